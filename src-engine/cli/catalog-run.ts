@@ -1,0 +1,71 @@
+import { defineCatalog } from '../../src-shared/i18n/translate.ts';
+
+/** The command line's own messages (the `run` command and the usage text). */
+export const runCatalog = defineCatalog({
+  en: {
+    usage: `Usage: loopscope <command> [options]
+
+Commands:
+  run FILE.py [--trace OUT.jsonl] [--json]   run a program in the loop engine, like python3 FILE.py
+  scenarios LESSON.md [--json]               list a lesson's scenarios
+  check LESSON.md|FOLDER...  [--jobs N]      run a lesson's scenarios and compare their output
+
+Options for run:
+  --trace OUT.jsonl     also write the trace as JSON Lines
+  --json                write the trace to stdout instead of the program's output
+  --max-events N        stop after N trace events (default {maxEvents})
+  --max-seconds S       stop when the loop's virtual clock passes S seconds (default {maxSeconds})
+  --timeout MS          stop after MS milliseconds of real time (default {maxWall})
+`,
+    unknownCommand: "loopscope: unknown command '{command}'. Try 'loopscope --help'.",
+    badOption: 'loopscope: {message}',
+    missingFile: 'loopscope run: name a Python file to run.',
+    notFound: "loopscope: cannot open '{file}': no such file.",
+    isDirectory: "loopscope: cannot run '{file}': it is a directory.",
+    binary: "loopscope: cannot run '{file}': it is a binary file, not Python source.",
+    notUtf8: "loopscope: cannot run '{file}': it is not UTF-8 text (byte {offset}).",
+    tooLarge: "loopscope: cannot run '{file}': it is larger than {limit} MB.",
+    unreadable: "loopscope: cannot read '{file}': {reason}",
+    cannotWrite: "loopscope: cannot write the trace to '{file}': {reason}",
+    budgetEvents: 'loopscope: stopped: the program recorded {count} events, the most a run may record.',
+    budgetVirtual: 'loopscope: stopped: the loop’s clock passed {seconds} virtual seconds.',
+    budgetWall: 'loopscope: stopped: the program ran longer than {ms} ms of real time.',
+    budgetOutput: 'loopscope: stopped: the program printed more than {bytes} characters.',
+    stuck: 'loopscope: stopped: the event loop has nothing left to run and no timer set; a real program would wait here forever.',
+    stopped: 'loopscope: stopped.',
+    crashed: 'loopscope: the engine failed: {error}',
+  },
+  ru: {
+    usage: `Использование: loopscope <команда> [параметры]
+
+Команды:
+  run ФАЙЛ.py [--trace ВЫХОД.jsonl] [--json]  выполнить программу в движке, как python3 ФАЙЛ.py
+  scenarios УРОК.md [--json]                  перечислить сценарии урока
+  check УРОК.md|ПАПКА... [--jobs N]           выполнить сценарии уроков и сверить их вывод
+
+Параметры run:
+  --trace ВЫХОД.jsonl   записать ещё и трассу в формате JSON Lines
+  --json                вывести трассу вместо вывода программы
+  --max-events N        остановить после N событий трассы (по умолчанию {maxEvents})
+  --max-seconds S       остановить, когда виртуальные часы цикла пройдут S секунд (по умолчанию {maxSeconds})
+  --timeout MS          остановить через MS миллисекунд реального времени (по умолчанию {maxWall})
+`,
+    unknownCommand: "loopscope: неизвестная команда «{command}». Справка: 'loopscope --help'.",
+    badOption: 'loopscope: {message}',
+    missingFile: 'loopscope run: укажите файл Python, который нужно выполнить.',
+    notFound: 'loopscope: не удаётся открыть «{file}»: такого файла нет.',
+    isDirectory: 'loopscope: не удаётся выполнить «{file}»: это папка.',
+    binary: 'loopscope: не удаётся выполнить «{file}»: это двоичный файл, а не исходный код Python.',
+    notUtf8: 'loopscope: не удаётся выполнить «{file}»: это не текст в UTF-8 (байт {offset}).',
+    tooLarge: 'loopscope: не удаётся выполнить «{file}»: файл больше {limit} МБ.',
+    unreadable: 'loopscope: не удаётся прочитать «{file}»: {reason}',
+    cannotWrite: 'loopscope: не удаётся записать трассу в «{file}»: {reason}',
+    budgetEvents: 'loopscope: остановлено: программа записала {count} событий — больше за один запуск нельзя.',
+    budgetVirtual: 'loopscope: остановлено: часы цикла прошли {seconds} виртуальных секунд.',
+    budgetWall: 'loopscope: остановлено: программа работала дольше {ms} мс реального времени.',
+    budgetOutput: 'loopscope: остановлено: программа напечатала больше {bytes} символов.',
+    stuck: 'loopscope: остановлено: циклу событий больше нечего выполнять и не назначено ни одного таймера; настоящая программа ждала бы здесь вечно.',
+    stopped: 'loopscope: остановлено.',
+    crashed: 'loopscope: сбой движка: {error}',
+  },
+});

@@ -1,0 +1,115 @@
+/**
+ * Inside the worker: Pyodide, prepared once and then restored from a memory snapshot for
+ * every run, so that each program starts from a clean interpreter.
+ */
+import type { PyodideAPI, loadPyodide as LoadPyodide } from 'pyodide';
+import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
+import engineSource from '../python/loopscope_engine.py';
+
+type LoadOptions = NonNullable<Parameters<typeof LoadPyodide>[0]>;
+
+const ENGINE_DIR = '/loopscope';
+
+interface EngineModule {
+  run(
+    source: string,
+    filename: string,
+    stdin: string | undefined,
+    options: string,
+    sink: (json: string) => void,
+    control: Int32Array | undefined,
+  ): void;
+  destroy(): void;
+}
+
+export interface InterpreterOptions {
+  loadPyodide: typeof LoadPyodide;
+  indexURL: string | null;
+}
+
+export class InterpreterFactory {
+  private spare: Promise<PyodideAPI> | null = null;
+
+  private constructor(
+    private readonly options: InterpreterOptions,
+    readonly snapshot: Uint8Array,
+    readonly python: string,
+  ) {}
+
+  /**
+   * Builds the factory: from a snapshot when there is one, else by loading Pyodide from
+   * scratch, preparing the engine, and taking the snapshot (`fresh` is then true).
+   */
+  static async create(
+    options: InterpreterOptions,
+    snapshot: Uint8Array | null,
+  ): Promise<{ factory: InterpreterFactory; fresh: boolean }> {
+    if (snapshot) {
+      const factory = new InterpreterFactory(options, snapshot, '');
+      const python = await factory.peekVersion();
+      return { factory: new InterpreterFactory(options, snapshot, python), fresh: false };
+    }
+    const pyodide = await options.loadPyodide({ ...baseOptions(options), _makeSnapshot: true });
+    pyodide.FS.mkdirTree(ENGINE_DIR);
+    pyodide.FS.writeFile(`${ENGINE_DIR}/loopscope_engine.py`, engineSource);
+    pyodide.runPython(
+      `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})\nimport loopscope_engine`,
+    );
+    const python = String(pyodide.runPython('import sys; sys.version.split()[0]'));
+    const made = pyodide.makeMemorySnapshot();
+    return { factory: new InterpreterFactory(options, made, python), fresh: true };
+  }
+
+  private async peekVersion(): Promise<string> {
+    const pyodide = await this.take();
+    const version = String(pyodide.runPython('import sys; sys.version.split()[0]'));
+    this.spare = Promise.resolve(pyodide);
+    return version;
+  }
+
+  /** Starts restoring the next clean interpreter, so that a run finds one ready. */
+  warm(): void {
+    this.spare ??= this.options.loadPyodide({ ...baseOptions(this.options), _loadSnapshot: this.snapshot });
+  }
+
+  private async take(): Promise<PyodideAPI> {
+    this.warm();
+    const pyodide = await (this.spare as Promise<PyodideAPI>);
+    this.spare = null;
+    return pyodide;
+  }
+
+  /** Runs one program in a clean interpreter; events go to `sink` as JSON arrays. */
+  async run(
+    request: RunRequest & { budgets: Budgets },
+    sink: (json: string) => void,
+    control: Int32Array | null,
+  ): Promise<void> {
+    const pyodide = await this.take();
+    const engine = pyodide.pyimport('loopscope_engine') as unknown as EngineModule;
+    try {
+      engine.run(
+        request.code,
+        request.filename,
+        request.stdin ?? undefined,
+        JSON.stringify({ budgets: request.budgets, probe: request.probe === true }),
+        sink,
+        control ?? undefined,
+      );
+    } finally {
+      engine.destroy();
+      this.warm();
+    }
+  }
+}
+
+function baseOptions(options: InterpreterOptions): LoadOptions {
+  return {
+    ...(options.indexURL ? { indexURL: options.indexURL } : {}),
+    // The program's `import js` finds an empty object, not the worker's global scope.
+    jsglobals: {},
+    stdout: () => {},
+    stderr: () => {},
+    checkAPIVersion: true,
+  };
+}

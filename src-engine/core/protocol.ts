@@ -1,0 +1,73 @@
+/**
+ * Messages between an engine host and its worker. The worker is untrusted once it has run a
+ * program (Python can reach the JavaScript realm it runs in), so the host checks every
+ * message it receives from it; see `parseWorkerMessage`.
+ */
+import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
+
+export type HostMessage =
+  | {
+      type: 'init';
+      /** A memory snapshot of a prepared interpreter, from an earlier start; absent: build one. */
+      snapshot: Uint8Array | null;
+      /** Where Pyodide's files are, when the worker cannot find them by itself (the browser). */
+      indexURL: string | null;
+    }
+  | {
+      type: 'run';
+      id: number;
+      request: RunRequest & { budgets: Budgets };
+      /**
+       * Shared with the host: the host writes 1 (stop) or 2 (out of wall time) into [0], and
+       * the engine checks it as it records. Null where SharedArrayBuffer is unavailable.
+       */
+      control: Int32Array | null;
+    };
+
+export type WorkerMessage =
+  | { type: 'loading'; progress: number }
+  | { type: 'ready'; python: string; coldStartMs: number }
+  | { type: 'snapshot'; snapshot: Uint8Array }
+  /** A JSON array of trace events. */
+  | { type: 'events'; id: number; json: string }
+  | { type: 'done'; id: number }
+  | { type: 'failed'; message: string };
+
+/** The host's view of a worker: a Web Worker or a Node worker thread. */
+export interface WorkerPort {
+  post(message: HostMessage, transfer?: Transferable[]): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onError(listener: (error: string) => void): void;
+  terminate(): void;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Checks the shape of a message from a worker; null when it is not one we sent for. */
+export function parseWorkerMessage(data: unknown): WorkerMessage | null {
+  if (!isObject(data) || typeof data.type !== 'string') return null;
+  switch (data.type) {
+    case 'loading':
+      return typeof data.progress === 'number' ? { type: 'loading', progress: data.progress } : null;
+    case 'ready':
+      return typeof data.python === 'string' && typeof data.coldStartMs === 'number'
+        ? { type: 'ready', python: data.python, coldStartMs: data.coldStartMs }
+        : null;
+    case 'snapshot':
+      return data.snapshot instanceof Uint8Array
+        ? { type: 'snapshot', snapshot: data.snapshot }
+        : null;
+    case 'events':
+      return Number.isInteger(data.id) && typeof data.json === 'string'
+        ? { type: 'events', id: data.id as number, json: data.json }
+        : null;
+    case 'done':
+      return Number.isInteger(data.id) ? { type: 'done', id: data.id as number } : null;
+    case 'failed':
+      return typeof data.message === 'string' ? { type: 'failed', message: data.message } : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The trace: the only interface between the loop engine and everything that shows it.
+ *
+ * A trace is a sequence of events, each a flat JSON object with `seq` (0, 1, 2, ... with no
+ * gaps), `t` (the loop's virtual clock, in seconds, when the event happened) and `kind`.
+ * Handles, tasks and futures are named by small integers (`id`) that are unique within one
+ * run; a task is a future, so task and future ids share one numbering.
+ * The wire format is documented in docs/trace-format.md.
+ */
+
+/** Bumped on every change that an older reader could misread. */
+export const TRACE_VERSION = 1;
+
+/** Where something happened in the user's program: a line of the user's file, and the task. */
+export interface Origin {
+  /** 1-based line in the user's file, or null when no line of it has run yet. */
+  line: number | null;
+  /** The task that was running, or null outside any task. */
+  task: number | null;
+}
+
+/** A Python exception, as the program would print its last line. */
+export interface ExceptionInfo {
+  type: string;
+  message: string;
+}
+
+export interface Frame {
+  file: string;
+  line: number;
+  name: string;
+  /** True when the frame is in the user's file (not asyncio's or the standard library's). */
+  user: boolean;
+}
+
+/** What a suspended task waits for. */
+export type Awaiting =
+  | { kind: 'sleep'; future: number; until: number }
+  | { kind: 'task'; future: number; name: string }
+  | { kind: 'gather'; future: number; children: number[] }
+  | { kind: 'future'; future: number; label: string };
+
+/** What a handle's callback is, for labelling it in the ready queue and the timer heap. */
+export type CallbackRole =
+  /** `Task.__step`: the task's next step. */
+  | 'step'
+  /** `Task.__wakeup`: a future the task awaited is done. */
+  | 'wakeup'
+  /** `futures._set_result_unless_cancelled`: the end of an `asyncio.sleep`. */
+  | 'sleep'
+  /** Any other callback, such as `gather._done_callback` or the user's own function. */
+  | 'callback';
+
+export type OutcomeKind =
+  /** The program ran to its end (exit status 0, or what `sys.exit` asked for). */
+  | 'completed'
+  /** The program ended with an uncaught exception (exit status 1). */
+  | 'raised'
+  /** The program could not be compiled (exit status 1). */
+  | 'syntax-error'
+  /** A budget stopped the run; the trace up to that point is valid. */
+  | 'budget'
+  /** The loop had nothing to run and no timer: a real program would wait forever. */
+  | 'stuck'
+  /** The user stopped the run. */
+  | 'stopped'
+  /** The engine itself failed; `error` says how. */
+  | 'crashed';
+
+export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output';
+
+interface Base<K extends string> {
+  seq: number;
+  t: number;
+  kind: K;
+}
+
+export type TraceEvent =
+  // --- The run --------------------------------------------------------------------------
+  | (Base<'run.start'> & {
+      version: number;
+      python: string;
+      file: string;
+      /** The program's source, so that a trace can be replayed alone. */
+      source: string;
+    })
+  | (Base<'run.end'> & {
+      outcome: OutcomeKind;
+      exitCode: number;
+      budget?: BudgetKind;
+      /** For a syntax error: where, 1-based. */
+      line?: number;
+      column?: number;
+      error?: string;
+    })
+  // --- The program ----------------------------------------------------------------------
+  | (Base<'line'> & { line: number; task: number | null })
+  | (Base<'output'> & { stream: 'stdout' | 'stderr'; text: string })
+  | (Base<'warning'> & { category: string; message: string; line: number | null })
+  | (Base<'log'> & { logger: string; level: string; message: string })
+  | (Base<'exception'> & { exc: ExceptionInfo; frames: Frame[] })
+  // --- The loop -------------------------------------------------------------------------
+  | (Base<'loop.create'> & { loop: number })
+  | (Base<'loop.start'> & { loop: number })
+  | (Base<'loop.iteration'> & { loop: number; n: number })
+  /** The loop polls for I/O (the first phase of an iteration) with this timeout. */
+  | (Base<'loop.select'> & { loop: number; timeout: number | null })
+  /** The clock moved while the loop waited in `select` for its next timer. */
+  | (Base<'loop.wait'> & { loop: number; until: number })
+  /** Due timers move to the ready queue (the second phase). */
+  | (Base<'loop.timers'> & { loop: number })
+  /** The loop runs the `count` handles that are ready now (the third phase). */
+  | (Base<'loop.ready'> & { loop: number; count: number })
+  | (Base<'loop.stop'> & { loop: number })
+  /** The loop closes: its ready queue and timer heap are emptied without running. */
+  | (Base<'loop.close'> & { loop: number })
+  /** A callback blocked the loop: `time.sleep` moved the clock with the loop unable to run. */
+  | (Base<'clock.block'> & { until: number; line: number | null; task: number | null })
+  // --- Handles: the ready queue and the timer heap ----------------------------------------
+  /** A handle joins the ready queue's tail (`call_soon`). */
+  | (Base<'handle.push'> & {
+      handle: number;
+      loop: number;
+      callback: string;
+      role: CallbackRole;
+      /** The task whose method the callback is. */
+      task: number | null;
+      /** The future the callback was registered on, when a future's completion scheduled it. */
+      future: number | null;
+      from: Origin;
+    })
+  /** A timer joins the heap (`call_at`, `call_later`). */
+  | (Base<'timer.push'> & {
+      handle: number;
+      loop: number;
+      when: number;
+      callback: string;
+      role: CallbackRole;
+      task: number | null;
+      future: number | null;
+      from: Origin;
+    })
+  /** A due timer leaves the heap for the ready queue's tail. */
+  | (Base<'timer.due'> & { handle: number })
+  /** A cancelled timer at the heap's top leaves it without running. */
+  | (Base<'timer.discard'> & { handle: number })
+  /**
+   * Too many cancelled timers: the loop drops them all and rebuilds the heap from the rest, in
+   * their order, with `heapify`.
+   */
+  | (Base<'timer.rebuild'> & { loop: number; discarded: number[] })
+  /** A handle (in the ready queue or the heap) is cancelled; it stays until the loop drops it. */
+  | (Base<'handle.cancel'> & { handle: number; from: Origin })
+  /** The loop takes the handle at the ready queue's head and runs it. */
+  | (Base<'handle.run'> & { handle: number })
+  /** The handle's callback returned. */
+  | (Base<'handle.done'> & { handle: number })
+  /** The loop takes a cancelled handle from the head and drops it. */
+  | (Base<'handle.skip'> & { handle: number })
+  // --- Tasks and futures ------------------------------------------------------------------
+  | (Base<'task.create'> & {
+      task: number;
+      name: string;
+      coro: string;
+      /** Where the coroutine function is defined, when it is in the user's file. */
+      defLine: number | null;
+      from: Origin;
+    })
+  | (Base<'future.create'> & { future: number; type: string; from: Origin })
+  /** The task's coroutine runs (a step begins); `throw` names an exception thrown into it. */
+  | (Base<'task.run'> & { task: number; throw: string | null })
+  /** The step ended with the task waiting for a future. */
+  | (Base<'task.suspend'> & { task: number; awaiting: Awaiting; line: number | null })
+  /** The step ended with a bare `yield` (`await asyncio.sleep(0)`): the task goes back in line. */
+  | (Base<'task.yield'> & { task: number; line: number | null })
+  /** A future the task waited for is done: its `__wakeup` runs. */
+  | (Base<'task.wake'> & { task: number; future: number })
+  /** `task.cancel(msg)` was called. */
+  | (Base<'task.cancel'> & { task: number; msg: string | null; accepted: boolean; from: Origin })
+  | (Base<'future.result'> & { future: number; value: string })
+  | (Base<'future.exception'> & { future: number; exc: ExceptionInfo })
+  | (Base<'future.cancelled'> & { future: number; msg: string | null })
+  | (Base<'future.callback'> & { future: number; callback: string; role: CallbackRole })
+  // --- For the engine's own tests ---------------------------------------------------------
+  /**
+   * Only when the run asked for probes: what the loop really holds at the start of each
+   * iteration, read from `loop._ready` and `loop._scheduled` (in the heap's array order).
+   */
+  | (Base<'probe'> & { loop: number; ready: number[]; heap: number[] });
+
+export type TraceEventKind = TraceEvent['kind'];
+
+/** The event of one kind. */
+export type EventOf<K extends TraceEventKind> = Extract<TraceEvent, { kind: K }>;
+
+/** Limits a run may not pass. */
+export interface Budgets {
+  /** Most trace events recorded before the run is stopped. */
+  maxEvents: number;
+  /** Most virtual seconds the loop's clock may reach. */
+  maxVirtualSeconds: number;
+  /** Most real milliseconds the run may take. */
+  maxWallMs: number;
+  /** Most characters the program may print. */
+  maxOutputBytes: number;
+}
+
+export const DEFAULT_BUDGETS: Readonly<Budgets> = Object.freeze({
+  maxEvents: 500_000,
+  maxVirtualSeconds: 24 * 3600,
+  maxWallMs: 10_000,
+  maxOutputBytes: 16 * 1024 * 1024,
+});
+
+/** A request to run one program. */
+export interface RunRequest {
+  /** The program's source. */
+  code: string;
+  /** The file name shown in tracebacks, as `python3 FILE` would show it. */
+  filename: string;
+  /** Text served to `input()` and `sys.stdin`; when absent, reading stdin raises EOFError. */
+  stdin?: string;
+  budgets?: Partial<Budgets>;
+  /** Record `probe` events (for the engine's tests). */
+  probe?: boolean;
+}
+
+/** Called with every event as it is recorded, in order. */
+export type TraceSink = (events: readonly TraceEvent[]) => void;
+
+/** Raised by `assertNever` in exhaustive switches over event kinds. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
