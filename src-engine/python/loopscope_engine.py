@@ -41,6 +41,10 @@ from asyncio import base_events, events, futures, tasks, unix_events  # noqa: E4
 assert tasks.Task is tasks._PyTask, "asyncio's C accelerator is still loaded"
 
 TRACE_VERSION = 1
+# How far the virtual clock moves each time the program reads it (see Recorder.read_clock).
+CLOCK_TICK = 1e-9
+# Timers due within this much of "now" run together, as a real select() oversleeps a little.
+CLOCK_RESOLUTION = 1e-6
 ENGINE_FILE = __file__
 _Task = tasks.Task
 _Future = futures.Future
@@ -66,6 +70,8 @@ class Recorder:
 
     BATCH = 2048
     CHECK_EVERY = 128
+    # Seconds of real time printed text may wait in a batch.
+    OUTPUT_LATENCY = 0.005
 
     def __init__(self, sink, control, budgets, user_file, probe):
         self.sink = sink
@@ -85,6 +91,8 @@ class Recorder:
         self.stop = None
         self.thread = None
         self.started = _real_perf_counter()
+        self.last_flush = 0.0
+        self.output_pending = False
         self.handle_ids = {}
         self.next_handle = 0
         self.next_future = 0
@@ -93,6 +101,8 @@ class Recorder:
     def emit(self, kind, fields):
         if self.stop is not None:
             return
+        if self.seq >= self.max_events:
+            self.halt("budget", "events")
         fields["seq"] = self.seq
         fields["t"] = self.now
         fields["kind"] = kind
@@ -102,6 +112,12 @@ class Recorder:
             self.flush()
         if self.seq % self.CHECK_EVERY == 0:
             self.check_limits()
+
+    def flush_output(self):
+        """Sends printed text on soon, so that the console keeps up with the program (and
+        keeps what was printed before a computation that has to be cut off by force)."""
+        if self.output_pending and _real_perf_counter() - self.last_flush > self.OUTPUT_LATENCY:
+            self.flush()
 
     def output(self, stream, text):
         if self.stop is not None or not text:
@@ -114,10 +130,9 @@ class Recorder:
             last["text"] += text
         else:
             self.emit("output", {"stream": stream, "text": text})
+        self.output_pending = True
 
     def check_limits(self):
-        if self.seq >= self.max_events:
-            self.halt("budget", "events")
         if self.control is not None and self.control[0] != 0:
             if self.control[0] == 1:
                 self.halt("stopped")
@@ -138,6 +153,17 @@ class Recorder:
         if self.stop is not None:
             raise self.stop
 
+    def read_clock(self):
+        """The loop's time, as the program sees it.
+
+        A real clock never reads the same twice: code that runs between two reads takes some
+        time. Each read moves the virtual clock on by a nanosecond, so that timers set one
+        after another get deadlines in that order, as they do natively (with a frozen clock,
+        equal deadlines would run in heap order instead).
+        """
+        self.now += CLOCK_TICK
+        return self.now
+
     def advance(self, until, blocked):
         if until > self.max_virtual:
             self.halt("budget", "virtual-time")
@@ -146,15 +172,20 @@ class Recorder:
         self.now = until
 
     def flush(self):
+        self.output_pending = False
+        self.last_flush = _real_perf_counter()
         if self.batch:
             payload = json.dumps(self.batch, ensure_ascii=False, separators=(",", ":"))
             self.batch = []
             self.sink(payload)
 
     def finish(self, fields):
-        """Records `run.end` even after a stop."""
-        self.stop = None
-        self.emit("run.end", fields)
+        """Records `run.end`, past any stop or budget."""
+        fields["seq"] = self.seq
+        fields["t"] = self.now
+        fields["kind"] = "run.end"
+        self.seq += 1
+        self.batch.append(fields)
         self.flush()
 
     # --- identities -------------------------------------------------------------------
@@ -398,7 +429,7 @@ class TracedEventLoop(base_events.BaseEventLoop):
         super().__init__()
         self._ready = TracedReady(self)
         self._selector = VirtualSelector(self)
-        self._clock_resolution = 1e-9
+        self._clock_resolution = CLOCK_RESOLUTION
         self._ls_phase = None
         self._ls_iteration = 0
         rec.next_loop += 1
@@ -406,7 +437,7 @@ class TracedEventLoop(base_events.BaseEventLoop):
         rec.emit("loop.create", {"loop": self._ls_id})
 
     def time(self):
-        return rec.now
+        return rec.read_clock()
 
     def _process_events(self, event_list):
         pass
@@ -416,6 +447,8 @@ class TracedEventLoop(base_events.BaseEventLoop):
 
     def _run_once(self):
         rec.checkpoint()
+        if rec.output_pending:
+            rec.flush_output()
         self._ls_iteration += 1
         self._ls_phase = "select"
         rec.emit("loop.iteration", {"loop": self._ls_id, "n": self._ls_iteration})
@@ -511,7 +544,9 @@ class TracedHeapq:
     @staticmethod
     def heappop(heap):
         handle = heapq.heappop(heap)
-        if handle._cancelled:
+        # Before select, _run_once drops cancelled timers from the top of the heap; after it,
+        # a due timer goes to the ready queue even when cancelled (and is skipped there).
+        if handle._cancelled and handle._loop._ls_phase == "select":
             rec.emit("timer.discard", {"handle": rec.handle_id(handle)})
         return handle
 
@@ -744,7 +779,7 @@ def _virtual_sleep(secs):
 def _install_clock(epoch):
     def now():
         thread = rec.thread
-        return rec.now + (thread.elapsed if thread is not None else 0.0)
+        return rec.read_clock() + (thread.elapsed if thread is not None else 0.0)
 
     def wall():
         return epoch + now()
@@ -863,6 +898,8 @@ def _on_line(code, line):
     if r is None or r.thread is not None:
         return
     r.checkpoint()
+    if r.output_pending:
+        r.flush_output()
     r.line = line
     r.emit("line", {"line": line, "task": r.task})
 

@@ -1,0 +1,349 @@
+/**
+ * How the engine behaves beyond printing the right output: its clock, its budgets, runaway
+ * and hostile code, isolation between runs, and what the trace says about tasks and handles.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NodeEngine, type ProgramResult } from '../../src-engine/node/engine.ts';
+import type { EventOf, RunRequest, TraceEvent, TraceEventKind } from '../../src-shared/trace.ts';
+import { validateTrace } from '../../src-shared/trace-validate.ts';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = new NodeEngine();
+  await engine.ready();
+});
+afterAll(() => engine.close());
+
+function run(code: string, extra: Partial<RunRequest> = {}): Promise<ProgramResult> {
+  return engine.run({ code, filename: '/home/student/program.py', ...extra });
+}
+
+function eventsOf<K extends TraceEventKind>(result: ProgramResult, kind: K): EventOf<K>[] {
+  return result.events.filter((e): e is EventOf<K> => e.kind === kind);
+}
+
+function endOf(result: ProgramResult): EventOf<'run.end'> {
+  const end = result.events.at(-1) as TraceEvent;
+  expect(end.kind).toBe('run.end');
+  return end as EventOf<'run.end'>;
+}
+
+describe('the virtual clock', () => {
+  test('asyncio.sleep costs virtual time, not real time', async () => {
+    const started = performance.now();
+    const result = await run(`
+import asyncio, time
+async def main():
+    start = time.monotonic()
+    await asyncio.sleep(3600)
+    print(round(time.monotonic() - start, 3))
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe('3600.0\n');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(eventsOf(result, 'loop.wait').at(-1)?.until).toBeCloseTo(3600, 3);
+  });
+
+  test('time.sleep in a coroutine blocks the loop, and the trace says so', async () => {
+    const result = await run(`
+import asyncio, time
+async def ticker():
+    await asyncio.sleep(0.1)
+    print("tick at", round(asyncio.get_running_loop().time(), 2))
+async def blocker():
+    time.sleep(2)
+    print("blocker done")
+async def main():
+    await asyncio.gather(ticker(), blocker())
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe('blocker done\ntick at 2.0\n');
+    const blocks = eventsOf(result, 'clock.block');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.until).toBeCloseTo(2, 6);
+    expect(blocks[0]?.line).toBe(7);
+  });
+
+  test('a thread from to_thread runs on its own clock and prints at its own times', async () => {
+    const result = await run(`
+import asyncio, time
+def blocking(name):
+    print(f"{name}: start")
+    time.sleep(1)
+    print(f"{name}: end")
+    return name.upper()
+async def main():
+    t = asyncio.create_task(asyncio.to_thread(blocking, "worker"))
+    await asyncio.sleep(0.5)
+    print("main: still responsive")
+    print("result", await t)
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe('worker: start\nmain: still responsive\nworker: end\nresult WORKER\n');
+    expect(result.exitCode).toBe(0);
+  });
+});
+
+describe('budgets and runaway code', () => {
+  test('while True: pass in a coroutine ends with a wall-time budget and a usable trace', async () => {
+    const started = performance.now();
+    const result = await run(
+      `
+import asyncio
+async def spin():
+    print("spinning")
+    while True:
+        pass
+asyncio.run(spin())
+`,
+      // Every pass through the loop is a line event: lift the event budget to reach the wall.
+      { budgets: { maxWallMs: 1500, maxEvents: 100_000_000 } },
+    );
+    const elapsed = performance.now() - started;
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'wall-time' });
+    expect(result.stdout).toBe('spinning\n');
+    expect(elapsed).toBeLessThan(1500 + 3000);
+    validateTrace(result.events);
+  });
+
+  test('a long computation in C is stopped by ending the worker, and the engine recovers', async () => {
+    const result = await run(
+      `
+print("before")
+sum(range(10**14))
+`,
+      { budgets: { maxWallMs: 800 } },
+    );
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'wall-time' });
+    expect(result.stdout).toBe('before\n');
+    validateTrace(result.events);
+    const next = await run('print("alive")');
+    expect(next.stdout).toBe('alive\n');
+  });
+
+  test('with default budgets, while True: pass is stopped by the event budget', async () => {
+    const result = await run('import asyncio\nasync def f():\n    while True:\n        pass\nasyncio.run(f())\n');
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'events' });
+  });
+
+  test('the event budget stops a busy program', async () => {
+    const result = await run(
+      `
+import asyncio
+async def main():
+    while True:
+        await asyncio.sleep(0)
+asyncio.run(main())
+`,
+      { budgets: { maxEvents: 2000 } },
+    );
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'events' });
+    expect(result.events.length).toBe(2001);
+    validateTrace(result.events);
+  });
+
+  test('the virtual-time budget stops a program that sleeps too long', async () => {
+    const result = await run(
+      `
+import asyncio
+asyncio.run(asyncio.sleep(10**9))
+`,
+      { budgets: { maxVirtualSeconds: 100 } },
+    );
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'virtual-time' });
+  });
+
+  test('a loop with nothing to do and no timer is stuck, not hung', async () => {
+    const result = await run(`
+import asyncio
+async def main():
+    print("waiting for a future nobody completes")
+    await asyncio.get_running_loop().create_future()
+asyncio.run(main())
+`);
+    expect(endOf(result)).toMatchObject({ outcome: 'stuck', exitCode: 124 });
+    expect(result.stdout).toBe('waiting for a future nobody completes\n');
+  });
+
+  test('a program that swallows the stop with a bare except is still stopped', async () => {
+    const result = await run(
+      `
+while True:
+    try:
+        while True:
+            pass
+    except BaseException:
+        print("swallowed")
+`,
+      { budgets: { maxWallMs: 800, maxEvents: 100_000_000 } },
+    );
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'wall-time' });
+  });
+
+  test('a flood of output is cut at the output budget', async () => {
+    const result = await run(
+      `
+while True:
+    print("x" * 1000)
+`,
+      { budgets: { maxOutputBytes: 100_000 } },
+    );
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'output' });
+    expect(result.stdout.length).toBeLessThanOrEqual(101_000);
+  });
+
+  test('the user can stop a run', async () => {
+    const events: TraceEvent[] = [];
+    const handle = engine.stream(
+      { code: 'while True:\n    pass\n', filename: '/tmp/spin.py' },
+      (batch) => events.push(...batch),
+    );
+    setTimeout(() => handle.stop(), 300);
+    await handle.finished;
+    expect(events.at(-1)).toMatchObject({ kind: 'run.end', outcome: 'stopped' });
+  });
+});
+
+describe('each run starts from a clean interpreter', () => {
+  test('what one program changes does not leak into the next', async () => {
+    const first = await run(`
+import asyncio, builtins, sys
+async def fake(*args): print("patched sleep")
+asyncio.sleep = fake
+builtins.leaked = 42
+sys.modules["leaky"] = object()
+print("patched")
+`);
+    expect(first.stdout).toBe('patched\n');
+    const second = await run(`
+import asyncio, builtins, sys
+print(asyncio.sleep.__module__, hasattr(builtins, "leaked"), "leaky" in sys.modules)
+`);
+    expect(second.stdout).toBe('asyncio.tasks False False\n');
+  });
+
+  test('task names start from Task-1 again in every run', async () => {
+    const code = `
+import asyncio
+async def main():
+    print(asyncio.current_task().get_name())
+asyncio.run(main())
+`;
+    expect((await run(code)).stdout).toBe('Task-1\n');
+    expect((await run(code)).stdout).toBe('Task-1\n');
+  });
+});
+
+describe('errors are outcomes', () => {
+  test('a syntax error gives its line and column, as python3 prints it', async () => {
+    const result = await run('import asyncio\n\nasync def main(:\n    pass\n');
+    expect(endOf(result)).toMatchObject({ outcome: 'syntax-error', exitCode: 1, line: 3, column: 16 });
+    expect(result.stderr).toBe(
+      '  File "/home/student/program.py", line 3\n    async def main(:\n                   ^\nSyntaxError: invalid syntax\n',
+    );
+  });
+
+  test('an uncaught exception is recorded with its frames in the user file', async () => {
+    const result = await run(`
+import asyncio
+async def main():
+    raise ValueError("boom")
+asyncio.run(main())
+`);
+    expect(result.exitCode).toBe(1);
+    const [exception] = eventsOf(result, 'exception');
+    expect(exception?.exc).toEqual({ type: 'ValueError', message: 'boom' });
+    expect(exception?.frames.filter((f) => f.user).map((f) => [f.line, f.name])).toEqual([
+      [5, '<module>'],
+      [4, 'main'],
+    ]);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('ValueError: boom');
+  });
+
+  test('input() reads the given stdin, and raises EOFError without one', async () => {
+    const code = 'name = input("name? ")\nprint("hi", name)\n';
+    expect((await run(code, { stdin: 'Ada\n' })).stdout).toBe('name? hi Ada\n');
+    const without = await run(code);
+    expect(without.exitCode).toBe(1);
+    expect(without.stderr.trimEnd().split('\n').at(-1)).toBe('EOFError: EOF when reading a line');
+  });
+});
+
+describe('what the trace says', () => {
+  test('a task is created by a line of a task, scheduled, run, suspended on a sleep, and done', async () => {
+    const result = await run(`import asyncio
+
+async def worker():
+    await asyncio.sleep(1)
+    return 42
+
+async def main():
+    task = asyncio.create_task(worker(), name="w")
+    print(await task)
+
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe('42\n');
+    const created = eventsOf(result, 'task.create').find((e) => e.name === 'w');
+    expect(created).toMatchObject({ coro: 'worker', defLine: 3, from: { line: 8, task: 1 } });
+    const id = created?.task;
+    const push = eventsOf(result, 'handle.push').find((e) => e.task === id && e.role === 'step');
+    expect(push?.callback).toBe('__step');
+    const suspend = eventsOf(result, 'task.suspend').find((e) => e.task === id);
+    expect(suspend?.awaiting).toMatchObject({ kind: 'sleep', until: expect.closeTo(1, 6) });
+    expect(suspend?.line).toBe(4);
+    const main = eventsOf(result, 'task.suspend').find((e) => e.task === 1);
+    expect(main?.awaiting).toMatchObject({ kind: 'task', future: id, name: 'w' });
+    expect(eventsOf(result, 'future.result').find((e) => e.future === id)?.value).toBe('42');
+  });
+
+  test('a cancel request records its message, and the task ends cancelled', async () => {
+    const result = await run(`
+import asyncio
+async def sleeper():
+    await asyncio.sleep(10)
+async def main():
+    t = asyncio.create_task(sleeper())
+    await asyncio.sleep(0)
+    t.cancel("enough")
+    try:
+        await t
+    except asyncio.CancelledError as e:
+        print("cancelled:", e.args)
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe("cancelled: ('enough',)\n");
+    expect(eventsOf(result, 'task.cancel')[0]).toMatchObject({ task: 2, msg: 'enough', accepted: true });
+    expect(eventsOf(result, 'future.cancelled').some((e) => e.future === 2)).toBe(true);
+  });
+
+  test('warnings and asyncio log records are events as well as stderr text', async () => {
+    const result = await run(`
+import asyncio, gc
+async def boom():
+    raise RuntimeError("lost")
+async def never(): pass
+async def main():
+    never()
+    asyncio.create_task(boom())
+    await asyncio.sleep(0.1)
+asyncio.run(main())
+gc.collect()
+`);
+    expect(eventsOf(result, 'warning')[0]).toMatchObject({
+      category: 'RuntimeWarning',
+      message: "coroutine 'never' was never awaited",
+      line: 7,
+    });
+    expect(eventsOf(result, 'log')[0]?.message).toMatch(/^Task exception was never retrieved/);
+    expect(result.stderr).toContain("program.py:7: RuntimeWarning: coroutine 'never' was never awaited");
+  });
+
+  test('import js finds an empty object, not the worker', async () => {
+    const result = await run(`
+import js
+print(sorted(dir(js))[:3], hasattr(js, "process"), hasattr(js, "postMessage"))
+`);
+    expect(result.stdout).toMatch(/ False False\n$/);
+  });
+});

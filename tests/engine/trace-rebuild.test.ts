@@ -1,0 +1,96 @@
+/**
+ * The trace is enough to rebuild the loop: folding the events reproduces, at the start of
+ * every loop iteration, exactly the ready queue and timer heap (in heap order) that the loop
+ * itself held, read from `loop._ready` and `loop._scheduled` by the engine's probes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NodeEngine } from '../../src-engine/node/engine.ts';
+import { applyEvent, createRunState } from '../../src-shared/loop-state.ts';
+import type { TraceEvent } from '../../src-shared/trace.ts';
+
+const DIR = fileURLToPath(new URL('./conformance/programs/', import.meta.url));
+const programs = readdirSync(DIR)
+  .filter((name) => name.endsWith('.py'))
+  .sort();
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = new NodeEngine();
+  await engine.ready();
+});
+afterAll(() => engine.close());
+
+async function probedRun(code: string, filename: string): Promise<TraceEvent[]> {
+  return (await engine.run({ code, filename, probe: true })).events;
+}
+
+function checkAgainstProbes(events: TraceEvent[]): number {
+  const state = createRunState();
+  let probes = 0;
+  for (const event of events) {
+    if (event.kind === 'probe') {
+      const loop = state.loops.get(event.loop);
+      expect({ seq: event.seq, ready: loop?.ready ?? [], heap: loop?.heap ?? [] }).toEqual({
+        seq: event.seq,
+        ready: event.ready,
+        heap: event.heap,
+      });
+      probes += 1;
+    }
+    applyEvent(state, event);
+  }
+  return probes;
+}
+
+describe('folding the trace rebuilds the queues the loop really had', () => {
+  for (const name of programs) {
+    test(name, async () => {
+      const file = join(DIR, name);
+      const events = await probedRun(readFileSync(file, 'utf8'), file);
+      const iterations = events.filter((e) => e.kind === 'loop.iteration').length;
+      expect(checkAgainstProbes(events)).toBe(iterations);
+    });
+  }
+
+  test('timers set one after another run in that order, and cancelled ones are skipped', async () => {
+    const code = `
+import asyncio
+
+async def main():
+    loop = asyncio.get_running_loop()
+    handles = [loop.call_later(0.5, print, i) for i in range(6)]
+    handles[0].cancel()
+    handles[3].cancel()
+    loop.call_later(0.2, print, "early")
+    await asyncio.sleep(1)
+
+asyncio.run(main())
+`;
+    const events = await probedRun(code, '/tmp/equal_deadlines.py');
+    expect(checkAgainstProbes(events)).toBeGreaterThan(2);
+    const printed = events.flatMap((e) => (e.kind === 'output' ? [e.text] : [])).join('');
+    expect(printed).toBe('early\n1\n2\n4\n5\n');
+  });
+
+  test('a heap with mostly cancelled timers is rebuilt, and the fold follows', async () => {
+    const code = `
+import asyncio
+
+async def main():
+    loop = asyncio.get_running_loop()
+    handles = [loop.call_later(1 + i / 100, print, i) for i in range(150)]
+    for h in handles[:120]:
+        h.cancel()
+    await asyncio.sleep(0)
+    await asyncio.sleep(3)
+
+asyncio.run(main())
+`;
+    const events = await probedRun(code, '/tmp/rebuild.py');
+    expect(events.some((e) => e.kind === 'timer.rebuild')).toBe(true);
+    expect(checkAgainstProbes(events)).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'tests/e2e-electron/**', 'tests/hostile/**', 'node_modules/**'],
+    // The engine's tests start Pyodide in worker threads: build the worker first, and give
+    // each engine file room (the first start prepares the interpreter, about 3 s here).
+    globalSetup: ['tests/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: engine-heavy files in parallel only slow each other down.
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
