@@ -52,6 +52,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`loopscope run p.py | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const code = await main(process.argv.slice(2));
 // Let stdout drain before exiting.
 process.stdout.write('', () => process.exit(code));
