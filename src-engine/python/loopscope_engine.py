@@ -210,8 +210,8 @@ rec = None  # The current run's Recorder; None between runs.
 
 def future_id(fut):
     """The trace id of a future or task, registering it on first sight."""
-    n = fut.__dict__.get("_ls_id")
-    if n is None:
+    n = fut._ls_id
+    if not n:
         if isinstance(fut, _Task):
             return register_task(fut)
         rec.next_future += 1
@@ -320,7 +320,7 @@ def awaiting_of(fut):
     n = future_id(fut)
     if isinstance(fut, _Task):
         return {"kind": "task", "future": n, "name": str(fut._name)}
-    sleep_until = fut.__dict__.get("_ls_sleep")
+    sleep_until = fut._ls_sleep
     if sleep_until is not None:
         return {"kind": "sleep", "future": n, "until": sleep_until}
     if isinstance(fut, tasks._GatheringFuture):
@@ -566,6 +566,10 @@ def _keep_name(wrapper, original):
 
 
 def _instrument():
+    # Futures get their trace id on first sight; 0 means none yet.
+    _Future._ls_id = 0
+    # The deadline of the timer that ends an asyncio.sleep, set on that sleep's future.
+    _Future._ls_sleep = None
     base_events.heapq = TracedHeapq
     for module in (asyncio, unix_events):
         for name in ("SelectorEventLoop", "EventLoop", "DefaultEventLoopPolicy"):
@@ -650,7 +654,7 @@ def _instrument():
 
     def init_task(self, *args, **kwargs):
         task_init(self, *args, **kwargs)
-        if rec is not None and "_ls_id" not in self.__dict__:
+        if rec is not None and not self._ls_id:
             register_task(self)
 
     _Task.__init__ = init_task
@@ -1014,6 +1018,7 @@ def run(source, filename, stdin, options_json, sink, control):
         if stop.budget is not None:
             end["budget"] = stop.budget
     monitoring.register_callback(MONITOR_TOOL, monitoring.events.LINE, None)
+    monitoring.free_tool_id(MONITOR_TOOL)
     rec.finish(end)
 
 

@@ -1,0 +1,88 @@
+/** What a command of the `loopscope` command line reads and writes, and how it speaks. */
+import { readFile, stat } from 'node:fs/promises';
+import type { Language } from '../../src-shared/api.ts';
+import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
+import { createTranslator } from '../../src-shared/i18n/translate.ts';
+import { decodeLesson, describeDecodeFailure, MAX_LESSON_BYTES } from '../../src-shared/lesson/decode.ts';
+import type { Lesson } from '../../src-shared/lesson/model.ts';
+import { describeLessonProblem, parseLesson } from '../../src-shared/lesson/parse.ts';
+
+export interface CliIo {
+  /** Writes text to standard output as is; callers end their lines with `\n`. */
+  out(text: string): void;
+  /** Writes text to standard error as is. */
+  err(text: string): void;
+  language: Language;
+  /** True when a person watches the output: progress and colours are shown. */
+  isTTY: boolean;
+}
+
+/** Something to tell the user about a file, at a line of it or about the whole file. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  line: number | null;
+  message: string;
+}
+
+export interface LessonReadResult {
+  /** The path as the user gave it or as it was found in their folder. */
+  path: string;
+  /** Null when the file could not be read or decoded. */
+  lesson: Lesson | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads, decodes and parses a lesson file; what goes wrong becomes a diagnostic. */
+export async function readLessonFile(path: string, language: Language): Promise<LessonReadResult> {
+  const t = createTranslator(lessonsCatalog, language);
+  const failed = (message: string, line: number | null = null): LessonReadResult => ({
+    path,
+    lesson: null,
+    diagnostics: [{ severity: 'error', line, message }],
+  });
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return failed(t('cli.is-folder'));
+    if (info.size > MAX_LESSON_BYTES) {
+      return failed(describeDecodeFailure('too-large', language, info.size));
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) return failed(t('cli.not-found'));
+    return failed(t('cli.unreadable', { error: errorMessage(error) }));
+  }
+  const decoded = decodeLesson(bytes);
+  if (!decoded.ok) {
+    return failed(describeDecodeFailure(decoded.reason, language, bytes.length), decoded.line);
+  }
+  const lesson = parseLesson(decoded.text, path.split(/[\\/]/).pop() ?? path);
+  return {
+    path,
+    lesson,
+    diagnostics: lesson.problems.map((problem) => ({
+      severity: problem.severity,
+      line: problem.line,
+      message: describeLessonProblem(problem, language),
+    })),
+  };
+}
+
+/** `path:line: error: message`, the way compilers report, so that editors can jump there. */
+export function formatDiagnostic(path: string, diagnostic: Diagnostic, language: Language): string {
+  const t = createTranslator(lessonsCatalog, language);
+  const where = diagnostic.line === null ? path : `${path}:${diagnostic.line}`;
+  const what =
+    diagnostic.severity === 'error'
+      ? t('cli.error', { message: diagnostic.message })
+      : t('cli.warning', { message: diagnostic.message });
+  return `${where}: ${what}`;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function isErrorCode(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}
