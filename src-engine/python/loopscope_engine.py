@@ -93,6 +93,7 @@ class Recorder:
         self.started = _real_perf_counter()
         self.last_flush = 0.0
         self.output_pending = False
+        self.countdown = min(self.CHECK_EVERY, self.max_events)
         self.handle_ids = {}
         self.next_handle = 0
         self.next_future = 0
@@ -101,16 +102,15 @@ class Recorder:
     def emit(self, kind, fields):
         if self.stop is not None:
             return
-        if self.seq >= self.max_events:
-            self.halt("budget", "events")
-        fields["seq"] = self.seq
+        seq = self.seq
+        fields["seq"] = seq
         fields["t"] = self.now
         fields["kind"] = kind
-        self.seq += 1
+        self.seq = seq + 1
         self.batch.append(fields)
-        if len(self.batch) >= self.BATCH:
-            self.flush()
-        if self.seq % self.CHECK_EVERY == 0:
+        # One countdown stands for the batch size, the budgets and the stop flag.
+        self.countdown -= 1
+        if self.countdown <= 0:
             self.check_limits()
 
     def flush_output(self):
@@ -133,6 +133,11 @@ class Recorder:
         self.output_pending = True
 
     def check_limits(self):
+        if self.seq >= self.max_events:
+            self.halt("budget", "events")
+        self.countdown = min(self.CHECK_EVERY, self.max_events - self.seq)
+        if len(self.batch) >= self.BATCH:
+            self.flush()
         if self.control is not None and self.control[0] != 0:
             if self.control[0] == 1:
                 self.halt("stopped")
