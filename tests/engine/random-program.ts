@@ -1,6 +1,6 @@
 /**
  * Writes random asyncio programs whose output is deterministic on a real clock: every moment
- * something happens (a print, a cancel, a timeout, a timer) is a distinct multiple of 20 ms,
+ * something happens (a print, a cancel, a timeout, a timer) is a distinct multiple of 50 ms,
  * and times are printed as that slot's number, so scheduling jitter on a busy machine can
  * neither reorder events nor change a printed time.
  *
@@ -23,8 +23,8 @@ function createRandom(seed: number): () => number {
 export function generateProgram(seed: number): string {
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  // Distinct moments, in 20 ms steps, handed out without repetition.
-  const moments = Array.from({ length: 60 }, (_, i) => (i + 1) * 2);
+  // Distinct moments, in 50 ms steps, handed out without repetition.
+  const moments = Array.from({ length: 36 }, (_, i) => (i + 1) * 5);
   for (let i = moments.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [moments[i], moments[j]] = [moments[j] as number, moments[i] as number];
@@ -38,7 +38,7 @@ export function generateProgram(seed: number): string {
     'async def main():',
     '    loop = asyncio.get_running_loop()',
     '    start = loop.time()',
-    '    now = lambda: round((loop.time() - start) / 0.02)',
+    '    now = lambda: round((loop.time() - start) / 0.05)',
     '',
   ];
   const lastStop = new Map<string, number>();
