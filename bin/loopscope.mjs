@@ -1,13 +1,27 @@
 #!/usr/bin/env node
-// The `loopscope` command: the bundled command line, built by `npm run build`.
-import { existsSync } from 'node:fs';
+// The `loopscope` command: runs the bundled command line, building it first (about a tenth of a
+// second) when it is missing or older than its sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const cli = new URL('../dist/cli/loopscope.mjs', import.meta.url);
-if (!existsSync(cli)) {
-  process.stderr.write(
-    'loopscope: the command line is not built yet. Run `npm run build` in the Loopscope folder.\n' +
-      'loopscope: командная строка ещё не собрана. Выполните `npm run build` в папке Loopscope.\n',
-  );
-  process.exit(2);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist/cli/loopscope.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
-await import(cli.href);
+
+const stale =
+  !existsSync(cli) ||
+  statSync(cli).mtimeMs < Math.max(newestSource(join(root, 'src-engine')), newestSource(join(root, 'src-shared')));
+if (stale) {
+  const { buildEngine } = await import('../scripts/build-engine.mjs');
+  await buildEngine();
+}
+await import(new URL(`file://${cli}`).href);

@@ -1,5 +1,8 @@
 // Bundles the engine's Node worker and the command line with esbuild.
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const shared = {
   bundle: true,
@@ -11,6 +14,7 @@ const shared = {
   // Pyodide finds its wasm and standard library next to its own module: leave it in node_modules.
   external: ['pyodide'],
   logLevel: 'warning',
+  absWorkingDir: root,
 };
 
 export async function buildEngine() {
