@@ -52,13 +52,16 @@ type ScenarioResult =
 
 interface LessonCheck {
   read: LessonReadResult;
-  /** Null when the lesson is not checked because reading it failed. */
+  /** One per scenario: null until its run ends, and for every scenario of a lesson not checked. */
   results: (ScenarioResult | null)[];
+  /** Runs still to come; the lesson is printed when none are left. */
   pending: number;
 }
 
 interface Job {
   check: LessonCheck;
+  /** The scenario's position in its lesson. */
+  index: number;
   scenario: Scenario;
 }
 
@@ -77,9 +80,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const checks: LessonCheck[] = await Promise.all(
     found.files.map(async (path) => createLessonCheck(await readLessonFile(path, io.language))),
   );
-  const jobs = checks.flatMap((check) =>
-    check.read.lesson && isCheckable(check.read)
-      ? check.read.lesson.scenarios.filter((s) => s.runnable).map((scenario) => ({ check, scenario }))
+  const jobs: Job[] = checks.flatMap((check) =>
+    isCheckable(check.read)
+      ? (check.read.lesson?.scenarios ?? []).flatMap((scenario, index) =>
+          scenario.runnable ? [{ check, index, scenario }] : [],
+        )
       : [],
   );
 
@@ -103,8 +108,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     );
   if (jobs.length > 0) showProgress('');
   const engineFailure = await runJobs(jobs, Math.min(options.jobs, jobs.length), (job, result) => {
-    const index = job.check.read.lesson?.scenarios.indexOf(job.scenario) ?? -1;
-    job.check.results[index] = result;
+    job.check.results[job.index] = result;
     job.check.pending -= 1;
     done += 1;
     printFinished();
@@ -113,7 +117,9 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   screen.progress(null);
 
   const exitCode = summarize(checks, found.missing, engineFailure, io);
-  io.out(`${t('cli.check.summary.time', { seconds: ((performance.now() - started) / 1000).toFixed(1) })}\n`);
+  io.out(
+    `${t('cli.check.summary.time', { seconds: ((performance.now() - started) / 1000).toFixed(1) })}\n`,
+  );
   return exitCode;
 }
 
@@ -174,13 +180,17 @@ async function findLessonFiles(paths: string[], io: CliIo): Promise<FoundFiles> 
       inFolder = await listMarkdownFiles(path);
     } catch (error) {
       if (isErrorCode(error, 'ENOTDIR')) found.files.push(path);
-      else if (isErrorCode(error, 'ENOENT')) found.missing.push({ path, message: t('cli.not-found') });
-      else found.missing.push({ path, message: t('cli.unreadable', { error: errorMessage(error) }) });
+      else if (isErrorCode(error, 'ENOENT'))
+        found.missing.push({ path, message: t('cli.not-found') });
+      else
+        found.missing.push({ path, message: t('cli.unreadable', { error: errorMessage(error) }) });
       continue;
     }
     if (inFolder.length === 0) found.missing.push({ path, message: t('cli.empty-folder') });
     found.files.push(...inFolder);
   }
+  // A file named twice, or inside a folder also named, is checked once.
+  found.files = [...new Set(found.files)];
   return found;
 }
 

@@ -3,7 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Language } from '../../src-shared/api.ts';
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
 import { createTranslator } from '../../src-shared/i18n/translate.ts';
-import { decodeLesson, describeDecodeFailure, MAX_LESSON_BYTES } from '../../src-shared/lesson/decode.ts';
+import {
+  decodeLesson,
+  describeDecodeFailure,
+  MAX_LESSON_BYTES,
+} from '../../src-shared/lesson/decode.ts';
 import type { Lesson } from '../../src-shared/lesson/model.ts';
 import { describeLessonProblem, parseLesson } from '../../src-shared/lesson/parse.ts';
 

@@ -22,6 +22,40 @@ interface EngineModule {
   destroy(): void;
 }
 
+/**
+ * Makes every interpreter share one compiled Pyodide module. Pyodide compiles its 9 MB of
+ * WebAssembly for each instance it creates; with one interpreter per run, that would repeat
+ * the compilation every run and start every run on the engine's baseline compiler. Sharing
+ * the module keeps the optimised code warm across runs. Installed once, in the worker only.
+ */
+function shareCompiledWasm(): void {
+  const wasm = WebAssembly as typeof WebAssembly & { loopscopeShared?: boolean };
+  if (wasm.loopscopeShared) return;
+  wasm.loopscopeShared = true;
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly);
+  const instantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+  const LARGE = 1024 * 1024;
+  let shared: Promise<WebAssembly.Module> | null = null;
+  const instantiateShared = async (
+    compile: () => Promise<WebAssembly.Module>,
+    imports: WebAssembly.Imports | undefined,
+  ): Promise<WebAssembly.WebAssemblyInstantiatedSource> => {
+    shared ??= compile();
+    const module = await shared;
+    return { module, instance: await instantiate(module, imports) };
+  };
+  WebAssembly.instantiate = ((source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => {
+    if (!(source instanceof WebAssembly.Module) && source.byteLength > LARGE) {
+      return instantiateShared(() => WebAssembly.compile(source), imports);
+    }
+    return instantiate(source as BufferSource, imports);
+  }) as typeof WebAssembly.instantiate;
+  if (instantiateStreaming) {
+    WebAssembly.instantiateStreaming = (source, imports) =>
+      instantiateShared(() => WebAssembly.compileStreaming(source), imports);
+  }
+}
+
 export interface InterpreterOptions {
   loadPyodide: typeof LoadPyodide;
   indexURL: string | null;
@@ -44,6 +78,7 @@ export class InterpreterFactory {
     options: InterpreterOptions,
     snapshot: Uint8Array | null,
   ): Promise<{ factory: InterpreterFactory; fresh: boolean }> {
+    shareCompiledWasm();
     if (snapshot) {
       const factory = new InterpreterFactory(options, snapshot, '');
       const python = await factory.peekVersion();
