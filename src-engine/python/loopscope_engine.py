@@ -928,7 +928,7 @@ def _exit_code(exc):
     if code is None:
         return 0
     if isinstance(code, int):
-        return code & 0xFF if code >= 0 else code & 0xFF
+        return code & 0xFF
     sys.stderr.write(str(code) + "\n")
     return 1
 
@@ -991,19 +991,10 @@ def run(source, filename, stdin, options_json, sink, control):
         finally:
             if rec.stop is None:
                 atexit._run_exitfuncs()
-    except _Stop as stop:
-        end = {"outcome": rec.stop.outcome if rec.stop else stop.outcome, "exitCode": 124}
-        budget = rec.stop.budget if rec.stop else stop.budget
-        if budget is not None:
-            end["budget"] = budget
     except SystemExit as exc:
-        end = {"outcome": "completed", "exitCode": _exit_code(exc)}
-    except BaseException as exc:  # noqa: BLE001 - the program's uncaught exception is the outcome.
-        if rec.stop is not None:
-            end = {"outcome": rec.stop.outcome, "exitCode": 124}
-            if rec.stop.budget is not None:
-                end["budget"] = rec.stop.budget
-        else:
+        end["exitCode"] = _exit_code(exc)
+    except BaseException as exc:  # noqa: BLE001 - an uncaught exception is an outcome.
+        if rec.stop is None:
             rec.emit("exception", {"exc": describe_exception(exc), "frames": _frames_of(exc.__traceback__)})
             traceback.print_exception(type(exc), exc, exc.__traceback__)
             end = {"outcome": "raised", "exitCode": 1}
@@ -1017,11 +1008,12 @@ def run(source, filename, stdin, options_json, sink, control):
             pass
         except BaseException:  # noqa: BLE001 - shutdown errors are printed, as CPython does.
             traceback.print_exc()
-    else:
-        stop = rec.stop
-        end = {"outcome": stop.outcome, "exitCode": 124}
-        if stop.budget is not None:
-            end["budget"] = stop.budget
+    # A stop (a budget, the user, a loop with nothing to do) decides the outcome, whatever the
+    # program did with the exception that unwound it.
+    if rec.stop is not None:
+        end = {"outcome": rec.stop.outcome, "exitCode": 124}
+        if rec.stop.budget is not None:
+            end["budget"] = rec.stop.budget
     monitoring.register_callback(MONITOR_TOOL, monitoring.events.LINE, None)
     monitoring.free_tool_id(MONITOR_TOOL)
     rec.finish(end)
