@@ -63,7 +63,10 @@ export default tseslint.config(
               group: ['**/src-main/**', '**/src-engine/**', '**/src-renderer/**', '**/src-web/**'],
               message: 'src-shared/ imports nothing of the process folders.',
             },
-            { group: ['electron', 'node:*', 'fs', 'path'], message: 'src-shared/ is pure: no Node or Electron.' },
+            {
+              group: ['electron', 'node:*', 'fs', 'path'],
+              message: 'src-shared/ is pure: no Node or Electron.',
+            },
           ],
         },
       ],

@@ -7,7 +7,13 @@ import { defineConfig, type Plugin } from 'vite';
 const require = createRequire(import.meta.url);
 const PYODIDE_DIR = dirname(require.resolve('pyodide/package.json'));
 /** What Pyodide needs at run time; all of it ships in the npm package, nothing is fetched. */
-const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const PYODIDE_FILES = [
+  'pyodide.mjs',
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+];
 
 /** Serves Python sources as strings (the engine's tracer is bundled into its worker). */
 function pythonSource(): Plugin {
@@ -32,7 +38,9 @@ function pyodideFiles(): Plugin {
     async writeBundle() {
       const target = join(outDir, 'pyodide');
       await mkdir(target, { recursive: true });
-      await Promise.all(PYODIDE_FILES.map((file) => copyFile(join(PYODIDE_DIR, file), join(target, file))));
+      await Promise.all(
+        PYODIDE_FILES.map((file) => copyFile(join(PYODIDE_DIR, file), join(target, file))),
+      );
     },
   };
 }

@@ -19,7 +19,8 @@ function newestSource(dir) {
 
 const stale =
   !existsSync(cli) ||
-  statSync(cli).mtimeMs < Math.max(newestSource(join(root, 'src-engine')), newestSource(join(root, 'src-shared')));
+  statSync(cli).mtimeMs <
+    Math.max(newestSource(join(root, 'src-engine')), newestSource(join(root, 'src-shared')));
 if (stale) {
   const { buildEngine } = await import('../scripts/build-engine.mjs');
   await buildEngine();

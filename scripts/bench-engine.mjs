@@ -44,8 +44,12 @@ export async function benchEngine() {
     starts.push(engine.startMs);
     await engine.close();
   }
-  console.log(`cold start, first ever (prepares the interpreter, makes the snapshot): ${ms(first.startMs)}`);
-  console.log(`cold start from the saved snapshot (median of 3):                    ${ms(median(starts))}   aim < 1500 ms`);
+  console.log(
+    `cold start, first ever (prepares the interpreter, makes the snapshot): ${ms(first.startMs)}`,
+  );
+  console.log(
+    `cold start from the saved snapshot (median of 3):                    ${ms(median(starts))}   aim < 1500 ms`,
+  );
 
   // Run to complete trace, warm engine: every runnable scenario of the bundled lessons.
   const engine = new NodeEngine({ cacheDir });
@@ -53,7 +57,9 @@ export async function benchEngine() {
   const lessonsDir = new URL('assets/lessons/', root);
   const times = [];
   let scenarios = 0;
-  for (const file of readdirSync(lessonsDir).filter((f) => f.endsWith('.en.md')).sort()) {
+  for (const file of readdirSync(lessonsDir)
+    .filter((f) => f.endsWith('.en.md'))
+    .sort()) {
     const lesson = parseLesson(readFileSync(new URL(file, lessonsDir), 'utf8'), file);
     for (const scenario of lesson.scenarios.filter((s) => s.runnable)) {
       await pause(400); // let the engine restore its next clean interpreter, as between clicks

@@ -20,7 +20,10 @@ const shared = {
 export async function buildEngine() {
   await build({
     ...shared,
-    entryPoints: { 'engine/node-worker': 'src-engine/node/worker.ts', 'cli/loopscope': 'src-engine/cli/main.ts' },
+    entryPoints: {
+      'engine/node-worker': 'src-engine/node/worker.ts',
+      'cli/loopscope': 'src-engine/cli/main.ts',
+    },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
   });

@@ -4,7 +4,14 @@
  * the output so far. The renderer's replay keeps snapshots of this state; the engine's tests
  * compare it with what the loop really held.
  */
-import { assertNever, type Awaiting, type CallbackRole, type ExceptionInfo, type OutcomeKind, type TraceEvent } from './trace.ts';
+import {
+  assertNever,
+  type Awaiting,
+  type CallbackRole,
+  type ExceptionInfo,
+  type OutcomeKind,
+  type TraceEvent,
+} from './trace.ts';
 
 export interface HandleState {
   id: number;
@@ -133,7 +140,11 @@ export function cloneRunState(state: RunState): RunState {
     new Map([...map].map(([key, value]) => [key, copy(value)]));
   return {
     ...state,
-    loops: copyMap(state.loops, (loop) => ({ ...loop, ready: [...loop.ready], heap: [...loop.heap] })),
+    loops: copyMap(state.loops, (loop) => ({
+      ...loop,
+      ready: [...loop.ready],
+      heap: [...loop.heap],
+    })),
     handles: copyMap(state.handles, (handle) => ({ ...handle })),
     tasks: copyMap(state.tasks, (task) => ({ ...task })),
     futures: copyMap(state.futures, (future) => ({ ...future, callbacks: [...future.callbacks] })),
@@ -218,7 +229,14 @@ function handleOf(state: RunState, id: number): HandleState {
 function futureOf(state: RunState, id: number): FutureState {
   let future = state.futures.get(id);
   if (!future) {
-    future = { id, type: 'Future', status: 'pending', result: null, exception: null, callbacks: [] };
+    future = {
+      id,
+      type: 'Future',
+      status: 'pending',
+      result: null,
+      exception: null,
+      callbacks: [],
+    };
     state.futures.set(id, future);
   }
   return future;
@@ -250,7 +268,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
       }
       break;
     case 'output': {
-      const tone = event.stream === 'stdout' ? 'out' : (state.pendingTone ?? classifyStderr(event.text));
+      const tone =
+        event.stream === 'stdout' ? 'out' : (state.pendingTone ?? classifyStderr(event.text));
       if (event.stream === 'stderr') state.pendingTone = null;
       state.output.push({ seq: event.seq, stream: event.stream, text: event.text, tone });
       break;
@@ -333,7 +352,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
       if (event.role === 'step' || event.role === 'wakeup') {
         // The task's next step waits in the ready queue (a first step keeps 'scheduled').
         const task = event.task === null ? undefined : state.tasks.get(event.task);
-        if (task && (task.status === 'suspended' || task.status === 'running')) task.status = 'ready';
+        if (task && (task.status === 'suspended' || task.status === 'running'))
+          task.status = 'ready';
       }
       break;
     }
@@ -341,7 +361,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
       const handle = handleOf(state, event.handle);
       const loop = loopOf(state, handle.loop);
       const top = heapPop(loop.heap, when);
-      if (top !== event.handle) throw new TraceFoldError(`timer ${event.handle} is not at the heap's top`);
+      if (top !== event.handle)
+        throw new TraceFoldError(`timer ${event.handle} is not at the heap's top`);
       loop.ready.push(event.handle);
       break;
     }
@@ -349,7 +370,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
       const handle = handleOf(state, event.handle);
       const loop = loopOf(state, handle.loop);
       const top = heapPop(loop.heap, when);
-      if (top !== event.handle) throw new TraceFoldError(`timer ${event.handle} is not at the heap's top`);
+      if (top !== event.handle)
+        throw new TraceFoldError(`timer ${event.handle} is not at the heap's top`);
       break;
     }
     case 'timer.rebuild': {
@@ -366,7 +388,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
     case 'handle.skip': {
       const handle = handleOf(state, event.handle);
       const loop = loopOf(state, handle.loop);
-      if (loop.ready[0] !== event.handle) throw new TraceFoldError(`handle ${event.handle} is not at the ready queue's head`);
+      if (loop.ready[0] !== event.handle)
+        throw new TraceFoldError(`handle ${event.handle} is not at the ready queue's head`);
       loop.ready.shift();
       loop.current = event.kind === 'handle.run' ? event.handle : null;
       break;

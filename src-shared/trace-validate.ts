@@ -93,7 +93,15 @@ const SCHEMA: Record<TraceEventKind, Record<string, FieldType>> = {
 };
 
 const ROLES = new Set(['step', 'wakeup', 'sleep', 'callback']);
-const OUTCOMES = new Set(['completed', 'raised', 'syntax-error', 'budget', 'stuck', 'stopped', 'crashed']);
+const OUTCOMES = new Set([
+  'completed',
+  'raised',
+  'syntax-error',
+  'budget',
+  'stuck',
+  'stopped',
+  'crashed',
+]);
 const BUDGETS = new Set(['events', 'virtual-time', 'wall-time', 'output']);
 /** Strings longer than this are refused: a flood of text is the engine's to cut, not ours. */
 const MAX_STRING = 32 * 1024 * 1024;
@@ -139,7 +147,11 @@ function checkField(type: FieldType, value: unknown): boolean {
         Array.isArray(value) &&
         value.every(
           (f) =>
-            isRecord(f) && isStr(f.file) && isInt(f.line) && isStr(f.name) && typeof f.user === 'boolean',
+            isRecord(f) &&
+            isStr(f.file) &&
+            isInt(f.line) &&
+            isStr(f.name) &&
+            typeof f.user === 'boolean',
         )
       );
     case 'ints':
@@ -217,9 +229,13 @@ export function createTraceChecker() {
         const event = validateEvent(value);
         if (ended) throw new TraceError(`event ${event.seq} comes after the end`, event.seq);
         if (event.seq !== nextSeq) {
-          throw new TraceError(`event ${event.seq} is out of order (expected ${nextSeq})`, event.seq);
+          throw new TraceError(
+            `event ${event.seq} is out of order (expected ${nextSeq})`,
+            event.seq,
+          );
         }
-        if (event.t < lastTime) throw new TraceError(`event ${event.seq} goes back in time`, event.seq);
+        if (event.t < lastTime)
+          throw new TraceError(`event ${event.seq} goes back in time`, event.seq);
         if (event.seq === 0 && event.kind !== 'run.start') {
           throw new TraceError('the trace does not begin with run.start', 0);
         }

@@ -27,11 +27,13 @@ Options for run:
     tooLarge: "loopscope: cannot run '{file}': it is larger than {limit} MB.",
     unreadable: "loopscope: cannot read '{file}': {reason}",
     cannotWrite: "loopscope: cannot write the trace to '{file}': {reason}",
-    budgetEvents: 'loopscope: stopped: the program recorded {count} events, the most a run may record.',
+    budgetEvents:
+      'loopscope: stopped: the program recorded {count} events, the most a run may record.',
     budgetVirtual: 'loopscope: stopped: the loop’s clock passed {seconds} virtual seconds.',
     budgetWall: 'loopscope: stopped: the program ran longer than {ms} ms of real time.',
     budgetOutput: 'loopscope: stopped: the program printed more than {bytes} characters.',
-    stuck: 'loopscope: stopped: the event loop has nothing left to run and no timer set; a real program would wait here forever.',
+    stuck:
+      'loopscope: stopped: the event loop has nothing left to run and no timer set; a real program would wait here forever.',
     stopped: 'loopscope: stopped.',
     crashed: 'loopscope: the engine failed: {error}',
   },
@@ -55,16 +57,19 @@ Options for run:
     missingFile: 'loopscope run: укажите файл Python, который нужно выполнить.',
     notFound: 'loopscope: не удаётся открыть «{file}»: такого файла нет.',
     isDirectory: 'loopscope: не удаётся выполнить «{file}»: это папка.',
-    binary: 'loopscope: не удаётся выполнить «{file}»: это двоичный файл, а не исходный код Python.',
+    binary:
+      'loopscope: не удаётся выполнить «{file}»: это двоичный файл, а не исходный код Python.',
     notUtf8: 'loopscope: не удаётся выполнить «{file}»: это не текст в UTF-8 (байт {offset}).',
     tooLarge: 'loopscope: не удаётся выполнить «{file}»: файл больше {limit} МБ.',
     unreadable: 'loopscope: не удаётся прочитать «{file}»: {reason}',
     cannotWrite: 'loopscope: не удаётся записать трассу в «{file}»: {reason}',
-    budgetEvents: 'loopscope: остановлено: программа записала {count} событий — больше за один запуск нельзя.',
+    budgetEvents:
+      'loopscope: остановлено: программа записала {count} событий — больше за один запуск нельзя.',
     budgetVirtual: 'loopscope: остановлено: часы цикла прошли {seconds} виртуальных секунд.',
     budgetWall: 'loopscope: остановлено: программа работала дольше {ms} мс реального времени.',
     budgetOutput: 'loopscope: остановлено: программа напечатала больше {bytes} символов.',
-    stuck: 'loopscope: остановлено: циклу событий больше нечего выполнять и не назначено ни одного таймера; настоящая программа ждала бы здесь вечно.',
+    stuck:
+      'loopscope: остановлено: циклу событий больше нечего выполнять и не назначено ни одного таймера; настоящая программа ждала бы здесь вечно.',
     stopped: 'loopscope: остановлено.',
     crashed: 'loopscope: сбой движка: {error}',
   },

@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 
-export type ReadFailure = 'notFound' | 'isDirectory' | 'binary' | 'notUtf8' | 'tooLarge' | 'unreadable';
+export type ReadFailure =
+  'notFound' | 'isDirectory' | 'binary' | 'notUtf8' | 'tooLarge' | 'unreadable';
 
 export type ReadResult =
-  | { ok: true; text: string }
-  | { ok: false; reason: ReadFailure; offset?: number; detail?: string };
+  { ok: true; text: string } | { ok: false; reason: ReadFailure; offset?: number; detail?: string };
 
 /** Reads a UTF-8 text file, saying clearly why when it is not one. */
 export async function readTextFile(path: string, limitMb: number): Promise<ReadResult> {

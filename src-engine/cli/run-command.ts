@@ -15,7 +15,11 @@ import { readTextFile } from './read-text-file.ts';
 /** Exit status for a file the command cannot use. */
 const EXIT_BAD_INPUT = 2;
 
-export async function runCommand(args: string[], io: CliIo, stdin: () => Promise<string>): Promise<number> {
+export async function runCommand(
+  args: string[],
+  io: CliIo,
+  stdin: () => Promise<string>,
+): Promise<number> {
   const t = createTranslator(runCatalog, io.language);
   let parsed;
   try {
@@ -58,7 +62,14 @@ export async function runCommand(args: string[], io: CliIo, stdin: () => Promise
   const path = resolve(file);
   const source = await readTextFile(path, 10);
   if (!source.ok) {
-    io.err(t(source.reason, { file, offset: source.offset ?? 0, limit: 10, reason: source.detail ?? '' }) + '\n');
+    io.err(
+      t(source.reason, {
+        file,
+        offset: source.offset ?? 0,
+        limit: 10,
+        reason: source.detail ?? '',
+      }) + '\n',
+    );
     return EXIT_BAD_INPUT;
   }
 
@@ -72,7 +83,8 @@ export async function runCommand(args: string[], io: CliIo, stdin: () => Promise
   await engine.stream(
     { code: source.text, filename: path, stdin: await stdin(), budgets },
     (events) => {
-      const lines = traceOut || asJson ? events.map((e) => JSON.stringify(e)).join('\n') + '\n' : '';
+      const lines =
+        traceOut || asJson ? events.map((e) => JSON.stringify(e)).join('\n') + '\n' : '';
       traceOut?.write(lines);
       if (asJson) io.out(lines);
       for (const event of events) {
@@ -88,7 +100,10 @@ export async function runCommand(args: string[], io: CliIo, stdin: () => Promise
   await engine.close();
   if (traceOut) await new Promise<void>((done) => traceOut.end(done));
   if (traceError) {
-    io.err(t('cannotWrite', { file: parsed.values.trace ?? '', reason: (traceError as Error).message }) + '\n');
+    io.err(
+      t('cannotWrite', { file: parsed.values.trace ?? '', reason: (traceError as Error).message }) +
+        '\n',
+    );
   }
   const ended = end as Extract<TraceEvent, { kind: 'run.end' }> | null;
   if (!ended) return 70;

@@ -262,11 +262,7 @@ export class EngineClient {
   }
 
   /** Ends the active run from the host's side, with a `run.end` the engine could not send. */
-  private endRun(
-    outcome: OutcomeKind,
-    error: string | null,
-    budget?: 'wall-time',
-  ): void {
+  private endRun(outcome: OutcomeKind, error: string | null, budget?: 'wall-time'): void {
     const run = this.active;
     if (!run || run.ended) return;
     const end: TraceEvent = {

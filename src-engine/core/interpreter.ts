@@ -44,7 +44,10 @@ function shareCompiledWasm(): void {
     const module = await shared;
     return { module, instance: await instantiate(module, imports) };
   };
-  WebAssembly.instantiate = ((source: BufferSource | WebAssembly.Module, imports?: WebAssembly.Imports) => {
+  WebAssembly.instantiate = ((
+    source: BufferSource | WebAssembly.Module,
+    imports?: WebAssembly.Imports,
+  ) => {
     if (!(source instanceof WebAssembly.Module) && source.byteLength > LARGE) {
       return instantiateShared(() => WebAssembly.compile(source), imports);
     }
@@ -104,7 +107,10 @@ export class InterpreterFactory {
 
   /** Starts restoring the next clean interpreter, so that a run finds one ready. */
   warm(): void {
-    this.spare ??= this.options.loadPyodide({ ...baseOptions(this.options), _loadSnapshot: this.snapshot });
+    this.spare ??= this.options.loadPyodide({
+      ...baseOptions(this.options),
+      _loadSnapshot: this.snapshot,
+    });
   }
 
   private async take(): Promise<PyodideAPI> {

@@ -50,7 +50,9 @@ export function parseWorkerMessage(data: unknown): WorkerMessage | null {
   if (!isObject(data) || typeof data.type !== 'string') return null;
   switch (data.type) {
     case 'loading':
-      return typeof data.progress === 'number' ? { type: 'loading', progress: data.progress } : null;
+      return typeof data.progress === 'number'
+        ? { type: 'loading', progress: data.progress }
+        : null;
     case 'ready':
       return typeof data.python === 'string' && typeof data.coldStartMs === 'number'
         ? { type: 'ready', python: data.python, coldStartMs: data.coldStartMs }

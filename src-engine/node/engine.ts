@@ -24,7 +24,9 @@ export interface ProgramResult extends ProgramOutput {
  * from its source (tests) or bundled into dist/cli (the command line).
  */
 export const NODE_WORKER_URL = new URL(
-  import.meta.url.includes('/dist/') ? '../engine/node-worker.mjs' : '../../dist/engine/node-worker.mjs',
+  import.meta.url.includes('/dist/')
+    ? '../engine/node-worker.mjs'
+    : '../../dist/engine/node-worker.mjs',
   import.meta.url,
 );
 

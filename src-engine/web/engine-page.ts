@@ -48,6 +48,7 @@ export function startEnginePage(bridge: EngineBridge, pyodideUrl: URL): void {
   void engine.ready().catch(() => {});
 }
 
-const bridge = (globalThis as Record<string, unknown>)[ENGINE_BRIDGE_GLOBAL] as EngineBridge | undefined;
+const bridge = (globalThis as Record<string, unknown>)[ENGINE_BRIDGE_GLOBAL] as
+  EngineBridge | undefined;
 if (bridge) startEnginePage(bridge, new URL('/pyodide/', location.href));
 else console.error('The engine page has no bridge: it runs only inside the Loopscope app.');

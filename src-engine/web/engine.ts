@@ -21,7 +21,8 @@ export function createWebEngine(options: WebEngineOptions): EngineClient {
       });
       return {
         post: (message, transfer) => worker.postMessage(message, transfer ?? []),
-        onMessage: (listener) => worker.addEventListener('message', (event) => listener(event.data)),
+        onMessage: (listener) =>
+          worker.addEventListener('message', (event) => listener(event.data)),
         onError: (listener) =>
           worker.addEventListener('error', (event) => listener(event.message || 'worker error')),
         terminate: () => worker.terminate(),

@@ -59,14 +59,20 @@ describe('loopscope run', () => {
     const out = join(work, 'hi.jsonl');
     const result = loopscope(['run', file, '--trace', out]);
     expect(result.stdout).toBe('hi\n');
-    const events = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+    const events = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
     expect(validateTrace(events).at(-1)).toMatchObject({ kind: 'run.end', outcome: 'completed' });
   });
 
   test('--json writes the trace to stdout instead of the output', () => {
     const file = write('quiet.py', 'print("not shown")\n');
     const result = loopscope(['run', file, '--json']);
-    const events = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+    const events = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
     expect(validateTrace(events)[0]).toMatchObject({ kind: 'run.start' });
     expect(result.stdout).not.toContain('not shown\n');
   });
@@ -74,8 +80,16 @@ describe('loopscope run', () => {
   test.each([
     ['a missing file', () => join(work, 'missing.py'), /no such file/],
     ['a directory', () => work, /is a directory/],
-    ['a binary file', () => write('binary.py', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), /binary file/],
-    ['a file that is not UTF-8', () => write('latin1.py', Buffer.from('print("\xe9")', 'latin1')), /not UTF-8/],
+    [
+      'a binary file',
+      () => write('binary.py', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])),
+      /binary file/,
+    ],
+    [
+      'a file that is not UTF-8',
+      () => write('latin1.py', Buffer.from('print("\xe9")', 'latin1')),
+      /not UTF-8/,
+    ],
   ])('%s gets one clear line on stderr and exit status 2', (_name, path, message) => {
     const result = loopscope(['run', path()]);
     expect(result.status).toBe(2);

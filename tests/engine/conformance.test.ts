@@ -2,15 +2,14 @@
  * The conformance suite: each program's output through the engine equals, byte for byte,
  * what native `python3` printed for it (recorded in expected/ by record.py).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NodeEngine } from '../../src-engine/node/engine.ts';
+import { describe, expect, test } from 'vitest';
 import { foldTrace } from '../../src-shared/loop-state.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
+import { conformancePrograms, PROGRAMS_DIR as DIR, useEngine } from './engine-fixture.ts';
 
-const DIR = fileURLToPath(new URL('./conformance/programs/', import.meta.url)).replace(/\/$/, '');
 const EXPECTED = fileURLToPath(new URL('./conformance/expected/', import.meta.url));
 
 interface Expected {
@@ -21,16 +20,8 @@ interface Expected {
   notes?: string;
 }
 
-const programs = readdirSync(DIR)
-  .filter((name) => name.endsWith('.py'))
-  .sort();
-
-let engine: NodeEngine;
-beforeAll(async () => {
-  engine = new NodeEngine();
-  await engine.ready();
-});
-afterAll(() => engine.close());
+const programs = conformancePrograms();
+const engine = useEngine();
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
 
@@ -46,7 +37,7 @@ describe('every conformance program prints what native python3 printed', () => {
         readFileSync(join(EXPECTED, name.replace(/\.py$/, '.json')), 'utf8'),
       ) as Expected;
       const fill = (text: string) => text.replaceAll('{DIR}', DIR);
-      const result = await engine.run({ code: readFileSync(file, 'utf8'), filename: file });
+      const result = await engine().run({ code: readFileSync(file, 'utf8'), filename: file });
       expect(result.stdout).toBe(fill(expected.stdout));
       if (expected.compare === 'stdout') {
         expect(lastLine(result.stderr)).toBe(lastLine(fill(expected.stderr)));

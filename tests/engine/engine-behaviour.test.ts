@@ -2,20 +2,16 @@
  * How the engine behaves beyond printing the right output: its clock, its budgets, runaway
  * and hostile code, isolation between runs, and what the trace says about tasks and handles.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NodeEngine, type ProgramResult } from '../../src-engine/node/engine.ts';
+import { describe, expect, test } from 'vitest';
+import type { ProgramResult } from '../../src-engine/node/engine.ts';
 import type { EventOf, RunRequest, TraceEvent, TraceEventKind } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
+import { useEngine } from './engine-fixture.ts';
 
-let engine: NodeEngine;
-beforeAll(async () => {
-  engine = new NodeEngine();
-  await engine.ready();
-});
-afterAll(() => engine.close());
+const engine = useEngine();
 
 function run(code: string, extra: Partial<RunRequest> = {}): Promise<ProgramResult> {
-  return engine.run({ code, filename: '/home/student/program.py', ...extra });
+  return engine().run({ code, filename: '/home/student/program.py', ...extra });
 }
 
 function eventsOf<K extends TraceEventKind>(result: ProgramResult, kind: K): EventOf<K>[] {
@@ -79,7 +75,9 @@ async def main():
     print("result", await t)
 asyncio.run(main())
 `);
-    expect(result.stdout).toBe('worker: start\nmain: still responsive\nworker: end\nresult WORKER\n');
+    expect(result.stdout).toBe(
+      'worker: start\nmain: still responsive\nworker: end\nresult WORKER\n',
+    );
     expect(result.exitCode).toBe(0);
   });
 });
@@ -122,7 +120,9 @@ sum(range(10**14))
   });
 
   test('with default budgets, while True: pass is stopped by the event budget', async () => {
-    const result = await run('import asyncio\nasync def f():\n    while True:\n        pass\nasyncio.run(f())\n');
+    const result = await run(
+      'import asyncio\nasync def f():\n    while True:\n        pass\nasyncio.run(f())\n',
+    );
     expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'events' });
   });
 
@@ -194,7 +194,7 @@ while True:
 
   test('the user can stop a run', async () => {
     const events: TraceEvent[] = [];
-    const handle = engine.stream(
+    const handle = engine().stream(
       { code: 'while True:\n    pass\n', filename: '/tmp/spin.py' },
       (batch) => events.push(...batch),
     );
@@ -237,7 +237,12 @@ asyncio.run(main())
 describe('errors are outcomes', () => {
   test('a syntax error gives its line and column, as python3 prints it', async () => {
     const result = await run('import asyncio\n\nasync def main(:\n    pass\n');
-    expect(endOf(result)).toMatchObject({ outcome: 'syntax-error', exitCode: 1, line: 3, column: 16 });
+    expect(endOf(result)).toMatchObject({
+      outcome: 'syntax-error',
+      exitCode: 1,
+      line: 3,
+      column: 16,
+    });
     expect(result.stderr).toBe(
       '  File "/home/student/program.py", line 3\n    async def main(:\n                   ^\nSyntaxError: invalid syntax\n',
     );
@@ -313,7 +318,11 @@ async def main():
 asyncio.run(main())
 `);
     expect(result.stdout).toBe("cancelled: ('enough',)\n");
-    expect(eventsOf(result, 'task.cancel')[0]).toMatchObject({ task: 2, msg: 'enough', accepted: true });
+    expect(eventsOf(result, 'task.cancel')[0]).toMatchObject({
+      task: 2,
+      msg: 'enough',
+      accepted: true,
+    });
     expect(eventsOf(result, 'future.cancelled').some((e) => e.future === 2)).toBe(true);
   });
 
@@ -336,7 +345,9 @@ gc.collect()
       line: 7,
     });
     expect(eventsOf(result, 'log')[0]?.message).toMatch(/^Task exception was never retrieved/);
-    expect(result.stderr).toContain("program.py:7: RuntimeWarning: coroutine 'never' was never awaited");
+    expect(result.stderr).toContain(
+      "program.py:7: RuntimeWarning: coroutine 'never' was never awaited",
+    );
   });
 
   test('import js finds an empty object, not the worker', async () => {

@@ -49,7 +49,11 @@ export function generateProgram(seed: number): string {
     names.push(name);
     const stops = take(1 + Math.floor(random() * 3));
     const fails = random() < 0.25;
-    lines.push(`    async def ${name}():`, '        try:', `            print("${name} starts at", now())`);
+    lines.push(
+      `    async def ${name}():`,
+      '        try:',
+      `            print("${name} starts at", now())`,
+    );
     lastStop.set(name, stops.at(-1) as number);
     let previous = 0;
     for (const stop of stops) {
@@ -72,7 +76,9 @@ export function generateProgram(seed: number): string {
   const timers = Math.floor(random() * 3);
   for (let i = 0; i < timers; i++) {
     const [when] = take(1);
-    lines.push(`    loop.call_later(${seconds(when as number)}, lambda: print("timer ${i} at", now()))`);
+    lines.push(
+      `    loop.call_later(${seconds(when as number)}, lambda: print("timer ${i} at", now()))`,
+    );
   }
   if (random() < 0.5) lines.push('    await asyncio.sleep(0)', '    print("main yielded once")');
   const guarded = random() < 0.4 ? pick(names) : null;

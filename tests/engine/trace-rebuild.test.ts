@@ -3,28 +3,18 @@
  * every loop iteration, exactly the ready queue and timer heap (in heap order) that the loop
  * itself held, read from `loop._ready` and `loop._scheduled` by the engine's probes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NodeEngine } from '../../src-engine/node/engine.ts';
+import { describe, expect, test } from 'vitest';
 import { applyEvent, createRunState } from '../../src-shared/loop-state.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
+import { conformancePrograms, PROGRAMS_DIR as DIR, useEngine } from './engine-fixture.ts';
 
-const DIR = fileURLToPath(new URL('./conformance/programs/', import.meta.url));
-const programs = readdirSync(DIR)
-  .filter((name) => name.endsWith('.py'))
-  .sort();
-
-let engine: NodeEngine;
-beforeAll(async () => {
-  engine = new NodeEngine();
-  await engine.ready();
-});
-afterAll(() => engine.close());
+const programs = conformancePrograms();
+const engine = useEngine();
 
 async function probedRun(code: string, filename: string): Promise<TraceEvent[]> {
-  return (await engine.run({ code, filename, probe: true })).events;
+  return (await engine().run({ code, filename, probe: true })).events;
 }
 
 function checkAgainstProbes(events: TraceEvent[]): number {
