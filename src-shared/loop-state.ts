@@ -473,7 +473,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         future.status = 'cancelled';
       }
       if (task) {
-        task.status = future.status === 'pending' ? task.status : future.status;
+        task.status = future.status;
         task.result = future.result;
         task.exception = future.exception;
         task.awaiting = null;

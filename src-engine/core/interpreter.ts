@@ -33,7 +33,8 @@ function shareCompiledWasm(): void {
   if (wasm.loopscopeShared) return;
   wasm.loopscopeShared = true;
   const instantiate = WebAssembly.instantiate.bind(WebAssembly);
-  const instantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+  // Node has no instantiateStreaming; browsers do.
+  const hasStreaming = typeof WebAssembly.instantiateStreaming === 'function';
   const LARGE = 1024 * 1024;
   let shared: Promise<WebAssembly.Module> | null = null;
   const instantiateShared = async (
@@ -53,7 +54,7 @@ function shareCompiledWasm(): void {
     }
     return instantiate(source as BufferSource, imports);
   }) as typeof WebAssembly.instantiate;
-  if (instantiateStreaming) {
+  if (hasStreaming) {
     WebAssembly.instantiateStreaming = (source, imports) =>
       instantiateShared(() => WebAssembly.compileStreaming(source), imports);
   }
