@@ -1,0 +1,519 @@
+/**
+ * The lesson parser: Markdown as course authors write it (see docs/lesson-format.md) in, a
+ * `Lesson` out. Pure: it runs in the renderer as well as in the command line tools.
+ */
+import MarkdownIt from 'markdown-it';
+import type { StateInline, Token } from 'markdown-it';
+import type { Language } from '../api.ts';
+import { lessonsCatalog } from '../i18n/catalog-lessons.ts';
+import { createTranslator } from '../i18n/translate.ts';
+import type {
+  ExpectedOutput,
+  Lesson,
+  LessonBlock,
+  LessonProblem,
+  LineRange,
+  NotRunnableReason,
+  Prose,
+  Scenario,
+  Section,
+} from './model.ts';
+
+const PYTHON_LANGUAGES = new Set(['python', 'py', 'python3', 'py3', 'pycon']);
+const PLAIN_TEXT_LANGUAGES = new Set([
+  '',
+  'text',
+  'txt',
+  'plain',
+  'plaintext',
+  'output',
+  'console',
+]);
+
+/** Output labels, compared in lower case without their trailing colon. */
+const OUTPUT_LABELS = new Set([
+  'вывод',
+  'вывод программы',
+  'ожидаемый вывод',
+  'результат',
+  'результат выполнения',
+  'output',
+  'program output',
+  'expected output',
+  'result',
+]);
+
+const NUMBERED_POINT = /^\d+[.)](\s|$)/;
+const BARE_POINT_NUMBER = /^\d+[.)]$/;
+/** `**emphasis**` inside inline code, which authors use to highlight part of a name. */
+const CODE_EMPHASIS = /\*\*(?=\S)(.+?)(?<=\S)\*\*/g;
+
+const md = createLessonMarkdown();
+
+/**
+ * Reads a lesson. Never throws: what is wrong with the text is reported in `problems`, and
+ * everything that could be read is kept.
+ */
+export function parseLesson(text: string, fileName: string): Lesson {
+  const source = normalizeText(text);
+  const lesson: Lesson = {
+    fileName,
+    title: titleFromFileName(fileName),
+    sections: [],
+    scenarios: [],
+    blocks: [],
+    problems: [],
+  };
+  if (source.trim() === '') {
+    lesson.problems.push({ kind: 'empty', severity: 'error', line: null });
+    return lesson;
+  }
+  const tokens = md.parse(source, {});
+  const lines = source.split('\n');
+  lesson.problems.push(...findFenceProblems(tokens, lines));
+  const unterminated = new Set(
+    lesson.problems.filter((p) => p.kind === 'unterminated-fence').map((p) => p.line),
+  );
+  readBlocks(groupTopLevelBlocks(tokens), lesson, unterminated);
+  const headingTitle = lesson.sections.find((s) => s.kind === 'heading' && s.level === 1);
+  if (headingTitle) lesson.title = headingTitle.title;
+  const hasPython = tokens.some(
+    (t) => t.type === 'fence' && PYTHON_LANGUAGES.has(fenceLanguage(t.info)),
+  );
+  if (!hasPython) lesson.problems.push({ kind: 'no-code', severity: 'warning', line: null });
+  lesson.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return lesson;
+}
+
+/** The message for a lesson problem, without the file name and line. */
+export function describeLessonProblem(problem: LessonProblem, language: Language): string {
+  const t = createTranslator(lessonsCatalog, language);
+  return t(`problem.${problem.kind}`);
+}
+
+/** Why a scenario cannot be run, as a reader should be told. */
+export function describeNotRunnableReason(reason: NotRunnableReason, language: Language): string {
+  const t = createTranslator(lessonsCatalog, language);
+  return t(`reason.${reason}`);
+}
+
+/** The scenario's title, or "Example N" when no section title precedes it. */
+export function scenarioDisplayTitle(scenario: Scenario, language: Language): string {
+  const t = createTranslator(lessonsCatalog, language);
+  return scenario.title ?? t('scenario.untitled', { number: scenario.number });
+}
+
+/**
+ * Why a Python block is not a whole program, or null when it is one: it imports asyncio and
+ * starts an event loop. A signature such as `loop.run_until_complete(future)` does not import.
+ */
+export function findNotRunnableReason(code: string): NotRunnableReason | null {
+  const lines = code.split('\n');
+  if (lines.some((line) => line.startsWith('>>>'))) return 'interactive-session';
+  const program = lines.map(stripComment).join('\n');
+  const importsAsyncio = /^\s*(?:import\s[^\n]*\basyncio\b|from\s+asyncio\b)/m.test(program);
+  const startsLoop =
+    importsAsyncio &&
+    (/\basyncio\s*\.\s*run\s*\(/.test(program) ||
+      /\bRunner\s*\(/.test(program) ||
+      /\.\s*run_until_complete\s*\(/.test(program) ||
+      /\.\s*run_forever\s*\(/.test(program) ||
+      (/^\s*from\s+asyncio\s+import\b[^\n]*\brun\b/m.test(program) &&
+        /(?<![\w.])run\s*\(/.test(program)));
+  return startsLoop ? null : 'fragment';
+}
+
+// --- Markdown -----------------------------------------------------------------------------
+
+function createLessonMarkdown() {
+  // Obsidian shows a single line break as a line break, hence `breaks`.
+  const parser = new MarkdownIt({ html: false, breaks: true, linkify: false, typographer: false });
+  parser.inline.ruler.before('link', 'wiki_link', parseWikiLink);
+  const escapeHtml = parser.utils.escapeHtml;
+  parser.renderer.rules['wiki_link'] = (tokens, idx) =>
+    `<em class="wiki-link">${escapeHtml(tokens[idx]?.content ?? '')}</em>`;
+  parser.renderer.rules['code_inline'] = (tokens, idx, _options, _env, renderer) => {
+    const token = tokens[idx];
+    if (!token) return '';
+    const code = escapeHtml(token.content).replace(CODE_EMPHASIS, '<strong>$1</strong>');
+    return `<code${renderer.renderAttrs(token)}>${code}</code>`;
+  };
+  return parser;
+}
+
+/** `[[Page]]`, `[[Page|shown text]]`, `[[Page#Heading]]` and embeds `![[file]]`. */
+function parseWikiLink(state: StateInline, silent: boolean): boolean {
+  let pos = state.pos;
+  if (state.src.charCodeAt(pos) === 0x21 /* ! */) pos += 1;
+  if (!state.src.startsWith('[[', pos)) return false;
+  const close = state.src.indexOf(']]', pos + 2);
+  if (close < 0 || close + 2 > state.posMax) return false;
+  const inner = state.src.slice(pos + 2, close);
+  if (inner.trim() === '' || /[[\]\n]/.test(inner)) return false;
+  if (!silent) {
+    const token = state.push('wiki_link', '', 0);
+    token.content = wikiLinkText(inner);
+    token.markup = '[[';
+  }
+  state.pos = close + 2;
+  return true;
+}
+
+function wikiLinkText(inner: string): string {
+  const bar = inner.indexOf('|');
+  const alias = bar >= 0 ? inner.slice(bar + 1).trim() : '';
+  if (alias) return alias;
+  const [page = '', ...anchors] = (bar >= 0 ? inner.slice(0, bar) : inner).split('#');
+  const parts = [page.trim(), ...anchors.map((a) => a.trim()).filter((a) => !a.startsWith('^'))];
+  return parts.filter(Boolean).join(' › ');
+}
+
+function renderBlock(tokens: Token[]): string {
+  return md.renderer.render(tokens, md.options, {});
+}
+
+function renderInline(tokens: Token[]): string {
+  return md.renderer.renderInline(tokens, md.options, {});
+}
+
+function inlineText(tokens: readonly Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'wiki_link':
+        text += token.content;
+        break;
+      case 'code_inline':
+        text += token.content.replace(CODE_EMPHASIS, '$1');
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += '\n';
+        break;
+      case 'image':
+        text += inlineText(token.children ?? []);
+        break;
+    }
+  }
+  return text;
+}
+
+function blockText(tokens: readonly Token[]): string {
+  const parts: string[] = [];
+  let listItem = false;
+  for (const token of tokens) {
+    if (token.type === 'list_item_open') listItem = true;
+    if (token.type === 'inline') {
+      const text = inlineText(token.children ?? []);
+      parts.push(listItem ? `- ${text.trimEnd()}` : text.trimEnd());
+      listItem = false;
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      parts.push(token.content.replace(/\n$/, ''));
+    }
+  }
+  return parts.join('\n\n');
+}
+
+// --- Structure ----------------------------------------------------------------------------
+
+interface TopLevelBlock {
+  tokens: Token[];
+  lines: LineRange;
+}
+
+/** A piece of prose on its way into a scenario's explanation or discussion. */
+interface Fragment extends Prose {
+  /** The output label this paragraph consists of, as written; null when it is not one. */
+  label: string | null;
+  endsWithColon: boolean;
+}
+
+function groupTopLevelBlocks(tokens: Token[]): TopLevelBlock[] {
+  const blocks: TopLevelBlock[] = [];
+  let start = 0;
+  let depth = 0;
+  tokens.forEach((token, i) => {
+    depth += token.nesting;
+    if (depth !== 0) return;
+    const slice = tokens.slice(start, i + 1);
+    const map = slice[0]?.map;
+    if (map) blocks.push({ tokens: slice, lines: { start: map[0] + 1, end: map[1] } });
+    start = i + 1;
+  });
+  return blocks;
+}
+
+function readBlocks(
+  topLevel: TopLevelBlock[],
+  lesson: Lesson,
+  unterminated: ReadonlySet<number | null>,
+): void {
+  let section: Section | null = null;
+  let headingLevel: number | null = null;
+  /** The last scenario, while its expected output and discussion may still follow. */
+  let open: Scenario | null = null;
+  /** Prose since the last title, scenario or expected output. */
+  let gap: Fragment[] = [];
+
+  const closeOpen = () => {
+    if (open) open.discussion = joinProse([open.discussion, ...gap]);
+    open = null;
+    gap = [];
+  };
+
+  for (const block of topLevel) {
+    const [first, second] = block.tokens;
+    if (!first) continue;
+    const title = readSectionTitle(block, lesson.sections.length + 1, headingLevel);
+    if (title) {
+      closeOpen();
+      section = title.section;
+      if (section.kind === 'heading') headingLevel = section.level;
+      lesson.sections.push(section);
+      lesson.blocks.push(proseBlock(block, section.id));
+      if (title.rest) gap.push(title.rest);
+      continue;
+    }
+
+    if (first.type === 'fence') {
+      const language = fenceLanguage(first.info);
+      const previous = gap.at(-1);
+      const scenario: Scenario | null = open;
+      if (scenario && !scenario.expected && isExpectedOutput(first, language, previous)) {
+        if (previous?.label) gap.pop();
+        scenario.discussion = joinProse([scenario.discussion, ...gap]);
+        gap = [];
+        scenario.expected = {
+          text: first.content,
+          lines: block.lines,
+          label: previous?.label ?? null,
+          fenceLanguage: language,
+        } satisfies ExpectedOutput;
+        lesson.blocks.push({
+          kind: 'expected-output',
+          scenarioId: scenario.id,
+          lines: block.lines,
+        });
+        continue;
+      }
+      if (PYTHON_LANGUAGES.has(language)) {
+        const number = lesson.scenarios.length + 1;
+        let explanation = gap;
+        if (scenario) {
+          const [before, after] = splitGap(gap);
+          scenario.discussion = joinProse([scenario.discussion, ...before]);
+          explanation = after;
+        }
+        const reason = unterminated.has(block.lines.start)
+          ? 'unterminated-fence'
+          : language === 'pycon'
+            ? 'interactive-session'
+            : findNotRunnableReason(first.content);
+        const created: Scenario = {
+          id: `scenario-${number}`,
+          number,
+          title: section?.title ?? null,
+          sectionId: section?.id ?? null,
+          explanation: joinProse(explanation),
+          discussion: joinProse([]),
+          code: first.content,
+          language,
+          runnable: reason === null,
+          notRunnableReason: reason,
+          expected: null,
+          lines: block.lines,
+        };
+        lesson.scenarios.push(created);
+        lesson.blocks.push({ kind: 'scenario', scenarioId: created.id, lines: block.lines });
+        open = created;
+        gap = [];
+        continue;
+      }
+    }
+
+    lesson.blocks.push(proseBlock(block, section?.id ?? null));
+    const text = blockText(block.tokens);
+    const paragraphText = first.type === 'paragraph_open' ? inlineText(second?.children ?? []) : '';
+    gap.push({
+      html: renderBlock(block.tokens),
+      text,
+      label: outputLabel(paragraphText),
+      endsWithColon: text.trimEnd().endsWith(':'),
+    });
+  }
+  closeOpen();
+}
+
+/**
+ * Prose between two scenarios of one section: the first paragraph after a scenario tells what
+ * it did and stays with it; the rest leads to the next one. A lone paragraph ending with a
+ * colon only introduces the next scenario.
+ */
+function splitGap(gap: Fragment[]): [Fragment[], Fragment[]] {
+  if (gap.length === 1 && gap[0]?.endsWithColon) return [[], gap];
+  return [gap.slice(0, 1), gap.slice(1)];
+}
+
+function isExpectedOutput(fence: Token, language: string, previous: Fragment | undefined): boolean {
+  if (!previous) return false;
+  if (previous.label !== null) {
+    // Authors fence output as `python` too; a whole program after the label is still code.
+    return !(PYTHON_LANGUAGES.has(language) && findNotRunnableReason(fence.content) === null);
+  }
+  return previous.endsWithColon && PLAIN_TEXT_LANGUAGES.has(language);
+}
+
+function outputLabel(paragraphText: string): string | null {
+  const written = paragraphText.trim();
+  const bare = written.replace(/\s*:$/, '').trim().toLowerCase();
+  return OUTPUT_LABELS.has(bare) ? written : null;
+}
+
+function readSectionTitle(
+  block: TopLevelBlock,
+  number: number,
+  headingLevel: number | null,
+): { section: Section; rest: Fragment | null } | null {
+  const [first, inline] = block.tokens;
+  const children = inline?.children ?? [];
+  const id = `section-${number}`;
+  if (first?.type === 'heading_open' && /^h[1-3]$/.test(first.tag)) {
+    const title = collapseSpace(inlineText(children));
+    const level = Number(first.tag.slice(1));
+    const section: Section = {
+      id,
+      kind: 'heading',
+      level,
+      title,
+      titleHtml: renderInline(children),
+      lines: block.lines,
+    };
+    return { section, rest: null };
+  }
+  if (first?.type !== 'paragraph_open') return null;
+
+  const open = children.findIndex((t) => !(t.type === 'text' && t.content.trim() === ''));
+  if (children[open]?.type !== 'strong_open') return null;
+  const close = children.findIndex((t, i) => i > open && t.type === 'strong_close');
+  if (close < 0) return null;
+  const strong = children.slice(open + 1, close);
+  const strongText = collapseSpace(inlineText(strong));
+  if (!NUMBERED_POINT.test(strongText)) return null;
+
+  let restStart = close + 1;
+  while (restStart < children.length && isBlankInline(children[restStart])) restStart += 1;
+  const restTokens = children.slice(restStart);
+  const restText = inlineText(restTokens).trim();
+  const title = BARE_POINT_NUMBER.test(strongText)
+    ? `${strongText} ${firstSentence(restText)}`
+    : strongText;
+  const section: Section = {
+    id,
+    kind: 'point',
+    level: (headingLevel ?? 3) + 1,
+    title: title.replace(/[\s.:]+$/, ''),
+    titleHtml: renderInline(strong),
+    lines: block.lines,
+  };
+  const rest =
+    restText === ''
+      ? null
+      : {
+          html: `<p>${renderInline(restTokens).trimStart()}</p>\n`,
+          text: restText,
+          label: null,
+          endsWithColon: restText.endsWith(':'),
+        };
+  return { section, rest };
+}
+
+function isBlankInline(token: Token | undefined): boolean {
+  if (!token) return false;
+  return (
+    token.type === 'softbreak' ||
+    token.type === 'hardbreak' ||
+    (token.type === 'text' && token.content.trim() === '')
+  );
+}
+
+function proseBlock(block: TopLevelBlock, sectionId: string | null): LessonBlock {
+  return { kind: 'prose', html: renderBlock(block.tokens), lines: block.lines, sectionId };
+}
+
+function joinProse(parts: readonly Prose[]): Prose {
+  const present = parts.filter((p) => p.text !== '' || p.html !== '');
+  return {
+    html: present.map((p) => p.html).join(''),
+    text: present.map((p) => p.text).join('\n\n'),
+  };
+}
+
+// --- Fences -------------------------------------------------------------------------------
+
+function fenceLanguage(info: string): string {
+  return (info.trim().split(/\s+/)[0] ?? '').replace(/^\{\.?|\}$/g, '').toLowerCase();
+}
+
+/**
+ * markdown-it closes an unterminated fence at the end of its container without saying so;
+ * the fence was closed only if its last line is a closing fence.
+ */
+function findFenceProblems(tokens: Token[], lines: readonly string[]): LessonProblem[] {
+  const problems: LessonProblem[] = [];
+  for (const token of tokens) {
+    if (token.type !== 'fence' || !token.map) continue;
+    const [start, end] = token.map;
+    if (!isClosingFence(lines[end - 1], token.markup) || end - 1 === start) {
+      problems.push({ kind: 'unterminated-fence', severity: 'error', line: start + 1 });
+    }
+    if (token.level > 0 && PYTHON_LANGUAGES.has(fenceLanguage(token.info))) {
+      problems.push({ kind: 'nested-code', severity: 'warning', line: start + 1 });
+    }
+  }
+  return problems;
+}
+
+function isClosingFence(line: string | undefined, markup: string): boolean {
+  if (line === undefined) return false;
+  const content = line.replace(/^(?:[ \t]*>)*[ \t]*/, '').trimEnd();
+  const marker = markup[0] ?? '`';
+  return content.length >= markup.length && [...content].every((c) => c === marker);
+}
+
+// --- Text ---------------------------------------------------------------------------------
+
+function normalizeText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function titleFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.md$/i, '').replace(/\.(en|ru)$/i, '');
+}
+
+function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function firstSentence(text: string): string {
+  const match = /^.*?[.!?](?=\s|$)/s.exec(text);
+  return collapseSpace(match ? match[0] : text);
+}
+
+/** Drops a `#` comment; a `#` inside a one-line string literal is kept. */
+function stripComment(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\') i += 1;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#') {
+      return line.slice(0, i);
+    }
+  }
+  return line;
+}

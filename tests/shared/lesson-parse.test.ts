@@ -1,0 +1,555 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { CourseIndex } from '../../src-shared/api.ts';
+import type { Lesson } from '../../src-shared/lesson/model.ts';
+import {
+  describeLessonProblem,
+  findNotRunnableReason,
+  parseLesson,
+  scenarioDisplayTitle,
+} from '../../src-shared/lesson/parse.ts';
+
+const REFERENCE = new URL('../../../shared/lessons/create_task.ru.md', import.meta.url);
+const FIXTURES = new URL('./fixtures/lessons/', import.meta.url);
+const COURSE = new URL('../../assets/lessons/', import.meta.url);
+
+function readFixture(name: string): string {
+  return readFileSync(new URL(name, FIXTURES), 'utf8');
+}
+
+/** Builds a lesson from lines, so that fences inside the test text stay readable. */
+function lesson(...lines: string[]): Lesson {
+  return parseLesson(lines.join('\n'), 'test.md');
+}
+
+const PROGRAM = ['```python', 'import asyncio', 'asyncio.run(main())', '```'];
+
+describe('the reference lesson (create_task.ru.md)', () => {
+  test('is present next to the clone, where CI puts it', () => {
+    expect(existsSync(REFERENCE), `missing ${REFERENCE.pathname}`).toBe(true);
+  });
+
+  const reference = () => parseLesson(readFileSync(REFERENCE, 'utf8'), 'create_task.ru.md');
+
+  test('loads without problems, titled after its file as it has no # heading', () => {
+    const parsed = reference();
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.title).toBe('create_task');
+  });
+
+  test('has three scenarios, all runnable, each with an expected output', () => {
+    const { scenarios } = reference();
+    expect(scenarios).toHaveLength(3);
+    expect(scenarios.map((s) => s.runnable)).toEqual([true, true, true]);
+    expect(scenarios.map((s) => s.expected !== null)).toEqual([true, true, true]);
+  });
+
+  test('takes each title from the bold numbered point above the code', () => {
+    expect(reference().scenarios.map((s) => s.title)).toEqual([
+      '1. При создании задача только планируется к выполнению, но не начинает выполняться сразу',
+      '2. Созданную задачу нужно ожидать с ключевым словом await',
+      '4. Порядок создания задач с помощью asyncio.create_task() может не совпадать с порядком завершения задач',
+    ]);
+  });
+
+  test('an output block fenced as python after a "Вывод:" label is the expected output', () => {
+    const [first] = reference().scenarios;
+    expect(first?.expected?.label).toBe('Вывод:');
+    expect(first?.expected?.fenceLanguage).toBe('python');
+    expect(first?.expected?.text.split('\n')[0]).toBe('Задача my_task создана, но еще не запущена');
+    expect(first?.expected?.text.trimEnd().split('\n')).toHaveLength(5);
+  });
+
+  test('an output introduced by a sentence ending with a colon is found too', () => {
+    const second = reference().scenarios[1];
+    expect(second?.expected).toMatchObject({ label: null, fenceLanguage: '' });
+    expect(second?.expected?.text).toBe('Корутина запустилась\n');
+    expect(second?.discussion.text).toMatch(/^В данном примере нет ожидания/);
+  });
+
+  test('keeps the explanation before the code and the paragraphs after the output', () => {
+    const [first, , third] = reference().scenarios;
+    expect(first?.explanation.text).toMatch(/^При создании задачи в цикле событий/);
+    expect(first?.discussion.text).toMatch(/^В данном коде также использован параметр\s+name/);
+    expect(first?.discussion.text).toMatch(/P\.S\./);
+    expect(third?.expected?.text.trimEnd().split('\n')).toEqual([
+      'Корутина 1 запустилась',
+      'Корутина 2 запустилась',
+      'Корутина 2 завершена',
+      'Корутина 1 завершена',
+    ]);
+  });
+
+  test('records source lines of the code and of the expected output', () => {
+    const [first] = reference().scenarios;
+    expect(first?.lines).toEqual({ start: 19, end: 41 });
+    expect(first?.expected?.lines).toEqual({ start: 45, end: 51 });
+  });
+
+  test('renders emphasis inside inline code and wiki links as emphasized text', () => {
+    const html = reference()
+      .blocks.map((b) => (b.kind === 'prose' ? b.html : ''))
+      .join('');
+    expect(html).toContain('<code>asyncio.<strong>create_task</strong>()</code>');
+    expect(html).toContain('<em class="wiki-link">Корутины</em>');
+    expect(html).not.toContain('[[');
+  });
+});
+
+describe('expected outputs', () => {
+  test.each([
+    'Вывод:',
+    'Вывод программы:',
+    'Результат:',
+    'Output:',
+    'Result:',
+    'Expected output:',
+    '**Вывод:**',
+    '**Output:**',
+    '**Result**:',
+    'Output',
+  ])('a block after the label %s is the expected output', (label) => {
+    const [scenario] = lesson(...PROGRAM, '', label, '', '```', 'done', '```').scenarios;
+    expect(scenario?.expected?.text).toBe('done\n');
+    expect(scenario?.expected?.label).toBe(label.replace(/\*/g, ''));
+  });
+
+  test.each(['', 'text', 'txt', 'output', 'console'])(
+    'a block tagged "%s" after a sentence ending with a colon is the expected output',
+    (tag) => {
+      const [scenario] = lesson(
+        ...PROGRAM,
+        '',
+        'The program prints:',
+        '',
+        '```' + tag,
+        'done',
+        '```',
+      ).scenarios;
+      expect(scenario?.expected).toMatchObject({ text: 'done\n', label: null, fenceLanguage: tag });
+    },
+  );
+
+  test('a python block after a sentence ending with a colon is the next scenario', () => {
+    const parsed = lesson(...PROGRAM, '', 'Now the same with two tasks:', '', ...PROGRAM);
+    expect(parsed.scenarios).toHaveLength(2);
+    expect(parsed.scenarios[0]?.expected).toBeNull();
+    expect(parsed.scenarios[1]?.explanation.text).toBe('Now the same with two tasks:');
+  });
+
+  test('a whole program fenced as python after a label is a scenario, not an output', () => {
+    const parsed = lesson(...PROGRAM, '', 'Output:', '', ...PROGRAM);
+    expect(parsed.scenarios).toHaveLength(2);
+    expect(parsed.scenarios[0]?.expected).toBeNull();
+  });
+
+  test('a plain block with no sentence before it is not an expected output', () => {
+    const parsed = lesson(...PROGRAM, '', '```', 'done', '```');
+    expect(parsed.scenarios[0]?.expected).toBeNull();
+    expect(parsed.blocks.map((b) => b.kind)).toEqual(['scenario', 'prose']);
+  });
+
+  test('a plain block after a sentence without a colon is not an expected output', () => {
+    const parsed = lesson(...PROGRAM, '', 'It prints two lines.', '', '```', 'done', '```');
+    expect(parsed.scenarios[0]?.expected).toBeNull();
+  });
+
+  test('a new section title ends the search for the output', () => {
+    const parsed = lesson(...PROGRAM, '', '## Next', '', 'Output:', '', '```', 'done', '```');
+    expect(parsed.scenarios[0]?.expected).toBeNull();
+  });
+
+  test('a scenario has at most one expected output', () => {
+    const parsed = lesson(
+      ...PROGRAM,
+      '',
+      'Output:',
+      '',
+      '```',
+      'a',
+      '```',
+      '',
+      'Output:',
+      '',
+      '```',
+      'b',
+      '```',
+    );
+    expect(parsed.scenarios[0]?.expected?.text).toBe('a\n');
+    expect(parsed.blocks.map((b) => b.kind)).toEqual([
+      'scenario',
+      'prose',
+      'expected-output',
+      'prose',
+      'prose',
+    ]);
+  });
+
+  test('a fragment keeps the output the lesson shows for it', () => {
+    const [scenario] = lesson(
+      '```python',
+      'print(1)',
+      '```',
+      '',
+      'Output:',
+      '',
+      '```',
+      '1',
+      '```',
+    ).scenarios;
+    expect(scenario?.runnable).toBe(false);
+    expect(scenario?.expected?.text).toBe('1\n');
+  });
+});
+
+describe('runnable scenarios', () => {
+  test.each([
+    ['asyncio.run', 'import asyncio\nasyncio.run(main())'],
+    ['a Runner', 'import asyncio\nwith asyncio.Runner() as runner:\n    runner.run(main())'],
+    [
+      'run_until_complete',
+      'import asyncio\nloop = asyncio.new_event_loop()\nloop.run_until_complete(main())',
+    ],
+    ['run_forever', 'import asyncio\nloop = asyncio.new_event_loop()\nloop.run_forever()'],
+    ['run imported from asyncio', 'from asyncio import run, sleep\nrun(main())'],
+  ])('a program that starts the loop with %s is runnable', (_name, code) => {
+    expect(findNotRunnableReason(code)).toBeNull();
+  });
+
+  test.each([
+    ['a signature', 'asyncio.create_task(coro, *, name=None, context=None)'],
+    ['a signature that names run_until_complete', 'loop.run_until_complete(future)'],
+    [
+      'a coroutine without the call',
+      'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)',
+    ],
+    ['a commented-out call', 'import asyncio\n# asyncio.run(main())'],
+  ])('%s is a fragment', (_name, code) => {
+    expect(findNotRunnableReason(code)).toBe('fragment');
+  });
+
+  test('a "#" inside a string does not hide the rest of the line', () => {
+    expect(findNotRunnableReason("import asyncio\nprint('#'); asyncio.run(main())")).toBeNull();
+  });
+
+  test('an interactive session is not a program, even when it calls asyncio.run', () => {
+    expect(findNotRunnableReason('>>> import asyncio\n>>> asyncio.run(main())')).toBe(
+      'interactive-session',
+    );
+    const [scenario] = lesson('```pycon', 'x = 1', '```').scenarios;
+    expect(scenario?.notRunnableReason).toBe('interactive-session');
+  });
+
+  test('blocks tagged py, python3 and Python are scenarios; other languages are prose', () => {
+    const parsed = lesson(
+      '```py',
+      'x = 1',
+      '```',
+      '```python3',
+      'x = 2',
+      '```',
+      '```Python',
+      'x = 3',
+      '```',
+      '```bash',
+      'python3 main.py',
+      '```',
+    );
+    expect(parsed.scenarios.map((s) => s.language)).toEqual(['py', 'python3', 'python']);
+    expect(parsed.blocks.at(-1)?.kind).toBe('prose');
+  });
+
+  test('scenario ids and numbers follow the order of the code blocks', () => {
+    const parsed = lesson(...PROGRAM, '', ...PROGRAM);
+    expect(parsed.scenarios.map((s) => [s.id, s.number])).toEqual([
+      ['scenario-1', 1],
+      ['scenario-2', 2],
+    ]);
+  });
+});
+
+describe('sections and titles', () => {
+  test('the lesson title is the first # heading', () => {
+    expect(lesson('Intro.', '', '# Tasks', '', '## More').title).toBe('Tasks');
+  });
+
+  test('without a # heading the title is the file name without its language suffix', () => {
+    expect(parseLesson('text', 'lessons/create_task.ru.md').title).toBe('create_task');
+    expect(parseLesson('text', 'C:\\course\\gather.md').title).toBe('gather');
+  });
+
+  test('headings of levels 1 to 3 start sections; deeper ones do not', () => {
+    const parsed = lesson('# One', '## Two', '### Three', '#### Four', '', ...PROGRAM);
+    expect(parsed.sections.map((s) => [s.kind, s.level, s.title])).toEqual([
+      ['heading', 1, 'One'],
+      ['heading', 2, 'Two'],
+      ['heading', 3, 'Three'],
+    ]);
+    expect(parsed.scenarios[0]?.title).toBe('Three');
+  });
+
+  test('a paragraph opening with a bold numbered point is a section titled by the bold text', () => {
+    const parsed = lesson(
+      '## Points',
+      '',
+      '**2. Tasks are only scheduled.** They start later:',
+      '',
+      ...PROGRAM,
+    );
+    expect(parsed.sections[1]).toMatchObject({
+      kind: 'point',
+      level: 3,
+      title: '2. Tasks are only scheduled',
+    });
+    expect(parsed.scenarios[0]?.title).toBe('2. Tasks are only scheduled');
+    expect(parsed.scenarios[0]?.explanation.text).toBe('They start later:');
+  });
+
+  test('a bold point of only a number takes the first sentence as its title', () => {
+    const parsed = lesson(
+      '**1.** Loops can be made by hand. Before 3.7 they were.',
+      '',
+      ...PROGRAM,
+    );
+    expect(parsed.sections[0]?.title).toBe('1. Loops can be made by hand');
+  });
+
+  test('a bold paragraph that is not numbered is ordinary prose', () => {
+    expect(lesson('**Note.** Careful.', '', ...PROGRAM).sections).toEqual([]);
+  });
+
+  test('emphasis inside inline code is dropped from plain titles', () => {
+    const parsed = lesson('### Особенности `asyncio.**create_task**()`');
+    expect(parsed.sections[0]?.title).toBe('Особенности asyncio.create_task()');
+    expect(parsed.sections[0]?.titleHtml).toBe(
+      'Особенности <code>asyncio.<strong>create_task</strong>()</code>',
+    );
+  });
+
+  test('a scenario with no section above it has no title and is shown as "Example N"', () => {
+    const [scenario] = lesson(...PROGRAM).scenarios;
+    expect(scenario?.title).toBeNull();
+    expect(scenario && scenarioDisplayTitle(scenario, 'en')).toBe('Example 1');
+    expect(scenario && scenarioDisplayTitle(scenario, 'ru')).toBe('Пример 1');
+  });
+});
+
+describe('explanation and discussion', () => {
+  test('the explanation is the prose between the section title and the code', () => {
+    const [scenario] = lesson('## Title', '', 'First.', '', '- a list', '', ...PROGRAM).scenarios;
+    expect(scenario?.explanation.text).toBe('First.\n\n- a list');
+    expect(scenario?.explanation.html).toBe('<p>First.</p>\n<ul>\n<li>a list</li>\n</ul>\n');
+  });
+
+  test('the discussion keeps the prose around the output but not the label', () => {
+    const [scenario] = lesson(
+      ...PROGRAM,
+      '',
+      'Nothing waits for the task.',
+      '',
+      '**Output:**',
+      '',
+      '```',
+      'done',
+      '```',
+      '',
+      'The task was cancelled.',
+      '',
+      '## Next',
+      '',
+      'Not this.',
+    ).scenarios;
+    expect(scenario?.discussion.text).toBe(
+      'Nothing waits for the task.\n\nThe task was cancelled.',
+    );
+  });
+
+  test('between two scenarios of a section, the first paragraph after the output stays with the first', () => {
+    const [first, second] = lesson(
+      ...PROGRAM,
+      '',
+      'Output:',
+      '',
+      '```',
+      'a',
+      '```',
+      '',
+      'That was the first.',
+      '',
+      'Here is a second one.',
+      '',
+      ...PROGRAM,
+    ).scenarios;
+    expect(first?.discussion.text).toBe('That was the first.');
+    expect(second?.explanation.text).toBe('Here is a second one.');
+  });
+});
+
+describe('problems', () => {
+  test('an empty or blank text is an error', () => {
+    expect(parseLesson('', 'a.md').problems).toEqual([
+      { kind: 'empty', severity: 'error', line: null },
+    ]);
+    expect(parseLesson('\uFEFF \n\t\n', 'a.md').problems[0]?.kind).toBe('empty');
+  });
+
+  test('a lesson without Python code gets a warning', () => {
+    const parsed = parseLesson(readFixture('no-code.md'), 'no-code.md');
+    expect(parsed.problems).toEqual([{ kind: 'no-code', severity: 'warning', line: null }]);
+    expect(parsed.scenarios).toEqual([]);
+  });
+
+  test('an unterminated fence is an error on the line that opens it', () => {
+    const parsed = parseLesson(readFixture('unterminated.md'), 'unterminated.md');
+    expect(parsed.problems).toEqual([{ kind: 'unterminated-fence', severity: 'error', line: 18 }]);
+    expect(parsed.scenarios.map((s) => s.notRunnableReason)).toEqual([null, 'unterminated-fence']);
+    expect(parsed.scenarios[0]?.expected?.text).toBe('');
+  });
+
+  test('a fence opened on the last line is unterminated', () => {
+    expect(lesson('text', '```python').problems[0]).toMatchObject({
+      kind: 'unterminated-fence',
+      line: 2,
+    });
+  });
+
+  test('fences closed by a longer fence or inside a quote are terminated', () => {
+    expect(lesson('```', 'x', '`````').problems).toEqual([
+      { kind: 'no-code', severity: 'warning', line: null },
+    ]);
+    expect(lesson('> ```', '> x', '> ```', '', ...PROGRAM).problems).toEqual([]);
+  });
+
+  test('a Python block inside a list is shown but is not a scenario', () => {
+    const parsed = lesson(
+      '- step:',
+      '',
+      '  ```python',
+      '  import asyncio',
+      '  ```',
+      '',
+      ...PROGRAM,
+    );
+    expect(parsed.problems).toEqual([{ kind: 'nested-code', severity: 'warning', line: 3 }]);
+    expect(parsed.scenarios).toHaveLength(1);
+  });
+
+  test('problems are described in English and in Russian', () => {
+    const problem = { kind: 'unterminated-fence', severity: 'error', line: 3 } as const;
+    expect(describeLessonProblem(problem, 'en')).toMatch(/never closed/);
+    expect(describeLessonProblem(problem, 'ru')).toMatch(/не закрыт/);
+  });
+});
+
+describe('display', () => {
+  test('blocks list prose, code and expected output in reading order with their lines', () => {
+    const parsed = lesson('# T', '', ...PROGRAM, '', 'Output:', '', '```', 'done', '```');
+    expect(parsed.blocks.map((b) => [b.kind, b.lines.start, b.lines.end])).toEqual([
+      ['prose', 1, 1],
+      ['scenario', 3, 6],
+      ['prose', 8, 8],
+      ['expected-output', 10, 12],
+    ]);
+  });
+
+  test('raw HTML in a lesson is shown as text, never interpreted', () => {
+    const [block] = lesson('<script>alert(1)</script> <b>bold</b>').blocks;
+    expect(block?.kind === 'prose' && block.html).toBe(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;</p>\n',
+    );
+  });
+
+  test('wiki links show their alias, or the page and heading, as emphasized text', () => {
+    const [block] = lesson(
+      'See [[Tasks|the tasks lesson]], [[Futures#Callbacks]] and ![[loop.png]].',
+    ).blocks;
+    expect(block?.kind === 'prose' && block.html).toBe(
+      '<p>See <em class="wiki-link">the tasks lesson</em>, <em class="wiki-link">Futures › Callbacks</em> and <em class="wiki-link">loop.png</em>.</p>\n',
+    );
+  });
+
+  test('a single line break is a line break, as in Obsidian', () => {
+    const [block] = lesson('one', 'two').blocks;
+    expect(block?.kind === 'prose' && block.html).toBe('<p>one<br>\ntwo</p>\n');
+  });
+});
+
+describe('lessons by other authors', () => {
+  test('a CRLF lesson with a byte-order mark reads like its LF twin', () => {
+    const text = readFixture('crlf-bom.md');
+    const crlf = (text.startsWith('\uFEFF') ? text : `\uFEFF${text}`).replace(/\r?\n/g, '\r\n');
+    const fromCrlf = parseLesson(crlf, 'crlf-bom.md');
+    const fromLf = parseLesson(crlf.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), 'crlf-bom.md');
+    expect(fromCrlf).toEqual(fromLf);
+    expect(fromCrlf.title).toBe('Event loop basics');
+    const [scenario] = fromCrlf.scenarios;
+    expect(scenario).toMatchObject({
+      runnable: true,
+      language: 'py',
+      lines: { start: 9, end: 20 },
+    });
+    expect(scenario?.code).not.toContain('\r');
+    expect(scenario?.expected).toMatchObject({
+      label: 'Output:',
+      fenceLanguage: 'text',
+      text: 'hello\nworld\n',
+    });
+  });
+
+  test('labels, fragments, sessions and nested code of another author are read as meant', () => {
+    const parsed = parseLesson(readFixture('other-author.ru.md'), 'other-author.ru.md');
+    expect(parsed.title).toBe('Циклы событий вручную');
+    expect(parsed.problems).toEqual([{ kind: 'nested-code', severity: 'warning', line: 78 }]);
+    expect(
+      parsed.scenarios.map((s) => [
+        s.title,
+        s.notRunnableReason,
+        s.expected?.label ?? s.expected?.text ?? null,
+      ]),
+    ).toEqual([
+      ['Сигнатура', 'fragment', null],
+      ['1. Можно создать цикл вручную', null, 'Результат:'],
+      ['2. Runner', null, 'Вывод программы:'],
+      ['2. Runner', 'fragment', null],
+      ['2. Runner', 'interactive-session', null],
+      ['3. Без подписи', null, 'слово\n'],
+    ]);
+  });
+});
+
+describe('the bundled course', () => {
+  const index = JSON.parse(readFileSync(new URL('index.json', COURSE), 'utf8')) as CourseIndex;
+  const read = (file: string) => parseLesson(readFileSync(new URL(file, COURSE), 'utf8'), file);
+
+  test('the index lists seven lessons with titles and files in both languages', () => {
+    expect(index.lessons).toHaveLength(7);
+    expect(new Set(index.lessons.map((l) => l.id)).size).toBe(7);
+    for (const entry of index.lessons) {
+      for (const language of ['en', 'ru'] as const) {
+        expect(read(entry.file[language]).title).toBe(entry.title[language]);
+      }
+    }
+  });
+
+  test.each(index.lessons.map((l) => [l.id, l] as const))(
+    '%s: both languages have the same examples, and every program has its output',
+    (_id, entry) => {
+      const en = read(entry.file.en);
+      const ru = read(entry.file.ru);
+      for (const parsed of [en, ru]) {
+        expect(parsed.problems).toEqual([]);
+        const runnable = parsed.scenarios.filter((s) => s.runnable);
+        expect(runnable.length).toBeGreaterThanOrEqual(3);
+        expect(runnable.length).toBeLessThanOrEqual(6);
+        for (const scenario of runnable) {
+          expect(scenario.title).not.toBeNull();
+          expect(scenario.expected).not.toBeNull();
+          expect(scenario.explanation.text).not.toBe('');
+          expect(scenario.discussion.text).not.toBe('');
+        }
+      }
+      const shape = (l: Lesson) => l.scenarios.map((s) => [s.runnable, s.code.split('\n').length]);
+      expect(shape(ru)).toEqual(shape(en));
+    },
+  );
+});
