@@ -23,7 +23,7 @@ Options for run:
     notFound: "loopscope: cannot open '{file}': no such file.",
     isDirectory: "loopscope: cannot run '{file}': it is a directory.",
     binary: "loopscope: cannot run '{file}': it is a binary file, not Python source.",
-    notUtf8: "loopscope: cannot run '{file}': it is not UTF-8 text (byte {offset}).",
+    notUtf8: "loopscope: cannot run '{file}': it is not UTF-8 text (line {line}).",
     tooLarge: "loopscope: cannot run '{file}': it is larger than {limit} MB.",
     unreadable: "loopscope: cannot read '{file}': {reason}",
     cannotWrite: "loopscope: cannot write the trace to '{file}': {reason}",
@@ -59,7 +59,7 @@ Options for run:
     isDirectory: 'loopscope: не удаётся выполнить «{file}»: это папка.',
     binary:
       'loopscope: не удаётся выполнить «{file}»: это двоичный файл, а не исходный код Python.',
-    notUtf8: 'loopscope: не удаётся выполнить «{file}»: это не текст в UTF-8 (байт {offset}).',
+    notUtf8: 'loopscope: не удаётся выполнить «{file}»: это не текст в UTF-8 (строка {line}).',
     tooLarge: 'loopscope: не удаётся выполнить «{file}»: файл больше {limit} МБ.',
     unreadable: 'loopscope: не удаётся прочитать «{file}»: {reason}',
     cannotWrite: 'loopscope: не удаётся записать трассу в «{file}»: {reason}',

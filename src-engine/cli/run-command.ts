@@ -65,7 +65,7 @@ export async function runCommand(
     io.err(
       t(source.reason, {
         file,
-        offset: source.offset ?? 0,
+        line: source.line ?? 1,
         limit: 10,
         reason: source.detail ?? '',
       }) + '\n',

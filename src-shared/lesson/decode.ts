@@ -22,7 +22,18 @@ export type DecodeResult =
 
 /** Decodes a lesson file. The byte-order mark, if any, is not part of the text. */
 export function decodeLesson(bytes: Uint8Array): DecodeResult {
-  if (bytes.length > MAX_LESSON_BYTES) return fail('too-large');
+  return decodeText(bytes, { maxBytes: MAX_LESSON_BYTES, allowEmpty: false });
+}
+
+/**
+ * Decodes a UTF-8 text file (a lesson, a program), refusing one that is binary, in another
+ * encoding, larger than `maxBytes`, or (unless allowed) empty.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  { maxBytes, allowEmpty }: { maxBytes: number; allowEmpty: boolean },
+): DecodeResult {
+  if (bytes.length > maxBytes) return fail('too-large');
   // UTF-16 text is full of NUL bytes; say what it really is rather than "binary".
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return fail('not-utf8');
   if (bytes.includes(0)) return fail('binary');
@@ -32,7 +43,7 @@ export function decodeLesson(bytes: Uint8Array): DecodeResult {
   } catch {
     return fail('not-utf8', lineOfOffset(bytes, findFirstInvalidByte(bytes)));
   }
-  if (text.trim() === '') return fail('empty');
+  if (!allowEmpty && text.trim() === '') return fail('empty');
   return { ok: true, text };
 }
 
