@@ -106,6 +106,11 @@ export interface RunState {
   futures: Map<number, FutureState>;
   /** The running task, if any. */
   currentTask: number | null;
+  /**
+   * The tasks whose steps are running, innermost last: more than one only when a task starts
+   * eagerly inside another's step.
+   */
+  runningTasks: number[];
   /** The user's line being executed, if any. */
   currentLine: number | null;
   output: OutputChunk[];
@@ -126,6 +131,7 @@ export function createRunState(): RunState {
     tasks: new Map(),
     futures: new Map(),
     currentTask: null,
+    runningTasks: [],
     currentLine: null,
     output: [],
     blocked: null,
@@ -149,6 +155,7 @@ export function cloneRunState(state: RunState): RunState {
     tasks: copyMap(state.tasks, (task) => ({ ...task })),
     futures: copyMap(state.futures, (future) => ({ ...future, callbacks: [...future.callbacks] })),
     output: [...state.output],
+    runningTasks: [...state.runningTasks],
     blocked: state.blocked ? { ...state.blocked } : null,
     outcome: state.outcome ? { ...state.outcome } : null,
   };
@@ -247,6 +254,13 @@ function classifyStderr(text: string): OutputChunk['tone'] {
   return 'err';
 }
 
+/** A task's step ended: the task that was running around it, if any, is current again. */
+function leaveTask(state: RunState, id: number): void {
+  const index = state.runningTasks.lastIndexOf(id);
+  if (index !== -1) state.runningTasks.splice(index, 1);
+  state.currentTask = state.runningTasks.at(-1) ?? null;
+}
+
 /** Folds one event into the state, in place. Events must come in order. */
 export function applyEvent(state: RunState, event: TraceEvent): void {
   state.step = event.seq + 1;
@@ -258,6 +272,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
       break;
     case 'run.end':
       state.outcome = { kind: event.outcome, exitCode: event.exitCode };
+      state.runningTasks = [];
       state.currentTask = null;
       break;
     case 'line':
@@ -398,6 +413,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
       const handle = handleOf(state, event.handle);
       const loop = loopOf(state, handle.loop);
       loop.current = null;
+      state.runningTasks = [];
       state.currentTask = null;
       break;
     }
@@ -431,6 +447,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         task.status = 'running';
         task.awaiting = null;
       }
+      state.runningTasks.push(event.task);
       state.currentTask = event.task;
       break;
     }
@@ -442,7 +459,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         task.awaiting = event.kind === 'task.suspend' ? event.awaiting : null;
         task.line = event.line ?? task.line;
       }
-      if (state.currentTask === event.task) state.currentTask = task?.parent ?? null;
+      leaveTask(state, event.task);
       break;
     }
     case 'task.wake': {
@@ -473,6 +490,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         future.status = 'cancelled';
       }
       if (task) {
+        leaveTask(state, task.id);
         task.status = future.status;
         task.result = future.result;
         task.exception = future.exception;

@@ -24,6 +24,12 @@ export interface EngineClientOptions {
   indexURL?: string | null;
   /** How long a run may overrun its wall budget before its worker is ended. */
   graceMs?: number;
+  /**
+   * Runs one worker serves before it is replaced. Every run gets a new interpreter, and a
+   * browser frees old interpreters' WebAssembly memory too late: after about 50 in one worker
+   * Chromium cannot allocate another. A fresh worker starts from the snapshot in ~0.3 s.
+   */
+  runsPerWorker?: number;
 }
 
 export interface RunHandle {
@@ -47,6 +53,7 @@ interface ActiveRun {
 
 /** Milliseconds to wait, after asking a run to stop, before ending its worker. */
 const DEFAULT_GRACE_MS = 1500;
+const DEFAULT_RUNS_PER_WORKER = 24;
 
 export class EngineClient {
   private worker: WorkerPort | null = null;
@@ -60,6 +67,7 @@ export class EngineClient {
   private statusListeners = new Set<(status: EngineStatus) => void>();
   private currentStatus: EngineStatus = { state: 'loading', progress: 0 };
   private closed = false;
+  private runsOnWorker = 0;
   /** Milliseconds the last start took, from spawning the worker to an interpreter ready. */
   lastStartMs = 0;
 
@@ -108,6 +116,7 @@ export class EngineClient {
   }
 
   private async startWorker(): Promise<void> {
+    this.runsOnWorker = 0;
     const worker = this.options.spawn();
     this.worker = worker;
     const ready = new Promise<void>((resolve, reject) => {
@@ -250,12 +259,8 @@ export class EngineClient {
       () => {
         // The program did not reach a point where the engine could stop it (a long
         // computation in C, say): end the worker, and keep the trace recorded so far.
-        const worker = this.worker;
-        this.worker = null;
-        this.readyPromise = null;
-        worker?.terminate();
+        this.replaceWorker();
         this.endRun(outcome, null, reason === 2 ? 'wall-time' : undefined);
-        void this.ready().catch(() => {});
       },
       run.control ? (this.options.graceMs ?? DEFAULT_GRACE_MS) : 0,
     );
@@ -284,7 +289,22 @@ export class EngineClient {
     if (run.killTimer) clearTimeout(run.killTimer);
     if (this.active === run) this.active = null;
     if (this.worker) this.setStatus({ ...this.currentStatus, state: 'ready' });
+    this.runsOnWorker += 1;
+    if (
+      this.worker &&
+      this.runsOnWorker >= (this.options.runsPerWorker ?? DEFAULT_RUNS_PER_WORKER)
+    ) {
+      this.replaceWorker();
+    }
     run.resolve();
+  }
+
+  /** Ends the worker and starts a fresh one from the snapshot, in the background. */
+  private replaceWorker(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.readyPromise = null;
+    void this.ready().catch(() => {});
   }
 
   close(): void {

@@ -34,6 +34,8 @@ export interface NodeEngineOptions {
   /** Where to keep the interpreter snapshot; null keeps none. Default: the user's cache. */
   cacheDir?: string | null;
   workerUrl?: URL;
+  /** Runs one worker serves before a fresh one replaces it. */
+  runsPerWorker?: number;
 }
 
 function defaultCacheDir(): string {
@@ -66,6 +68,7 @@ export class NodeEngine {
     const snapshotFile = cacheDir ? join(cacheDir, `snapshot-${snapshotKey(workerUrl)}.bin`) : null;
     this.client = new EngineClient({
       spawn: () => spawnNodeWorker(workerUrl),
+      ...(options.runsPerWorker ? { runsPerWorker: options.runsPerWorker } : {}),
       // Pyodide guesses its folder from a stack trace, which source maps can mislead: say it.
       indexURL: fileURLToPath(new URL('.', import.meta.resolve('pyodide'))),
       loadSnapshot: async () => {

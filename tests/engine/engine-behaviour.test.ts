@@ -3,7 +3,7 @@
  * and hostile code, isolation between runs, and what the trace says about tasks and handles.
  */
 import { describe, expect, test } from 'vitest';
-import type { ProgramResult } from '../../src-engine/node/engine.ts';
+import { NodeEngine, type ProgramResult } from '../../src-engine/node/engine.ts';
 import type { EventOf, RunRequest, TraceEvent, TraceEventKind } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { useEngine } from './engine-fixture.ts';
@@ -220,6 +220,19 @@ import asyncio, builtins, sys
 print(asyncio.sleep.__module__, hasattr(builtins, "leaked"), "leaky" in sys.modules)
 `);
     expect(second.stdout).toBe('asyncio.tasks False False\n');
+  });
+
+  test('a worker is replaced after its share of runs, and runs go on', async () => {
+    const recycling = new NodeEngine({ runsPerWorker: 2 });
+    try {
+      const outputs: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        outputs.push((await recycling.run({ code: `print(${i})`, filename: '/tmp/n.py' })).stdout);
+      }
+      expect(outputs).toEqual(['0\n', '1\n', '2\n', '3\n', '4\n']);
+    } finally {
+      await recycling.close();
+    }
   });
 
   test('task names start from Task-1 again in every run', async () => {

@@ -83,4 +83,31 @@ asyncio.run(main())
     expect(events.some((e) => e.kind === 'timer.rebuild')).toBe(true);
     expect(checkAgainstProbes(events)).toBeGreaterThan(2);
   });
+
+  test("an eager task runs inside its creator's step, and the creator is current again after", async () => {
+    const code = `import asyncio
+
+async def child():
+    await asyncio.sleep(0.1)
+
+async def main():
+    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+    task = asyncio.create_task(child())
+    print("back in main")
+    await task
+
+asyncio.run(main())
+`;
+    const events = await probedRun(code, '/tmp/eager.py');
+    const state = createRunState();
+    let currentAfterChildSuspends: number | null | undefined;
+    for (const event of events) {
+      applyEvent(state, event);
+      if (event.kind === 'task.suspend' && state.tasks.get(event.task)?.coro === 'child') {
+        currentAfterChildSuspends = state.currentTask;
+      }
+    }
+    expect(currentAfterChildSuspends).toBe(1);
+    expect(checkAgainstProbes(events)).toBeGreaterThan(0);
+  });
 });

@@ -1,0 +1,239 @@
+// The renderer's benchmark (`npm run bench renderer`): seeking in a 100,000-event trace, the
+// memory the replay holds for it, frame times while the web edition plays a 1,000-task
+// scenario, and the time from opening the web edition to the first scenario ready to play.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+
+/** 1,000 tasks, each sleeping six times: about 100,000 events. */
+export const THOUSAND_TASKS = `import asyncio
+
+
+async def worker(n):
+    for i in range(6):
+        await asyncio.sleep((n * 7 + i * 13) % 10 / 10)
+    return n
+
+
+async def main():
+    tasks = [asyncio.create_task(worker(n), name=f"w{n}") for n in range(1000)]
+    results = await asyncio.gather(*tasks)
+    print(sum(results))
+
+
+asyncio.run(main())
+`;
+
+const FRAME_MS = 1000 / 60;
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const ms = (value) => `${value.toFixed(2)} ms`;
+
+/** In a child process with --expose-gc: the replay model alone, on the engine's real trace. */
+async function measureReplay() {
+  const { NodeEngine } = await import('../src-engine/node/engine.ts');
+  const { Replay } = await import('../src-renderer/replay/replay.ts');
+  const views = await import('../src-renderer/replay/views.ts');
+  const { narrateStep } = await import('../src-renderer/replay/narration.ts');
+  const { createLocale } = await import('../src-renderer/i18n/format.ts');
+  const engine = new NodeEngine({ cacheDir: null });
+  const { events } = await engine.run({ code: THOUSAND_TASKS, filename: 'main.py' });
+  await engine.close();
+
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const eventsCopy = JSON.parse(JSON.stringify(events));
+  globalThis.gc();
+  const afterEvents = process.memoryUsage().heapUsed;
+  let started = performance.now();
+  const replay = new Replay(eventsCopy);
+  const indexMs = performance.now() - started;
+  globalThis.gc();
+  const afterReplay = process.memoryUsage().heapUsed;
+
+  const locale = createLocale('en');
+  const seeks = [];
+  const frames = [];
+  let previous = new Map();
+  for (let i = 0; i < 1000; i++) {
+    const step = Math.floor(Math.random() * (replay.length + 1));
+    started = performance.now();
+    const state = replay.stateAt(step);
+    seeks.push(performance.now() - started);
+    // What one frame of the UI derives from the state, besides drawing it.
+    const loop = views.currentLoop(state);
+    views.deriveReadyQueue(state, loop);
+    views.deriveTimers(state, loop);
+    const cards = views.deriveTaskCards(
+      state,
+      replay.eventAt(step),
+      (id) => replay.timeline.lanes.get(id)?.order ?? 0,
+      previous,
+    );
+    previous = new Map(cards.map((card) => [card.id, card]));
+    narrateStep(replay, step, state, locale);
+    frames.push(performance.now() - started);
+  }
+  return {
+    events: replay.length,
+    tasks: replay.timeline.lanes.size,
+    snapshots: replay.snapshotCount,
+    indexMs,
+    eventsMb: (afterEvents - before) / 2 ** 20,
+    replayMb: (afterReplay - afterEvents) / 2 ** 20,
+    seekMean: seeks.reduce((a, b) => a + b, 0) / seeks.length,
+    seekP95: percentile(seeks, 95),
+    seekMax: Math.max(...seeks),
+    frameP95: percentile(frames, 95),
+    frameMax: Math.max(...frames),
+  };
+}
+
+/** In headless Chromium: the web edition, opened, then playing 1,000 tasks. */
+async function measureBrowser() {
+  const { chromium } = await import('playwright-core');
+  const { startWebServer } = await import('./web.mjs');
+  if (!existsSync(`${ROOT}/dist/renderer/src-web/index.html`)) {
+    const { buildRenderer } = await import('./build-renderer.mjs');
+    await buildRenderer();
+  }
+  const server = await startWebServer({ port: 0 });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      locale: 'en-US',
+    });
+    const page = await context.newPage();
+    const idle = () =>
+      page.waitForFunction(() => document.documentElement.dataset.state === 'idle', null, {
+        timeout: 120_000,
+      });
+    let started = performance.now();
+    await page.goto(server.url);
+    await idle();
+    const firstOpenMs = performance.now() - started;
+    started = performance.now();
+    await page.reload();
+    await idle();
+    const reopenMs = performance.now() - started;
+
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(THOUSAND_TASKS);
+    started = performance.now();
+    await page.locator('[data-control=run]').click();
+    await idle();
+    const runMs = performance.now() - started;
+    const length = Number(await page.locator('[data-control=scrubber]').getAttribute('max'));
+
+    /** Frame intervals over `ms` while `action` runs in the page. */
+    const frameTimes = (seconds, action) =>
+      page.evaluate(
+        ({ seconds, action }) =>
+          new Promise((resolve) => {
+            const deltas = [];
+            const input = document.querySelector('[data-control=scrubber]');
+            let last = performance.now();
+            const end = last + seconds * 1000;
+            const tick = (now) => {
+              deltas.push(now - last);
+              last = now;
+              if (action === 'scrub') {
+                input.value = String(Math.floor(Math.random() * Number(input.max)));
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+              }
+              if (now < end) requestAnimationFrame(tick);
+              else resolve(deltas.slice(1));
+            };
+            requestAnimationFrame(tick);
+          }),
+        { seconds, action },
+      );
+
+    // Play from the middle of the run, where 1,000 tasks wait in the heap and the queue.
+    await page.locator('[data-control=speed]').selectOption('8');
+    await page.evaluate(
+      (step) => {
+        const input = document.querySelector('[data-control=scrubber]');
+        input.value = String(step);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      Math.floor(length / 3),
+    );
+    await page.keyboard.press('Space');
+    const playing = await frameTimes(5, 'play');
+    await page.keyboard.press('Space');
+    const scrubbing = await frameTimes(3, 'scrub');
+    return { firstOpenMs, reopenMs, runMs, length, playing, scrubbing };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function describeFrames(label, deltas) {
+  const over = deltas.filter((d) => d > 2 * FRAME_MS).length;
+  const mean = deltas.reduce((a, b) => a + b, 0) / Math.max(1, deltas.length);
+  console.log(
+    `${label}: ${(1000 / mean).toFixed(1)} fps, frame p95 ${ms(percentile(deltas, 95))}, ` +
+      `max ${ms(Math.max(...deltas))}, ${over} of ${deltas.length} frames over 33 ms`,
+  );
+}
+
+export async function benchRenderer() {
+  const output = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', SELF, '--replay'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const replay = JSON.parse(output.trim().split('\n').at(-1));
+  console.log(
+    `trace: ${replay.events} events, ${replay.tasks} tasks; indexed in ${ms(replay.indexMs)}, ${replay.snapshots} snapshots`,
+  );
+  console.log(
+    `seek to a random step: mean ${ms(replay.seekMean)}, p95 ${ms(replay.seekP95)}, max ${ms(replay.seekMax)} ` +
+      `(aim: under ${ms(FRAME_MS)})`,
+  );
+  console.log(
+    `seek and derive every view's data: p95 ${ms(replay.frameP95)}, max ${ms(replay.frameMax)}`,
+  );
+  console.log(
+    `memory: the events ${replay.eventsMb.toFixed(1)} MB, the replay model on top ${replay.replayMb.toFixed(1)} MB`,
+  );
+
+  const browser = await measureBrowser();
+  console.log(
+    `web edition: first scenario ready to play ${ms(browser.firstOpenMs)} after opening (cold), ` +
+      `${ms(browser.reopenMs)} on reopening`,
+  );
+  console.log(
+    `1,000-task scenario: run and streamed in ${ms(browser.runMs)} (${browser.length} events)`,
+  );
+  describeFrames('playing it at 8x (aim: 60 fps, no frame over 33 ms)', browser.playing);
+  describeFrames('scrubbing it, a random step every frame', browser.scrubbing);
+}
+
+if (process.argv.includes('--replay')) {
+  console.log(JSON.stringify(await measureReplay()));
+  process.exit(0);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await benchRenderer();
+  process.exit(0);
+}

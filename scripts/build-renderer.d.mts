@@ -1,0 +1,1 @@
+export function buildRenderer(): Promise<void>;

@@ -1,0 +1,220 @@
+/**
+ * The code editor: CodeMirror 6 with Python, and line marks for the replay: the line being
+ * executed, strongly; the lines where suspended tasks are paused, faintly; a syntax error.
+ */
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { python } from '@codemirror/lang-python';
+import {
+  HighlightStyle,
+  bracketMatching,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language';
+import { tags } from '@lezer/highlight';
+import {
+  EditorState,
+  RangeSetBuilder,
+  StateEffect,
+  StateField,
+  type Extension,
+} from '@codemirror/state';
+import {
+  Decoration,
+  EditorView,
+  GutterMarker,
+  gutter,
+  keymap,
+  lineNumbers,
+  type DecorationSet,
+} from '@codemirror/view';
+
+export interface LineMarks {
+  current: number | null;
+  /** Paused lines and the names of the tasks paused there. */
+  paused: ReadonlyMap<number, readonly { name: string; color: string }[]>;
+  error: number | null;
+  /** The marks are for another version of the code: show none. */
+  stale: boolean;
+}
+
+const setMarks = StateEffect.define<LineMarks>();
+
+const currentLine = Decoration.line({
+  class: 'cm-line-current',
+  attributes: { 'data-line-mark': 'current' },
+});
+const pausedLine = Decoration.line({
+  class: 'cm-line-paused',
+  attributes: { 'data-line-mark': 'paused' },
+});
+const errorLine = Decoration.line({
+  class: 'cm-line-error',
+  attributes: { 'data-line-mark': 'error' },
+});
+
+class PausedMarker extends GutterMarker {
+  constructor(readonly tasks: readonly { name: string; color: string }[]) {
+    super();
+  }
+
+  override eq(other: GutterMarker): boolean {
+    return (
+      other instanceof PausedMarker &&
+      other.tasks.map((t) => t.name).join() === this.tasks.map((t) => t.name).join()
+    );
+  }
+
+  override toDOM(): Node {
+    const element = document.createElement('span');
+    element.className = 'cm-paused-marker';
+    for (const task of this.tasks.slice(0, 3)) {
+      const dot = document.createElement('span');
+      dot.className = 'cm-paused-dot';
+      dot.style.background = task.color;
+      dot.title = task.name;
+      element.append(dot);
+    }
+    return element;
+  }
+}
+
+const marksField = StateField.define<LineMarks>({
+  create: () => ({ current: null, paused: new Map(), error: null, stale: false }),
+  update(value, transaction) {
+    for (const effect of transaction.effects) if (effect.is(setMarks)) return effect.value;
+    return value;
+  },
+});
+
+function lineDecorations(state: EditorState): DecorationSet {
+  const marks = state.field(marksField);
+  const builder = new RangeSetBuilder<Decoration>();
+  if (marks.stale) return builder.finish();
+  const lines = new Map<number, Decoration>();
+  for (const line of marks.paused.keys()) lines.set(line, pausedLine);
+  if (marks.error !== null) lines.set(marks.error, errorLine);
+  if (marks.current !== null) lines.set(marks.current, currentLine);
+  for (const line of [...lines.keys()].sort((a, b) => a - b)) {
+    if (line < 1 || line > state.doc.lines) continue;
+    const start = state.doc.line(line).from;
+    builder.add(start, start, lines.get(line) as Decoration);
+  }
+  return builder.finish();
+}
+
+const decorations = EditorView.decorations.compute([marksField, 'doc'], lineDecorations);
+
+const pausedGutter = gutter({
+  class: 'cm-paused-gutter',
+  lineMarker(view, line) {
+    const marks = view.state.field(marksField);
+    if (marks.stale) return null;
+    const tasks = marks.paused.get(view.state.doc.lineAt(line.from).number);
+    return tasks ? new PausedMarker(tasks) : null;
+  },
+  lineMarkerChange: (update) =>
+    update.transactions.some((t) => t.effects.some((e) => e.is(setMarks))),
+});
+
+/** Syntax colours come from the theme's variables, so that every theme reads well. */
+const highlightStyle = HighlightStyle.define([
+  {
+    tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword],
+    color: 'var(--syn-keyword)',
+    fontWeight: '600',
+  },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--syn-string)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--syn-number)' },
+  { tag: tags.comment, color: 'var(--syn-comment)', fontStyle: 'italic' },
+  {
+    tag: [tags.function(tags.definition(tags.variableName)), tags.function(tags.variableName)],
+    color: 'var(--syn-function)',
+  },
+  { tag: [tags.className, tags.definition(tags.className)], color: 'var(--syn-function)' },
+  { tag: tags.operator, color: 'var(--syn-operator)' },
+]);
+
+const theme = EditorView.theme({
+  '&': { height: '100%', backgroundColor: 'var(--code-bg)', color: 'var(--fg)' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', fontSize: '1rem', lineHeight: '1.5' },
+  '.cm-content': { caretColor: 'var(--fg)' },
+  '.cm-gutters': { backgroundColor: 'var(--panel-2)', color: 'var(--muted)', border: 'none' },
+  '.cm-line-current': {
+    backgroundColor: 'var(--line-current)',
+    boxShadow: 'inset 4px 0 0 var(--now)',
+  },
+  '.cm-line-paused': { backgroundColor: 'var(--line-paused)' },
+  '.cm-line-error': {
+    backgroundColor: 'color-mix(in srgb, var(--danger) 25%, transparent)',
+    textDecoration: 'underline wavy var(--danger)',
+  },
+  '.cm-paused-marker': { display: 'inline-flex', gap: '2px', padding: '0 3px' },
+  '.cm-paused-dot': {
+    display: 'inline-block',
+    width: '0.6em',
+    height: '0.6em',
+    borderRadius: '50%',
+  },
+  '&.cm-focused': { outline: '3px solid var(--focus)' },
+});
+
+export interface CodeEditor {
+  view: EditorView;
+  setCode(code: string): void;
+  setMarks(marks: LineMarks): void;
+  destroy(): void;
+}
+
+export function createCodeEditor(
+  parent: HTMLElement,
+  code: string,
+  onChange: (code: string) => void,
+  label: string,
+): CodeEditor {
+  const extensions: Extension[] = [
+    lineNumbers(),
+    pausedGutter,
+    history(),
+    indentOnInput(),
+    bracketMatching(),
+    syntaxHighlighting(highlightStyle),
+    python(),
+    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+    marksField,
+    decorations,
+    theme,
+    EditorView.contentAttributes.of({ 'aria-label': label }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) onChange(update.state.doc.toString());
+    }),
+  ];
+  const view = new EditorView({ parent, state: EditorState.create({ doc: code, extensions }) });
+  /** What the last marks were, so that unchanged ones cost nothing: CodeMirror measures on every change. */
+  let shownKey = '';
+  let shownCurrent: number | null = null;
+  return {
+    view,
+    setCode(next) {
+      if (next === view.state.doc.toString()) return;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+    },
+    setMarks(marks) {
+      const paused = [...marks.paused].map(
+        ([line, tasks]) => `${line}:${tasks.map((t) => t.name).join(',')}`,
+      );
+      const key = `${marks.current}|${marks.error}|${marks.stale}|${paused.join(';')}`;
+      if (key === shownKey) return;
+      shownKey = key;
+      const effects: StateEffect<unknown>[] = [setMarks.of(marks)];
+      const current = marks.stale ? null : marks.current;
+      if (current !== null && current !== shownCurrent && current <= view.state.doc.lines) {
+        effects.push(
+          EditorView.scrollIntoView(view.state.doc.line(current).from, { y: 'nearest' }),
+        );
+      }
+      shownCurrent = current;
+      view.dispatch({ effects });
+    },
+    destroy: () => view.destroy(),
+  };
+}

@@ -1,0 +1,13 @@
+/** The app's shared state, handed to components through typed context. */
+import { createContext } from 'svelte';
+import type { Player } from '../state/player.svelte.ts';
+import type { Session } from '../state/session.svelte.ts';
+import type { SettingsState } from '../state/settings.svelte.ts';
+
+export interface AppContext {
+  settings: SettingsState;
+  session: Session;
+  player: Player;
+}
+
+export const [getAppContext, setAppContext] = createContext<AppContext>();

@@ -1,0 +1,72 @@
+/** The playback keys, also those a presentation clicker sends (PageUp/PageDown). */
+import type { Player } from '../state/player.svelte.ts';
+
+export interface KeyActions {
+  player: Player;
+  togglePresentation(): void;
+  run(): void;
+}
+
+/** Where typing goes to a field, keys are the field's. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('.cm-editor')) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'button';
+}
+
+/** Handles a key press; returns whether it was one of ours. */
+export function handleKey(event: KeyboardEvent, actions: KeyActions): boolean {
+  if (event.key === 'F11') {
+    actions.togglePresentation();
+    return true;
+  }
+  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+    actions.run();
+    return true;
+  }
+  if (event.altKey || event.ctrlKey || event.metaKey || isTextField(event.target)) return false;
+  const { player } = actions;
+  // The scrubber moves itself with the arrows and Home/End: its own input event seeks.
+  const onScrubber = event.target instanceof HTMLInputElement && event.target.type === 'range';
+  switch (event.key) {
+    case ' ':
+      player.toggle();
+      return true;
+    case 'ArrowRight':
+    case 'PageDown':
+      if (onScrubber && event.key === 'ArrowRight') return false;
+      if (event.shiftKey) player.nextIteration();
+      else player.forward();
+      return true;
+    case 'ArrowLeft':
+    case 'PageUp':
+      if (onScrubber && event.key === 'ArrowLeft') return false;
+      if (event.shiftKey) player.previousIteration();
+      else player.back();
+      return true;
+    case 'ArrowDown':
+      if (onScrubber) return false;
+      player.nextIteration();
+      return true;
+    case 'ArrowUp':
+      if (onScrubber) return false;
+      player.previousIteration();
+      return true;
+    case 'o':
+    case 'O':
+      if (event.shiftKey) player.previousOutput();
+      else player.nextOutput();
+      return true;
+    case 'Home':
+      if (onScrubber) return false;
+      player.start();
+      return true;
+    case 'End':
+      if (onScrubber) return false;
+      player.end();
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The replay model: a trace, and the full run state at any step of it. Step n is the state
+ * after the first n events (step 0: nothing has happened yet).
+ *
+ * Seeking never folds from the start: a compact snapshot is kept every SNAPSHOT_INTERVAL
+ * events, and a seek folds forward from the nearest one at or before the target (or from
+ * where the last seek left off, when that is nearer). Pure TypeScript: no DOM, no Svelte.
+ */
+import {
+  applyEvent,
+  cloneRunState,
+  createRunState,
+  type OutputChunk,
+  type RunState,
+} from '../../src-shared/loop-state.ts';
+import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
+import { createSnapshot, restoreReferenced, type Registry, type Snapshot } from './snapshot.ts';
+import { Timeline } from './timeline.ts';
+
+interface MutableRegistry extends Registry {
+  handleCancelledAt: Map<number, number>;
+  futureCallbackAt: Map<number, number[]>;
+  futureDoneAt: Map<number, number>;
+}
+
+/** Events between snapshots: a seek folds at most this many (about 1 ms of work). */
+export const SNAPSHOT_INTERVAL = 1024;
+
+/** Why the replay stops before the trace's end: an event the fold could not apply. */
+export interface ReplayFault {
+  seq: number;
+  message: string;
+}
+
+export class Replay {
+  readonly events: TraceEvent[] = [];
+  readonly timeline = new Timeline();
+  /** The run's end, once it has arrived (even when a fault stopped the replay before it). */
+  end: EventOf<'run.end'> | null = null;
+  fault: ReplayFault | null = null;
+
+  /** The state after every event so far: the source of snapshots and of the registry. */
+  private readonly head = createRunState();
+  private readonly snapshots: Snapshot[] = [];
+  private working: RunState = createRunState();
+  private readonly registry: MutableRegistry;
+
+  /** Events between snapshots (smaller in tests, to exercise seeking across many of them). */
+  private readonly interval: number;
+
+  constructor(events: readonly TraceEvent[] = [], options: { snapshotInterval?: number } = {}) {
+    this.interval = options.snapshotInterval ?? SNAPSHOT_INTERVAL;
+    this.registry = {
+      handles: this.head.handles,
+      futures: this.head.futures,
+      handleCancelledAt: new Map(),
+      futureCallbackAt: new Map(),
+      futureDoneAt: new Map(),
+    };
+    this.snapshots.push(createSnapshot(this.head, undefined));
+    this.append(events);
+  }
+
+  /** The number of steps after step 0: the playable length. */
+  get length(): number {
+    return this.events.length;
+  }
+
+  /** Every output chunk of the run so far, in order. */
+  get outputs(): readonly OutputChunk[] {
+    return this.head.output;
+  }
+
+  /** Adds events that arrived; events after a fault are kept out. */
+  append(batch: readonly TraceEvent[]): void {
+    for (const event of batch) {
+      if (event.kind === 'run.end') this.end = event;
+      if (this.fault) continue;
+      const index = this.events.length;
+      try {
+        applyEvent(this.head, event);
+      } catch (error) {
+        this.fault = {
+          seq: event.seq,
+          message: error instanceof Error ? error.message : String(error),
+        };
+        continue;
+      }
+      this.events.push(event);
+      this.register(event, index);
+      this.timeline.observe(event, index, this.head);
+      if (this.events.length % this.interval === 0) {
+        this.snapshots.push(createSnapshot(this.head, this.snapshots.at(-1)));
+      }
+    }
+  }
+
+  private register(event: TraceEvent, index: number): void {
+    switch (event.kind) {
+      case 'handle.cancel':
+        if (!this.registry.handleCancelledAt.has(event.handle)) {
+          this.registry.handleCancelledAt.set(event.handle, index);
+        }
+        break;
+      case 'future.callback': {
+        const added = this.registry.futureCallbackAt.get(event.future);
+        if (added) added.push(index);
+        else this.registry.futureCallbackAt.set(event.future, [index]);
+        break;
+      }
+      case 'future.result':
+      case 'future.exception':
+      case 'future.cancelled':
+        this.registry.futureDoneAt.set(event.future, index);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
+   * The state after `step` events. The object is the replay's own and changes on the next
+   * call: read it, never keep or mutate it.
+   */
+  stateAt(step: number): RunState {
+    const target = Math.max(0, Math.min(Math.floor(step), this.events.length));
+    const snapshot = this.snapshots[Math.floor(target / this.interval)] as Snapshot;
+    if (this.working.step > target || this.working.step < snapshot.step) {
+      this.working = cloneRunState(snapshot.state);
+      this.working.output = this.head.output.slice(0, snapshot.outputCount);
+    }
+    const state = this.working;
+    for (let index = state.step; index < target; index++) {
+      const event = this.events[index] as TraceEvent;
+      restoreReferenced(state, event, this.registry);
+      applyEvent(state, event);
+    }
+    return state;
+  }
+
+  /** The event that led to `step` (the last one folded into it), if any. */
+  eventAt(step: number): TraceEvent | null {
+    return step > 0 ? (this.events[step - 1] ?? null) : null;
+  }
+
+  /** How many snapshots the replay holds, for the benchmark. */
+  get snapshotCount(): number {
+    return this.snapshots.length;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The swimlane timeline: a lane per task across the run (x: loop iterations, with the virtual
+ * time written above where it changed), coloured by what the task was doing: running, ready
+ * (waiting in the queue) or waiting for something; marks for output, exceptions, cancellation
+ * and blocking. The part after the playhead is veiled.
+ */
+import { scaleLinear, select } from 'd3';
+import type { LaneSegment, Mark, TaskLane } from '../replay/timeline.ts';
+import type { Size } from './timer-dial.ts';
+
+export interface LaneRow {
+  lane: TaskLane;
+  name: string;
+  color: string;
+}
+
+export interface LanesData {
+  rows: readonly LaneRow[];
+  /** Lanes before `firstRow` are scrolled away. */
+  firstRow: number;
+  marks: readonly Mark[];
+  /** Timeline position (see Timeline.position) of a step. */
+  position: (step: number) => number;
+  /** Bands: the program before the loop, then one per iteration. */
+  bands: number;
+  /** Virtual time at each band's start, written where it changes. */
+  bandTimes: readonly number[];
+  length: number;
+  playhead: number;
+  formatTime: (seconds: number) => string;
+}
+
+export const LANE_HEIGHT = 20;
+export const AXIS_HEIGHT = 22;
+const NAME_WIDTH = 110;
+
+function segmentClass(segment: LaneSegment): string {
+  switch (segment.status) {
+    case 'running':
+      return 'running';
+    case 'suspended':
+      return 'waiting';
+    case 'scheduled':
+    case 'ready':
+      return 'ready';
+    case 'done':
+    case 'failed':
+    case 'cancelled':
+      return 'ended';
+  }
+}
+
+const MARK_SYMBOL: Record<Mark['kind'], string> = {
+  output: '●',
+  stderr: '●',
+  exception: '✖',
+  'task-end': '■',
+  cancel: '⊘',
+  block: '⏸',
+};
+
+export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size): void {
+  const { width, height } = size;
+  const x = scaleLinear()
+    .domain([0, Math.max(1, data.bands)])
+    .range([NAME_WIDTH, Math.max(NAME_WIDTH + 10, width - 8)]);
+  const xOf = (step: number) => x(data.position(Math.min(step, data.length)));
+  const visible = Math.ceil((height - AXIS_HEIGHT) / LANE_HEIGHT) + 1;
+  const rows = data.rows.slice(data.firstRow, data.firstRow + visible);
+  const root = select(svg).attr('width', width).attr('height', height);
+
+  // The axis: virtual time where it changed, at the iteration it changed in.
+  const labels: { band: number; time: number }[] = [];
+  let lastX = -Infinity;
+  let lastText = '';
+  data.bandTimes.forEach((time, band) => {
+    // Compared as written: the clock's floating point may differ where the reader sees none.
+    const text = data.formatTime(time);
+    if (text === lastText) return;
+    lastText = text;
+    if (x(band) - lastX < 48) return;
+    lastX = x(band);
+    labels.push({ band, time });
+  });
+  root
+    .selectAll<SVGTextElement, { band: number; time: number }>('text.time')
+    .data(labels, (d) => d.band)
+    .join('text')
+    .attr('class', 'time')
+    .attr('x', (d) => x(d.band) + 2)
+    .attr('y', 14)
+    .text((d) => data.formatTime(d.time));
+  root
+    .selectAll<SVGLineElement, { band: number }>('line.band')
+    .data(labels, (d) => d.band)
+    .join('line')
+    .attr('class', 'band')
+    .attr('x1', (d) => x(d.band))
+    .attr('x2', (d) => x(d.band))
+    .attr('y1', 2)
+    .attr('y2', height);
+
+  const lanes = root
+    .selectAll<SVGGElement, LaneRow>('g.lane')
+    .data(rows, (d) => d.lane.task)
+    .join((enter) => {
+      const group = enter.append('g').attr('class', 'lane');
+      group.append('text').attr('class', 'name').attr('x', 4).attr('dy', '0.35em');
+      group.append('g').attr('class', 'segments');
+      return group;
+    })
+    .attr('data-task-id', (d) => d.lane.task)
+    .attr('transform', (_, i) => `translate(0,${AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2})`)
+    .style('--color', (d) => d.color);
+  lanes.select('text.name').text((d) => d.name);
+  lanes
+    .select('g.segments')
+    .selectAll<SVGRectElement, LaneSegment>('rect')
+    .data((d) => d.lane.segments.filter((s) => segmentClass(s) !== 'ended'))
+    .join('rect')
+    .attr('class', (d) => segmentClass(d))
+    .attr('x', (d) => xOf(d.from))
+    .attr('width', (d) => Math.max(2, xOf(d.to === Infinity ? data.length : d.to) - xOf(d.from)))
+    .attr('y', (d) => (segmentClass(d) === 'running' ? -7 : -4))
+    .attr('height', (d) => (segmentClass(d) === 'running' ? 14 : 8));
+
+  const rowOf = new Map(rows.map((row, i) => [row.lane.task, i]));
+  const marks = data.marks.filter((m) => m.task !== null && rowOf.has(m.task));
+  root
+    .selectAll<SVGTextElement, Mark>('text.mark')
+    .data(marks, (d) => `${d.step}:${d.kind}`)
+    .join('text')
+    .attr('class', (d) => `mark ${d.kind}`)
+    .attr('x', (d) => xOf(d.step))
+    .attr(
+      'y',
+      (d) => AXIS_HEIGHT + (rowOf.get(d.task as number) ?? 0) * LANE_HEIGHT + LANE_HEIGHT / 2,
+    )
+    .attr('dy', '0.35em')
+    .text((d) => MARK_SYMBOL[d.kind]);
+
+  // What has not happened yet is veiled; the playhead is a line.
+  const head = xOf(data.playhead);
+  root
+    .selectAll('rect.future')
+    .data([null])
+    .join('rect')
+    .attr('class', 'future')
+    .attr('x', head)
+    .attr('y', 0)
+    .attr('width', Math.max(0, width - head))
+    .attr('height', height);
+  root
+    .selectAll('line.playhead')
+    .data([null])
+    .join('line')
+    .attr('class', 'playhead')
+    .attr('x1', head)
+    .attr('x2', head)
+    .attr('y1', 0)
+    .attr('y2', height);
+}

@@ -1,0 +1,63 @@
+/** Lesson files the user picks or drops, read in the page. */
+import type { LessonFile, OpenFailure, OpenResult } from '../src-shared/api.ts';
+import { decodeLesson } from '../src-shared/lesson/decode.ts';
+
+const LESSON_NAME = /\.(md|markdown)$/i;
+
+let nextToken = 1;
+
+/** Reads picked or dropped files as lessons; what is not a lesson is a failure, not an error. */
+export async function readLessonFiles(files: readonly File[]): Promise<OpenResult> {
+  const result: OpenResult = { files: [], failures: [] };
+  for (const file of files) {
+    const failure = (reason: OpenFailure['reason']) =>
+      result.failures.push({ name: file.name, reason });
+    if (!LESSON_NAME.test(file.name)) {
+      failure('unsupported');
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      failure('unreadable');
+      continue;
+    }
+    const decoded = decodeLesson(bytes);
+    if (!decoded.ok) {
+      failure(decoded.reason);
+      continue;
+    }
+    const lesson: LessonFile = {
+      token: `picked:${nextToken++}`,
+      name: file.name,
+      bundled: false,
+      text: decoded.text,
+    };
+    result.files.push(lesson);
+  }
+  return result;
+}
+
+/** Shows the browser's file picker; resolves with the files, or null when the user cancels. */
+export function pickFiles(accept: string): Promise<File[] | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = true;
+    input.addEventListener('change', () => resolve(input.files ? [...input.files] : null));
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+/** Offers text as a download; the browser decides where it goes. */
+export function downloadText(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/x-python' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

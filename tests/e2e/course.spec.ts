@@ -1,0 +1,64 @@
+import { normalizeOutput } from '../../src-shared/lesson/compare.ts';
+import type { Language } from '../../src-shared/api.ts';
+import { course, runnableScenarios } from './course.ts';
+import { expect, test } from './fixtures.ts';
+
+const LANGUAGES: Language[] = ['en', 'ru'];
+
+for (const language of LANGUAGES) {
+  test(`every bundled scenario (${language}) runs, plays, steps both ways and prints what its lesson says`, async ({
+    app,
+  }) => {
+    // A fresh page: the first lesson's first scenario is ready to play, with no setup.
+    await app.page.reload();
+    await app.idle();
+    await expect(app.control('lesson')).toHaveValue(course.lessons[0]?.id ?? '');
+    expect(await app.length()).toBeGreaterThan(10);
+    await app.control('language').selectOption(language);
+    await app.control('speed').selectOption('8');
+    await app.idle();
+    for (const lesson of course.lessons) {
+      await app.chooseLesson(lesson.id);
+      for (const [index, scenario] of runnableScenarios(lesson.id, language).entries()) {
+        if (index > 0) await app.chooseScenario(scenario.id);
+        const where = `${lesson.id} #${scenario.number}`;
+        await expect(app.control('scenario'), where).toHaveValue(scenario.id);
+        await expect(
+          app.view('status').locator('[data-status=outcome]'),
+          where,
+        ).not.toHaveAttribute('data-outcome', /crashed|budget|syntax-error|stuck/);
+        const length = await app.length();
+        expect(length, where).toBeGreaterThan(10);
+        expect(await app.step(), where).toBe(0);
+
+        // Play: the playhead moves by itself; pause stops it.
+        await app.press('Space');
+        await expect.poll(() => app.step(), { message: where }).toBeGreaterThan(0);
+        await app.press('Space');
+        await app.idle();
+
+        // To the end: the console holds everything the lesson says the program prints.
+        await app.press('End');
+        await expect(app.control('scrubber')).toHaveValue(String(length));
+        await expect(app.view('header').locator('[data-field=phase]')).toHaveText(
+          language === 'en' ? 'Program ended' : 'Программа завершена',
+        );
+        expect(normalizeOutput(await app.consoleText()), where).toBe(
+          normalizeOutput(scenario.expected?.text ?? ''),
+        );
+        if (index === 0) await app.screenshot(`course-${language}-${lesson.id}-end`);
+
+        // Back, one event at a time, then to the start: nothing printed, nothing scheduled.
+        for (let i = 1; i <= 3; i++) {
+          await app.press('ArrowLeft');
+          await expect(app.control('scrubber')).toHaveValue(String(length - i));
+        }
+        await app.press('Home');
+        await expect(app.control('scrubber')).toHaveValue('0');
+        expect(await app.consoleText(), where).toBe('');
+        await expect(app.view('tasks').locator('[data-task-id]')).toHaveCount(0);
+        await expect(app.view('ready-queue').locator('ol [data-handle-id]')).toHaveCount(0);
+      }
+    }
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The e2e tests' one helper: a Loopscope page shared by all tests of the worker (Python loads
+ * once), and `idle()`, which waits on the signal the app exposes (`<html data-state="idle">`:
+ * nothing loading, running or playing). No test sleeps.
+ */
+import { mkdirSync } from 'node:fs';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export type ViewName =
+  | 'header'
+  | 'narration'
+  | 'ready-queue'
+  | 'timer-wheel'
+  | 'tasks'
+  | 'lanes'
+  | 'code'
+  | 'console'
+  | 'controls'
+  | 'status';
+
+export class LoopscopeApp {
+  constructor(readonly page: Page) {}
+
+  view(name: ViewName): Locator {
+    return this.page.locator(`[data-view="${name}"]`);
+  }
+
+  control(name: string): Locator {
+    return this.page.locator(`[data-control="${name}"]`);
+  }
+
+  /** Waits until nothing is loading, running or playing. */
+  async idle(timeout = 90_000): Promise<void> {
+    await expect(this.page.locator('html')).toHaveAttribute('data-state', 'idle', { timeout });
+  }
+
+  async step(): Promise<number> {
+    return Number(await this.control('scrubber').inputValue());
+  }
+
+  async length(): Promise<number> {
+    return Number(await this.control('scrubber').getAttribute('max'));
+  }
+
+  /** Moves the playhead as dragging the scrubber does. */
+  async seek(step: number): Promise<void> {
+    await this.control('scrubber').evaluate((input: HTMLInputElement, value) => {
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, step);
+    await expect(this.control('scrubber')).toHaveValue(String(step));
+  }
+
+  /** Presses a key with the focus on the page, not in the editor. */
+  async press(key: string): Promise<void> {
+    await this.page.locator('body').focus();
+    await this.page.keyboard.press(key);
+  }
+
+  /** Steps forward until the narration says `text`; returns the step. */
+  async forwardUntil(text: string | RegExp, limit = 400): Promise<number> {
+    const narration = this.view('narration');
+    for (let i = 0; i < limit; i++) {
+      const said = (await narration.textContent()) ?? '';
+      if (typeof text === 'string' ? said.includes(text) : text.test(said)) return this.step();
+      await this.press('ArrowRight');
+    }
+    throw new Error(`the narration never said ${String(text)}`);
+  }
+
+  async chooseLesson(id: string): Promise<void> {
+    await this.control('lesson').selectOption(id);
+    await this.idle();
+  }
+
+  async chooseScenario(id: string): Promise<void> {
+    await this.control('scenario').selectOption(id);
+    await this.idle();
+  }
+
+  /** Replaces the editor's code, as typing would. */
+  async setCode(code: string): Promise<void> {
+    const editor = this.page.locator('.cm-content');
+    await editor.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.insertText(code);
+  }
+
+  async run(): Promise<void> {
+    await this.control('run').click();
+    await this.idle();
+  }
+
+  async consoleText(): Promise<string> {
+    return (await this.view('console').locator('.chunk').allTextContents()).join('');
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+  }
+}
+
+export const test = base.extend<{ app: LoopscopeApp }, { sharedApp: LoopscopeApp }>({
+  sharedApp: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({
+        viewport: { width: 1600, height: 900 },
+        locale: 'en-US',
+        reducedMotion: 'reduce',
+      });
+      const page = await context.newPage();
+      const url = process.env.LOOPSCOPE_URL;
+      if (!url) throw new Error('LOOPSCOPE_URL is not set: run through playwright.config.ts');
+      await page.goto(url);
+      const app = new LoopscopeApp(page);
+      await app.idle();
+      await use(app);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ sharedApp }, use) => {
+    await use(sharedApp);
+  },
+});
+
+export { expect };

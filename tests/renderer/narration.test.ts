@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../src-shared/trace.ts';
+import { uiCatalog } from '../../src-renderer/i18n/catalog-ui.ts';
+import { createLocale } from '../../src-renderer/i18n/format.ts';
+import { narrateStep } from '../../src-renderer/replay/narration.ts';
+import {
+  nextEventStep,
+  nextIterationStep,
+  nextOutputStep,
+  previousEventStep,
+  previousIterationStep,
+  previousOutputStep,
+} from '../../src-renderer/replay/navigation.ts';
+import { Replay } from '../../src-renderer/replay/replay.ts';
+import { FIXTURES, loadFixture } from './load-fixture.ts';
+
+const en = createLocale('en');
+const ru = createLocale('ru');
+
+function say(replay: Replay, step: number, locale = en): string {
+  return narrateStep(replay, step, replay.stateAt(step), locale);
+}
+
+function stepOf(events: readonly TraceEvent[], predicate: (event: TraceEvent) => boolean): number {
+  return events.findIndex(predicate) + 1;
+}
+
+describe('the narration', () => {
+  const events = loadFixture('create_task_not_started');
+  const replay = new Replay(events);
+
+  it('says that a task made by create_task starts only when the loop takes its first step', () => {
+    const run = stepOf(events, (e) => e.kind === 'handle.run' && e.handle === 2);
+    expect(say(replay, run)).toBe(
+      'The loop takes `my_task`’s first step from the ready queue and runs it: the task starts only now.',
+    );
+    expect(say(replay, run, ru)).toBe(
+      'Цикл берёт первый шаг `my_task` из очереди готовых и выполняет его: задача начинает работу только сейчас.',
+    );
+  });
+
+  it('says that create_task schedules and does not start', () => {
+    const create = stepOf(events, (e) => e.kind === 'task.create' && e.task === 2);
+    expect(say(replay, create)).toBe(
+      '`create_task` wraps `my_coroutine()` in the task `my_task`; the task is created, not started.',
+    );
+    expect(say(replay, create + 1)).toMatch(/first step joins the tail of the ready queue/);
+  });
+
+  it('says when the clock jumps and when a task nobody awaited is cancelled', () => {
+    const wait = stepOf(events, (e) => e.kind === 'loop.wait');
+    expect(say(replay, wait)).toBe(
+      'The clock jumps ahead to 1 s: the loop slept until its next timer was due.',
+    );
+    expect(say(replay, wait, ru)).toBe(
+      'Часы прыгают вперёд до 1 с: цикл спал, пока не подошёл срок ближайшего таймера.',
+    );
+    const cancelled = loadFixture('not_awaited_cancelled');
+    const shutdown = new Replay(cancelled);
+    const cancel = stepOf(cancelled, (e) => e.kind === 'task.cancel');
+    expect(say(shutdown, cancel)).toMatch(
+      /^`asyncio.run` cancels `Task-2`: the main coroutine has returned/,
+    );
+  });
+
+  it('says that time.sleep freezes the whole loop', () => {
+    const blocked = loadFixture('time_sleep_blocks');
+    const block = stepOf(blocked, (e) => e.kind === 'clock.block');
+    expect(say(new Replay(blocked), block)).toBe(
+      '`Task-3` calls a blocking function on line 12: the whole loop freezes for 0.3 s; nothing else can run.',
+    );
+  });
+
+  it.each(FIXTURES)('has a sentence, in both languages, for every step of %s', (name) => {
+    const trace = new Replay(loadFixture(name));
+    for (let step = 0; step <= trace.length; step++) {
+      for (const locale of [en, ru]) {
+        const sentence = say(trace, step, locale);
+        expect(sentence).not.toMatch(/\{\w+\}|undefined|NaN/);
+        expect(sentence.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('has every English string in Russian too, and none left untranslated by accident', () => {
+    expect(Object.keys(uiCatalog.ru).sort()).toEqual(Object.keys(uiCatalog.en).sort());
+    const same = Object.keys(uiCatalog.en).filter(
+      (key) =>
+        uiCatalog.en[key as keyof typeof uiCatalog.en] ===
+        uiCatalog.ru[key as keyof typeof uiCatalog.ru],
+    );
+    expect(same).toEqual(['app.title', 'engine.ready', 'language.en', 'language.ru']);
+  });
+});
+
+describe('navigation', () => {
+  const events = loadFixture('create_task_not_started');
+  const replay = new Replay(events);
+
+  it('steps by event, never stopping on the engine’s probes', () => {
+    const probe = events.findIndex((e) => e.kind === 'probe') + 1;
+    expect(nextEventStep(replay, probe - 1)).toBe(probe + 1);
+    expect(previousEventStep(replay, probe + 1)).toBe(probe - 1);
+    expect(nextEventStep(replay, replay.length)).toBe(replay.length);
+    expect(previousEventStep(replay, 0)).toBe(0);
+  });
+
+  it('steps by loop iteration, to the state right after each iteration begins', () => {
+    const starts = replay.timeline.iterations.map((index) => index + 1);
+    expect(nextIterationStep(replay, 0)).toBe(starts[0]);
+    expect(nextIterationStep(replay, starts[0] as number)).toBe(starts[1]);
+    expect(previousIterationStep(replay, starts[1] as number)).toBe(starts[0]);
+    expect(previousIterationStep(replay, starts[0] as number)).toBe(0);
+    expect(replay.stateAt(starts[2] as number).loops.get(1)?.iteration).toBe(3);
+  });
+
+  it('steps to the next and previous line of output', () => {
+    const outputs = events.flatMap((e, i) => (e.kind === 'output' ? [i + 1] : []));
+    expect(nextOutputStep(replay, 0)).toBe(outputs[0]);
+    expect(nextOutputStep(replay, outputs[0] as number)).toBe(outputs[1]);
+    expect(previousOutputStep(replay, outputs[1] as number)).toBe(outputs[0]);
+    expect(nextOutputStep(replay, outputs.at(-1) as number)).toBe(replay.length);
+  });
+});
