@@ -92,7 +92,8 @@ export interface AppInfo {
 /** Why a lesson could not be opened: a key of the i18n catalogs' `error.*` group, and its values. */
 export interface OpenFailure {
   name: string;
-  reason: 'not-found' | 'empty' | 'too-large' | 'binary' | 'not-utf8' | 'unsupported' | 'unreadable';
+  reason:
+    'not-found' | 'empty' | 'too-large' | 'binary' | 'not-utf8' | 'unsupported' | 'unreadable';
 }
 
 export interface OpenResult {
