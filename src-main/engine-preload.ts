@@ -1,0 +1,39 @@
+/**
+ * The hidden engine page's preload: it exposes only `EngineBridge` as
+ * `window.loopscopeEngine`, through the context bridge. The page can report its status and
+ * the events of the runs it was given, and be told to run or stop; nothing else.
+ * Sandboxed: bundled into one CommonJS file that requires only 'electron'.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { EngineStatus, Unsubscribe } from '../src-shared/api.ts';
+import {
+  ENGINE_BRIDGE_GLOBAL,
+  type EngineBridge,
+  type EngineRunRequest,
+} from '../src-shared/engine-bridge.ts';
+import type { TraceEvent } from '../src-shared/trace.ts';
+import { ENGINE } from './ipc-channels.ts';
+
+function subscribe<A extends unknown[]>(
+  channel: string,
+  listener: (...args: A) => void,
+): Unsubscribe {
+  const wrapped = (_event: IpcRendererEvent, ...args: unknown[]) => listener(...(args as A));
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
+const bridge = {
+  reportStatus: (status: EngineStatus) => ipcRenderer.send(ENGINE.status, status),
+  reportEvents: (runId: string, events: TraceEvent[]) =>
+    ipcRenderer.send(ENGINE.events, runId, events),
+  reportRunFailed: (runId: string, message: string) =>
+    ipcRenderer.send(ENGINE.runFailed, runId, message),
+  onRun: (listener: (runId: string, request: EngineRunRequest) => void) =>
+    subscribe(ENGINE.run, listener),
+  onStop: (listener: (runId: string) => void) => subscribe(ENGINE.stop, listener),
+} satisfies EngineBridge;
+
+contextBridge.exposeInMainWorld(ENGINE_BRIDGE_GLOBAL, bridge);

@@ -1,0 +1,179 @@
+/**
+ * Checks of every payload that reaches the main process over IPC. Whatever a page sends is
+ * untrusted: the app page could be compromised by a bug, and the engine page hosts a worker
+ * that ran lesson code. Every check either returns a well-typed value or throws an
+ * IpcValidationError; nothing half-checked goes further.
+ */
+import type { EngineState, EngineStatus, Language } from '../src-shared/api.ts';
+import type { EngineRunRequest } from '../src-shared/engine-bridge.ts';
+import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
+import { DEFAULT_BUDGETS, type Budgets } from '../src-shared/trace.ts';
+
+export class IpcValidationError extends Error {
+  override name = 'IpcValidationError';
+}
+
+function fail(message: string): never {
+  throw new IpcValidationError(message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): void {
+  for (const key of Object.keys(value))
+    if (!allowed.includes(key)) fail(`${what}: unknown field "${key}"`);
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export function parseString(value: unknown, what: string, maxLength: number): string {
+  if (typeof value !== 'string') fail(`${what} must be a string`);
+  if (value.length > maxLength) fail(`${what} is too long`);
+  return value;
+}
+
+/** The largest program a run may be asked for, in UTF-16 code units. */
+export const MAX_CODE_LENGTH = MAX_LESSON_BYTES;
+export const MAX_STDIN_LENGTH = 1024 * 1024;
+
+/** The most a run may ask for; a request asking for more gets this much. */
+export const BUDGET_CEILINGS: Readonly<Budgets> = Object.freeze({
+  maxEvents: 2_000_000,
+  maxVirtualSeconds: 7 * 24 * 3600,
+  maxWallMs: 60_000,
+  maxOutputBytes: 64 * 1024 * 1024,
+});
+
+const BUDGET_KEYS = Object.keys(DEFAULT_BUDGETS) as (keyof Budgets)[];
+
+export function parseBudgets(value: unknown): Budgets {
+  const budgets: Budgets = { ...DEFAULT_BUDGETS };
+  if (value === undefined) return budgets;
+  if (!isRecord(value)) fail('budgets must be an object');
+  checkKeys(value, BUDGET_KEYS, 'budgets');
+  for (const key of BUDGET_KEYS) {
+    const limit = value[key];
+    if (limit === undefined) continue;
+    if (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0) {
+      fail(`budget ${key} must be a positive number`);
+    }
+    budgets[key] = Math.min(limit, BUDGET_CEILINGS[key]);
+  }
+  return budgets;
+}
+
+export function parseRunRequest(value: unknown): EngineRunRequest {
+  if (!isRecord(value)) fail('a run request must be an object');
+  checkKeys(value, ['code', 'filename', 'stdin', 'budgets', 'probe'], 'run request');
+  const code = parseString(value.code, 'code', MAX_CODE_LENGTH);
+  const filename = parseString(value.filename, 'filename', 260);
+  if (filename.trim() === '' || CONTROL.test(filename)) fail('filename is not a file name');
+  const request: EngineRunRequest = { code, filename, budgets: parseBudgets(value.budgets) };
+  if (value.stdin !== undefined)
+    request.stdin = parseString(value.stdin, 'stdin', MAX_STDIN_LENGTH);
+  if (value.probe !== undefined) {
+    if (typeof value.probe !== 'boolean') fail('probe must be a boolean');
+    request.probe = value.probe;
+  }
+  return request;
+}
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function parseRunId(value: unknown): string {
+  if (typeof value !== 'string' || !RUN_ID.test(value)) fail('not a run id');
+  return value;
+}
+
+export function parseLanguage(value: unknown): Language {
+  if (value !== 'en' && value !== 'ru') fail('language must be "en" or "ru"');
+  return value;
+}
+
+export function parseLessonId(value: unknown): string {
+  const id = parseString(value, 'lesson id', 100);
+  if (!/^[A-Za-z0-9][\w-]*$/.test(id)) fail('not a lesson id');
+  return id;
+}
+
+export function parseToken(value: unknown): string {
+  const token = parseString(value, 'token', 100);
+  if (token === '') fail('empty token');
+  return token;
+}
+
+export function parseBoolean(value: unknown, what: string): boolean {
+  if (typeof value !== 'boolean') fail(`${what} must be a boolean`);
+  return value;
+}
+
+/** Paths of dropped files, as the preload read them from the File objects. */
+export function parseDroppedPaths(value: unknown, isAbsolute: (path: string) => boolean): string[] {
+  if (!Array.isArray(value)) fail('dropped paths must be an array');
+  if (value.length > 100) fail('too many dropped files');
+  return value.map((path) => {
+    const checked = parseString(path, 'a dropped path', 4096);
+    if (checked.includes('\0') || !isAbsolute(checked)) fail('a dropped path is not absolute');
+    return checked;
+  });
+}
+
+export interface SaveCodeRequest {
+  code: string;
+  fileName: string;
+}
+
+/** The code to save and a safe file name to suggest: a base name ending in `.py`. */
+export function parseSaveCode(code: unknown, suggestedName: unknown): SaveCodeRequest {
+  const text = parseString(code, 'code', MAX_CODE_LENGTH);
+  const suggested = parseString(suggestedName, 'suggested name', 260);
+  // Only a base name: the suggestion names a file, not where it goes.
+  let name = (suggested.split(/[\\/]/).pop() ?? '')
+    .replace(/[:*?"<>|]/g, '_')
+    .replace(CONTROL, '')
+    .replace(/^[.\s]+/, '')
+    .trim();
+  name = name.replace(/\.(md|markdown|py)$/i, '');
+  if (name === '') name = 'program';
+  return { code: text, fileName: `${name.slice(0, 120)}.py` };
+}
+
+/** An https link the user clicked; anything else is refused. */
+export function parseExternalUrl(value: unknown): URL {
+  const text = parseString(value, 'link', 2048);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    fail('not a URL');
+  }
+  if (url.protocol !== 'https:') fail('only https links open outside the app');
+  if (url.username || url.password) fail('links with credentials are refused');
+  if (url.hostname === '') fail('a link needs a host');
+  return url;
+}
+
+const ENGINE_STATES: readonly EngineState[] = ['loading', 'ready', 'running', 'crashed'];
+
+/** A status the engine page reports. */
+export function parseEngineStatus(value: unknown): EngineStatus {
+  if (!isRecord(value)) fail('a status must be an object');
+  checkKeys(value, ['state', 'progress', 'python', 'error'], 'status');
+  if (!ENGINE_STATES.includes(value.state as EngineState)) fail('bad engine state');
+  const status: EngineStatus = { state: value.state as EngineState };
+  if (value.progress !== undefined) {
+    const progress = value.progress;
+    if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) fail('bad progress');
+    status.progress = progress;
+  }
+  if (value.python !== undefined) {
+    const python = parseString(value.python, 'python version', 40);
+    if (python !== '' && !/^\d+\.\d+(\.\d+)?[\w.+-]*$/.test(python)) fail('bad python version');
+    if (python !== '') status.python = python;
+  }
+  if (value.error !== undefined) status.error = parseString(value.error, 'error', 2000);
+  return status;
+}

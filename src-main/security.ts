@@ -1,0 +1,32 @@
+/**
+ * The app-wide security rules (Electron's security checklist; docs/architecture.md lists
+ * every item and where it is done):
+ * - no page navigates anywhere, opens a window, or attaches a <webview>;
+ * - every permission request and check is refused, and no device is ever granted;
+ * - no page downloads anything, and nothing but the app's own protocol is fetched.
+ */
+import { app, type Session } from 'electron';
+
+export function setupSecurity(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-frame-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    // Links open in the system browser through the preload's click handler instead.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+/** Locks one session down: called for the app's session and the engine page's. */
+export function lockDownSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  session.on('will-download', (event) => event.preventDefault());
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*', 'ftp://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
+}

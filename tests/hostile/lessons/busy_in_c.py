@@ -1,0 +1,8 @@
+# A lesson that computes for ever inside C code, where the engine cannot check its budgets:
+# the host ends the engine's worker after the time budget and its grace, keeps the trace so
+# far, and starts a fresh worker.
+# expect-outcome: budget
+# expect-message: wall-time budget
+# budget: maxWallMs=2000
+print("computing...")
+print(sum(range(10**15)))

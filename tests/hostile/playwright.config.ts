@@ -1,0 +1,36 @@
+/**
+ * The hostile-lesson suite: lesson code that attacks the app, run by the real engine page and
+ * worker in headless Chromium, with the real main-process `EngineHost` on the other side.
+ * Run with `npx playwright test -c tests/hostile/playwright.config.ts` (hostile.spec.ts: the
+ * desktop app's engine page and engine host; web-edition.spec.ts: the web edition).
+ */
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/** The system's Chromium where there is one (this build machine); else Playwright's own. */
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.ts$/,
+  globalSetup: './global-setup.ts',
+  timeout: 120_000,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: '../../test-results/hostile',
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      ...(chromium ? { executablePath: chromium } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+});

@@ -1,0 +1,417 @@
+/**
+ * The whole main process, bundled as it ships, run in Node against a stand-in for Electron
+ * (fake-electron.ts). Where the Electron binary is missing this is how the wiring is checked:
+ * the windows' web preferences, the protocol's answers, the session lock-down, the sender
+ * checks, and the paths from a run request to its events, and from a file to the page.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LessonFile, OpenResult, Settings } from '../../src-shared/api.ts';
+import { APP_PAGE_PATH, ENGINE_PAGE_PATH } from '../../src-main/app-origin.ts';
+import { ENGINE, INVOKE, PUSH, SEND } from '../../src-main/ipc-channels.ts';
+import {
+  createFakeElectron,
+  type FakeElectron,
+  type FakeSession,
+  type FakeWebContents,
+} from './fake-electron.ts';
+
+let root: string;
+let fake: FakeElectron;
+let lessonFile: string;
+let appContents: FakeWebContents;
+let engineContents: FakeWebContents;
+const savedArgv = process.argv;
+
+async function put(path: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, content);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'loopscope-wiring-'));
+  const appPath = join(root, 'app');
+  await put(
+    join(appPath, 'dist/renderer/src-renderer/index.html'),
+    '<!doctype html><title>Loopscope</title>',
+  );
+  await put(
+    join(appPath, 'dist/renderer/src-engine/web/engine.html'),
+    '<!doctype html><title>engine</title>',
+  );
+  await put(
+    join(appPath, 'dist/renderer/pyodide/pyodide.asm.wasm'),
+    new Uint8Array([0, 97, 115, 109]),
+  );
+  await put(join(appPath, 'secret.txt'), 'outside the served folder');
+  await put(
+    join(appPath, 'assets/lessons/index.json'),
+    JSON.stringify({
+      lessons: [
+        {
+          id: 'tasks',
+          title: { en: 'Tasks', ru: 'Задачи' },
+          file: { en: 'tasks.en.md', ru: 'tasks.ru.md' },
+        },
+      ],
+    }),
+  );
+  await put(join(appPath, 'assets/lessons/tasks.en.md'), '# Tasks\n');
+  await put(join(appPath, 'assets/lessons/tasks.ru.md'), '# Задачи\n');
+  lessonFile = join(root, 'home', 'demo.py');
+  await put(lessonFile, 'print("demo")\n');
+
+  fake = createFakeElectron({ appPath, userData: join(root, 'user-data') });
+  const result = await build({
+    entryPoints: ['src-main/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  const nodeRequire = createRequire(import.meta.url);
+  const fakeRequire = (id: string) => (id === 'electron' ? fake.electron : nodeRequire(id));
+  process.argv = ['/electron', '.', lessonFile];
+  delete process.env.LOOPSCOPE_USER_DATA_DIR;
+  const wrapper = vm.runInThisContext(
+    `(function (exports, require, module, __filename, __dirname) {${code}\n})`,
+  );
+  const module = { exports: {} };
+  wrapper(
+    module.exports,
+    fakeRequire,
+    module,
+    join(appPath, 'dist/main/main.cjs'),
+    join(appPath, 'dist/main'),
+  );
+  fake.app.whenReady();
+  fake.app.resolveReady();
+  await vi.waitFor(() => expect(fake.invokeHandlers.has(INVOKE.appInfo)).toBe(true));
+  appContents = fake.windows[0]?.webContents as FakeWebContents;
+  engineContents = fake.windows[1]?.webContents as FakeWebContents;
+});
+
+afterAll(async () => {
+  process.argv = savedArgv;
+  await rm(root, { recursive: true, force: true });
+});
+
+const fromApp = (channel: string, ...args: unknown[]) =>
+  fake.invoke(appContents, APP_PAGE_PATH, channel, ...args);
+
+describe('the main process before the app is ready', () => {
+  it('sandboxes every renderer, makes app:// privileged, and claims the single-instance lock', () => {
+    expect(fake.app.sandboxed).toBe(true);
+    expect(fake.privileged).toEqual([
+      [
+        {
+          scheme: 'app',
+          privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+        },
+      ],
+    ]);
+    expect(fake.app.singleInstanceData).toEqual({ paths: [lessonFile] });
+  });
+});
+
+describe('the windows', () => {
+  it('are the app window and a hidden engine window, both sandboxed, isolated and without Node', () => {
+    expect(fake.windows).toHaveLength(2);
+    const [app, engine] = fake.windows;
+    for (const window of [app, engine]) {
+      expect(window?.options.webPreferences).toMatchObject({
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        webviewTag: false,
+        allowRunningInsecureContent: false,
+      });
+    }
+    expect(app?.webContents.url).toBe('app://loopscope/src-renderer/index.html');
+    expect(String(app?.options.webPreferences?.preload)).toMatch(/dist\/main\/preload\.cjs$/);
+    expect(engine?.options.show).toBe(false);
+    expect(engine?.webContents.url).toBe('app://loopscope/src-engine/web/engine.html');
+    expect(String(engine?.options.webPreferences?.preload)).toMatch(
+      /dist\/main\/engine-preload\.cjs$/,
+    );
+    expect(engine?.options.webPreferences?.backgroundThrottling).toBe(false);
+    expect((engine?.options.webPreferences?.session as FakeSession).partition).toBe(
+      'loopscope-engine',
+    );
+  });
+
+  it('cannot navigate, open windows or attach web views', () => {
+    for (const contents of [appContents, engineContents]) {
+      for (const event of [
+        'will-navigate',
+        'will-frame-navigate',
+        'will-redirect',
+        'will-attach-webview',
+      ]) {
+        const preventDefault = vi.fn();
+        contents.emit(event, { preventDefault, url: 'https://example.com' });
+        expect(preventDefault, event).toHaveBeenCalled();
+      }
+      expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({
+        action: 'deny',
+      });
+    }
+  });
+});
+
+describe('the sessions', () => {
+  it('refuse every permission, device, screen capture, download and outside request', async () => {
+    const engineSession = fake.sessions.get('loopscope-engine') as FakeSession;
+    for (const session of [fake.defaultSession, engineSession]) {
+      const granted = vi.fn();
+      session.permissionRequest?.({}, 'media', granted, {});
+      expect(granted).toHaveBeenCalledWith(false);
+      expect(session.permissionCheck?.({}, 'clipboard-read', 'app://loopscope', {})).toBe(false);
+      expect(session.devicePermission?.({})).toBe(false);
+      const streams = vi.fn();
+      session.displayMedia?.({}, streams);
+      expect(streams).toHaveBeenCalledWith(null);
+      const preventDefault = vi.fn();
+      session.emit('will-download', { preventDefault });
+      expect(preventDefault).toHaveBeenCalled();
+      const answer = vi.fn();
+      session.beforeRequest?.listener({ url: 'https://example.com/' }, answer);
+      expect(answer).toHaveBeenCalledWith({ cancel: true });
+      expect(session.beforeRequest?.filter.urls).toEqual(
+        expect.arrayContaining(['https://*/*', 'file://*/*']),
+      );
+    }
+  });
+
+  it('serve the app page with its CSP and cross-origin isolation, and nothing outside the build', async () => {
+    const serve = fake.defaultSession.handlers.get('app') as (
+      request: Request,
+    ) => Promise<Response>;
+    const page = await serve(new Request('app://loopscope/src-renderer/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain(
+      "script-src 'self' 'wasm-unsafe-eval'",
+    );
+    expect(page.headers.get('content-security-policy')).not.toContain("'unsafe-eval'");
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(await page.text()).toContain('Loopscope');
+    for (const url of [
+      'app://loopscope/../secret.txt',
+      'app://loopscope/%2e%2e/secret.txt',
+      'app://loopscope/dist/../../secret.txt',
+    ]) {
+      expect((await serve(new Request(url))).status, url).toBe(404);
+    }
+    expect(
+      (
+        await serve(
+          new Request('app://loopscope/src-renderer/index.html', { method: 'POST', body: 'x' }),
+        )
+      ).status,
+    ).toBe(405);
+  });
+
+  it('serve the engine session only the engine page and Pyodide, under the engine CSP', async () => {
+    const serve = (fake.sessions.get('loopscope-engine') as FakeSession).handlers.get('app') as (
+      request: Request,
+    ) => Promise<Response>;
+    const page = await serve(new Request('app://loopscope/src-engine/web/engine.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).not.toContain('style-src');
+    const wasm = await serve(new Request('app://loopscope/pyodide/pyodide.asm.wasm'));
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    expect((await serve(new Request('app://loopscope/src-renderer/index.html'))).status).toBe(404);
+  });
+});
+
+describe('IPC from the pages', () => {
+  it('answers the app page, and refuses the engine page, subframes and other windows', async () => {
+    expect(await fromApp(INVOKE.settingsGet)).toMatchObject({ language: 'system', speed: 1 });
+    await expect(fake.invoke(engineContents, ENGINE_PAGE_PATH, INVOKE.settingsGet)).rejects.toThrow(
+      /refused/,
+    );
+    await expect(
+      fake.invoke(appContents, '/src-engine/web/engine.html', INVOKE.settingsGet),
+    ).rejects.toThrow(/refused/);
+    const handler = fake.invokeHandlers.get(INVOKE.settingsGet);
+    await expect(
+      Promise.resolve().then(() =>
+        handler?.({
+          sender: appContents,
+          senderFrame: { url: 'app://loopscope/src-renderer/index.html', parent: {} },
+        }),
+      ),
+    ).rejects.toThrow(/refused/);
+  });
+
+  it('validates settings and keeps them', async () => {
+    const settings = (await fromApp(INVOKE.settingsSet, { theme: 'dark', speed: 2 })) as Settings;
+    expect(settings).toMatchObject({ theme: 'dark', speed: 2 });
+    expect(fake.electron.nativeTheme.themeSource).toBe('dark');
+    await expect(
+      Promise.resolve().then(() => fromApp(INVOKE.settingsSet, { speed: 100 })),
+    ).rejects.toThrow();
+  });
+
+  it('puts the window in full screen for the presentation mode (the page may not ask for it)', async () => {
+    await fromApp(INVOKE.settingsSet, { presentation: true });
+    expect(fake.windows[0]?.fullScreen).toBe(true);
+    await fromApp(INVOKE.settingsSet, { presentation: false });
+    expect(fake.windows[0]?.fullScreen).toBe(false);
+  });
+
+  it('builds the menus in the system language', () => {
+    const menu = fake.menus.at(-1) as { label: string }[];
+    expect(menu.map((item) => item.label)).toEqual([
+      '&Файл',
+      '&Правка',
+      '&Вид',
+      '&Запуск',
+      '&Справка',
+    ]);
+  });
+
+  it('opens only https links, through the system browser', () => {
+    fake.send(
+      appContents,
+      APP_PAGE_PATH,
+      SEND.openLink,
+      'https://docs.python.org/3/library/asyncio.html',
+    );
+    fake.send(appContents, APP_PAGE_PATH, SEND.openLink, 'file:///etc/passwd');
+    fake.send(engineContents, ENGINE_PAGE_PATH, SEND.openLink, 'https://example.com/');
+    expect(fake.opened).toEqual(['https://docs.python.org/3/library/asyncio.html']);
+  });
+});
+
+describe('the engine, from a run request to its events', () => {
+  it('sends the run to the engine page once it is ready, and its checked events to the app page', async () => {
+    const runId = (await fromApp(INVOKE.engineRun, {
+      code: 'print(1)',
+      filename: 'main.py',
+    })) as string;
+    expect(runId).toMatch(/^[0-9a-f-]{36}$/);
+    // The app page cannot pose as the engine page.
+    fake.send(appContents, APP_PAGE_PATH, ENGINE.status, { state: 'ready', python: '6.6.6' });
+    fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.status, {
+      state: 'ready',
+      python: '3.14.0',
+    });
+    expect(engineContents.sent).toContainEqual([
+      ENGINE.run,
+      runId,
+      expect.objectContaining({
+        code: 'print(1)',
+        budgets: expect.objectContaining({ maxWallMs: 10_000 }),
+      }),
+    ]);
+    fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.events, runId, [
+      {
+        seq: 0,
+        t: 0,
+        kind: 'run.start',
+        version: 1,
+        python: '3.14.0',
+        file: 'main.py',
+        source: 'print(1)',
+      },
+      { seq: 1, t: 0, kind: 'output', stream: 'stdout', text: '1\n' },
+      { seq: 2, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 },
+    ]);
+    await vi.waitFor(() =>
+      expect(
+        appContents.sent
+          .filter(([channel]) => channel === PUSH.engineEvents)
+          .flatMap(([, , events]) => events as unknown[]),
+      ).toHaveLength(3),
+    );
+    expect(appContents.sent).toContainEqual([
+      PUSH.engineStatus,
+      { state: 'ready', python: '3.14.0' },
+    ]);
+    expect(await fromApp(INVOKE.appInfo)).toMatchObject({ python: '3.14.0', platform: 'electron' });
+  });
+
+  it('replaces an engine window whose process died', async () => {
+    engineContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(3), { timeout: 3000 });
+    expect(fake.windows[1]?.destroyed).toBe(true);
+    engineContents = fake.windows[2]?.webContents as FakeWebContents;
+    expect(engineContents.url).toBe('app://loopscope/src-engine/web/engine.html');
+  });
+});
+
+describe('lessons', () => {
+  it('sends the file given on the command line once the page listens, as text with a token', async () => {
+    expect(appContents.sent.some(([channel]) => channel === PUSH.lessonsOpened)).toBe(false);
+    fake.send(appContents, APP_PAGE_PATH, SEND.lessonsListening);
+    await vi.waitFor(() =>
+      expect(appContents.sent.some(([channel]) => channel === PUSH.lessonsOpened)).toBe(true),
+    );
+    const [, result] = appContents.sent.find(([channel]) => channel === PUSH.lessonsOpened) as [
+      string,
+      OpenResult,
+    ];
+    expect(result.files).toEqual([
+      {
+        token: expect.any(String),
+        name: 'demo.py',
+        bundled: false,
+        text: expect.stringContaining('print("demo")'),
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(root);
+    expect(await fromApp(INVOKE.lessonsRecent)).toEqual([
+      { token: result.files[0]?.token, name: 'demo.py' },
+    ]);
+  });
+
+  it('serves the bundled course, and only its lessons', async () => {
+    expect(await fromApp(INVOKE.lessonsCourse)).toMatchObject({ lessons: [{ id: 'tasks' }] });
+    const lesson = (await fromApp(INVOKE.lessonsOpenBundled, 'tasks', 'ru')) as LessonFile;
+    expect(lesson).toMatchObject({ name: 'tasks.ru.md', bundled: true, text: '# Задачи\n' });
+    await expect(
+      Promise.resolve().then(() => fromApp(INVOKE.lessonsOpenBundled, '../../secret', 'en')),
+    ).rejects.toThrow();
+    await expect(
+      Promise.resolve().then(() => fromApp(INVOKE.lessonsOpenRecent, 'not-a-token')),
+    ).resolves.toMatchObject({
+      files: [],
+    });
+  });
+
+  it('opens what the user chooses in the dialog, and saves code where they choose', async () => {
+    fake.dialog.openPaths = [lessonFile];
+    const opened = (await fromApp(INVOKE.lessonsOpenDialog)) as OpenResult;
+    expect(opened.files.map((file) => file.name)).toEqual(['demo.py']);
+    const target = join(root, 'saved.py');
+    fake.dialog.savePath = target;
+    expect(await fromApp(INVOKE.lessonsSaveCode, 'print("saved")\n', 'demo.py')).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe('print("saved")\n');
+  });
+
+  it('asks before unsaved edits are lost by closing the window', async () => {
+    fake.send(appContents, APP_PAGE_PATH, SEND.setDirty, true);
+    fake.dialog.messageBoxResponse = 1; // Cancel.
+    const preventDefault = vi.fn();
+    fake.windows[0]?.emit('close', { preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() =>
+      expect(fake.dialogCalls.some(([kind]) => kind === 'message')).toBe(true),
+    );
+    expect(fake.windows[0]?.destroyed).toBe(false);
+  });
+});
