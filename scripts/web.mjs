@@ -10,6 +10,17 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 const ENTRY = 'src-web/index.html';
 
+/**
+ * Pages are revalidated; Pyodide's runtime (named by its version, never changed in place) is
+ * kept: the engine loads it for every fresh interpreter, and refetching 9 MB of WebAssembly
+ * each run can exhaust the browser's connections to the host and stall a run.
+ */
+function cacheControl(url, type) {
+  if (type.startsWith('text/html')) return 'no-cache';
+  if (url.startsWith('/pyodide/')) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=0, must-revalidate';
+}
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -91,9 +102,7 @@ export async function startWebServer({ port = 5178, root = ROOT } = {}) {
       ...SECURITY_HEADERS,
       'Content-Type': type,
       'Content-Length': info.size,
-      'Cache-Control': type.startsWith('text/html')
-        ? 'no-cache'
-        : 'public, max-age=0, must-revalidate',
+      'Cache-Control': cacheControl(request.url ?? '/', type),
     });
     if (request.method === 'HEAD') return response.end();
     createReadStream(file).pipe(response);

@@ -34,6 +34,8 @@ const bridge = {
   onRun: (listener: (runId: string, request: EngineRunRequest) => void) =>
     subscribe(ENGINE.run, listener),
   onStop: (listener: (runId: string) => void) => subscribe(ENGINE.stop, listener),
+  loadSnapshot: () => ipcRenderer.invoke(ENGINE.loadSnapshot) as Promise<Uint8Array | null>,
+  saveSnapshot: (snapshot: Uint8Array) => ipcRenderer.send(ENGINE.saveSnapshot, snapshot),
 } satisfies EngineBridge;
 
 contextBridge.exposeInMainWorld(ENGINE_BRIDGE_GLOBAL, bridge);

@@ -5,12 +5,20 @@
  * code escapes Python into JavaScript it finds the worker's scope, and beyond it the page's
  * bridge, whose every message the main process checks (`EngineHost`).
  */
-import { BrowserWindow, ipcMain, session, type IpcMainEvent, type Session } from 'electron';
+import {
+  BrowserWindow,
+  ipcMain,
+  session,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type Session,
+} from 'electron';
 import { ENGINE_PAGE_PATH, ENGINE_PAGE_URL } from './app-origin.ts';
 import { isEngineAsset } from './app-protocol-paths.ts';
 import { setupAppProtocol } from './app-protocol.ts';
 import { ENGINE_CSP } from './csp.ts';
 import type { EnginePage, EnginePageHandlers } from './engine-host.ts';
+import type { SnapshotStore } from './engine-snapshot.ts';
 import { ENGINE } from './ipc-channels.ts';
 import { isTrustedFrame } from './ipc-guard.ts';
 import { lockDownSession } from './security.ts';
@@ -23,6 +31,8 @@ export interface EngineWindowOptions {
   /** The served folder, `dist/renderer`. */
   root: string;
   developer: boolean;
+  /** Where the interpreter snapshot is kept between launches. */
+  snapshots: SnapshotStore;
 }
 
 /** Sets up the engine session and the IPC routes, and returns a factory of engine pages. */
@@ -35,11 +45,26 @@ export function setupEngineWindows(
 
   /** The live engine pages, by their web contents' id. */
   const pages = new Map<number, EnginePageHandlers>();
-  const route = (event: IpcMainEvent): EnginePageHandlers | null => {
+  const route = (event: IpcMainEvent | IpcMainInvokeEvent): EnginePageHandlers | null => {
     const handlers = pages.get(event.sender.id);
     return handlers && isTrustedFrame(event.senderFrame, ENGINE_PAGE_PATH) ? handlers : null;
   };
-  ipcMain.on(ENGINE.status, (event, status: unknown) => route(event)?.status(status));
+  /** Pages whose engine has not been ready yet: only they may hand over a snapshot. */
+  const preparing = new Set<number>();
+  ipcMain.on(ENGINE.status, (event, status: unknown) => {
+    const handlers = route(event);
+    if (!handlers) return;
+    if ((status as { state?: unknown } | null)?.state === 'ready')
+      preparing.delete(event.sender.id);
+    handlers.status(status);
+  });
+  ipcMain.handle(ENGINE.loadSnapshot, (event) =>
+    route(event) ? options.snapshots.load().catch(() => null) : null,
+  );
+  ipcMain.on(ENGINE.saveSnapshot, (event, snapshot: unknown) => {
+    if (!route(event) || !preparing.delete(event.sender.id)) return;
+    if (snapshot instanceof Uint8Array) void options.snapshots.save(snapshot).catch(() => {});
+  });
   ipcMain.on(ENGINE.events, (event, runId: unknown, events: unknown) =>
     route(event)?.events(runId, events),
   );
@@ -75,6 +100,7 @@ export function setupEngineWindows(
     const contents = window.webContents;
     const id = contents.id;
     pages.set(id, handlers);
+    preparing.add(id);
     let closed = false;
     const gone = (reason: string) => {
       if (!closed) handlers.gone(reason);
@@ -88,6 +114,7 @@ export function setupEngineWindows(
     );
     contents.on('destroyed', () => {
       pages.delete(id);
+      preparing.delete(id);
       gone('its window closed');
     });
     void window

@@ -43,6 +43,8 @@ export const ENGINE = {
   status: 'engine-page:status',
   events: 'engine-page:events',
   runFailed: 'engine-page:run-failed',
+  loadSnapshot: 'engine-page:load-snapshot',
+  saveSnapshot: 'engine-page:save-snapshot',
   /** Main to page. */
   run: 'engine-page:run',
   stop: 'engine-page:stop',

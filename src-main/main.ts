@@ -12,6 +12,7 @@ import { createAppWindow } from './app-window.ts';
 import { lessonPathsFromArgv } from './command-line.ts';
 import { APP_CSP } from './csp.ts';
 import { setupEngine } from './engine.ts';
+import { createSnapshotStore, snapshotKey } from './engine-snapshot.ts';
 import { handleAppInvoke } from './ipc-handlers.ts';
 import { INVOKE, PUSH } from './ipc-channels.ts';
 import { setupLessons } from './lessons.ts';
@@ -85,6 +86,10 @@ async function start(): Promise<void> {
     root,
     developer,
     appContents,
+    snapshots: createSnapshotStore(
+      join(app.getPath('userData'), 'engine'),
+      await snapshotKey(root),
+    ),
   });
   setupSettings({ store, appContents });
   let rebuildMenu = () => {};

@@ -21,6 +21,13 @@ export interface EngineBridge {
   reportRunFailed(runId: string, message: string): void;
   onRun(listener: (runId: string, request: EngineRunRequest) => void): Unsubscribe;
   onStop(listener: (runId: string) => void): Unsubscribe;
+  /** The interpreter snapshot kept from an earlier launch, if any. */
+  loadSnapshot(): Promise<Uint8Array | null>;
+  /**
+   * Keeps a new snapshot for later launches. Main accepts one per page, and only before the
+   * page reports its engine ready: after that, programs have run in it.
+   */
+  saveSnapshot(snapshot: Uint8Array): void;
 }
 
 /** The name under which the engine page finds the bridge on `window`. */

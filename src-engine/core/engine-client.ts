@@ -6,6 +6,7 @@
 import type { EngineStatus } from '../../src-shared/api.ts';
 import {
   DEFAULT_BUDGETS,
+  TRACE_VERSION,
   type Budgets,
   type OutcomeKind,
   type RunRequest,
@@ -40,6 +41,7 @@ export interface RunHandle {
 
 interface ActiveRun {
   id: number;
+  request: RunRequest;
   onEvents: (events: TraceEvent[]) => void;
   checker: ReturnType<typeof createTraceChecker>;
   control: Int32Array | null;
@@ -68,6 +70,8 @@ export class EngineClient {
   private currentStatus: EngineStatus = { state: 'loading', progress: 0 };
   private closed = false;
   private runsOnWorker = 0;
+  /** The Python version inside, once a worker has said it. */
+  private python = '';
   /** Milliseconds the last start took, from spawning the worker to an interpreter ready. */
   lastStartMs = 0;
 
@@ -145,10 +149,18 @@ export class EngineClient {
         this.setStatus({ state: 'loading', progress: message.progress });
         break;
       case 'snapshot':
+        // Only a worker still preparing its interpreter, before any program ran in it, may
+        // hand over a snapshot: a program could post a forged one later, and every run after
+        // would start from it.
+        if (this.currentStatus.state !== 'loading' || this.runsOnWorker > 0 || this.active) {
+          this.workerFailed(worker, 'The engine sent a snapshot after it was ready.');
+          break;
+        }
         this.snapshot = message.snapshot;
         void this.options.saveSnapshot?.(message.snapshot).catch(() => {});
         break;
       case 'ready':
+        this.python = message.python;
         this.setStatus({ state: 'ready', python: message.python });
         this.resolveReady?.();
         break;
@@ -217,6 +229,7 @@ export class EngineClient {
             : null;
         const run: ActiveRun = {
           id,
+          request,
           onEvents,
           checker: createTraceChecker(),
           control,
@@ -270,7 +283,21 @@ export class EngineClient {
   private endRun(outcome: OutcomeKind, error: string | null, budget?: 'wall-time'): void {
     const run = this.active;
     if (!run || run.ended) return;
-    const end: TraceEvent = {
+    const events: TraceEvent[] = [];
+    if (run.lastSeq === -1) {
+      // The worker died before it recorded anything: the trace still begins with its start.
+      events.push({
+        seq: 0,
+        t: 0,
+        kind: 'run.start',
+        version: TRACE_VERSION,
+        python: this.python,
+        file: run.request.filename,
+        source: run.request.code,
+      });
+      run.lastSeq = 0;
+    }
+    events.push({
       seq: run.lastSeq + 1,
       t: run.lastTime,
       kind: 'run.end',
@@ -278,8 +305,8 @@ export class EngineClient {
       exitCode: outcome === 'crashed' ? 70 : 124,
       ...(budget ? { budget } : {}),
       ...(error ? { error } : {}),
-    };
-    run.onEvents([end]);
+    });
+    run.onEvents(events);
     this.finishRun(run);
   }
 

@@ -892,6 +892,31 @@ class TracedStream(io.TextIOBase):
 
 # --- Running a program --------------------------------------------------------------------
 
+# Pyodide's bridges to the JavaScript realm the interpreter runs in. A program has no use for
+# them (python3 has none of them either), and a hostile one could reach what the worker can.
+_BRIDGES = {"js", "pyodide_js", "pyodide"}
+
+
+class _NoBridgeImports:
+    """A meta path finder that refuses Pyodide's JavaScript bridges, with a message that says
+    why. (Python is not a sandbox: this narrows what a program finds; the worker's sandbox and
+    the host's checks are what contain it.)"""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in _BRIDGES:
+            raise ModuleNotFoundError(
+                f"No module named {name!r}: Loopscope runs programs as python3 does, without "
+                "the bridge to JavaScript that Pyodide adds",
+                name=name,
+            )
+        return None
+
+
+def _hide_bridges():
+    for name in [m for m in sys.modules if m.partition(".")[0] in _BRIDGES]:
+        del sys.modules[name]
+    sys.meta_path.insert(0, _NoBridgeImports())
+
 MONITOR_TOOL = 4
 
 
@@ -980,6 +1005,7 @@ def run(source, filename, stdin, options_json, sink, control):
     for each in _code_objects(code):
         monitoring.set_local_events(MONITOR_TOOL, each, monitoring.events.LINE)
 
+    _hide_bridges()
     main = types.ModuleType("__main__")
     main.__file__ = filename
     main.__builtins__ = __builtins__

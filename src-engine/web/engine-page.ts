@@ -16,7 +16,11 @@ const RESTART_DELAY_MS = 300;
 const MAX_RESTARTS = 5;
 
 export function startEnginePage(bridge: EngineBridge, pyodideUrl: URL): void {
-  const engine = createWebEngine({ pyodideUrl });
+  const engine = createWebEngine({
+    pyodideUrl,
+    loadSnapshot: () => bridge.loadSnapshot(),
+    saveSnapshot: async (snapshot) => bridge.saveSnapshot(snapshot),
+  });
   const runs = new Map<string, RunHandle>();
   let crashes = 0;
 

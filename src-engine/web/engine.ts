@@ -8,11 +8,16 @@ import type { WorkerPort } from '../core/protocol.ts';
 export interface WebEngineOptions {
   /** The folder holding Pyodide's files (pyodide.asm.wasm, python_stdlib.zip, ...). */
   pyodideUrl: URL;
+  /** A snapshot kept from an earlier start, and where to keep a new one. */
+  loadSnapshot?: () => Promise<Uint8Array | null>;
+  saveSnapshot?: (snapshot: Uint8Array) => Promise<void>;
 }
 
 export function createWebEngine(options: WebEngineOptions): EngineClient {
   return new EngineClient({
     indexURL: options.pyodideUrl.href,
+    ...(options.loadSnapshot ? { loadSnapshot: options.loadSnapshot } : {}),
+    ...(options.saveSnapshot ? { saveSnapshot: options.saveSnapshot } : {}),
     spawn: (): WorkerPort => {
       // Written out in full so that Vite finds and bundles the worker.
       const worker = new Worker(new URL('./worker.ts', import.meta.url), {

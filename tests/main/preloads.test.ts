@@ -274,6 +274,8 @@ describe('the engine page preload', () => {
       reportRunFailed: 'fn',
       onRun: 'fn',
       onStop: 'fn',
+      loadSnapshot: 'fn',
+      saveSnapshot: 'fn',
     });
     expect(containsValue(preload.exposed, preload.electron.ipcRenderer)).toBe(false);
     const bridge = preload.exposed.loopscopeEngine as {
