@@ -1,16 +1,31 @@
-# A lesson that looks for JavaScript's Function constructor behind any function the
-# interpreter exposes, and for a timer that runs a string. Under the page's CSP neither
-# turns a string into code.
+# A lesson that makes a JavaScript object through Pyodide's FFI and looks for the Function
+# constructor behind it, to turn a string into code. Under the page's CSP (no 'unsafe-eval')
+# no string becomes code.
 # expect-outcome: raised
 # expect-message: EvalError
-import pyodide_js
+import gc
+import types
 
-candidates = [pyodide_js.FS.close, pyodide_js._module.FS.close, pyodide_js.runPython, pyodide_js.loadPackage]
-for index, function in enumerate(candidates):
+
+def reach(name):
+    """The module, by import or, refused that, by digging through the garbage collector."""
     try:
-        print("LEAKED", function.constructor("return typeof importScripts")())
-    except Exception as error:
-        print("blocked: candidate", index, type(error).__name__)
+        return __import__(name)
+    except ImportError:
+        print("blocked: import", name)
+    for module in [o for o in gc.get_objects() if isinstance(o, types.ModuleType)]:
+        if module.__name__ == name:
+            print("reached", name, "through the garbage collector")
+            return module
+        value = vars(module).get(name)
+        if value is not None:
+            print("reached", name, "through", module.__name__)
+            return value
+    raise ImportError(f"{name} is out of reach")
 
-async_function = pyodide_js.runPythonAsync.constructor
-print("LEAKED", async_function("return await fetch('/exfil/async')")())
+
+ffi = reach("pyodide").ffi
+array = ffi.to_js([1, 2, 3])
+print("made a JavaScript object:", type(array).__name__)
+make_function = array.constructor.constructor
+print("LEAKED", make_function("return typeof importScripts")())
