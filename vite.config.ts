@@ -1,49 +1,6 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig, type Plugin } from 'vite';
-
-const require = createRequire(import.meta.url);
-const PYODIDE_DIR = dirname(require.resolve('pyodide/package.json'));
-/** What Pyodide needs at run time; all of it ships in the npm package, nothing is fetched. */
-const PYODIDE_FILES = [
-  'pyodide.mjs',
-  'pyodide.asm.mjs',
-  'pyodide.asm.wasm',
-  'python_stdlib.zip',
-  'pyodide-lock.json',
-];
-
-/** Serves Python sources as strings (the engine's tracer is bundled into its worker). */
-function pythonSource(): Plugin {
-  return {
-    name: 'python-source',
-    async transform(code, id) {
-      if (!id.endsWith('.py')) return null;
-      return { code: `export default ${JSON.stringify(code)};`, map: null };
-    },
-  };
-}
-
-/** Copies Pyodide's runtime next to the built pages, under pyodide/. */
-function pyodideFiles(): Plugin {
-  let outDir = '';
-  return {
-    name: 'pyodide-files',
-    apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir;
-    },
-    async writeBundle() {
-      const target = join(outDir, 'pyodide');
-      await mkdir(target, { recursive: true });
-      await Promise.all(
-        PYODIDE_FILES.map((file) => copyFile(join(PYODIDE_DIR, file), join(target, file))),
-      );
-    },
-  };
-}
+import { defineConfig } from 'vite';
+import { pyodideFiles, pythonSource } from './vite-plugins.ts';
 
 export default defineConfig({
   root: '.',

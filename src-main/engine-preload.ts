@@ -4,8 +4,8 @@
  * the events of the runs it was given, and be told to run or stop; nothing else.
  * Sandboxed: bundled into one CommonJS file that requires only 'electron'.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { EngineStatus, Unsubscribe } from '../src-shared/api.ts';
+import { contextBridge, ipcRenderer } from 'electron';
+import type { EngineStatus } from '../src-shared/api.ts';
 import {
   ENGINE_BRIDGE_GLOBAL,
   type EngineBridge,
@@ -13,17 +13,7 @@ import {
 } from '../src-shared/engine-bridge.ts';
 import type { TraceEvent } from '../src-shared/trace.ts';
 import { ENGINE } from './ipc-channels.ts';
-
-function subscribe<A extends unknown[]>(
-  channel: string,
-  listener: (...args: A) => void,
-): Unsubscribe {
-  const wrapped = (_event: IpcRendererEvent, ...args: unknown[]) => listener(...(args as A));
-  ipcRenderer.on(channel, wrapped);
-  return () => {
-    ipcRenderer.removeListener(channel, wrapped);
-  };
-}
+import { subscribe } from './preload-subscribe.ts';
 
 const bridge = {
   reportStatus: (status: EngineStatus) => ipcRenderer.send(ENGINE.status, status),

@@ -7,7 +7,7 @@
  * it opens https links the user really clicked (a trusted click) in the system browser, and
  * it opens lesson files dropped anywhere on the window that the page did not handle itself.
  */
-import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type {
   AppInfo,
   CourseIndex,
@@ -18,24 +18,13 @@ import type {
   OpenResult,
   RecentFile,
   Settings,
-  Unsubscribe,
 } from '../src-shared/api.ts';
 import type { TraceEvent } from '../src-shared/trace.ts';
 import { INVOKE, PUSH, SEND } from './ipc-channels.ts';
+import { subscribe } from './preload-subscribe.ts';
 
 function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
   return ipcRenderer.invoke(channel, ...args) as Promise<T>;
-}
-
-function subscribe<A extends unknown[]>(
-  channel: string,
-  listener: (...args: A) => void,
-): Unsubscribe {
-  const wrapped = (_event: IpcRendererEvent, ...args: unknown[]) => listener(...(args as A));
-  ipcRenderer.on(channel, wrapped);
-  return () => {
-    ipcRenderer.removeListener(channel, wrapped);
-  };
 }
 
 /** The paths of files from the disk; a File made in JavaScript has none and is left out. */

@@ -1,0 +1,47 @@
+/** The Vite plugins every build of the engine's pages needs (the app's and the hostile suite's). */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+const PYODIDE_DIR = dirname(require.resolve('pyodide/package.json'));
+/** What Pyodide needs at run time; all of it ships in the npm package, nothing is fetched. */
+const PYODIDE_FILES = [
+  'pyodide.mjs',
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+];
+
+/** Serves Python sources as strings (the engine's tracer is bundled into its worker). */
+export function pythonSource(): Plugin {
+  return {
+    name: 'python-source',
+    transform(code, id) {
+      return id.endsWith('.py')
+        ? { code: `export default ${JSON.stringify(code)};`, map: null }
+        : null;
+    },
+  };
+}
+
+/** Copies Pyodide's runtime next to the built pages, under pyodide/. */
+export function pyodideFiles(): Plugin {
+  let outDir = '';
+  return {
+    name: 'pyodide-files',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      const target = join(outDir, 'pyodide');
+      await mkdir(target, { recursive: true });
+      await Promise.all(
+        PYODIDE_FILES.map((file) => copyFile(join(PYODIDE_DIR, file), join(target, file))),
+      );
+    },
+  };
+}
