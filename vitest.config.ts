@@ -1,6 +1,10 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The renderer's state classes use Svelte's runes; compile them as the browser would.
+  plugins: [svelte()],
+  resolve: { conditions: ['browser'] },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/e2e-electron/**', 'tests/hostile/**', 'node_modules/**'],

@@ -69,7 +69,7 @@ async function measureReplay() {
     seeks.push(performance.now() - started);
     // What one frame of the UI derives from the state, besides drawing it.
     const loop = views.currentLoop(state);
-    views.deriveReadyQueue(state, loop);
+    views.deriveReadyQueueWindow(state, loop, 14, 5);
     views.deriveTimers(state, loop);
     const cards = views.deriveTaskCards(
       state,

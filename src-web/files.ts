@@ -1,10 +1,29 @@
-/** Lesson files the user picks or drops, read in the page. */
+/**
+ * Lesson files the user picks or drops, read in the page: Markdown lessons, and Python
+ * programs, which become a lesson with one scenario as the desktop app makes them.
+ */
 import type { LessonFile, OpenFailure, OpenResult } from '../src-shared/api.ts';
-import { decodeLesson } from '../src-shared/lesson/decode.ts';
+import { decodeLesson, MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 
-const LESSON_NAME = /\.(md|markdown)$/i;
+const MARKDOWN_NAME = /\.(md|markdown)$/i;
+const PYTHON_NAME = /\.py$/i;
 
-let nextToken = 1;
+/** A token no other file of this browser has had: recent files outlive the page. */
+function createToken(): string {
+  return `file:${crypto.randomUUID()}`;
+}
+
+/**
+ * A Python program as a lesson with one scenario: the code in a fenced block longer than any
+ * run of backticks in the code. (The desktop app's lesson reader, src-main/lesson-reader.ts,
+ * wraps programs the same way; the two hosts cannot share code outside src-shared/.)
+ */
+export function pythonAsLesson(code: string): string {
+  const longestRun = Math.max(2, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const body = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  return `${fence}python\n${body}\n${fence}\n`;
+}
 
 /** Reads picked or dropped files as lessons; what is not a lesson is a failure, not an error. */
 export async function readLessonFiles(files: readonly File[]): Promise<OpenResult> {
@@ -12,8 +31,13 @@ export async function readLessonFiles(files: readonly File[]): Promise<OpenResul
   for (const file of files) {
     const failure = (reason: OpenFailure['reason']) =>
       result.failures.push({ name: file.name, reason });
-    if (!LESSON_NAME.test(file.name)) {
+    const python = PYTHON_NAME.test(file.name);
+    if (!python && !MARKDOWN_NAME.test(file.name)) {
       failure('unsupported');
+      continue;
+    }
+    if (file.size > MAX_LESSON_BYTES) {
+      failure('too-large');
       continue;
     }
     let bytes: Uint8Array;
@@ -29,10 +53,10 @@ export async function readLessonFiles(files: readonly File[]): Promise<OpenResul
       continue;
     }
     const lesson: LessonFile = {
-      token: `picked:${nextToken++}`,
+      token: createToken(),
       name: file.name,
       bundled: false,
-      text: decoded.text,
+      text: python ? pythonAsLesson(decoded.text) : decoded.text,
     };
     result.files.push(lesson);
   }

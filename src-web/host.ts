@@ -45,11 +45,13 @@ function readStored<T>(key: string, fallback: T): T {
   }
 }
 
-function writeStored(key: string, value: unknown): void {
+function writeStored(key: string, value: unknown): boolean {
   try {
     localStorage.setItem(key, JSON.stringify(value));
+    return true;
   } catch {
-    // Storage full or disabled: settings last for this visit only.
+    // Storage full or disabled: what was not written lasts for this visit only.
+    return false;
   }
 }
 
@@ -58,13 +60,28 @@ let settings: Settings = {
   ...readStored<Partial<Settings>>(SETTINGS_KEY, {}),
 };
 /** Recently opened files, with their text: a browser cannot open a path again. */
-let recent = readStored<LessonFile[]>(RECENT_KEY, []);
+let recent = readStored<unknown[]>(RECENT_KEY, []).filter(isStoredFile);
 
+function isStoredFile(value: unknown): value is LessonFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Partial<Record<keyof LessonFile, unknown>>;
+  return (
+    typeof file.token === 'string' && typeof file.name === 'string' && typeof file.text === 'string'
+  );
+}
+
+/**
+ * Adds opened files to the recent list, newest first, one entry per name. Storage holds a few
+ * megabytes: when the list does not fit, the oldest files are left out of it (but stay in the
+ * list for this visit).
+ */
 function remember(result: OpenResult): OpenResult {
-  for (const file of result.files) {
+  for (const file of result.files.toReversed()) {
     recent = [file, ...recent.filter((r) => r.name !== file.name)].slice(0, MAX_RECENT);
   }
-  writeStored(RECENT_KEY, recent);
+  for (let kept = recent.length; kept > 0; kept--) {
+    if (writeStored(RECENT_KEY, recent.slice(0, kept))) break;
+  }
   return result;
 }
 
@@ -133,7 +150,7 @@ window.loopscope = {
       };
     },
     async openDialog() {
-      const files = await pickFiles('.md,.markdown,text/markdown');
+      const files = await pickFiles('.md,.markdown,.py,text/markdown,text/x-python');
       return files ? remember(await readLessonFiles(files)) : null;
     },
     async openDropped(files: File[]) {
@@ -145,7 +162,7 @@ window.loopscope = {
       const file = recent.find((r) => r.token === token);
       return Promise.resolve(
         file
-          ? { files: [file], failures: [] }
+          ? remember({ files: [file], failures: [] })
           : { files: [], failures: [{ name: token, reason: 'not-found' }] },
       );
     },

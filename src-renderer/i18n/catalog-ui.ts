@@ -103,7 +103,14 @@ export const uiCatalog = defineCatalog({
 
     'tasks.empty': 'No tasks yet',
     'tasks.internal': 'asyncio’s own',
+    'tasks.badge': 'asyncio',
+    'tasks.internal-hint.asyncgens':
+      'asyncio’s own task: once your main coroutine has returned, asyncio.run finalizes async generators in it.',
+    'tasks.internal-hint.executor':
+      'asyncio’s own task: asyncio.run shuts down the default thread pool executor in it.',
+    'tasks.internal-hint.other': 'asyncio’s own task, not one of your program’s.',
     'tasks.more': '{count} {tasks} in all',
+    'tasks.more-internal': '{count} {tasks} in all, {internal} of them asyncio’s own',
     'status.created': 'created',
     'status.scheduled': 'scheduled',
     'status.running': 'running',
@@ -145,6 +152,7 @@ export const uiCatalog = defineCatalog({
     'settings.zoom-in': 'Zoom in',
     'settings.zoom-out': 'Zoom out',
     'settings.zoom': 'Zoom: {percent}%',
+    'settings.zoom-label': 'Zoom',
     'language.system': 'System language',
     'language.en': 'English',
     'language.ru': 'Русский',
@@ -155,17 +163,47 @@ export const uiCatalog = defineCatalog({
 
     'lesson.label': 'Lesson',
     'lesson.scenario': 'Scenario',
-    'lesson.open': 'Open lesson…',
+    'lesson.open': 'Open lesson or program…',
     'lesson.empty-course': 'No lesson is open. Open a lesson file (.md) to begin.',
     'lesson.no-scenarios': 'This lesson has no runnable scenario.',
     'lesson.open-failed': 'Could not open {name}: {reason}',
+    'lesson.reloaded': '{name} changed on disk: reloaded',
+    'lesson.reloaded-kept-edits':
+      '{name} changed on disk: reloaded; your edits to the code are kept',
     'open.not-found': 'the file is gone',
     'open.empty': 'the file is empty',
     'open.too-large': 'the file is too large',
     'open.binary': 'it is a binary file',
     'open.not-utf8': 'it is not UTF-8 text',
-    'open.unsupported': 'only .md lessons and .json traces can be opened',
+    'open.unsupported':
+      'only lessons (.md), Python programs (.py) and Loopscope traces (.json) can be opened',
     'open.unreadable': 'it cannot be read',
+    'open.one-at-a-time': '{name} was not opened: one file is shown at a time.',
+    'open.menu': 'Open',
+    'open.recent': 'Recent files',
+    'open.recent-empty': 'Nothing opened yet',
+    'open.drop-hint': 'Or drop a lesson (.md), a program (.py) or a trace (.json) on the window.',
+    'drop.title': 'Drop to open',
+    'drop.detail': 'a lesson (.md), a Python program (.py) or a Loopscope trace (.json)',
+    'replace.title': 'Replace your edited code?',
+    'replace.body':
+      'You changed the code in the editor. {name} would replace it, and your changes would be lost unless you save them first.',
+    'replace.cancel': 'Keep my code',
+    'replace.save': 'Save my code, then open',
+    'replace.discard': 'Discard my changes',
+
+    'lesson-text.toggle': 'Lesson text',
+    'lesson-text.hint': 'Show or hide what the lesson says about this scenario',
+    'lesson-text.title': 'What the lesson says',
+    'lesson-text.close': 'Hide the lesson text',
+    'lesson-text.code': 'The code is in the editor: run it and watch the loop.',
+    'lesson-text.expected': 'The lesson says it prints:',
+    'lesson-text.empty': 'The lesson says nothing more about this scenario.',
+    'check.matches': 'The output matches the lesson ✓',
+    'check.differs': 'The output differs from the lesson',
+    'check.legend': '− only in the lesson · + only in this run',
+    'check.lesson': 'the lesson',
+    'check.program': 'this run',
 
     'say.run.start':
       'The program starts: Python runs the file from the top. There is no event loop yet.',
@@ -240,8 +278,18 @@ export const uiCatalog = defineCatalog({
       'The loop takes the cancelled `{label}` from the head and drops it without running it.',
     'say.task.create':
       '`create_task` wraps `{coro}()` in the task `{task}`; the task is created, not started.',
+    'say.task.create.asyncgens':
+      '`asyncio.run` shuts down: your main coroutine has returned, so it finalizes async generators, in a task of its own, `{task}` (asyncio’s, not yours).',
+    'say.task.create.executor':
+      '`asyncio.run` shuts down the default executor (the thread pool behind `to_thread` and `run_in_executor`), in a task of its own, `{task}`.',
+    'say.task.create.other': 'asyncio makes a task of its own, `{task}`, for `{coro}()`.',
     'say.future.create': 'A new `{type}` is created.',
     'say.task.run.first': '`{task}` starts running its coroutine `{coro}()`.',
+    'say.task.run.asyncgens':
+      '`{task}`, asyncio’s own task, finalizes the async generators that are still open.',
+    'say.task.run.executor':
+      '`{task}`, asyncio’s own task, waits for the default executor’s threads to finish.',
+    'say.task.run.other': '`{task}`, asyncio’s own task, starts `{coro}()`.',
     'say.task.run.resume': '`{task}` resumes after its `await`.',
     'say.task.run.throw': '`{task}` resumes: `{exception}` is thrown into it at its `await`.',
     'say.task.suspend.sleep':
@@ -365,7 +413,14 @@ export const uiCatalog = defineCatalog({
 
     'tasks.empty': 'Задач пока нет',
     'tasks.internal': 'служебная asyncio',
+    'tasks.badge': 'asyncio',
+    'tasks.internal-hint.asyncgens':
+      'Служебная задача asyncio: когда главная корутина вернулась, asyncio.run закрывает в ней асинхронные генераторы.',
+    'tasks.internal-hint.executor':
+      'Служебная задача asyncio: в ней asyncio.run закрывает пул потоков исполнителя по умолчанию.',
+    'tasks.internal-hint.other': 'Служебная задача asyncio, а не вашей программы.',
     'tasks.more': 'всего {count} {tasks}',
+    'tasks.more-internal': 'всего {count} {tasks}, служебных asyncio: {internal}',
     'status.created': 'создана',
     'status.scheduled': 'запланирована',
     'status.running': 'выполняется',
@@ -408,6 +463,7 @@ export const uiCatalog = defineCatalog({
     'settings.zoom-in': 'Увеличить',
     'settings.zoom-out': 'Уменьшить',
     'settings.zoom': 'Масштаб: {percent}%',
+    'settings.zoom-label': 'Масштаб',
     'language.system': 'Язык системы',
     'language.en': 'English',
     'language.ru': 'Русский',
@@ -418,17 +474,47 @@ export const uiCatalog = defineCatalog({
 
     'lesson.label': 'Урок',
     'lesson.scenario': 'Сценарий',
-    'lesson.open': 'Открыть урок…',
+    'lesson.open': 'Открыть урок или программу…',
     'lesson.empty-course': 'Урок не открыт. Откройте файл урока (.md), чтобы начать.',
     'lesson.no-scenarios': 'В этом уроке нет сценариев, которые можно запустить.',
     'lesson.open-failed': 'Не удалось открыть {name}: {reason}',
+    'lesson.reloaded': '{name} изменён на диске: урок перезагружен',
+    'lesson.reloaded-kept-edits':
+      '{name} изменён на диске: урок перезагружен, ваши правки кода сохранены',
     'open.not-found': 'файл исчез',
     'open.empty': 'файл пуст',
     'open.too-large': 'файл слишком большой',
     'open.binary': 'это двоичный файл',
     'open.not-utf8': 'это не текст в UTF-8',
-    'open.unsupported': 'открыть можно только уроки .md и трассы .json',
+    'open.unsupported':
+      'открыть можно только уроки (.md), программы на Python (.py) и трассы Loopscope (.json)',
     'open.unreadable': 'его не удаётся прочитать',
+    'open.one-at-a-time': '{name} не открыт: показывается один файл за раз.',
+    'open.menu': 'Открыть',
+    'open.recent': 'Недавние файлы',
+    'open.recent-empty': 'Пока ничего не открывали',
+    'open.drop-hint': 'Или перетащите в окно урок (.md), программу (.py) или трассу (.json).',
+    'drop.title': 'Отпустите, чтобы открыть',
+    'drop.detail': 'урок (.md), программу на Python (.py) или трассу Loopscope (.json)',
+    'replace.title': 'Заменить изменённый код?',
+    'replace.body':
+      'Вы изменили код в редакторе. {name} заменит его, и ваши изменения пропадут, если их сначала не сохранить.',
+    'replace.cancel': 'Оставить мой код',
+    'replace.save': 'Сохранить код и открыть',
+    'replace.discard': 'Отбросить изменения',
+
+    'lesson-text.toggle': 'Текст урока',
+    'lesson-text.hint': 'Показать или скрыть, что урок говорит об этом сценарии',
+    'lesson-text.title': 'Что говорит урок',
+    'lesson-text.close': 'Скрыть текст урока',
+    'lesson-text.code': 'Код — в редакторе: запустите его и смотрите на цикл.',
+    'lesson-text.expected': 'По словам урока, программа выводит:',
+    'lesson-text.empty': 'Больше урок об этом сценарии ничего не говорит.',
+    'check.matches': 'Вывод совпадает с уроком ✓',
+    'check.differs': 'Вывод отличается от урока',
+    'check.legend': '− только в уроке · + только в этом запуске',
+    'check.lesson': 'урок',
+    'check.program': 'этот запуск',
 
     'say.run.start':
       'Программа запускается: Python выполняет файл сверху вниз. Цикла событий ещё нет.',
@@ -501,8 +587,18 @@ export const uiCatalog = defineCatalog({
       'Цикл берёт отменённый `{label}` из головы очереди и выбрасывает, не выполняя.',
     'say.task.create':
       '`create_task` оборачивает `{coro}()` в задачу `{task}`; задача создана, но не запущена.',
+    'say.task.create.asyncgens':
+      '`asyncio.run` завершает работу: главная корутина вернулась, и он закрывает асинхронные генераторы в собственной задаче `{task}` (это задача asyncio, а не ваша).',
+    'say.task.create.executor':
+      '`asyncio.run` закрывает исполнитель по умолчанию (пул потоков для `to_thread` и `run_in_executor`) в собственной задаче `{task}`.',
+    'say.task.create.other': 'asyncio создаёт собственную задачу `{task}` для `{coro}()`.',
     'say.future.create': 'Создаётся новый `{type}`.',
     'say.task.run.first': '`{task}` начинает выполнять свою корутину `{coro}()`.',
+    'say.task.run.asyncgens':
+      '`{task}`, служебная задача asyncio, закрывает асинхронные генераторы, которые ещё открыты.',
+    'say.task.run.executor':
+      '`{task}`, служебная задача asyncio, ждёт, пока завершатся потоки исполнителя по умолчанию.',
+    'say.task.run.other': '`{task}`, служебная задача asyncio, запускает `{coro}()`.',
     'say.task.run.resume': '`{task}` продолжает работу после `await`.',
     'say.task.run.throw': '`{task}` продолжает работу: в её `await` выбрасывается `{exception}`.',
     'say.task.suspend.sleep':

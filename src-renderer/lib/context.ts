@@ -3,11 +3,13 @@ import { createContext } from 'svelte';
 import type { Player } from '../state/player.svelte.ts';
 import type { Session } from '../state/session.svelte.ts';
 import type { SettingsState } from '../state/settings.svelte.ts';
+import type { UiState } from '../state/ui.svelte.ts';
 
 export interface AppContext {
   settings: SettingsState;
   session: Session;
   player: Player;
+  ui: UiState;
 }
 
 export const [getAppContext, setAppContext] = createContext<AppContext>();

@@ -7,10 +7,10 @@ export interface KeyActions {
   run(): void;
 }
 
-/** Where typing goes to a field, keys are the field's. */
+/** Where typing goes to a field, or to a dialog or menu, keys are theirs. */
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('.cm-editor')) return true;
+  if (target.isContentEditable || target.closest('.cm-editor, dialog, [popover]')) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'button';
 }

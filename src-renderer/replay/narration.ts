@@ -5,6 +5,7 @@
 import type { RunState } from '../../src-shared/loop-state.ts';
 import { assertNever, type ExceptionInfo, type TraceEvent } from '../../src-shared/trace.ts';
 import type { Locale } from '../i18n/format.ts';
+import { asyncioTaskKind } from './asyncio-tasks.ts';
 import type { Replay } from './replay.ts';
 import { handleLabel, handleOwner, taskName } from './views.ts';
 
@@ -169,17 +170,27 @@ function narrateEvent(
       const label = handle ? handleLabel(handle, state) : `#${event.handle}`;
       return t(event.kind === 'handle.done' ? 'say.handle.done' : 'say.handle.skip', { label });
     }
-    case 'task.create':
-      return t('say.task.create', { coro: event.coro, task: event.name });
+    case 'task.create': {
+      // asyncio.run's shutdown makes tasks of its own: they are asyncio's, not create_task's.
+      const own = asyncioTaskKind(event.coro, event.defLine);
+      return own
+        ? t(`say.task.create.${own}`, { coro: event.coro, task: event.name })
+        : t('say.task.create', { coro: event.coro, task: event.name });
+    }
     case 'future.create':
       return t('say.future.create', { type: event.type });
     case 'task.run': {
       const task = state.tasks.get(event.task);
       if (event.throw)
         return t('say.task.run.throw', { task: name(event.task), exception: event.throw });
-      return lane(event.task)?.firstRun === index
-        ? t('say.task.run.first', { task: name(event.task), coro: task?.coro ?? '?' })
-        : t('say.task.run.resume', { task: name(event.task) });
+      if (lane(event.task)?.firstRun !== index) {
+        return t('say.task.run.resume', { task: name(event.task) });
+      }
+      const own = task ? asyncioTaskKind(task.coro, task.defLine) : null;
+      return t(own ? `say.task.run.${own}` : 'say.task.run.first', {
+        task: name(event.task),
+        coro: task?.coro ?? '?',
+      });
     }
     case 'task.suspend': {
       const task = name(event.task);

@@ -5,6 +5,7 @@
  */
 import type { RunState, TaskStatus } from '../../src-shared/loop-state.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
+import { asyncioTaskKind, type AsyncioTaskKind } from './asyncio-tasks.ts';
 
 /** A stretch of steps in one state: from step `from` (inclusive) to `to` (exclusive). */
 export interface LaneSegment {
@@ -22,6 +23,8 @@ export interface TaskLane {
   segments: LaneSegment[];
   /** The index of the event that first ran the task, once it has run. */
   firstRun: number | null;
+  /** For one of asyncio's own tasks, not the program's: what it does. */
+  internal: AsyncioTaskKind | null;
 }
 
 export type MarkKind = 'output' | 'stderr' | 'exception' | 'task-end' | 'cancel' | 'block';
@@ -78,6 +81,7 @@ export class Timeline {
           order: this.lanes.size,
           segments: [{ from: step, to: Infinity, status: 'scheduled' }],
           firstRun: null,
+          internal: asyncioTaskKind(event.coro, event.defLine),
         });
         break;
       case 'task.run': {

@@ -10,6 +10,7 @@ import type {
   TaskStatus,
 } from '../../src-shared/loop-state.ts';
 import type { Awaiting, CallbackRole, ExceptionInfo, TraceEvent } from '../../src-shared/trace.ts';
+import { asyncioTaskKind, type AsyncioTaskKind } from './asyncio-tasks.ts';
 
 /** A task's state as the tasks view names it: `created` is the moment before it is scheduled. */
 export type DisplayStatus = TaskStatus | 'created';
@@ -23,6 +24,8 @@ export interface QueueEntry {
   owner: number | null;
   ownerName: string | null;
   cancelled: boolean;
+  /** The owner is one of asyncio's own tasks. */
+  internal: boolean;
 }
 
 export interface TimerEntry extends QueueEntry {
@@ -40,8 +43,8 @@ export interface TaskCardData {
   status: DisplayStatus;
   awaiting: Awaiting | null;
   line: number | null;
-  /** asyncio's own tasks (asyncio.run's shutdown steps). */
-  internal: boolean;
+  /** For asyncio's own tasks (asyncio.run's shutdown steps): what the task does. */
+  internal: AsyncioTaskKind | null;
   result: string | null;
   exception: ExceptionInfo | null;
   cancelRequested: boolean;
@@ -83,13 +86,15 @@ export function handleLabel(handle: HandleState, state: RunState): string {
 
 function queueEntry(handle: HandleState, state: RunState): QueueEntry {
   const owner = handleOwner(handle, state);
+  const task = owner === null ? undefined : state.tasks.get(owner);
   return {
     id: handle.id,
     label: handleLabel(handle, state),
     role: handle.role,
     owner,
-    ownerName: taskName(state, owner),
+    ownerName: task?.name ?? null,
     cancelled: handle.cancelled,
+    internal: task !== undefined && isInternalTask(task),
   };
 }
 
@@ -102,6 +107,44 @@ export function deriveReadyQueue(state: RunState, loop: LoopState | null): Queue
     if (handle) entries.push(queueEntry(handle, state));
   }
   return entries;
+}
+
+/** A long ready queue as it is shown: its head, how many are hidden, its tail. */
+export interface QueueWindow {
+  head: QueueEntry[];
+  hidden: number;
+  tail: QueueEntry[];
+  length: number;
+}
+
+/**
+ * The ready queue's first `head` and last `tail` entries, when it is longer than both with one
+ * more: only what is shown is derived (a queue can hold a thousand handles).
+ */
+export function deriveReadyQueueWindow(
+  state: RunState,
+  loop: LoopState | null,
+  head: number,
+  tail: number,
+): QueueWindow {
+  const ready = loop?.ready ?? [];
+  const entries = (ids: readonly number[]) => {
+    const made: QueueEntry[] = [];
+    for (const id of ids) {
+      const handle = state.handles.get(id);
+      if (handle) made.push(queueEntry(handle, state));
+    }
+    return made;
+  };
+  if (ready.length <= head + tail + 1) {
+    return { head: entries(ready), hidden: 0, tail: [], length: ready.length };
+  }
+  return {
+    head: entries(ready.slice(0, head)),
+    hidden: ready.length - head - tail,
+    tail: entries(ready.slice(-tail)),
+    length: ready.length,
+  };
 }
 
 /** The handle the loop is running now, if any. */
@@ -122,7 +165,7 @@ export function deriveTimers(state: RunState, loop: LoopState | null): TimerEntr
 }
 
 export function isInternalTask(task: TaskState): boolean {
-  return task.defLine === null && task.coro.startsWith('BaseEventLoop.');
+  return asyncioTaskKind(task.coro, task.defLine) !== null;
 }
 
 function sameCard(a: TaskCardData, b: TaskCardData): boolean {
@@ -153,7 +196,7 @@ export function deriveTaskCards(
       status: justCreated ? 'created' : task.status,
       awaiting: task.awaiting,
       line: task.line,
-      internal: isInternalTask(task),
+      internal: asyncioTaskKind(task.coro, task.defLine),
       result: task.result,
       exception: task.exception,
       cancelRequested: task.cancelRequested,

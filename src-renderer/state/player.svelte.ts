@@ -72,6 +72,8 @@ export class Player {
   });
 
   private redraw: ReturnType<typeof setTimeout> | null = null;
+  /** Where the scrubber was dragged to, until the next frame shows it. */
+  private scrubbedTo: number | null = null;
   private budget = 0;
   private lastTime = 0;
   private request = 0;
@@ -109,6 +111,21 @@ export class Player {
 
   seek(step: number): void {
     this.step = Math.max(0, Math.min(Math.round(step), this.replay.length));
+  }
+
+  /**
+   * Follows the scrubber: a drag sends more positions than the screen shows frames, so only
+   * the last one before each frame is shown.
+   */
+  scrub(step: number): void {
+    this.pause();
+    const scheduled = this.scrubbedTo !== null;
+    this.scrubbedTo = step;
+    if (scheduled) return;
+    requestAnimationFrame(() => {
+      if (this.scrubbedTo !== null) this.seek(this.scrubbedTo);
+      this.scrubbedTo = null;
+    });
   }
 
   play(): void {

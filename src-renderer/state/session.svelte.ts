@@ -9,6 +9,7 @@ import type {
   LessonFile,
   LoopscopeApi,
   OpenResult,
+  RecentFile,
 } from '../../src-shared/api.ts';
 import type { Params } from '../../src-shared/i18n/translate.ts';
 import { parseLesson } from '../../src-shared/lesson/parse.ts';
@@ -17,6 +18,7 @@ import { validateTrace } from '../../src-shared/trace-validate.ts';
 import type { UiKey } from '../i18n/catalog-ui.ts';
 import { Replay } from '../replay/replay.ts';
 import { Player } from './player.svelte.ts';
+import type { ReplaceAnswer } from './ui.svelte.ts';
 
 export interface Notice {
   key: UiKey;
@@ -25,6 +27,9 @@ export interface Notice {
   keyParams?: Record<string, UiKey>;
   tone: 'error' | 'info';
 }
+
+/** Asks the user whether their edited code may be replaced by what is named. */
+export type AskReplace = (replacement: string) => Promise<ReplaceAnswer>;
 
 /** The file name the engine shows in tracebacks, as `python3 main.py` would. */
 const PROGRAM_FILE = 'main.py';
@@ -52,11 +57,18 @@ export class Session {
   /** Lessons and traces being opened: the app is not idle until they are shown. */
   opening = $state(0);
   private stopRequested = false;
-  notice = $state<Notice | null>(null);
+  /** What the status line says besides the run's outcome: one message, or one per file. */
+  notices = $state.raw<Notice[]>([]);
   started = $state(false);
+  /** Files the host opened recently, newest first. */
+  recent = $state.raw<RecentFile[]>([]);
+  /** The code as it was shown (a scenario's, a trace's) or last saved: what edits are against. */
+  private pristineCode = $state('');
 
   running = $derived(this.starting || this.runId !== null);
   edited = $derived(this.tracedCode !== null && this.code !== this.tracedCode);
+  /** The user changed the code in the editor, and has not saved it: replacing it loses work. */
+  dirty = $derived(this.code !== this.pristineCode);
 
   readonly player: Player;
   /** Events of runs this session has not yet been told the id of. */
@@ -66,6 +78,7 @@ export class Session {
     private readonly api: LoopscopeApi,
     speed: () => number,
     private readonly language: () => Language,
+    private readonly askReplace: AskReplace = () => Promise.resolve('discard'),
   ) {
     this.player = new Player(speed, () => this.running);
   }
@@ -73,18 +86,22 @@ export class Session {
   async start(): Promise<void> {
     this.api.engine.onStatus((status) => (this.engine = status));
     this.api.engine.onEvents((runId, events) => this.receive(runId, events));
-    this.api.lessons.onOpened((result) => this.openResult(result));
+    this.api.lessons.onOpened((result) => void this.opened(() => this.openResult(result)));
+    this.api.lessons.onChanged((file) => this.reloadChanged(file));
     this.engine = await this.api.engine.status().catch(() => this.engine);
+    void this.refreshRecent();
     try {
       this.course = await this.api.lessons.course();
       const first = this.course.lessons[0];
       if (first) await this.openBundled(first.id);
     } catch (error) {
-      this.notice = {
-        key: 'lesson.open-failed',
-        params: { name: 'course', reason: String(error) },
-        tone: 'error',
-      };
+      this.notices = [
+        {
+          key: 'lesson.open-failed',
+          params: { name: 'course', reason: String(error) },
+          tone: 'error',
+        },
+      ];
     }
     this.started = true;
     if (this.scenario?.runnable) await this.run();
@@ -116,29 +133,103 @@ export class Session {
     this.selectScenario(first?.id ?? null, false);
   }
 
+  /**
+   * The open lesson changed on disk (its author is editing it): show the new text and keep
+   * the user's place. The same scenario stays selected (by its title, else its position); its
+   * code is replaced only where the user has not edited it, and the trace on show stays.
+   */
+  reloadChanged(file: LessonFile): void {
+    if (!this.lessonFile || file.token !== this.lessonFile.token) return;
+    const before = this.lesson?.scenarios ?? [];
+    const index = before.findIndex((s) => s.id === this.scenarioId);
+    const title = this.scenario?.title ?? null;
+    this.lessonFile = file;
+    const after = this.lesson?.scenarios ?? [];
+    const same =
+      (title !== null ? after.find((s) => s.title === title) : undefined) ??
+      after[index] ??
+      after.find((s) => s.runnable) ??
+      after[0] ??
+      null;
+    this.scenarioId = same?.id ?? null;
+    if (!this.dirty) this.showCode(same?.code ?? '');
+    this.notices = [
+      {
+        key: this.dirty ? 'lesson.reloaded-kept-edits' : 'lesson.reloaded',
+        params: { name: file.name },
+        tone: 'info',
+      },
+    ];
+  }
+
   /** Shows a scenario's code; runs it when asked and it can run. */
   selectScenario(id: string | null, run = true): void {
     this.scenarioId = id;
-    this.code = this.scenario?.code ?? '';
-    this.api.setDirty(false);
+    this.showCode(this.scenario?.code ?? '');
     if (run && this.scenario?.runnable) void this.run();
   }
 
-  async selectLesson(id: string): Promise<void> {
+  /** The user chose a scenario: their edited code is replaced only if they agree. */
+  async chooseScenario(id: string): Promise<boolean> {
+    const scenario = this.lesson?.scenarios.find((s) => s.id === id);
+    if (!(await this.mayReplaceCode(scenario?.title ?? this.lesson?.title ?? id))) return false;
+    this.selectScenario(id);
+    return true;
+  }
+
+  /** The user chose a lesson of the course: their edited code is replaced only if they agree. */
+  async selectLesson(id: string): Promise<boolean> {
+    const title = this.course.lessons.find((l) => l.id === id)?.title[this.language()] ?? id;
+    if (!(await this.mayReplaceCode(title))) return false;
     await this.opened(async () => {
       await this.openBundled(id);
       if (this.scenario?.runnable) void this.run();
     });
+    return true;
   }
 
   setCode(code: string): void {
     this.code = code;
-    this.api.setDirty(code !== (this.scenario?.code ?? code));
+    this.api.setDirty(this.dirty);
+  }
+
+  /** Puts code in the editor as it came: nothing to lose in it yet. */
+  private showCode(code: string): void {
+    this.code = code;
+    this.pristineCode = code;
+    this.api.setDirty(false);
+  }
+
+  /** Saves the editor's code as a file; once saved, replacing it loses nothing. */
+  async saveCode(): Promise<boolean> {
+    const code = this.code;
+    const saved = await this.api.lessons.saveCode(code, PROGRAM_FILE).catch(() => false);
+    if (saved) {
+      this.pristineCode = code;
+      this.api.setDirty(this.dirty);
+    }
+    return saved;
+  }
+
+  /**
+   * Whether the code in the editor may be replaced by `replacement`: yes when it is as it came,
+   * or when the user, asked, saves it or lets it go.
+   */
+  private async mayReplaceCode(replacement: string): Promise<boolean> {
+    if (!this.dirty) return true;
+    switch (await this.askReplace(replacement)) {
+      case 'discard':
+        return true;
+      case 'save':
+        return this.saveCode();
+      case 'cancel':
+        return false;
+    }
   }
 
   async run(): Promise<void> {
     if (this.runId) await this.stop();
-    this.notice = null;
+    this.notices = [];
     this.traceName = null;
     this.tracedCode = this.code;
     this.player.load(new Replay());
@@ -152,7 +243,7 @@ export class Session {
         budgets: { maxEvents: MAX_EVENTS },
       });
     } catch (error) {
-      this.notice = { key: 'engine.crashed', params: { error: String(error) }, tone: 'error' };
+      this.notices = [{ key: 'engine.crashed', params: { error: String(error) }, tone: 'error' }];
       return;
     } finally {
       this.starting = false;
@@ -186,59 +277,103 @@ export class Session {
   async openDialog(): Promise<void> {
     await this.opened(async () => {
       const result = await this.api.lessons.openDialog();
-      if (result) this.openResult(result);
+      if (result) await this.openResult(result);
     });
   }
 
-  /** Dropped files: lessons go to the host, traces (.json) are replayed here. */
-  async openDropped(files: File[]): Promise<void> {
-    const traces = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
-    const lessons = files.filter((f) => !traces.includes(f));
-    if (traces[0]) await this.openTrace(traces[0]);
-    if (lessons.length > 0) {
-      await this.opened(async () => this.openResult(await this.api.lessons.openDropped(lessons)));
-    }
+  async openRecent(token: string): Promise<void> {
+    // A host that cannot find the file names it by the token it was given: say its name.
+    const name = this.recent.find((file) => file.token === token)?.name ?? token;
+    await this.opened(async () => {
+      const result = await this.api.lessons
+        .openRecent(token)
+        .catch((): OpenResult => ({ files: [], failures: [{ name, reason: 'unreadable' }] }));
+      const failures = result.failures.map((f) => (f.name === token ? { ...f, name } : f));
+      if (failures.length > 0) void this.refreshRecent();
+      await this.openResult({ ...result, failures });
+    });
   }
 
-  private openResult(result: OpenResult): void {
-    const failure = result.failures[0];
-    if (failure) {
-      this.notice = {
-        key: 'lesson.open-failed',
-        params: { name: failure.name },
-        keyParams: { reason: `open.${failure.reason}` },
-        tone: 'error',
-      };
+  async refreshRecent(): Promise<void> {
+    this.recent = await this.api.lessons.recent().catch(() => this.recent);
+  }
+
+  /**
+   * Dropped files: lessons (.md) and programs (.py) go to the host, a trace (.json) is replayed
+   * here. What cannot be opened is said, file by file.
+   */
+  async openDropped(files: File[]): Promise<void> {
+    await this.opened(async () => {
+      const traces = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+      const lessons = files.filter((f) => !traces.includes(f));
+      const result: OpenResult = { files: [], failures: [] };
+      if (lessons.length > 0) {
+        const opened = await this.api.lessons.openDropped(lessons).catch((): OpenResult => ({
+          files: [],
+          failures: lessons.map((f) => ({ name: f.name, reason: 'unreadable' })),
+        }));
+        result.files.push(...opened.files);
+        result.failures.push(...opened.failures);
+      }
+      // One thing replaces the code: a lesson if one opened, else the first trace.
+      const trace = result.files.length === 0 ? traces[0] : undefined;
+      const skipped = [
+        ...result.files.slice(1).map((f) => f.name),
+        ...traces.filter((f) => f !== trace).map((f) => f.name),
+      ];
+      await this.openResult(result, skipped);
+      if (trace) await this.openTrace(trace, this.notices);
+    });
+  }
+
+  /**
+   * Shows the first file opened (after asking, if the code was edited) and says what could
+   * not be opened; `skipped` names files left aside because another was shown.
+   */
+  private async openResult(result: OpenResult, skipped: readonly string[] = []): Promise<void> {
+    const notices: Notice[] = result.failures.map((failure) => ({
+      key: 'lesson.open-failed',
+      params: { name: failure.name },
+      keyParams: { reason: `open.${failure.reason}` },
+      tone: 'error',
+    }));
+    for (const name of skipped) {
+      notices.push({ key: 'open.one-at-a-time', params: { name }, tone: 'info' });
     }
     const file = result.files[0];
-    if (!file) return;
+    this.notices = notices;
+    if (result.files.length > 0) void this.refreshRecent();
+    if (!file || !(await this.mayReplaceCode(file.name))) return;
     this.lessonId = null;
     this.showLesson(file);
     if (this.scenario?.runnable) void this.run();
   }
 
-  /** Replays a trace saved as JSON; a file that is not a valid trace is refused, with why. */
-  async openTrace(file: File): Promise<void> {
+  /**
+   * Replays a trace saved as JSON; a file that is not a valid trace is refused, with why.
+   * `earlier` are notices to keep showing alongside.
+   */
+  async openTrace(file: File, earlier: readonly Notice[] = []): Promise<void> {
     let events: TraceEvent[];
     try {
       events = validateTrace(JSON.parse(await this.opened(() => file.text())) as unknown);
       if (events.length === 0) throw new Error('no events');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.notice = {
-        key: 'trace.invalid',
-        params: { name: file.name, error: reason },
-        tone: 'error',
-      };
+      this.notices = [
+        ...earlier,
+        { key: 'trace.invalid', params: { name: file.name, error: reason }, tone: 'error' },
+      ];
       return;
     }
+    if (!(await this.mayReplaceCode(file.name))) return;
     if (this.runId) await this.stop();
     this.runId = null;
     const start = events[0];
-    this.code = start?.kind === 'run.start' ? start.source : '';
+    this.showCode(start?.kind === 'run.start' ? start.source : '');
     this.tracedCode = this.code;
     this.traceName = file.name;
-    this.notice = { key: 'trace.loaded', params: { name: file.name }, tone: 'info' };
+    this.notices = [...earlier, { key: 'trace.loaded', params: { name: file.name }, tone: 'info' }];
     this.player.load(new Replay(events));
   }
 
@@ -250,7 +385,8 @@ export class Session {
   private async showInLanguage(): Promise<void> {
     const id = this.lessonId;
     const shown = this.lessonFile;
-    if (!id || !shown?.bundled || this.edited) return;
+    // Code the user changed stays as it is, in whatever language it was written.
+    if (!id || !shown?.bundled || this.dirty) return;
     const number = this.scenario?.number;
     const file = await this.api.lessons.openBundled(id, this.language());
     // Another lesson may have been opened meanwhile; then this one is not wanted any more.

@@ -1,4 +1,4 @@
-/** The user's settings, kept by the host; the language, theme and scale they resolve to. */
+/** The user's settings, kept by the host; the language and theme they resolve to. */
 import {
   DEFAULT_SETTINGS,
   type Language,
@@ -37,8 +37,6 @@ export class SettingsState {
     if (this.systemContrast) return 'contrast';
     return this.systemDark ? 'dark' : 'light';
   });
-  /** How much larger than normal the interface is drawn: zoom, and presentation mode. */
-  scale = $derived(this.value.zoom * (this.value.presentation ? 1.4 : 1));
 
   /** How long a view's animation lasts: none when motion is unwanted or playback too fast. */
   motionMs = $derived.by(() => {

@@ -3,6 +3,9 @@
  * time written above where it changed), coloured by what the task was doing: running, ready
  * (waiting in the queue) or waiting for something; marks for output, exceptions, cancellation
  * and blocking. The part after the playhead is veiled.
+ *
+ * The lanes change only as events arrive, the playhead on every step: they are drawn by two
+ * functions, so that moving the playhead redraws two shapes and not the whole run.
  */
 import { scaleLinear, select } from 'd3';
 import type { LaneSegment, Mark, TaskLane } from '../replay/timeline.ts';
@@ -12,6 +15,8 @@ export interface LaneRow {
   lane: TaskLane;
   name: string;
   color: string;
+  /** For asyncio's own tasks: what the lane's tooltip says of them. */
+  internalHint: string | null;
 }
 
 export interface LanesData {
@@ -26,7 +31,6 @@ export interface LanesData {
   /** Virtual time at each band's start, written where it changes. */
   bandTimes: readonly number[];
   length: number;
-  playhead: number;
   formatTime: (seconds: number) => string;
 }
 
@@ -59,15 +63,32 @@ const MARK_SYMBOL: Record<Mark['kind'], string> = {
   block: '⏸',
 };
 
-export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size): void {
-  const { width, height } = size;
+/** The x of a band's start, and of a step. */
+function createScales(data: LanesData, width: number) {
   const x = scaleLinear()
     .domain([0, Math.max(1, data.bands)])
     .range([NAME_WIDTH, Math.max(NAME_WIDTH + 10, width - 8)]);
   const xOf = (step: number) => x(data.position(Math.min(step, data.length)));
+  return { x, xOf };
+}
+
+/** The lanes' layer and the playhead's, above it, whichever function draws first. */
+function layer(svg: SVGSVGElement, name: 'lanes-layer' | 'head-layer') {
+  const root = select(svg);
+  if (root.select('g.lanes-layer').empty()) {
+    root.append('g').attr('class', 'lanes-layer');
+    root.append('g').attr('class', 'head-layer');
+  }
+  return root.select<SVGGElement>(`g.${name}`);
+}
+
+export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size): void {
+  const { width, height } = size;
+  const { x, xOf } = createScales(data, width);
   const visible = Math.ceil((height - AXIS_HEIGHT) / LANE_HEIGHT) + 1;
   const rows = data.rows.slice(data.firstRow, data.firstRow + visible);
-  const root = select(svg).attr('width', width).attr('height', height);
+  select(svg).attr('width', width).attr('height', height);
+  const root = layer(svg, 'lanes-layer');
 
   // The axis: virtual time where it changed, at the iteration it changed in.
   const labels: { band: number; time: number }[] = [];
@@ -105,14 +126,17 @@ export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size)
     .data(rows, (d) => d.lane.task)
     .join((enter) => {
       const group = enter.append('g').attr('class', 'lane');
+      group.append('title');
       group.append('text').attr('class', 'name').attr('x', 4).attr('dy', '0.35em');
       group.append('g').attr('class', 'segments');
       return group;
     })
     .attr('data-task-id', (d) => d.lane.task)
+    .classed('internal', (d) => d.internalHint !== null)
     .attr('transform', (_, i) => `translate(0,${AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2})`)
     .style('--color', (d) => d.color);
   lanes.select('text.name').text((d) => d.name);
+  lanes.select('title').text((d) => (d.internalHint ? `${d.name}: ${d.internalHint}` : d.name));
   lanes
     .select('g.segments')
     .selectAll<SVGRectElement, LaneSegment>('rect')
@@ -138,9 +162,18 @@ export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size)
     )
     .attr('dy', '0.35em')
     .text((d) => MARK_SYMBOL[d.kind]);
+}
 
-  // What has not happened yet is veiled; the playhead is a line.
-  const head = xOf(data.playhead);
+/** What has not happened yet is veiled; the playhead is a line. */
+export function renderLanesPlayhead(
+  svg: SVGSVGElement,
+  data: LanesData,
+  playhead: number,
+  size: Size,
+): void {
+  const { width, height } = size;
+  const head = createScales(data, width).xOf(playhead);
+  const root = layer(svg, 'head-layer');
   root
     .selectAll('rect.future')
     .data([null])

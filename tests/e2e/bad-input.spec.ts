@@ -4,7 +4,7 @@ import { expect, test, type LoopscopeApp } from './fixtures.ts';
 const FIXTURES = new URL('../renderer/fixtures/', import.meta.url);
 
 test.beforeEach(async ({ app }) => {
-  await app.control('language').selectOption('en');
+  await app.setLanguage('en');
   await app.chooseLesson('create-task');
 });
 

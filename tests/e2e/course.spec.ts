@@ -14,7 +14,7 @@ for (const language of LANGUAGES) {
     await app.idle();
     await expect(app.control('lesson')).toHaveValue(course.lessons[0]?.id ?? '');
     expect(await app.length()).toBeGreaterThan(10);
-    await app.control('language').selectOption(language);
+    await app.setLanguage(language);
     await app.control('speed').selectOption('8');
     await app.idle();
     for (const lesson of course.lessons) {
@@ -46,6 +46,13 @@ for (const language of LANGUAGES) {
         expect(normalizeOutput(await app.consoleText()), where).toBe(
           normalizeOutput(scenario.expected?.text ?? ''),
         );
+        // ... and says so under the console.
+        if (scenario.expected) {
+          await expect(
+            app.view('console').locator('[data-status=expected]'),
+            where,
+          ).toHaveAttribute('data-match', 'true');
+        }
         if (index === 0) await app.screenshot(`course-${language}-${lesson.id}-end`);
 
         // Back, one event at a time, then to the start: nothing printed, nothing scheduled.

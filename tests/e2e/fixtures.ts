@@ -19,7 +19,11 @@ export type ViewName =
   | 'code'
   | 'console'
   | 'controls'
-  | 'status';
+  | 'status'
+  | 'lesson'
+  | 'drop-target'
+  | 'replace-dialog'
+  | 'recent';
 
 export class LoopscopeApp {
   constructor(readonly page: Page) {}
@@ -37,6 +41,36 @@ export class LoopscopeApp {
     await expect(this.page.locator('html')).toHaveAttribute('data-state', 'idle', { timeout });
   }
 
+  /**
+   * Waits until idle; when the app asks first whether edited code may be replaced, answers
+   * "discard my changes", as a user who wants the new code does.
+   */
+  async settle(): Promise<void> {
+    const html = this.page.locator('html');
+    await expect(html).toHaveAttribute('data-state', /idle|asking/, { timeout: 90_000 });
+    if ((await html.getAttribute('data-state')) === 'asking') {
+      await this.control('replace-discard').click();
+    }
+    await this.idle();
+  }
+
+  /** Opens the settings menu, sets a select in it, and closes the menu. */
+  private async setSetting(control: string, value: string): Promise<void> {
+    await this.control('settings-menu').click();
+    await this.control(control).selectOption(value);
+    await this.control('settings-menu').click();
+    await expect(this.control(control)).toBeHidden();
+  }
+
+  async setLanguage(language: 'en' | 'ru' | 'system'): Promise<void> {
+    await this.setSetting('language', language);
+    await this.idle();
+  }
+
+  async setTheme(theme: 'light' | 'dark' | 'contrast' | 'system'): Promise<void> {
+    await this.setSetting('theme', theme);
+  }
+
   async step(): Promise<number> {
     return Number(await this.control('scrubber').inputValue());
   }
@@ -45,12 +79,13 @@ export class LoopscopeApp {
     return Number(await this.control('scrubber').getAttribute('max'));
   }
 
-  /** Moves the playhead as dragging the scrubber does. */
+  /** Moves the playhead as dragging the scrubber does, and waits until the views show it. */
   async seek(step: number): Promise<void> {
     await this.control('scrubber').evaluate((input: HTMLInputElement, value) => {
       input.value = String(value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, step);
+    await expect(this.page.locator('html')).toHaveAttribute('data-step', String(step));
     await expect(this.control('scrubber')).toHaveValue(String(step));
   }
 
@@ -73,12 +108,12 @@ export class LoopscopeApp {
 
   async chooseLesson(id: string): Promise<void> {
     await this.control('lesson').selectOption(id);
-    await this.idle();
+    await this.settle();
   }
 
   async chooseScenario(id: string): Promise<void> {
     await this.control('scenario').selectOption(id);
-    await this.idle();
+    await this.settle();
   }
 
   /** Replaces the editor's code, as typing would. */

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.ts';
 import { runnableScenarios } from './course.ts';
 
 test.beforeEach(async ({ app }) => {
-  await app.control('language').selectOption('en');
+  await app.setLanguage('en');
   await app.control('speed').selectOption('1');
   await app.chooseLesson('create-task');
 });
@@ -139,4 +139,26 @@ test('time.sleep is shown as the whole loop blocked', async ({ app }) => {
   );
   await expect(app.view('timer-wheel').locator('g.hand.blocked')).toHaveCount(1);
   await app.screenshot('views-blocked');
+});
+
+test('asyncio.run’s own shutdown tasks are shown, as asyncio’s', async ({ app }) => {
+  await app.forwardUntil('asyncio.run shuts down: your main coroutine has returned');
+  const card = app.view('tasks').locator('[data-task-name="Task-2"]');
+  await expect(card).toHaveAttribute('data-internal', 'asyncgens');
+  await expect(card).toHaveAttribute('title', /asyncio.run finalizes async generators in it/);
+  await expect(card.locator('.badge')).toHaveText('asyncio');
+  await expect(app.view('tasks')).toContainText('3 tasks in all, 1 of them asyncio’s own');
+  await expect(app.view('lanes').locator('g.lane.internal')).toHaveCount(2);
+  await expect(app.view('lanes').locator('g.lane:not(.internal)')).toHaveCount(2);
+  await app.screenshot('views-asyncio-own-tasks');
+
+  const step = await app.step();
+  await app.setLanguage('ru');
+  await app.seek(step);
+  await expect(app.view('narration')).toContainText(
+    'asyncio.run завершает работу: главная корутина вернулась',
+  );
+  await expect(app.view('tasks')).toContainText('всего 3 задачи, служебных asyncio: 1');
+  await app.screenshot('views-asyncio-own-tasks-ru');
+  await app.setLanguage('en');
 });

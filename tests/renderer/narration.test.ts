@@ -12,6 +12,7 @@ import {
   previousOutputStep,
 } from '../../src-renderer/replay/navigation.ts';
 import { Replay } from '../../src-renderer/replay/replay.ts';
+import { deriveTaskCards } from '../../src-renderer/replay/views.ts';
 import { FIXTURES, loadFixture } from './load-fixture.ts';
 
 const en = createLocale('en');
@@ -89,7 +90,59 @@ describe('the narration', () => {
         uiCatalog.en[key as keyof typeof uiCatalog.en] ===
         uiCatalog.ru[key as keyof typeof uiCatalog.ru],
     );
-    expect(same).toEqual(['app.title', 'engine.ready', 'language.en', 'language.ru']);
+    expect(same).toEqual([
+      'app.title',
+      'engine.ready',
+      'tasks.badge',
+      'language.en',
+      'language.ru',
+    ]);
+  });
+});
+
+describe('asyncio’s own tasks', () => {
+  const events = loadFixture('gather_order');
+  const replay = new Replay(events);
+  const created = (coro: string) =>
+    stepOf(events, (e) => e.kind === 'task.create' && e.coro === coro);
+  const asyncgens = created('BaseEventLoop.shutdown_asyncgens');
+  const executor = created('BaseEventLoop.shutdown_default_executor');
+
+  it('says that asyncio.run shuts down in tasks of its own, not that create_task made them', () => {
+    expect(say(replay, asyncgens)).toBe(
+      '`asyncio.run` shuts down: your main coroutine has returned, so it finalizes async generators, in a task of its own, `Task-4` (asyncio’s, not yours).',
+    );
+    expect(say(replay, asyncgens, ru)).toBe(
+      '`asyncio.run` завершает работу: главная корутина вернулась, и он закрывает асинхронные генераторы в собственной задаче `Task-4` (это задача asyncio, а не ваша).',
+    );
+    expect(say(replay, executor)).toMatch(/^`asyncio.run` shuts down the default executor/);
+    expect(say(replay, executor, ru)).toMatch(/^`asyncio.run` закрывает исполнитель по умолчанию/);
+  });
+
+  it('says what each of them does when it runs', () => {
+    const run = (task: number) => stepOf(events, (e) => e.kind === 'task.run' && e.task === task);
+    expect(say(replay, run(7))).toBe(
+      '`Task-4`, asyncio’s own task, finalizes the async generators that are still open.',
+    );
+    expect(say(replay, run(8), ru)).toBe(
+      '`Task-5`, служебная задача asyncio, ждёт, пока завершатся потоки исполнителя по умолчанию.',
+    );
+  });
+
+  it('keeps them, as asyncio’s: on the timeline, and on the task cards', () => {
+    const lanes = [...replay.timeline.lanes.values()];
+    expect(lanes.map((lane) => [lane.name, lane.internal])).toEqual([
+      ['Task-1', null],
+      ['Task-2', null],
+      ['Task-3', null],
+      ['Task-4', 'asyncgens'],
+      ['Task-5', 'executor'],
+    ]);
+    const cards = deriveTaskCards(replay.stateAt(replay.length), null, () => 0);
+    expect(cards.filter((card) => card.internal).map((card) => card.name)).toEqual([
+      'Task-4',
+      'Task-5',
+    ]);
   });
 });
 

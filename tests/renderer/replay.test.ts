@@ -5,6 +5,7 @@ import { Replay } from '../../src-renderer/replay/replay.ts';
 import {
   currentLoop,
   deriveReadyQueue,
+  deriveReadyQueueWindow,
   deriveTaskCards,
   deriveTimers,
   executingLine,
@@ -132,6 +133,25 @@ describe('what the views show', () => {
     state = replay.stateAt(firstRun);
     expect(card(state)?.status).toBe('running');
     expect(executingLine(state)).toBe(4);
+  });
+
+  it('a long ready queue shows its head and its tail, and counts the handles between', () => {
+    const events = loadFixture('gather_order');
+    const replay = new Replay(events);
+    for (let step = 0; step <= replay.length; step++) {
+      const state = replay.stateAt(step);
+      const loop = currentLoop(state);
+      const whole = deriveReadyQueue(state, loop);
+      const shown = deriveReadyQueueWindow(state, loop, 1, 1);
+      expect(shown.length).toBe(whole.length);
+      if (whole.length <= 3) {
+        expect(shown).toEqual({ head: whole, hidden: 0, tail: [], length: whole.length });
+      } else {
+        expect(shown.head).toEqual(whole.slice(0, 1));
+        expect(shown.tail).toEqual(whole.slice(-1));
+        expect(shown.hidden).toBe(whole.length - 2);
+      }
+    }
   });
 
   // Each read of the engine's clock moves it a nanosecond (docs/engine.md): compare times to
