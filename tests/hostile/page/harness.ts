@@ -36,6 +36,9 @@ const bridge: EngineBridge = {
     stopListeners.add(listener);
     return () => stopListeners.delete(listener);
   },
+  // The harness keeps no snapshot between page loads: every load prepares the interpreter.
+  loadSnapshot: async () => null,
+  saveSnapshot: () => {},
 };
 host.deliverRun = (runId, request) => runListeners.forEach((listener) => listener(runId, request));
 host.deliverStop = (runId) => stopListeners.forEach((listener) => listener(runId));
