@@ -6,6 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { OpenFailure } from '../src-shared/api.ts';
 import { decodeLesson, MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
+import { pythonAsLesson } from '../src-shared/lesson/python-lesson.ts';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const;
 export const PYTHON_EXTENSIONS = ['.py'] as const;
@@ -81,15 +82,4 @@ export async function readLessonFile(
   else if (decoded.reason === 'empty') text = '';
   else return fail(decoded.reason);
   return { ok: true, name, text: isPythonFileName(name) ? pythonAsLesson(text) : text };
-}
-
-/**
- * A Python program as a lesson with one scenario: the code in a fenced block. The fence is
- * longer than any run of backticks in the code, so nothing in the code can close it.
- */
-export function pythonAsLesson(code: string): string {
-  const longestRun = Math.max(2, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
-  const fence = '`'.repeat(longestRun + 1);
-  const body = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
-  return `${fence}python\n${body}\n${fence}\n`;
 }

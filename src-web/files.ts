@@ -4,6 +4,7 @@
  */
 import type { LessonFile, OpenFailure, OpenResult } from '../src-shared/api.ts';
 import { decodeLesson, MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
+import { pythonAsLesson } from '../src-shared/lesson/python-lesson.ts';
 
 const MARKDOWN_NAME = /\.(md|markdown)$/i;
 const PYTHON_NAME = /\.py$/i;
@@ -11,18 +12,6 @@ const PYTHON_NAME = /\.py$/i;
 /** A token no other file of this browser has had: recent files outlive the page. */
 function createToken(): string {
   return `file:${crypto.randomUUID()}`;
-}
-
-/**
- * A Python program as a lesson with one scenario: the code in a fenced block longer than any
- * run of backticks in the code. (The desktop app's lesson reader, src-main/lesson-reader.ts,
- * wraps programs the same way; the two hosts cannot share code outside src-shared/.)
- */
-export function pythonAsLesson(code: string): string {
-  const longestRun = Math.max(2, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
-  const fence = '`'.repeat(longestRun + 1);
-  const body = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
-  return `${fence}python\n${body}\n${fence}\n`;
 }
 
 /** Reads picked or dropped files as lessons; what is not a lesson is a failure, not an error. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_LESSON_BYTES } from '../../src-shared/lesson/decode.ts';
 import { parseLesson } from '../../src-shared/lesson/parse.ts';
-import { pythonAsLesson, readLessonFile } from '../../src-main/lesson-reader.ts';
+import { readLessonFile } from '../../src-main/lesson-reader.ts';
+import { pythonAsLesson } from '../../src-shared/lesson/python-lesson.ts';
 
 let folder: string;
 beforeEach(async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LESSON_BYTES } from '../../src-shared/lesson/decode.ts';
 import { parseLesson } from '../../src-shared/lesson/parse.ts';
-import { pythonAsLesson, readLessonFiles } from '../../src-web/files.ts';
+import { readLessonFiles } from '../../src-web/files.ts';
+import { pythonAsLesson } from '../../src-shared/lesson/python-lesson.ts';
 
 const file = (name: string, content: string | number[]) =>
   new File([typeof content === 'string' ? content : new Uint8Array(content)], name);
