@@ -3,7 +3,6 @@
  * of events) and refuses everything else with a reason a person can act on, in their language.
  * The traces are real: recorded by `loopscope run --trace` from the programs beside them.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   createReplayFile,
@@ -13,15 +12,7 @@ import {
   type ReplayFile,
   type ReplayParseResult,
 } from '../../src-shared/replay-file.ts';
-import type { TraceEvent } from '../../src-shared/trace.ts';
-
-const FIXTURES = new URL('./fixtures/export/', import.meta.url);
-export const readFixture = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
-export const fixtureEvents = (name: string): TraceEvent[] =>
-  readFixture(name)
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as TraceEvent);
+import { fixtureEvents, readFixture } from './export-fixtures.ts';
 
 function opened(result: ReplayParseResult): ReplayFile {
   if (!result.ok) throw new Error(describeReplayFileError(result.error, 'en'));
