@@ -111,7 +111,7 @@ export const exportCatalog = defineCatalog({
       '  --lang L          en or ru (default: the system language)\n' +
       '  --speed X         gif playback speed, as the app’s (default 1)\n' +
       '  --embed-fonts     svg: embed the fonts, so the file looks the same everywhere\n' +
-      '  -o, --output FILE where to write (default: next to the input, named after it)\n' +
+      '  -o, --output FILE where to write (default: the input’s name, in this folder)\n' +
       '\n' +
       'Exit status: 0 written, 1 the export failed, 2 bad options or input, 130 interrupted.',
     'cli.export.missing-format': 'give --format perfetto, svg, png or gif',
@@ -245,7 +245,7 @@ export const exportCatalog = defineCatalog({
       '  --lang L          en или ru (по умолчанию язык системы)\n' +
       '  --speed X         скорость воспроизведения gif, как в приложении (по умолчанию 1)\n' +
       '  --embed-fonts     svg: встроить шрифты, чтобы файл везде выглядел одинаково\n' +
-      '  -o, --output ФАЙЛ куда записать (по умолчанию рядом с исходным файлом)\n' +
+      '  -o, --output ФАЙЛ куда записать (по умолчанию имя исходного файла, в этой папке)\n' +
       '\n' +
       'Код выхода: 0 записано, 1 экспорт не удался, 2 неверные параметры или файл, 130 прервано.',
     'cli.export.missing-format': 'укажите --format perfetto, svg, png или gif',
