@@ -7,32 +7,15 @@ import { fileURLToPath } from 'node:url';
 import type { EmbeddedFont } from '../../src-shared/export/frame-svg.ts';
 import type { RasterAssets } from '../../src-shared/export/raster.ts';
 
-/** The faces the frames use: body text, bold, italic notes; code, its current line, comments. */
-const FONT_FILES: readonly (EmbeddedFont & { file: string; italic: boolean })[] = [
-  { family: 'DejaVu Sans', weight: 400, italic: false, file: 'DejaVuSans.ttf', base64: '' },
-  { family: 'DejaVu Sans', weight: 700, italic: false, file: 'DejaVuSans-Bold.ttf', base64: '' },
-  { family: 'DejaVu Sans', weight: 400, italic: true, file: 'DejaVuSans-Oblique.ttf', base64: '' },
-  {
-    family: 'DejaVu Sans Mono',
-    weight: 400,
-    italic: false,
-    file: 'DejaVuSansMono.ttf',
-    base64: '',
-  },
-  {
-    family: 'DejaVu Sans Mono',
-    weight: 700,
-    italic: false,
-    file: 'DejaVuSansMono-Bold.ttf',
-    base64: '',
-  },
-  {
-    family: 'DejaVu Sans Mono',
-    weight: 400,
-    italic: true,
-    file: 'DejaVuSansMono-Oblique.ttf',
-    base64: '',
-  },
+/**
+ * The faces the frames use: body text and bold, code and its current line. Italic text is
+ * drawn upright: two more faces would slow every frame for a few hints and comments.
+ */
+const FONT_FILES: readonly (Omit<EmbeddedFont, 'base64'> & { file: string })[] = [
+  { family: 'DejaVu Sans', weight: 400, file: 'DejaVuSans.ttf' },
+  { family: 'DejaVu Sans', weight: 700, file: 'DejaVuSans-Bold.ttf' },
+  { family: 'DejaVu Sans Mono', weight: 400, file: 'DejaVuSansMono.ttf' },
+  { family: 'DejaVu Sans Mono', weight: 700, file: 'DejaVuSansMono-Bold.ttf' },
 ];
 
 const resolvePath = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
@@ -54,18 +37,12 @@ export async function loadRasterAssets(): Promise<RasterAssets> {
   return { wasm: new Uint8Array(wasm), fonts };
 }
 
-/** The upright faces as an SVG embeds them (an SVG viewer slants the italic ones itself). */
+/** The fonts as an SVG embeds them. */
 export async function loadEmbeddedFonts(): Promise<EmbeddedFont[]> {
   const fonts = await readFonts();
-  return FONT_FILES.flatMap((font, i) =>
-    font.italic
-      ? []
-      : [
-          {
-            family: font.family,
-            weight: font.weight,
-            base64: Buffer.from(fonts[i] as Uint8Array).toString('base64'),
-          },
-        ],
-  );
+  return FONT_FILES.map((font, i) => ({
+    family: font.family,
+    weight: font.weight,
+    base64: Buffer.from(fonts[i] as Uint8Array).toString('base64'),
+  }));
 }

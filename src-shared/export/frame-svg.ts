@@ -234,7 +234,7 @@ function wrapText(text: string, width: number, size: number, maxLines: number): 
   }
   lines.push(line);
   const kept = lines.slice(0, maxLines);
-  const rest = lines.slice(maxLines - 1).join(' ');
+  const rest = lines.slice(kept.length - 1).join(' ');
   kept[kept.length - 1] = fitText(rest, width, size, 'sans', true);
   return kept;
 }
@@ -337,7 +337,6 @@ function drawHeader(pen: Pen, frame: FrameData, box: Box): void {
     anchor: 'end',
   });
   const timeLabelEnd = timeX - textWidth(time, valueSize, 'sans', true) - 0.5 * u;
-  const timeLabelStart = timeLabelEnd - label(timeLabelEnd, pen.t('header.time'), 'end');
   let x = box.x + u;
   x += label(x, pen.t('header.iteration')) + 0.5 * u;
   const iteration = frame.iteration === null ? '—' : String(frame.iteration);
@@ -345,10 +344,16 @@ function drawHeader(pen: Pen, frame: FrameData, box: Box): void {
   x += textWidth(iteration, valueSize, 'sans', true) + 1.4 * u;
   x += label(x, pen.t('header.phase')) + 0.5 * u;
   const phase = frame.outcome ? outcomeText(pen, frame) : pen.t(`phase.${frame.phase}`);
-  // A long phase gets smaller type before it is cut.
-  const room = timeLabelStart - 1.2 * u - x;
   const width = textWidth(phase, valueSize, 'sans', true);
-  const phaseSize = width > room ? Math.max(0.78 * u, (valueSize * room) / width) : valueSize;
+  // A long phase first takes the clock's label's room (the clock's value stays), then gets
+  // smaller type, and is cut only when even that does not fit.
+  const timeLabel = pen.t('header.time').toLocaleUpperCase(pen.language);
+  const labelWidth =
+    textWidth(timeLabel, labelSize, 'sans', true) + timeLabel.length * 0.06 * labelSize;
+  const withLabel = timeLabelEnd - labelWidth - 1.2 * u - x;
+  if (width <= withLabel) label(timeLabelEnd, pen.t('header.time'), 'end');
+  const room = width <= withLabel ? withLabel : timeLabelEnd - 0.7 * u - x;
+  const phaseSize = width > room ? Math.max(0.75 * u, (valueSize * room) / width) : valueSize;
   pen.text(x, baseline, fitText(phase, room, phaseSize, 'sans', true), {
     size: phaseSize,
     fill: blocked ? pen.color('danger') : pen.color('fg'),
@@ -641,7 +646,7 @@ function drawReadyQueue(pen: Pen, frame: FrameData, box: Box): void {
   const legendY = lane.y + lane.h + 0.95 * u;
   const size = 0.68 * u;
   arrow(pen, laneX + 0.6 * u, legendY - 0.3 * u, 0.6 * u, 'up', pen.color('muted'));
-  const half = laneW / 2 - 1.6 * u;
+  const half = laneW / 2 - 1.2 * u;
   const head = fitText(pen.t('ready.head'), half, size, 'sans');
   pen.text(laneX + 1.1 * u, legendY, head, { size, fill: pen.color('muted') });
   const tailEnd = lane.x + laneW - 0.3 * u;

@@ -4,7 +4,7 @@
  * `rasterFrames` (pixels and how long each is shown), which a browser's video encoder
  * (WebCodecs or MediaRecorder) can take as well as the GIF encoder.
  */
-import { applyPalette, GIFEncoder, quantize } from 'gifenc';
+import * as gifencModule from 'gifenc';
 import type { FrameSource } from './frame-model.ts';
 import { renderFrameSvg, type FrameSvgOptions } from './frame-svg.ts';
 import type { Rasterizer, RgbaImage } from './raster.ts';
@@ -33,6 +33,15 @@ export interface RasterFrame extends RgbaImage {
   step: number;
   durationMs: number;
 }
+
+/**
+ * gifenc's functions: bundlers read its ES module, while Node's own loader reads its CommonJS
+ * build, whose exports arrive as the default export.
+ */
+const { applyPalette, GIFEncoder, quantize } =
+  'GIFEncoder' in gifencModule
+    ? gifencModule
+    : (gifencModule as { default: typeof gifencModule }).default;
 
 /** Lets the page (or the terminal's Ctrl+C) have its turn between two frames. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
