@@ -24,7 +24,11 @@ export async function benchExport() {
   const parsed = parseReplayFile(text);
   if (!parsed.ok) throw new Error(parsed.error.reason);
   const { events, code } = parsed.replay;
-  const meta = { lesson: 'Waiting for many', scenario: { number: 1, title: 'gather' }, file: 'gather.py' };
+  const meta = {
+    lesson: 'Waiting for many',
+    scenario: { number: 1, title: 'gather' },
+    file: 'gather.py',
+  };
   const source = new FrameSource(events, { meta, code });
 
   let started = performance.now();
