@@ -133,6 +133,15 @@ class Pen {
     this.add(`<text ${attributes.join(' ')} xml:space="preserve">${escapeXml(content)}</text>`);
   }
 
+  /** A muted, italic remark (an empty queue, no output yet), cut to fit `width`. */
+  note(x: number, y: number, text: string, width: number, size: number): void {
+    this.text(x, y, fitText(text, width, size, 'sans'), {
+      size,
+      fill: this.color('muted'),
+      italic: true,
+    });
+  }
+
   /** Starts a group clipped to `box`; end it with `this.add('</g>')`. */
   clip(box: Box): void {
     const id = `clip${this.clips++}`;
@@ -469,11 +478,7 @@ function drawConsole(pen: Pen, frame: FrameData, box: Box): void {
   const x = inside.x + 0.7 * u;
   const maxWidth = inside.w - 1.4 * u;
   if (lines.length === 0) {
-    pen.text(x, inside.y + 0.3 * u + lineH * 0.75, pen.t('console.empty'), {
-      size,
-      fill: pen.color('muted'),
-      italic: true,
-    });
+    pen.note(x, inside.y + 0.3 * u + lineH * 0.75, pen.t('console.empty'), maxWidth, size);
     return;
   }
   const shown = lines.slice(-visible);
@@ -585,16 +590,7 @@ function drawReadyQueue(pen: Pen, frame: FrameData, box: Box): void {
   const chipY = slot.y + 1.15 * u;
   if (frame.running) drawChip(pen, frame.running, slot.x + 0.3 * u, chipY, slotW - 0.6 * u, chipH);
   else {
-    pen.text(
-      slot.x + 0.5 * u,
-      chipY + chipH * 0.6,
-      fitText(pen.t('ready.idle'), slotW - u, 0.78 * u, 'sans'),
-      {
-        size: 0.78 * u,
-        fill: pen.color('muted'),
-        italic: true,
-      },
-    );
+    pen.note(slot.x + 0.5 * u, chipY + chipH * 0.6, pen.t('ready.idle'), slotW - u, 0.78 * u);
   }
   arrow(pen, slot.x + slotW + 0.8 * u, chipY + chipH / 2, 0.8 * u, 'left', pen.color('muted'));
 
@@ -603,16 +599,7 @@ function drawReadyQueue(pen: Pen, frame: FrameData, box: Box): void {
   const lane = { x: laneX, y: chipY - 0.3 * u, w: laneW, h: chipH + 0.6 * u };
   pen.rect(lane, pen.color('panel-2'), ` rx="${r(0.3 * u)}"`);
   if (frame.ready.length === 0) {
-    pen.text(
-      lane.x + 0.6 * u,
-      chipY + chipH * 0.6,
-      fitText(pen.t('ready.empty'), laneW - u, 0.85 * u, 'sans'),
-      {
-        size: 0.85 * u,
-        fill: pen.color('muted'),
-        italic: true,
-      },
-    );
+    pen.note(lane.x + 0.6 * u, chipY + chipH * 0.6, pen.t('ready.empty'), laneW - u, 0.85 * u);
   } else {
     const gap = 0.4 * u;
     const maxChip = Math.max(6 * u, laneW * 0.7);
@@ -675,11 +662,7 @@ function drawTimers(pen: Pen, frame: FrameData, box: Box): void {
   });
   const top = inside.y + 0.85 * u + heading.length * 0.95 * u;
   if (frame.timers.length === 0) {
-    pen.text(x, top + 1.1 * u, pen.t('timers.empty'), {
-      size: 0.85 * u,
-      fill: pen.color('muted'),
-      italic: true,
-    });
+    pen.note(x, top + 1.1 * u, pen.t('timers.empty'), room, 0.85 * u);
     return;
   }
   const rowH = 1.55 * u;
@@ -802,11 +785,13 @@ function drawTasks(pen: Pen, frame: FrameData, box: Box): void {
     count > 0 ? pen.t('tasks.more', { count, tasks: pen.plural(count, 'plural.tasks') }) : '';
   const inside = pen.panel(box, pen.t('view.tasks'), aside);
   if (count === 0) {
-    pen.text(inside.x + 0.7 * u, inside.y + 1.4 * u, pen.t('tasks.empty'), {
-      size: 0.85 * u,
-      fill: pen.color('muted'),
-      italic: true,
-    });
+    pen.note(
+      inside.x + 0.7 * u,
+      inside.y + 1.4 * u,
+      pen.t('tasks.empty'),
+      inside.w - 1.4 * u,
+      0.85 * u,
+    );
     return;
   }
   const gap = 0.45 * u;

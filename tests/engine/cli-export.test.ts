@@ -8,7 +8,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOMParser } from '@xmldom/xmldom';
 import { decode as decodePng } from 'fast-png';
 import { decompressFrames, parseGIF } from 'gifuct-js';
 import { describe, expect, test } from 'vitest';
@@ -16,7 +15,7 @@ import { PALETTES } from '../../src-shared/palette.ts';
 import { createReplayFile } from '../../src-shared/replay-file.ts';
 import { runExport } from '../../src-engine/cli/export-command.ts';
 import type { CliIo } from '../../src-engine/cli/io.ts';
-import { fixtureEvents, readFixture } from '../shared/export-fixtures.ts';
+import { fixtureEvents, parseSvg, readFixture, svgTexts } from '../shared/export-fixtures.ts';
 import { checkTraceEventFormat } from '../shared/trace-event-spec.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/loopscope.mjs', import.meta.url));
@@ -40,18 +39,7 @@ const inWork = (name: string) => join(work, name);
 const fixture = (name: string) => join(FIXTURES, name);
 const gatherLength = fixtureEvents('gather.jsonl').length;
 
-function parseSvg(text: string): Document {
-  const errors: string[] = [];
-  const document = new DOMParser({
-    errorHandler: (level: string, message: unknown) =>
-      void errors.push(`${level}: ${String(message)}`),
-  }).parseFromString(text, 'image/svg+xml');
-  expect(errors).toEqual([]);
-  return document;
-}
-
-const texts = (document: Document) =>
-  Array.from(document.getElementsByTagName('text')).map((node) => node.textContent ?? '');
+const texts = svgTexts;
 
 /** The GIF's frames composed as a viewer shows them: each over the one before. */
 function composeGif(bytes: Buffer) {

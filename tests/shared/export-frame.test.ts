@@ -4,14 +4,13 @@
  * and their states, the console's tail and a title, in the app's colours and words. The
  * frames of real traces are checked as XML at every step, in every theme.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
 import { eventDuration } from '../../src-renderer/state/player.svelte.ts';
 import { FrameSource, stepDuration, type FrameMeta } from '../../src-shared/export/frame-model.ts';
 import { renderFrameSvg, type FrameSvgOptions } from '../../src-shared/export/frame-svg.ts';
 import { PALETTES } from '../../src-shared/palette.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
-import { fixtureEvents } from './export-fixtures.ts';
+import { fixtureEvents, parseSvg, svgTexts } from './export-fixtures.ts';
 
 const meta: FrameMeta = {
   lesson: 'Waiting for many',
@@ -23,18 +22,8 @@ const code = events[0]?.kind === 'run.start' ? events[0].source : '';
 const source = new FrameSource(events, { meta, code });
 const options: FrameSvgOptions = { width: 1920, height: 1080, theme: 'light', language: 'en' };
 
-function parse(svg: string): Document {
-  const errors: string[] = [];
-  const document = new DOMParser({
-    errorHandler: (level: string, message: unknown) =>
-      void errors.push(`${level}: ${String(message)}`),
-  }).parseFromString(svg, 'image/svg+xml');
-  expect(errors).toEqual([]);
-  return document;
-}
-
-const texts = (svg: string) =>
-  Array.from(parse(svg).getElementsByTagName('text')).map((node) => node.textContent ?? '');
+const parse = parseSvg;
+const texts = (svg: string) => svgTexts(parseSvg(svg));
 
 /** The first step at which `predicate` holds for the event that led to it. */
 function stepAfter(predicate: (event: TraceEvent) => boolean): number {
