@@ -1,5 +1,6 @@
-// `npm run bench`: runs every scripts/bench-*.mjs and prints what each measures. Benchmarks
-// print numbers; they are run on purpose, never as tests (timings on shared machines vary).
+// `npm run bench`: runs every scripts/bench-*.mjs (engine, export, renderer) and prints what each
+// measures. Benchmarks print numbers; they are run on purpose, never as tests (timings on
+// shared machines vary).
 import { readdir } from 'node:fs/promises';
 import { register } from 'tsx/esm/api';
 

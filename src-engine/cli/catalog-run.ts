@@ -9,6 +9,7 @@ Commands:
   run FILE.py [--trace OUT.jsonl] [--json]   run a program in the loop engine, like python3 FILE.py
   scenarios LESSON.md [--json]               list a lesson's scenarios
   check LESSON.md|FOLDER...  [--jobs N]      run a lesson's scenarios and compare their output
+  export FILE --format perfetto|svg|png|gif  export a trace for Perfetto, or pictures for slides
 
 Options for run:
   --trace OUT.jsonl     also write the trace as JSON Lines
@@ -44,6 +45,7 @@ Options for run:
   run ФАЙЛ.py [--trace ВЫХОД.jsonl] [--json]  выполнить программу в движке, как python3 ФАЙЛ.py
   scenarios УРОК.md [--json]                  перечислить сценарии урока
   check УРОК.md|ПАПКА... [--jobs N]           выполнить сценарии уроков и сверить их вывод
+  export ФАЙЛ --format perfetto|svg|png|gif   трасса для Perfetto или картинки для слайдов
 
 Параметры run:
   --trace ВЫХОД.jsonl   записать ещё и трассу в формате JSON Lines

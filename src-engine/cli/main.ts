@@ -34,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./scenarios-command.ts')).scenariosCommand(rest, io);
     case 'check':
       return (await import('./check-command.ts')).checkCommand(rest, io);
+    case 'export':
+      return (await import('./export-command.ts')).exportCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -38,21 +38,29 @@ export function createTranslator<K extends string>(catalog: Catalog<K>, language
   return (key: K, params?: Params): string => formatMessage(messages[key], params);
 }
 
+/** Which of a language's written forms each CLDR plural category takes. */
+const PLURAL_FORMS: Record<Language, Partial<Record<Intl.LDMLPluralRule, number>>> = {
+  en: { one: 0, other: 1 },
+  // Russian writes a fraction with the form of "few": 1,5 задачи.
+  ru: { one: 0, few: 1, many: 2, other: 1 },
+};
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
 /**
- * Picks the plural form for `n`: English has one/other, Russian has one/few/many
- * (1 задача, 2 задачи, 5 задач). Forms are written "one|few|many" (Russian) or "one|other".
+ * Picks the plural form for `n` with the language's CLDR rules (`Intl.PluralRules`): English
+ * has one/other, Russian has one/few/many (1 задача, 2 задачи, 5 задач). Forms are written
+ * "one|few|many" (Russian) or "one|other".
  */
 export function plural(language: Language, n: number, forms: string): string {
-  const parts = forms.split('|');
-  const pick = (i: number) => parts[Math.min(i, parts.length - 1)] ?? '';
-  if (language === 'ru') {
-    const mod10 = n % 10;
-    const mod100 = n % 100;
-    if (mod10 === 1 && mod100 !== 11) return pick(0);
-    if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return pick(1);
-    return pick(2);
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
   }
-  return n === 1 ? pick(0) : pick(1);
+  const parts = forms.split('|');
+  const index = PLURAL_FORMS[language][rules.select(n)] ?? parts.length - 1;
+  return parts[Math.min(index, parts.length - 1)] ?? '';
 }
 
 /** The language of a locale string such as `ru-RU`, `ru_RU.UTF-8` or `en-GB`. */

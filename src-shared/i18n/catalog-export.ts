@@ -1,0 +1,281 @@
+/**
+ * Strings of the replay file, the exported frames and the `export` command. The frame's words
+ * are the app's own: a key that the user interface's catalog also has must read the same there
+ * (tests/shared/export-i18n.test.ts pins them to each other).
+ * Plural forms are written "one|other" (English) and "one|few|many" (Russian), for `plural()`.
+ */
+import { defineCatalog } from './translate.ts';
+
+export const exportCatalog = defineCatalog({
+  en: {
+    'replay.empty': 'the file is empty',
+    'replay.binary': 'it is a binary file, not a Loopscope replay or trace',
+    'replay.not-utf8': 'it is not UTF-8 text',
+    'replay.too-large': 'the file is {size} MB; a replay may be at most {limit} MB',
+    'replay.too-many-events': 'the trace has more than {limit} events',
+    'replay.not-json': 'it is not JSON (line {line}: {detail})',
+    'replay.truncated': 'the file is cut short: {detail}',
+    'replay.truncated-end': 'the trace stops after event {seq}, before the run ended',
+    'replay.unknown-format':
+      'it is JSON, but neither a Loopscope replay (.loopscope.json) nor a trace',
+    'replay.newer-version':
+      'it was saved by a newer Loopscope (replay format {version}; this one reads {supported})',
+    'replay.newer-trace':
+      'its trace has format {version}, made by a newer Loopscope (this one reads {supported})',
+    'replay.bad-field': 'its field "{field}" is missing or wrong',
+    'replay.bad-trace': 'the trace breaks the rules: {detail}',
+    'replay.no-events': 'the trace has no events',
+
+    'controls.step-of': 'Step {step} of {total}',
+    'view.ready-queue': 'Ready queue',
+    'view.timers': 'Timers',
+    'view.tasks': 'Tasks',
+    'view.code': 'Code',
+    'view.console': 'Console',
+    'header.iteration': 'Iteration',
+    'header.phase': 'Phase',
+    'header.time': 'Virtual time',
+    'phase.before': 'No loop running',
+    'phase.select': 'Poll for I/O',
+    'phase.wait': 'Wait for the next timer',
+    'phase.timers': 'Move due timers',
+    'phase.ready': 'Run ready callbacks',
+    'phase.blocked': 'Blocked: nothing can run',
+    'phase.stopped': 'Loop stopped',
+    'phase.closed': 'Loop closed',
+    'phase.ended': 'Program ended',
+    'time.seconds': '{value} s',
+    'plural.tasks': 'task|tasks',
+    'ready.head': 'head: runs next',
+    'ready.tail': 'tail: new handles join here',
+    'ready.empty': 'The ready queue is empty',
+    'ready.more': '+{count} more',
+    'ready.running': 'Running now',
+    'ready.idle': 'The loop is between callbacks',
+    'role.step': 'step',
+    'role.first-step': 'first step',
+    'role.wakeup': 'wake-up',
+    'role.sleep': 'end of sleep',
+    'role.callback': 'callback',
+    'handle.cancelled': 'cancelled',
+    'timers.empty': 'No timers',
+    'timers.heap': 'Heap order (index 0 is due first)',
+    'tasks.empty': 'No tasks yet',
+    'tasks.badge': 'asyncio',
+    'tasks.more': '{count} {tasks} in all',
+    'status.created': 'created',
+    'status.scheduled': 'scheduled',
+    'status.running': 'running',
+    'status.suspended': 'suspended',
+    'status.ready': 'ready',
+    'status.done': 'done',
+    'status.failed': 'failed',
+    'status.cancelled': 'cancelled',
+    'awaiting.sleep': 'awaits sleep until {time}',
+    'awaiting.task': 'awaits task {name}',
+    'awaiting.gather': 'awaits gather of {count} {tasks}',
+    'awaiting.future': 'awaits {label}',
+    'task.line': 'line {line}',
+    'task.result': 'returned {value}',
+    'task.exception': 'raised {type}: {message}',
+    'task.cancel-requested': 'cancel requested',
+    'console.empty': 'No output yet',
+    'frame.lines-above': '{count} more above',
+    'frame.earlier-output': '… {count} earlier {lines}',
+    'plural.lines': 'line|lines',
+    'frame.outcome.completed': 'Ended: exit status {code}',
+    'frame.outcome.raised': 'Ended with an uncaught exception: exit status {code}',
+    'frame.outcome.syntax-error': 'Syntax error: exit status {code}',
+    'frame.outcome.budget': 'Stopped by a limit',
+    'frame.outcome.stuck': 'Stuck: nothing to run, no timer',
+    'frame.outcome.stopped': 'Stopped by the user',
+    'frame.outcome.crashed': 'The engine crashed',
+    'frame.untitled': 'Program',
+
+    'perfetto.main-thread': 'main thread: event loop',
+    'perfetto.program': 'program',
+    'perfetto.waiting': 'waiting',
+
+    'cli.export.usage':
+      'Usage: loopscope export LESSON.md|PROGRAM.py|TRACE.jsonl|REPLAY.loopscope.json\n' +
+      '         --format perfetto|svg|png|gif [options]\n' +
+      '\n' +
+      'Options:\n' +
+      '  --format F        perfetto (Chrome trace-event JSON), svg, png or gif\n' +
+      '  --scenario N      the lesson scenario to run (default: the first runnable one)\n' +
+      '  --steps A..B      the steps to draw: one step (K), a range (A..B), or "all";\n' +
+      '                    svg and png draw one file per step, gif one frame per step\n' +
+      '                    (default: the last step for svg and png, every step for gif)\n' +
+      '  --size WxH        picture size in pixels (default 1920x1080; gif 1280x720)\n' +
+      '  --theme T         light, dark or contrast (default light)\n' +
+      '  --lang L          en or ru (default: the system language)\n' +
+      '  --speed X         gif playback speed, as the app’s (default 1)\n' +
+      '  --embed-fonts     svg: embed the fonts, so the file looks the same everywhere\n' +
+      '  -o, --output FILE where to write (default: the input’s name, in this folder)\n' +
+      '\n' +
+      'Exit status: 0 written, 1 the export failed, 2 bad options or input, 130 interrupted.',
+    'cli.export.missing-format': 'give --format perfetto, svg, png or gif',
+    'cli.export.bad-format': '--format takes perfetto, svg, png or gif, not {value}',
+    'cli.export.bad-steps':
+      '--steps takes a step (K), a range (A..B) or "all", with steps from 0 to {max}',
+    'cli.export.bad-size': '--size takes WIDTHxHEIGHT, each from {min} to {max} pixels',
+    'cli.export.bad-theme': '--theme takes light, dark or contrast',
+    'cli.export.bad-lang': '--lang takes en or ru',
+    'cli.export.bad-speed': '--speed takes a number from 0.25 to 8',
+    'cli.export.bad-scenario': '--scenario takes a scenario number of this lesson: {numbers}',
+    'cli.export.not-runnable': 'scenario {number} cannot run: {reason}',
+    'cli.export.no-runnable': 'this lesson has no runnable scenario',
+    'cli.export.unsupported-input':
+      'give a lesson (.md), a program (.py), a trace (.jsonl) or a replay (.json)',
+    'cli.export.cannot-read': 'cannot read {file}: {reason}',
+    'cli.export.invalid-replay': '{file} cannot be opened: {reason}',
+    'cli.export.running': 'Running {file}…',
+    'cli.export.engine-failed': 'the engine failed: {error}',
+    'cli.export.progress': 'Drawing step {step}: {done} of {total} {frames}',
+    'plural.frames': 'frame|frames',
+    'cli.export.encoding': 'Encoding the GIF…',
+    'cli.export.wrote': 'Wrote {file} ({size})',
+    'cli.export.wrote-many': 'Wrote {count} {files}: {first} … {last}',
+    'plural.files': 'file|files',
+    'cli.export.cannot-write': 'cannot write {file}: {reason}',
+    'cli.export.failed': 'the export failed: {reason}',
+    'cli.export.interrupted': 'interrupted; nothing was written',
+    'cli.export.one-input': 'give exactly one file to export',
+  },
+  ru: {
+    'replay.empty': 'файл пуст',
+    'replay.binary': 'это двоичный файл, а не запись или трасса Loopscope',
+    'replay.not-utf8': 'это не текст в UTF-8',
+    'replay.too-large': 'файл занимает {size} МБ; запись может занимать не больше {limit} МБ',
+    'replay.too-many-events': 'в трассе больше {limit} событий',
+    'replay.not-json': 'это не JSON (строка {line}: {detail})',
+    'replay.truncated': 'файл обрывается: {detail}',
+    'replay.truncated-end': 'трасса обрывается после события {seq}, до конца запуска',
+    'replay.unknown-format': 'это JSON, но не запись Loopscope (.loopscope.json) и не трасса',
+    'replay.newer-version':
+      'файл сохранён более новой версией Loopscope (формат записи {version}; эта версия читает {supported})',
+    'replay.newer-trace':
+      'трасса в формате {version} записана более новой версией Loopscope (эта версия читает {supported})',
+    'replay.bad-field': 'поле «{field}» отсутствует или неверно',
+    'replay.bad-trace': 'трасса нарушает правила: {detail}',
+    'replay.no-events': 'в трассе нет событий',
+
+    'controls.step-of': 'Шаг {step} из {total}',
+    'view.ready-queue': 'Очередь готовых',
+    'view.timers': 'Таймеры',
+    'view.tasks': 'Задачи',
+    'view.code': 'Код',
+    'view.console': 'Консоль',
+    'header.iteration': 'Итерация',
+    'header.phase': 'Фаза',
+    'header.time': 'Виртуальное время',
+    'phase.before': 'Цикл не запущен',
+    'phase.select': 'Опрос ввода-вывода',
+    'phase.wait': 'Ожидание ближайшего таймера',
+    'phase.timers': 'Перенос сработавших таймеров',
+    'phase.ready': 'Выполнение готовых обратных вызовов',
+    'phase.blocked': 'Блокировка: ничто не выполняется',
+    'phase.stopped': 'Цикл остановлен',
+    'phase.closed': 'Цикл закрыт',
+    'phase.ended': 'Программа завершена',
+    'time.seconds': '{value} с',
+    'plural.tasks': 'задача|задачи|задач',
+    'ready.head': 'голова: выполнится следующим',
+    'ready.tail': 'хвост: сюда встают новые',
+    'ready.empty': 'Очередь готовых пуста',
+    'ready.more': 'ещё {count}',
+    'ready.running': 'Выполняется сейчас',
+    'ready.idle': 'Цикл между обратными вызовами',
+    'role.step': 'шаг',
+    'role.first-step': 'первый шаг',
+    'role.wakeup': 'пробуждение',
+    'role.sleep': 'конец sleep',
+    'role.callback': 'обратный вызов',
+    'handle.cancelled': 'отменён',
+    'timers.empty': 'Таймеров нет',
+    'timers.heap': 'Порядок в куче (индекс 0 сработает первым)',
+    'tasks.empty': 'Задач пока нет',
+    'tasks.badge': 'asyncio',
+    'tasks.more': 'всего {count} {tasks}',
+    'status.created': 'создана',
+    'status.scheduled': 'запланирована',
+    'status.running': 'выполняется',
+    'status.suspended': 'приостановлена',
+    'status.ready': 'готова',
+    'status.done': 'завершена',
+    'status.failed': 'упала',
+    'status.cancelled': 'отменена',
+    'awaiting.sleep': 'ждёт sleep до {time}',
+    'awaiting.task': 'ждёт задачу {name}',
+    'awaiting.gather': 'ждёт gather из {count} {tasks}',
+    'awaiting.future': 'ждёт {label}',
+    'task.line': 'строка {line}',
+    'task.result': 'вернула {value}',
+    'task.exception': 'исключение {type}: {message}',
+    'task.cancel-requested': 'запрошена отмена',
+    'console.empty': 'Вывода пока нет',
+    'frame.lines-above': 'выше ещё {count}',
+    'frame.earlier-output': '… ещё {count} {lines} выше',
+    'plural.lines': 'строка|строки|строк',
+    'frame.outcome.completed': 'Завершена: код выхода {code}',
+    'frame.outcome.raised': 'Завершена необработанным исключением: код выхода {code}',
+    'frame.outcome.syntax-error': 'Синтаксическая ошибка: код выхода {code}',
+    'frame.outcome.budget': 'Остановлена ограничением',
+    'frame.outcome.stuck': 'Зависла: нечего выполнять, нет таймеров',
+    'frame.outcome.stopped': 'Остановлена пользователем',
+    'frame.outcome.crashed': 'Сбой движка',
+    'frame.untitled': 'Программа',
+
+    'perfetto.main-thread': 'главный поток: цикл событий',
+    'perfetto.program': 'программа',
+    'perfetto.waiting': 'ожидание',
+
+    'cli.export.usage':
+      'Использование: loopscope export УРОК.md|ПРОГРАММА.py|ТРАССА.jsonl|ЗАПИСЬ.loopscope.json\n' +
+      '         --format perfetto|svg|png|gif [параметры]\n' +
+      '\n' +
+      'Параметры:\n' +
+      '  --format F        perfetto (JSON событий трассировки Chrome), svg, png или gif\n' +
+      '  --scenario N      сценарий урока (по умолчанию первый, который можно выполнить)\n' +
+      '  --steps A..B      какие шаги рисовать: шаг (K), диапазон (A..B) или "all";\n' +
+      '                    svg и png — по файлу на шаг, gif — по кадру на шаг\n' +
+      '                    (по умолчанию: последний шаг для svg и png, все шаги для gif)\n' +
+      '  --size WxH        размер картинки в пикселях (по умолчанию 1920x1080; gif 1280x720)\n' +
+      '  --theme T         light, dark или contrast (по умолчанию light)\n' +
+      '  --lang L          en или ru (по умолчанию язык системы)\n' +
+      '  --speed X         скорость воспроизведения gif, как в приложении (по умолчанию 1)\n' +
+      '  --embed-fonts     svg: встроить шрифты, чтобы файл везде выглядел одинаково\n' +
+      '  -o, --output ФАЙЛ куда записать (по умолчанию имя исходного файла, в этой папке)\n' +
+      '\n' +
+      'Код выхода: 0 записано, 1 экспорт не удался, 2 неверные параметры или файл, 130 прервано.',
+    'cli.export.missing-format': 'укажите --format perfetto, svg, png или gif',
+    'cli.export.bad-format': '--format принимает perfetto, svg, png или gif, а не {value}',
+    'cli.export.bad-steps':
+      '--steps принимает шаг (K), диапазон (A..B) или "all"; шаги — от 0 до {max}',
+    'cli.export.bad-size': '--size принимает ШИРИНАxВЫСОТА, каждая от {min} до {max} пикселей',
+    'cli.export.bad-theme': '--theme принимает light, dark или contrast',
+    'cli.export.bad-lang': '--lang принимает en или ru',
+    'cli.export.bad-speed': '--speed принимает число от 0.25 до 8',
+    'cli.export.bad-scenario': '--scenario принимает номер сценария этого урока: {numbers}',
+    'cli.export.not-runnable': 'сценарий {number} нельзя выполнить: {reason}',
+    'cli.export.no-runnable': 'в этом уроке нет сценария, который можно выполнить',
+    'cli.export.unsupported-input':
+      'укажите урок (.md), программу (.py), трассу (.jsonl) или запись (.json)',
+    'cli.export.cannot-read': 'не удаётся прочитать {file}: {reason}',
+    'cli.export.invalid-replay': 'не удаётся открыть {file}: {reason}',
+    'cli.export.running': 'Выполняется {file}…',
+    'cli.export.engine-failed': 'сбой движка: {error}',
+    'cli.export.progress': 'Рисуется шаг {step}: {done} из {total} {frames}',
+    'plural.frames': 'кадр|кадра|кадров',
+    'cli.export.encoding': 'Кодируется GIF…',
+    'cli.export.wrote': 'Записан {file} ({size})',
+    'cli.export.wrote-many': 'Записано {count} {files}: {first} … {last}',
+    'plural.files': 'файл|файла|файлов',
+    'cli.export.cannot-write': 'не удаётся записать {file}: {reason}',
+    'cli.export.failed': 'экспорт не удался: {reason}',
+    'cli.export.interrupted': 'прервано; ничего не записано',
+    'cli.export.one-input': 'укажите ровно один файл для экспорта',
+  },
+});
+
+export type ExportKey = keyof (typeof exportCatalog)['en'];
