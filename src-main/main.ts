@@ -5,12 +5,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import type { Language, MenuCommand } from '../src-shared/api.ts';
+import { COURSE_DIR, MAIN_BUNDLES, RENDERER_DIR } from '../src-shared/build-paths.mjs';
+import { APP_CSP } from '../src-shared/security-headers.mjs';
 import { languageFromLocale } from '../src-shared/i18n/translate.ts';
 import { appInfo, showAbout } from './about.ts';
 import { registerAppScheme, setupAppProtocol } from './app-protocol.ts';
 import { createAppWindow } from './app-window.ts';
 import { lessonPathsFromArgv } from './command-line.ts';
-import { APP_CSP } from './csp.ts';
 import { setupEngine } from './engine.ts';
 import { createSnapshotStore, snapshotKey } from './engine-snapshot.ts';
 import { handleAppInvoke } from './ipc-handlers.ts';
@@ -61,7 +62,7 @@ if (!claimSingleInstance(launchPaths, onSecondInstance)) {
 }
 
 async function start(): Promise<void> {
-  const root = join(app.getAppPath(), 'dist', 'renderer');
+  const root = join(app.getAppPath(), RENDERER_DIR);
   const store = await loadSettingsStore({ file: join(app.getPath('userData'), 'settings.json') });
   const language = (): Language =>
     store.settings.language === 'system'
@@ -73,7 +74,7 @@ async function start(): Promise<void> {
 
   const appWindow = createAppWindow({
     store,
-    preload: join(__dirname, 'preload.cjs'),
+    preload: join(__dirname, MAIN_BUNDLES.preload),
     developer,
     language,
   });
@@ -82,7 +83,7 @@ async function start(): Promise<void> {
   const command = (name: MenuCommand) => appContents()?.send(PUSH.menuCommand, name);
 
   const engine = setupEngine({
-    preload: join(__dirname, 'engine-preload.cjs'),
+    preload: join(__dirname, MAIN_BUNDLES.enginePreload),
     root,
     developer,
     appContents,
@@ -95,7 +96,7 @@ async function start(): Promise<void> {
   let rebuildMenu = () => {};
   const lessons = setupLessons({
     store,
-    lessonsDir: join(app.getAppPath(), 'assets', 'lessons'),
+    lessonsDir: join(app.getAppPath(), COURSE_DIR),
     appWindow: () => (window.isDestroyed() ? null : window),
     appContents,
     language,
