@@ -8,6 +8,8 @@ import type { EngineState, EngineStatus, Language } from '../src-shared/api.ts';
 import type { EngineRunRequest } from '../src-shared/engine-bridge.ts';
 import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 import { DEFAULT_BUDGETS, type Budgets } from '../src-shared/trace.ts';
+import { LESSON_ID } from '../src-shared/course.ts';
+import { isRecord } from '../src-shared/is-record.ts';
 
 export class IpcValidationError extends Error {
   override name = 'IpcValidationError';
@@ -15,10 +17,6 @@ export class IpcValidationError extends Error {
 
 function fail(message: string): never {
   throw new IpcValidationError(message);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): void {
@@ -95,7 +93,7 @@ export function parseLanguage(value: unknown): Language {
 
 export function parseLessonId(value: unknown): string {
   const id = parseString(value, 'lesson id', 100);
-  if (!/^[A-Za-z0-9][\w-]*$/.test(id)) fail('not a lesson id');
+  if (!LESSON_ID.test(id)) fail('not a lesson id');
   return id;
 }
 

@@ -14,10 +14,10 @@ export type Theme = 'light' | 'dark' | 'contrast' | 'system';
 export interface Settings {
   language: LanguageSetting;
   theme: Theme;
-  /** Playback speed, 0.25 to 8. */
+  /** Playback speed, within SPEED_RANGE (settings.ts). */
   speed: number;
   presentation: boolean;
-  /** UI zoom factor, 0.5 to 3. */
+  /** UI zoom factor, within ZOOM_RANGE (settings.ts). */
   zoom: number;
 }
 
