@@ -9,6 +9,7 @@ import type { EngineRunRequest } from '../src-shared/engine-bridge.ts';
 import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 import { DEFAULT_BUDGETS, type Budgets } from '../src-shared/trace.ts';
 import { LESSON_ID } from '../src-shared/course.ts';
+import { parseDraft, type Draft } from '../src-shared/drafts.ts';
 import { isRecord } from '../src-shared/is-record.ts';
 
 export class IpcValidationError extends Error {
@@ -137,6 +138,16 @@ export function parseSaveCode(code: unknown, suggestedName: unknown): SaveCodeRe
   name = name.replace(/\.(md|markdown|py)$/i, '');
   if (name === '') name = 'program';
   return { code: text, fileName: `${name.slice(0, 120)}.py` };
+}
+
+/** A draft to keep, or null to forget the one kept; its size and shape are checked. */
+export function parseDraftRequest(value: unknown): Draft | null {
+  if (value === null) return null;
+  try {
+    return parseDraft(value);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : 'not a draft');
+  }
 }
 
 /** An https link the user clicked; anything else is refused. */

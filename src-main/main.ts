@@ -11,6 +11,7 @@ import { languageFromLocale } from '../src-shared/i18n/translate.ts';
 import { appInfo, showAbout } from './about.ts';
 import { registerAppScheme, setupAppProtocol } from './app-protocol.ts';
 import { createAppWindow } from './app-window.ts';
+import { setupDrafts } from './drafts.ts';
 import { lessonPathsFromArgv } from './command-line.ts';
 import { setupEngine } from './engine.ts';
 import { createSnapshotStore, snapshotKey } from './engine-snapshot.ts';
@@ -93,6 +94,7 @@ async function start(): Promise<void> {
     ),
   });
   setupSettings({ store, appContents });
+  const drafts = setupDrafts({ file: join(app.getPath('userData'), 'drafts.json'), appContents });
   let rebuildMenu = () => {};
   const lessons = setupLessons({
     store,
@@ -135,14 +137,14 @@ async function start(): Promise<void> {
   // The app has one window; the hidden engine window does not keep it running.
   window.on('closed', () => app.quit());
   // After every window closed (the close guard may have cancelled the quit before that):
-  // stop the engine and write the settings before the process ends.
+  // stop the engine and write the settings and the last draft before the process ends.
   let flushed = false;
   app.on('will-quit', (event) => {
     if (flushed) return;
     event.preventDefault();
     engine.dispose();
     lessons.close();
-    void store.flush().finally(() => {
+    void Promise.all([store.flush(), drafts.flush()]).finally(() => {
       flushed = true;
       app.quit();
     });

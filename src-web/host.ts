@@ -17,6 +17,7 @@ import { createWebEngine } from '../src-engine/web/engine.ts';
 import type { RunHandle } from '../src-engine/core/engine-client.ts';
 import { WEB_COURSE_DIR } from '../src-shared/build-paths.mjs';
 import { parseCourseIndex } from '../src-shared/course.ts';
+import { parseDraft, type Draft } from '../src-shared/drafts.ts';
 import { parseSettingsPatch } from '../src-shared/settings.ts';
 import { downloadText, pickFiles, readLessonFiles } from './files.ts';
 import { createWebStore } from './stored.ts';
@@ -136,6 +137,14 @@ window.loopscope = {
     async set(patch: Partial<Settings>) {
       store.setSettings({ ...store.settings, ...parseSettingsPatch(patch) });
       return { ...store.settings };
+    },
+  },
+  drafts: {
+    load: () => Promise.resolve(store.draft),
+    // Written before the first await (localStorage is synchronous): a draft sent as the page
+    // goes away lands. A wrong one is refused, as the desktop app's main process refuses it.
+    async save(draft: Draft | null) {
+      store.saveDraft(draft === null ? null : parseDraft(draft));
     },
   },
   setDirty(value: boolean) {

@@ -1,10 +1,12 @@
 /**
- * What the web edition keeps in the browser between visits: the settings and the recent
- * files, in localStorage. Whatever is read back is checked as the desktop app checks its
- * settings file (src-shared/settings.ts): storage is shared by every page of the origin, and
- * may hold anything.
+ * What the web edition keeps in the browser between visits: the settings, the recent files,
+ * and the draft of unsaved code, in localStorage. Whatever is read back is checked as the
+ * desktop app checks its files (src-shared/settings.ts, src-shared/drafts.ts): storage is
+ * shared by every page of the origin, and may hold anything. localStorage rather than
+ * IndexedDB because it is synchronous: the draft written as the page goes away is written.
  */
 import type { LessonFile, Settings } from '../src-shared/api.ts';
+import { readDraft, type Draft } from '../src-shared/drafts.ts';
 import { isRecord } from '../src-shared/is-record.ts';
 import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 import { addRecent, MAX_RECENT, repairSettings } from '../src-shared/settings.ts';
@@ -12,10 +14,11 @@ import { isLessonFileName } from './files.ts';
 
 const SETTINGS_KEY = 'loopscope.settings';
 const RECENT_KEY = 'loopscope.recent';
+const DRAFT_KEY = 'loopscope.draft';
 const MAX_NAME_LENGTH = 260;
 const MAX_TOKEN_LENGTH = 100;
 
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 function read(storage: KeyValueStorage, key: string): unknown {
   try {
@@ -57,6 +60,10 @@ export interface WebStore {
   setSettings(settings: Settings): void;
   /** Puts opened files first in the recent list. */
   remember(files: readonly LessonFile[]): void;
+  /** The draft kept by an earlier visit, or null. */
+  readonly draft: Draft | null;
+  /** Keeps a draft (null forgets it); false when storage could not take it. */
+  saveDraft(draft: Draft | null): boolean;
 }
 
 export function createWebStore(storage: KeyValueStorage): WebStore {
@@ -68,6 +75,13 @@ export function createWebStore(storage: KeyValueStorage): WebStore {
     if (file && !recent.some((r) => sameName(r, file))) recent.push(file);
   }
   recent = recent.slice(0, MAX_RECENT);
+  /** How many of the recent files storage holds (the newest ones). */
+  let storedRecent = recent.length;
+
+  const writeRecent = (count: number) => {
+    if (write(storage, RECENT_KEY, recent.slice(0, count))) storedRecent = count;
+    return storedRecent === count;
+  };
 
   return {
     get settings() {
@@ -86,9 +100,31 @@ export function createWebStore(storage: KeyValueStorage): WebStore {
      */
     remember(files) {
       for (const file of files.toReversed()) recent = addRecent(recent, file, sameName);
-      for (let kept = recent.length; kept > 0; kept--) {
-        if (write(storage, RECENT_KEY, recent.slice(0, kept))) break;
+      for (let kept = recent.length; kept > 0; kept--) if (writeRecent(kept)) break;
+    },
+    get draft() {
+      return readDraft(read(storage, DRAFT_KEY));
+    },
+    /**
+     * What the user typed matters more than copies of files they can open again: when the
+     * draft does not fit, recent files are left out of storage, the oldest first, and then the
+     * draft is kept without its lesson's text (the code comes back in the course's lesson).
+     */
+    saveDraft(draft) {
+      if (draft === null) {
+        storage.removeItem(DRAFT_KEY);
+        return true;
       }
+      const attempts =
+        draft.lesson?.bundled === false ? [draft, { ...draft, lesson: null }] : [draft];
+      for (const attempt of attempts) {
+        if (write(storage, DRAFT_KEY, attempt)) return true;
+        for (let kept = storedRecent - 1; kept >= 0; kept--) {
+          writeRecent(kept);
+          if (write(storage, DRAFT_KEY, attempt)) return true;
+        }
+      }
+      return false;
     },
   };
 }

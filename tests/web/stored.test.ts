@@ -18,6 +18,7 @@ function createStorage(entries: Record<string, string> = {}, quota = Infinity) {
       if (used + value.length > quota) throw new DOMException('full', 'QuotaExceededError');
       items.set(key, value);
     },
+    removeItem: (key) => void items.delete(key),
   };
   return { storage, items };
 }
