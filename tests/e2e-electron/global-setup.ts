@@ -6,6 +6,8 @@ import { findElectron } from './electron-app.ts';
 export default async function setup(): Promise<void> {
   const { path, reason } = findElectron();
   if (!path) {
+    // Where the binary must be there (CI's Electron jobs), a missing one is a failure.
+    if (process.env.LOOPSCOPE_REQUIRE_ELECTRON) throw new Error(`No Electron: ${reason}`);
     console.warn(`\nElectron end-to-end tests will be skipped: ${reason}\n`);
     return;
   }
