@@ -26,8 +26,7 @@ export interface Draft {
  * launch) and the file may have changed or gone.
  */
 export type DraftLesson =
-  | { bundled: true; id: string; name: string }
-  | { bundled: false; name: string; text: string };
+  { bundled: true; id: string; name: string } | { bundled: false; name: string; text: string };
 
 /** The longest code a draft keeps: the largest program a run may be asked for. */
 export const MAX_DRAFT_CODE = MAX_LESSON_BYTES;
