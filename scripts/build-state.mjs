@@ -19,6 +19,19 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What every build depends on: the dependencies' versions and the shared code. */
 const COMMON = ['package.json', 'package-lock.json', 'src-shared'];
 
+const PAGE_OUTPUTS = Object.values(PAGES).map((page) => join(RENDERER_DIR, page));
+/** What the pages are built from. */
+const PAGE_SOURCES = [
+  ...COMMON,
+  'src-renderer',
+  'src-web',
+  'src-engine',
+  'assets/lessons',
+  'vite.config.ts',
+  'vite-plugins.ts',
+  'scripts/build-renderer.mjs',
+];
+
 /** The builds a launcher or a suite may need, what each is made of, and how to make it. */
 export const TARGETS = {
   /** The command line and the engine's Node worker. */
@@ -29,38 +42,22 @@ export const TARGETS = {
   },
   /** The pages: the desktop app's, the web edition's and the engine's, with the course. */
   renderer: {
-    outputs: Object.values(PAGES).map((page) => join(RENDERER_DIR, page)),
-    sources: [
-      ...COMMON,
-      'src-renderer',
-      'src-web',
-      'src-engine',
-      'assets/lessons',
-      'vite.config.ts',
-      'vite-plugins.ts',
-      'scripts/build-renderer.mjs',
-    ],
+    outputs: PAGE_OUTPUTS,
+    sources: PAGE_SOURCES,
     build: async () => (await import('./build-renderer.mjs')).buildRenderer(),
   },
   /** Everything the desktop app runs: the pages, and the main process and its preloads. */
   app: {
     outputs: [
-      ...Object.values(PAGES).map((page) => join(RENDERER_DIR, page)),
+      ...PAGE_OUTPUTS,
       ...Object.values(MAIN_BUNDLES).map((bundle) => join(MAIN_DIR, bundle)),
     ],
     sources: [
-      ...COMMON,
+      ...PAGE_SOURCES,
       'src-main',
-      'src-renderer',
-      'src-web',
-      'src-engine',
-      'assets/lessons',
-      'vite.config.ts',
-      'vite-plugins.ts',
       'scripts/build.mjs',
       'scripts/build-engine.mjs',
       'scripts/build-main.mjs',
-      'scripts/build-renderer.mjs',
     ],
     build: async () => (await import('./build.mjs')).buildAll(),
   },

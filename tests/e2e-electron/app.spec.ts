@@ -12,6 +12,7 @@ import type { LoopscopeApi } from '../../src-shared/api.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { runThroughApi as runInApp } from '../hostile/lessons.ts';
 import {
+  answerOpenDialog,
   ARTIFACTS,
   chooseMenuItem,
   findElectron,
@@ -67,12 +68,7 @@ test('a teacher opens a lesson from the File menu, runs it, steps, presents it a
   try {
     await waitForIdle(page);
     // File → Open (Ctrl/Cmd+O): the system's dialog, answered by the teacher.
-    await app.evaluate(({ dialog }, path) => {
-      dialog.showOpenDialog = (async () => ({
-        canceled: false,
-        filePaths: [path],
-      })) as typeof dialog.showOpenDialog;
-    }, file);
+    await answerOpenDialog(app, file);
     await chooseMenuItem(app, 'CmdOrCtrl+O');
     await expect(page.locator('[data-view="code"]')).toContainText('greet("scope", 1)');
     await waitForIdle(page);
@@ -222,12 +218,7 @@ test('the app opens lessons the user chooses, and reloads one edited on disk', a
   await writeFile(file, '# One\n\n```python\nprint(1)\n```\n');
   const { app, page } = await launchApp();
   try {
-    await app.evaluate(({ dialog }, path) => {
-      dialog.showOpenDialog = (async () => ({
-        canceled: false,
-        filePaths: [path],
-      })) as typeof dialog.showOpenDialog;
-    }, file);
+    await answerOpenDialog(app, file);
     const opened = await page.evaluate(() =>
       (window as unknown as Api).loopscope.lessons.openDialog(),
     );

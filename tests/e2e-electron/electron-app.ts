@@ -130,6 +130,16 @@ export async function chooseMenuItem(app: ElectronApplication, accelerator: stri
   }, accelerator);
 }
 
+/** Answers the next "Open" dialogs in main with `path`, as the user choosing that file. */
+export async function answerOpenDialog(app: ElectronApplication, path: string): Promise<void> {
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showOpenDialog = (async () => ({
+      canceled: false,
+      filePaths: [path],
+    })) as typeof dialog.showOpenDialog;
+  }, path);
+}
+
 /**
  * Quits the app. With unsaved edits, closing the window asks first (a native dialog): the
  * user answers "Close Without Saving", their draft being kept.
