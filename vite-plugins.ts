@@ -3,9 +3,10 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import { PYODIDE_DIR } from './src-shared/build-paths.mjs';
 
 const require = createRequire(import.meta.url);
-const PYODIDE_DIR = dirname(require.resolve('pyodide/package.json'));
+const PYODIDE_PACKAGE = dirname(require.resolve('pyodide/package.json'));
 /** What Pyodide needs at run time; all of it ships in the npm package, nothing is fetched. */
 const PYODIDE_FILES = [
   'pyodide.mjs',
@@ -37,10 +38,10 @@ export function pyodideFiles(): Plugin {
       outDir = config.build.outDir;
     },
     async writeBundle() {
-      const target = join(outDir, 'pyodide');
+      const target = join(outDir, PYODIDE_DIR);
       await mkdir(target, { recursive: true });
       await Promise.all(
-        PYODIDE_FILES.map((file) => copyFile(join(PYODIDE_DIR, file), join(target, file))),
+        PYODIDE_FILES.map((file) => copyFile(join(PYODIDE_PACKAGE, file), join(target, file))),
       );
     },
   };

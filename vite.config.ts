@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { PAGES, RENDERER_DIR } from './src-shared/build-paths.mjs';
 import { pyodideFiles, pythonSource } from './vite-plugins.ts';
 
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es', plugins: () => [pythonSource()] },
   build: {
-    outDir: 'dist/renderer',
+    outDir: RENDERER_DIR,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
@@ -18,11 +19,11 @@ export default defineConfig({
     rollupOptions: {
       input: {
         // The Electron app's page (its preload provides window.loopscope).
-        app: 'src-renderer/index.html',
+        app: PAGES.app,
         // The web edition: its host script provides window.loopscope, then the same renderer.
-        web: 'src-web/index.html',
+        web: PAGES.web,
         // The Electron app's hidden, sandboxed page whose worker runs the engine.
-        engine: 'src-engine/web/engine.html',
+        engine: PAGES.engine,
       },
     },
   },

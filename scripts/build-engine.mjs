@@ -1,6 +1,7 @@
 // Bundles the engine's Node worker and the command line with esbuild.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CLI_BUNDLE, DIST_DIR } from '../src-shared/build-paths.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,9 +23,10 @@ export async function buildEngine() {
     ...shared,
     entryPoints: {
       'engine/node-worker': 'src-engine/node/worker.ts',
-      'cli/loopscope': 'src-engine/cli/main.ts',
+      // bin/loopscope.mjs runs it from CLI_BUNDLE.
+      [CLI_BUNDLE.slice(DIST_DIR.length + 1, -'.mjs'.length)]: 'src-engine/cli/main.ts',
     },
-    outdir: 'dist',
+    outdir: DIST_DIR,
     outExtension: { '.js': '.mjs' },
   });
 }

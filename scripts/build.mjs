@@ -1,14 +1,17 @@
-// Builds everything: every scripts/build-*.mjs in turn (engine, renderer, main process).
-import { readdir } from 'node:fs/promises';
+// Builds everything: the engine's Node worker and the command line, the pages, the main
+// process and its preloads.
+import { buildEngine } from './build-engine.mjs';
+import { buildMain } from './build-main.mjs';
+import { buildRenderer } from './build-renderer.mjs';
 
-const steps = (await readdir(new URL('.', import.meta.url)))
-  .filter((name) => /^build-.+\.mjs$/.test(name))
-  .sort();
-for (const step of steps) {
-  const module = await import(new URL(step, import.meta.url));
-  const run = Object.entries(module).find(([name]) => name.startsWith('build'))?.[1];
-  if (typeof run !== 'function') throw new Error(`${step} exports no build function`);
-  const started = performance.now();
-  await run();
-  console.log(`built ${step.slice(6, -4)} in ${Math.round(performance.now() - started)} ms`);
+const STEPS = { engine: buildEngine, renderer: buildRenderer, main: buildMain };
+
+export async function buildAll() {
+  for (const [name, run] of Object.entries(STEPS)) {
+    const started = performance.now();
+    await run();
+    console.log(`built ${name} in ${Math.round(performance.now() - started)} ms`);
+  }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildAll();

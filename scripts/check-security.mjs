@@ -153,6 +153,9 @@ async function validatePackaging() {
   if ('build' in pkg)
     fail('package.json has a "build" section: the packaging config is electron-builder.yml');
   if (pkg.main !== 'dist/main/main.cjs') fail('package.json "main" must be dist/main/main.cjs');
+  // Packaging without building first would ship whatever an earlier build left in dist/.
+  if (!/^npm run build && electron-builder\b/.test(pkg.scripts?.dist ?? ''))
+    fail('package.json "dist" must build the app before electron-builder packages it');
 
   if (config.asar !== true)
     fail('electron-builder.yml: asar must be true (asar integrity needs it)');

@@ -1,4 +1,3 @@
-export const CONTENT_SECURITY_POLICY: string;
 export function resolveRequestPath(root: string, urlPath: string): string | null;
 export function startWebServer(options?: {
   port?: number;

@@ -1,65 +1,44 @@
-// The web edition: `npm run web` builds the renderer if it is not built, then serves
-// dist/renderer on 127.0.0.1 with the headers the engine needs (cross-origin isolation for
-// SharedArrayBuffer, a CSP that allows WebAssembly but not eval).
-import { createServer } from 'node:http';
-import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+// The web edition: `npm run web` builds the pages when their build is older than their
+// sources (scripts/build-state.mjs), then serves dist/renderer on 127.0.0.1 with the headers
+// the desktop app's protocol sends (src-shared/security-headers.mjs): cross-origin isolation
+// for SharedArrayBuffer, and a CSP that allows WebAssembly but not eval. Every response
+// carries them, refusals and Node's own answers to malformed requests included.
+import { createServer, STATUS_CODES } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGES, PYODIDE_DIR, RENDERER_DIR } from '../src-shared/build-paths.mjs';
+import {
+  APP_CSP,
+  ENGINE_CSP,
+  mimeTypeOf,
+  REFUSAL_CSP,
+  securityHeaders,
+} from '../src-shared/security-headers.mjs';
 
-const ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
-const ENTRY = 'src-web/index.html';
+const ROOT = fileURLToPath(new URL(`../${RENDERER_DIR}`, import.meta.url));
+
+/**
+ * The pages get the app's policy. Everything else gets the engine's, which is what matters
+ * for the engine's worker: a dedicated worker is governed by the policy its script was
+ * served with, as in the desktop app's engine session. (A script the page imports ignores
+ * the policy it is served with.)
+ */
+function policyFor(name) {
+  return name === PAGES.web || name === PAGES.app ? APP_CSP : ENGINE_CSP;
+}
 
 /**
  * Pages are revalidated; Pyodide's runtime (named by its version, never changed in place) is
  * kept: the engine loads it for every fresh interpreter, and refetching 9 MB of WebAssembly
  * each run can exhaust the browser's connections to the host and stall a run.
  */
-function cacheControl(url, type) {
+function cacheControl(name, type) {
   if (type.startsWith('text/html')) return 'no-cache';
-  if (url.startsWith('/pyodide/')) return 'public, max-age=31536000, immutable';
+  if (name.startsWith(`${PYODIDE_DIR}/`)) return 'public, max-age=31536000, immutable';
   return 'public, max-age=0, must-revalidate';
 }
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-
-const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.md': 'text/markdown; charset=utf-8',
-  '.py': 'text/x-python; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 /** The file a request path names inside `root`, or null for a path that leaves it. */
 export function resolveRequestPath(root, urlPath) {
@@ -70,15 +49,75 @@ export function resolveRequestPath(root, urlPath) {
     return null;
   }
   if (path.includes('\0') || path.includes('\\')) return null;
-  if (path === '/' || path === '') path = `/${ENTRY}`;
+  if (path === '/' || path === '') path = `/${PAGES.web}`;
   const base = resolve(root);
   const file = resolve(join(base, path));
-  return file === base || file.startsWith(base + sep) ? file : null;
+  return isInside(base, file) && file !== base ? file : null;
 }
 
-function send(response, status, text) {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-  response.end(text);
+function isInside(root, path) {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Headers of a refusal: it loads nothing, and is never cached. */
+function refusalHeaders() {
+  return {
+    ...securityHeaders(REFUSAL_CSP),
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  };
+}
+
+function refuse(response, status, extra = {}) {
+  const body = `${status} ${STATUS_CODES[status]}\n`;
+  response.writeHead(status, { ...refusalHeaders(), ...extra });
+  response.end(body);
+}
+
+/**
+ * Answers a request the HTTP parser refused (Node's own 400, 408 and 431), written to the
+ * socket by hand as Node would, but with the security headers.
+ */
+function answerClientError(error, socket) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 431
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : 400;
+  const headers = { ...refusalHeaders(), 'Content-Length': '0', Connection: 'close' };
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('') +
+      '\r\n',
+  );
+}
+
+/**
+ * The file to serve for a request path, or null: nothing outside `root`, even through a link.
+ * `name` is its path under the root, with forward slashes.
+ */
+async function findFile(root, realRoot, urlPath) {
+  let file = resolveRequestPath(root, urlPath);
+  if (!file) return null;
+  let info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => null);
+  }
+  if (!info?.isFile()) return null;
+  const real = await realpath(file).catch(() => null);
+  if (!real || !isInside(realRoot, real)) return null;
+  const type = mimeTypeOf(file);
+  const name = relative(realRoot, real).split(sep).join('/');
+  return type ? { path: real, name, size: info.size, type } : null;
 }
 
 /**
@@ -86,27 +125,41 @@ function send(response, status, text) {
  * Port 0 picks a free port.
  */
 export async function startWebServer({ port = 5178, root = ROOT } = {}) {
+  const realRoot = await realpath(root).catch(() => resolve(root));
   const server = createServer(async (request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return send(response, 405, 'Method Not Allowed');
-    let file = resolveRequestPath(root, request.url ?? '/');
-    if (!file) return send(response, 403, 'Forbidden');
-    let info = await stat(file).catch(() => null);
-    if (info?.isDirectory()) {
-      file = join(file, 'index.html');
-      info = await stat(file).catch(() => null);
+    try {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        refuse(response, 405, { Allow: 'GET, HEAD' });
+        return;
+      }
+      const file = await findFile(root, realRoot, request.url ?? '/');
+      if (!file) {
+        refuse(response, 404);
+        return;
+      }
+      response.writeHead(200, {
+        ...securityHeaders(policyFor(file.name)),
+        'Content-Type': file.type,
+        'Content-Length': file.size,
+        'Cache-Control': cacheControl(file.name, file.type),
+      });
+      if (request.method === 'HEAD') {
+        response.end();
+        return;
+      }
+      createReadStream(file.path)
+        .on('error', () => response.destroy())
+        .pipe(response);
+    } catch {
+      if (response.headersSent) response.destroy();
+      else refuse(response, 500);
     }
-    if (!info?.isFile()) return send(response, 404, 'Not Found');
-    const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': type,
-      'Content-Length': info.size,
-      'Cache-Control': cacheControl(request.url ?? '/', type),
-    });
-    if (request.method === 'HEAD') return response.end();
-    createReadStream(file).pipe(response);
   });
+  server.on('clientError', answerClientError);
+  // Node answers an unknown `Expect:` with a bare 417 of its own.
+  server.on('checkExpectation', (_request, response) =>
+    refuse(response, 417, { Connection: 'close' }),
+  );
   await new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', done);
@@ -115,16 +168,17 @@ export async function startWebServer({ port = 5178, root = ROOT } = {}) {
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
   return {
     url,
-    close: () => new Promise((done) => server.close(() => done(undefined))),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done(undefined));
+      }),
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes('--build') || !existsSync(join(ROOT, ENTRY))) {
-    const { buildRenderer } = await import('./build-renderer.mjs');
-    console.log('Building the web edition…');
-    await buildRenderer();
-  }
+  const { ensureBuilt } = await import('./build-state.mjs');
+  await ensureBuilt('renderer', { force: process.argv.includes('--build'), log: console.log });
   const { url } = await startWebServer({ port: Number(process.env.PORT ?? 5178) });
   console.log(`Loopscope web edition: ${url}`);
 }

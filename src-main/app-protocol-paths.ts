@@ -3,26 +3,10 @@
  * once, and refused if it could leave the served folder: `..` or `.` segments (also encoded),
  * backslashes, NUL bytes, empty segments, or a type of file the app does not serve.
  */
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME } from './app-origin.ts';
-
-export const MIME_TYPES: Readonly<Record<string, string>> = Object.freeze({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-});
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { BUNDLES_DIR, PYODIDE_DIR } from '../src-shared/build-paths.mjs';
+import { mimeTypeOf } from '../src-shared/security-headers.mjs';
+import { APP_HOST, APP_SCHEME, ENGINE_PAGE_PATH } from './app-origin.ts';
 
 export interface ResolvedAppFile {
   path: string;
@@ -65,7 +49,7 @@ export function resolveAppFile(
   if (segments.length === 0) return null;
   const urlPath = `/${segments.join('/')}`;
   if (!allow(urlPath)) return null;
-  const mimeType = MIME_TYPES[extname(urlPath).toLowerCase()];
+  const mimeType = mimeTypeOf(urlPath);
   if (!mimeType) return null;
   const path = join(root, ...segments);
   if (!isInside(root, path)) return null;
@@ -80,9 +64,9 @@ export function isInside(root: string, path: string): boolean {
 
 /** What the engine page's session serves: the page, its bundles, and Pyodide. */
 export function isEngineAsset(urlPath: string): boolean {
-  return (
-    urlPath === '/src-engine/web/engine.html' ||
-    /^\/assets\/[\w.-]+\.(js|mjs|map|wasm)$/.test(urlPath) ||
-    /^\/pyodide\/[\w.-]+$/.test(urlPath)
-  );
+  const [, folder, name, ...deeper] = urlPath.split('/');
+  if (urlPath === ENGINE_PAGE_PATH) return true;
+  if (deeper.length > 0 || name === undefined) return false;
+  if (folder === BUNDLES_DIR) return /^[\w.-]+\.(js|mjs|map|wasm)$/.test(name);
+  return folder === PYODIDE_DIR && /^[\w.-]+$/.test(name);
 }

@@ -7,7 +7,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from './app-origin.ts';
 import { isInside, resolveAppFile } from './app-protocol-paths.ts';
-import { securityHeaders } from './csp.ts';
+import { REFUSAL_CSP, securityHeaders } from '../src-shared/security-headers.mjs';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -27,8 +27,14 @@ export interface ServeOptions {
   allow?: (urlPath: string) => boolean;
 }
 
+/**
+ * The app's files are read from the disk (or, for Pyodide's, from memory) at no cost: the
+ * browser's cache would only keep a second copy of them.
+ */
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
 function refuse(status: number): Response {
-  return new Response(null, { status, headers: securityHeaders("default-src 'none'") });
+  return new Response(null, { status, headers: { ...securityHeaders(REFUSAL_CSP), ...NO_STORE } });
 }
 
 /** Serves the app's files on one session (every session has its own protocol handlers). */
@@ -65,7 +71,7 @@ export function setupAppProtocol(session: Session, options: ServeOptions): void 
       const body = await read(file.path, file.urlPath);
       return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,
-        headers: { 'Content-Type': file.mimeType, ...securityHeaders(options.csp) },
+        headers: { 'Content-Type': file.mimeType, ...securityHeaders(options.csp), ...NO_STORE },
       });
     } catch {
       return refuse(404);

@@ -16,7 +16,7 @@ import {
 import { ENGINE_PAGE_PATH, ENGINE_PAGE_URL } from './app-origin.ts';
 import { isEngineAsset } from './app-protocol-paths.ts';
 import { setupAppProtocol } from './app-protocol.ts';
-import { ENGINE_CSP } from './csp.ts';
+import { ENGINE_CSP } from '../src-shared/security-headers.mjs';
 import type { EnginePage, EnginePageHandlers } from './engine-host.ts';
 import type { SnapshotStore } from './engine-snapshot.ts';
 import { ENGINE } from './ipc-channels.ts';

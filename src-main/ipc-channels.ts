@@ -18,6 +18,8 @@ export const INVOKE = {
   lessonsSaveCode: 'lessons:save-code',
   settingsGet: 'settings:get',
   settingsSet: 'settings:set',
+  draftsLoad: 'drafts:load',
+  draftsSave: 'drafts:save',
 } as const;
 
 /** The app page sends these with `ipcRenderer.send`; no answer. */

@@ -8,6 +8,9 @@ import type { EngineState, EngineStatus, Language } from '../src-shared/api.ts';
 import type { EngineRunRequest } from '../src-shared/engine-bridge.ts';
 import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 import { DEFAULT_BUDGETS, type Budgets } from '../src-shared/trace.ts';
+import { LESSON_ID } from '../src-shared/course.ts';
+import { parseDraft, type Draft } from '../src-shared/drafts.ts';
+import { isRecord } from '../src-shared/is-record.ts';
 
 export class IpcValidationError extends Error {
   override name = 'IpcValidationError';
@@ -15,10 +18,6 @@ export class IpcValidationError extends Error {
 
 function fail(message: string): never {
   throw new IpcValidationError(message);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): void {
@@ -95,7 +94,7 @@ export function parseLanguage(value: unknown): Language {
 
 export function parseLessonId(value: unknown): string {
   const id = parseString(value, 'lesson id', 100);
-  if (!/^[A-Za-z0-9][\w-]*$/.test(id)) fail('not a lesson id');
+  if (!LESSON_ID.test(id)) fail('not a lesson id');
   return id;
 }
 
@@ -139,6 +138,16 @@ export function parseSaveCode(code: unknown, suggestedName: unknown): SaveCodeRe
   name = name.replace(/\.(md|markdown|py)$/i, '');
   if (name === '') name = 'program';
   return { code: text, fileName: `${name.slice(0, 120)}.py` };
+}
+
+/** A draft to keep, or null to forget the one kept; its size and shape are checked. */
+export function parseDraftRequest(value: unknown): Draft | null {
+  if (value === null) return null;
+  try {
+    return parseDraft(value);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : 'not a draft');
+  }
 }
 
 /** An https link the user clicked; anything else is refused. */

@@ -5,12 +5,14 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import type { Language, MenuCommand } from '../src-shared/api.ts';
+import { COURSE_DIR, MAIN_BUNDLES, RENDERER_DIR } from '../src-shared/build-paths.mjs';
+import { APP_CSP } from '../src-shared/security-headers.mjs';
 import { languageFromLocale } from '../src-shared/i18n/translate.ts';
 import { appInfo, showAbout } from './about.ts';
 import { registerAppScheme, setupAppProtocol } from './app-protocol.ts';
 import { createAppWindow } from './app-window.ts';
+import { setupDrafts } from './drafts.ts';
 import { lessonPathsFromArgv } from './command-line.ts';
-import { APP_CSP } from './csp.ts';
 import { setupEngine } from './engine.ts';
 import { createSnapshotStore, snapshotKey } from './engine-snapshot.ts';
 import { handleAppInvoke } from './ipc-handlers.ts';
@@ -61,7 +63,7 @@ if (!claimSingleInstance(launchPaths, onSecondInstance)) {
 }
 
 async function start(): Promise<void> {
-  const root = join(app.getAppPath(), 'dist', 'renderer');
+  const root = join(app.getAppPath(), RENDERER_DIR);
   const store = await loadSettingsStore({ file: join(app.getPath('userData'), 'settings.json') });
   const language = (): Language =>
     store.settings.language === 'system'
@@ -73,7 +75,7 @@ async function start(): Promise<void> {
 
   const appWindow = createAppWindow({
     store,
-    preload: join(__dirname, 'preload.cjs'),
+    preload: join(__dirname, MAIN_BUNDLES.preload),
     developer,
     language,
   });
@@ -82,7 +84,7 @@ async function start(): Promise<void> {
   const command = (name: MenuCommand) => appContents()?.send(PUSH.menuCommand, name);
 
   const engine = setupEngine({
-    preload: join(__dirname, 'engine-preload.cjs'),
+    preload: join(__dirname, MAIN_BUNDLES.enginePreload),
     root,
     developer,
     appContents,
@@ -92,10 +94,11 @@ async function start(): Promise<void> {
     ),
   });
   setupSettings({ store, appContents });
+  const drafts = setupDrafts({ file: join(app.getPath('userData'), 'drafts.json'), appContents });
   let rebuildMenu = () => {};
   const lessons = setupLessons({
     store,
-    lessonsDir: join(app.getAppPath(), 'assets', 'lessons'),
+    lessonsDir: join(app.getAppPath(), COURSE_DIR),
     appWindow: () => (window.isDestroyed() ? null : window),
     appContents,
     language,
@@ -134,14 +137,14 @@ async function start(): Promise<void> {
   // The app has one window; the hidden engine window does not keep it running.
   window.on('closed', () => app.quit());
   // After every window closed (the close guard may have cancelled the quit before that):
-  // stop the engine and write the settings before the process ends.
+  // stop the engine and write the settings and the last draft before the process ends.
   let flushed = false;
   app.on('will-quit', (event) => {
     if (flushed) return;
     event.preventDefault();
     engine.dispose();
     lessons.close();
-    void store.flush().finally(() => {
+    void Promise.all([store.flush(), drafts.flush()]).finally(() => {
       flushed = true;
       app.quit();
     });

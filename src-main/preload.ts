@@ -19,6 +19,7 @@ import type {
   RecentFile,
   Settings,
 } from '../src-shared/api.ts';
+import type { Draft } from '../src-shared/drafts.ts';
 import type { TraceEvent } from '../src-shared/trace.ts';
 import { INVOKE, PUSH, SEND } from './ipc-channels.ts';
 import { subscribe } from './preload-subscribe.ts';
@@ -79,6 +80,10 @@ const api = {
   settings: {
     get: () => invoke<Settings>(INVOKE.settingsGet),
     set: (patch) => invoke<Settings>(INVOKE.settingsSet, patch),
+  },
+  drafts: {
+    load: () => invoke<Draft | null>(INVOKE.draftsLoad),
+    save: (draft) => invoke<undefined>(INVOKE.draftsSave, draft).then(() => {}),
   },
   setDirty: (dirty) => {
     ipcRenderer.send(SEND.setDirty, dirty === true);

@@ -1,10 +1,11 @@
 /**
- * The recent-files list: the newest first, each path once, at most MAX_RECENT entries.
+ * The recent-files list: the newest first, each path once (as the platform compares paths),
+ * at most MAX_RECENT entries.
  */
-import { MAX_RECENT } from './settings-schema.ts';
+import { addRecent as addToList, MAX_RECENT } from '../src-shared/settings.ts';
 
 export function addRecent(list: readonly string[], path: string, max = MAX_RECENT): string[] {
-  return [path, ...list.filter((p) => !samePath(p, path))].slice(0, max);
+  return addToList(list, path, (a, b) => samePath(a, b), max);
 }
 
 export function removeRecent(list: readonly string[], path: string): string[] {

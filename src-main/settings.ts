@@ -7,7 +7,7 @@ import { nativeTheme } from 'electron';
 import type { Settings } from '../src-shared/api.ts';
 import { handleAppInvoke, type ContentsGetter } from './ipc-handlers.ts';
 import { INVOKE } from './ipc-channels.ts';
-import { parseSettingsPatch } from './settings-schema.ts';
+import { parseSettingsPatch } from '../src-shared/settings.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 export function applyTheme(settings: Settings): void {

@@ -3,6 +3,7 @@
  * (`... satisfies LoopscopeApi`) and the web edition's host implements it in the page.
  * Everything crossing it is structured-clone data; functions only appear as callbacks.
  */
+import type { Draft } from './drafts.ts';
 import type { RunRequest, TraceEvent } from './trace.ts';
 
 export type Unsubscribe = () => void;
@@ -14,10 +15,10 @@ export type Theme = 'light' | 'dark' | 'contrast' | 'system';
 export interface Settings {
   language: LanguageSetting;
   theme: Theme;
-  /** Playback speed, 0.25 to 8. */
+  /** Playback speed, within SPEED_RANGE (settings.ts). */
   speed: number;
   presentation: boolean;
-  /** UI zoom factor, 0.5 to 3. */
+  /** UI zoom factor, within ZOOM_RANGE (settings.ts). */
   zoom: number;
 }
 
@@ -131,6 +132,13 @@ export interface LoopscopeApi {
   settings: {
     get(): Promise<Settings>;
     set(patch: Partial<Settings>): Promise<Settings>;
+  };
+  /** Unsaved code, kept as the user types so that a crash, a reload or a restart loses none. */
+  drafts: {
+    /** The draft kept by an earlier visit, or null. */
+    load(): Promise<Draft | null>;
+    /** Keeps a draft in place of the one before; null forgets it. */
+    save(draft: Draft | null): Promise<void>;
   };
   /** Tells the host whether there are unsaved edits, so that closing asks first. */
   setDirty(dirty: boolean): void;

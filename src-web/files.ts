@@ -9,6 +9,11 @@ import { pythonAsLesson } from '../src-shared/lesson/python-lesson.ts';
 const MARKDOWN_NAME = /\.(md|markdown)$/i;
 const PYTHON_NAME = /\.py$/i;
 
+/** Whether a file's name says it is a lesson (Markdown) or a program (Python). */
+export function isLessonFileName(name: string): boolean {
+  return MARKDOWN_NAME.test(name) || PYTHON_NAME.test(name);
+}
+
 /** A token no other file of this browser has had: recent files outlive the page. */
 function createToken(): string {
   return `file:${crypto.randomUUID()}`;
@@ -21,7 +26,7 @@ export async function readLessonFiles(files: readonly File[]): Promise<OpenResul
     const failure = (reason: OpenFailure['reason']) =>
       result.failures.push({ name: file.name, reason });
     const python = PYTHON_NAME.test(file.name);
-    if (!python && !MARKDOWN_NAME.test(file.name)) {
+    if (!isLessonFileName(file.name)) {
       failure('unsupported');
       continue;
     }

@@ -1,14 +1,12 @@
 /**
  * The web edition's host: what the Electron preload provides, implemented in the page. The
  * engine runs in a Web Worker; the bundled course is fetched from the built site; settings
- * and recent files live in localStorage.
+ * and recent files live in localStorage (stored.ts).
  */
 import {
-  DEFAULT_SETTINGS,
   type CourseIndex,
   type EngineStatus,
   type Language,
-  type LessonFile,
   type LoopscopeApi,
   type OpenResult,
   type RecentFile,
@@ -17,7 +15,12 @@ import {
 import type { RunRequest, TraceEvent } from '../src-shared/trace.ts';
 import { createWebEngine } from '../src-engine/web/engine.ts';
 import type { RunHandle } from '../src-engine/core/engine-client.ts';
+import { WEB_COURSE_DIR } from '../src-shared/build-paths.mjs';
+import { parseCourseIndex } from '../src-shared/course.ts';
+import { parseDraft, type Draft } from '../src-shared/drafts.ts';
+import { parseSettingsPatch } from '../src-shared/settings.ts';
 import { downloadText, pickFiles, readLessonFiles } from './files.ts';
+import { createWebStore } from './stored.ts';
 
 declare global {
   interface Window {
@@ -32,56 +35,10 @@ const runs = new Map<string, RunHandle>();
 const eventListeners = new Set<(runId: string, events: TraceEvent[]) => void>();
 let nextRun = 1;
 
-const SETTINGS_KEY = 'loopscope.settings';
-const RECENT_KEY = 'loopscope.recent';
-const MAX_RECENT = 8;
+const store = createWebStore(localStorage);
 
-function readStored<T>(key: string, fallback: T): T {
-  try {
-    const text = localStorage.getItem(key);
-    return text ? (JSON.parse(text) as T) : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-function writeStored(key: string, value: unknown): boolean {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-    return true;
-  } catch {
-    // Storage full or disabled: what was not written lasts for this visit only.
-    return false;
-  }
-}
-
-let settings: Settings = {
-  ...DEFAULT_SETTINGS,
-  ...readStored<Partial<Settings>>(SETTINGS_KEY, {}),
-};
-/** Recently opened files, with their text: a browser cannot open a path again. */
-let recent = readStored<unknown[]>(RECENT_KEY, []).filter(isStoredFile);
-
-function isStoredFile(value: unknown): value is LessonFile {
-  if (typeof value !== 'object' || value === null) return false;
-  const file = value as Partial<Record<keyof LessonFile, unknown>>;
-  return (
-    typeof file.token === 'string' && typeof file.name === 'string' && typeof file.text === 'string'
-  );
-}
-
-/**
- * Adds opened files to the recent list, newest first, one entry per name. Storage holds a few
- * megabytes: when the list does not fit, the oldest files are left out of it (but stay in the
- * list for this visit).
- */
 function remember(result: OpenResult): OpenResult {
-  for (const file of result.files.toReversed()) {
-    recent = [file, ...recent.filter((r) => r.name !== file.name)].slice(0, MAX_RECENT);
-  }
-  for (let kept = recent.length; kept > 0; kept--) {
-    if (writeStored(RECENT_KEY, recent.slice(0, kept))) break;
-  }
+  store.remember(result.files);
   return result;
 }
 
@@ -94,8 +51,8 @@ async function fetchText(path: string): Promise<string> {
 let course: Promise<CourseIndex> | null = null;
 
 function loadCourse(): Promise<CourseIndex> {
-  course ??= fetchText('lessons/index.json')
-    .then((text) => JSON.parse(text) as CourseIndex)
+  course ??= fetchText(`${WEB_COURSE_DIR}/index.json`)
+    .then((text) => parseCourseIndex(JSON.parse(text) as unknown))
     .catch(() => ({ lessons: [] }));
   return course;
 }
@@ -146,7 +103,7 @@ window.loopscope = {
         token: `bundled:${id}:${language}`,
         name,
         bundled: true,
-        text: await fetchText(`lessons/${name}`),
+        text: await fetchText(`${WEB_COURSE_DIR}/${name}`),
       };
     },
     async openDialog() {
@@ -157,9 +114,9 @@ window.loopscope = {
       return remember(await readLessonFiles(files));
     },
     recent: () =>
-      Promise.resolve(recent.map((r): RecentFile => ({ token: r.token, name: r.name }))),
+      Promise.resolve(store.recent.map((r): RecentFile => ({ token: r.token, name: r.name }))),
     openRecent(token: string) {
-      const file = recent.find((r) => r.token === token);
+      const file = store.recent.find((r) => r.token === token);
       return Promise.resolve(
         file
           ? remember({ files: [file], failures: [] })
@@ -175,11 +132,19 @@ window.loopscope = {
     },
   },
   settings: {
-    get: () => Promise.resolve({ ...settings }),
-    set(patch: Partial<Settings>) {
-      settings = { ...settings, ...patch };
-      writeStored(SETTINGS_KEY, settings);
-      return Promise.resolve({ ...settings });
+    get: () => Promise.resolve({ ...store.settings }),
+    // A wrong change is refused, as the desktop app's main process refuses it.
+    async set(patch: Partial<Settings>) {
+      store.setSettings({ ...store.settings, ...parseSettingsPatch(patch) });
+      return { ...store.settings };
+    },
+  },
+  drafts: {
+    load: () => Promise.resolve(store.draft),
+    // Written before the first await (localStorage is synchronous): a draft sent as the page
+    // goes away lands. A wrong one is refused, as the desktop app's main process refuses it.
+    async save(draft: Draft | null) {
+      store.saveDraft(draft === null ? null : parseDraft(draft));
     },
   },
   setDirty(value: boolean) {

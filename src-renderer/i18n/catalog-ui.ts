@@ -168,6 +168,9 @@ export const uiCatalog = defineCatalog({
     'lesson.no-scenarios': 'This lesson has no runnable scenario.',
     'lesson.open-failed': 'Could not open {name}: {reason}',
     'lesson.reloaded': '{name} changed on disk: reloaded',
+    'draft.restored': 'Restored your unsaved code from {time}.',
+    'draft.discard': 'Discard',
+    'draft.keep': 'Keep',
     'lesson.reloaded-kept-edits':
       '{name} changed on disk: reloaded; your edits to the code are kept',
     'open.not-found': 'the file is gone',
@@ -479,6 +482,9 @@ export const uiCatalog = defineCatalog({
     'lesson.no-scenarios': 'В этом уроке нет сценариев, которые можно запустить.',
     'lesson.open-failed': 'Не удалось открыть {name}: {reason}',
     'lesson.reloaded': '{name} изменён на диске: урок перезагружен',
+    'draft.restored': 'Восстановлен ваш несохранённый код от {time}.',
+    'draft.discard': 'Отбросить',
+    'draft.keep': 'Оставить',
     'lesson.reloaded-kept-edits':
       '{name} изменён на диске: урок перезагружен, ваши правки кода сохранены',
     'open.not-found': 'файл исчез',

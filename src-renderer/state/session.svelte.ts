@@ -83,17 +83,23 @@ export class Session {
     this.player = new Player(speed, () => this.running);
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts the session on the course's first lesson, or on what `restore` shows instead (a
+   * draft of unsaved code, drafts.svelte.ts), which is then not run.
+   */
+  async start(restore: () => Promise<boolean> = () => Promise.resolve(false)): Promise<void> {
     this.api.engine.onStatus((status) => (this.engine = status));
     this.api.engine.onEvents((runId, events) => this.receive(runId, events));
     this.api.lessons.onOpened((result) => void this.opened(() => this.openResult(result)));
     this.api.lessons.onChanged((file) => this.reloadChanged(file));
     this.engine = await this.api.engine.status().catch(() => this.engine);
     void this.refreshRecent();
+    let restored = false;
     try {
       this.course = await this.api.lessons.course();
+      restored = await restore();
       const first = this.course.lessons[0];
-      if (first) await this.openBundled(first.id);
+      if (first && !restored) await this.openBundled(first.id);
     } catch (error) {
       this.notices = [
         {
@@ -104,7 +110,7 @@ export class Session {
       ];
     }
     this.started = true;
-    if (this.scenario?.runnable) await this.run();
+    if (!restored && this.scenario?.runnable) await this.run();
   }
 
   /**

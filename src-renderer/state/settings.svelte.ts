@@ -6,11 +6,8 @@ import {
   type Settings,
 } from '../../src-shared/api.ts';
 import { languageFromLocale } from '../../src-shared/i18n/translate.ts';
+import { clampZoom } from '../../src-shared/settings.ts';
 import { createLocale } from '../i18n/format.ts';
-
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
-export const MIN_ZOOM = 0.5;
-export const MAX_ZOOM = 3;
 
 function watchMedia(query: string, onChange: (matches: boolean) => void): boolean {
   if (typeof matchMedia !== 'function') return false;
@@ -68,8 +65,6 @@ export class SettingsState {
   }
 
   zoomBy(factor: number): void {
-    const zoom =
-      Math.round(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, this.value.zoom * factor)) * 100) / 100;
-    this.update({ zoom });
+    this.update({ zoom: clampZoom(this.value.zoom * factor) });
   }
 }

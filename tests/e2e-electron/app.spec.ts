@@ -1,7 +1,9 @@
 /**
  * The desktop app end to end, in Electron: it starts on the bundled course, runs a scenario in
- * its sandboxed engine, opens lesson files, remembers settings, keeps its pages locked down,
- * and survives hostile lessons. Skipped, with the reason, where Electron is not installed.
+ * its sandboxed engine, is used through its menus and controls as a teacher uses it (open a
+ * lesson, run, step, present, save the code), gives back unsaved code after a restart, opens
+ * lesson files, remembers settings, keeps its pages locked down, and survives hostile lessons.
+ * Skipped, with the reason, where Electron is not installed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +11,18 @@ import { expect, test } from '@playwright/test';
 import type { LoopscopeApi } from '../../src-shared/api.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { runThroughApi as runInApp } from '../hostile/lessons.ts';
-import { findElectron, launchApp, outputOf, REPO, waitForEngine } from './electron-app.ts';
+import {
+  answerOpenDialog,
+  ARTIFACTS,
+  chooseMenuItem,
+  findElectron,
+  launchApp,
+  outputOf,
+  quitApp,
+  REPO,
+  waitForEngine,
+  waitForIdle,
+} from './electron-app.ts';
 
 const electronBinary = findElectron();
 test.skip(!electronBinary.path, `Skipped: ${electronBinary.reason}`);
@@ -28,6 +41,110 @@ const PROGRAM = [
   '',
   'asyncio.run(main())',
 ].join('\n');
+
+const LESSON = [
+  '# Greetings',
+  '',
+  'Two tasks sleep; the one that sleeps less greets first.',
+  '',
+  '```python',
+  PROGRAM,
+  '```',
+  '',
+  'Output:',
+  '',
+  '```',
+  'hello scope',
+  'hello loop',
+  '```',
+  '',
+].join('\n');
+
+test('a teacher opens a lesson from the File menu, runs it, steps, presents it and saves the code', async () => {
+  const file = test.info().outputPath('greetings.md');
+  await writeFile(file, LESSON);
+  const { app, page } = await launchApp();
+  const html = page.locator('html');
+  try {
+    await waitForIdle(page);
+    // File → Open (Ctrl/Cmd+O): the system's dialog, answered by the teacher.
+    await answerOpenDialog(app, file);
+    await chooseMenuItem(app, 'CmdOrCtrl+O');
+    await expect(page.locator('[data-view="code"]')).toContainText('greet("scope", 1)');
+    await waitForIdle(page);
+    await expect(page.locator('[data-status="outcome"]')).toHaveAttribute(
+      'data-outcome',
+      'completed',
+    );
+
+    // Run again from the code's Run button, then step with the controls and the Run menu.
+    await page.locator('[data-control="run"]').click();
+    await waitForIdle(page);
+    await expect(html).toHaveAttribute('data-step', '0');
+    await page.locator('[data-control="forward-event"]').click();
+    await expect(html).toHaveAttribute('data-step', '1');
+    await chooseMenuItem(app, 'F10');
+    await expect(html).toHaveAttribute('data-step', '2');
+    await chooseMenuItem(app, 'Shift+F10');
+    await expect(html).toHaveAttribute('data-step', '1');
+    await page.locator('[data-control="end"]').click();
+    await expect(page.locator('[data-view="console"]')).toContainText('hello scope');
+    await expect(page.locator('[data-view="console"]')).toContainText('hello loop');
+
+    // View → Presentation (F11), and back with the top bar's button.
+    await chooseMenuItem(app, 'F11');
+    await expect(html).toHaveAttribute('data-presentation', 'true');
+    await page.screenshot({ path: join(ARTIFACTS, 'electron-presentation.png') });
+    await page.locator('[data-control="presentation"]').click();
+    await expect(html).toHaveAttribute('data-presentation', 'false');
+    await page.screenshot({ path: join(ARTIFACTS, 'electron-lesson.png') });
+
+    // File → Save Code (Ctrl/Cmd+Shift+S), to the file the teacher chooses.
+    const target = test.info().outputPath('saved.py');
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({
+        canceled: false,
+        filePath: path,
+      })) as typeof dialog.showSaveDialog;
+    }, target);
+    await chooseMenuItem(app, 'CmdOrCtrl+Shift+S');
+    await expect.poll(() => readFile(target, 'utf8').catch(() => '')).toContain(PROGRAM);
+  } finally {
+    await quitApp(app);
+  }
+});
+
+test('code typed in the editor comes back after the app is restarted', async () => {
+  const first = await launchApp();
+  await waitForIdle(first.page);
+  await first.page.locator('.cm-content').click();
+  await first.page.keyboard.press('ControlOrMeta+a');
+  await first.page.keyboard.insertText('import asyncio\nprint("typed before the restart")\n');
+  // The draft reaches the user-data folder as the user types, before anything is closed.
+  await expect
+    .poll(() => readFile(join(first.userData, 'drafts.json'), 'utf8').catch(() => ''))
+    .toContain('typed before the restart');
+  await quitApp(first.app);
+
+  const second = await launchApp({ userData: first.userData });
+  try {
+    await waitForIdle(second.page);
+    await expect(second.page.locator('[data-view="draft-notice"]')).toContainText(
+      /Restored your unsaved code|Восстановлен ваш несохранённый код/,
+    );
+    await expect(second.page.locator('[data-view="code"]')).toContainText(
+      'print("typed before the restart")',
+    );
+    await second.page.screenshot({ path: join(ARTIFACTS, 'electron-draft-restored.png') });
+    await second.page.locator('[data-control="draft-discard"]').click();
+    await expect(second.page.locator('[data-view="draft-notice"]')).toHaveCount(0);
+    await expect
+      .poll(() => readFile(join(first.userData, 'drafts.json'), 'utf8').catch(() => 'gone'))
+      .toBe('gone');
+  } finally {
+    await quitApp(second.app);
+  }
+});
 
 test('the app starts on the bundled course', async () => {
   const { app, page } = await launchApp();
@@ -50,7 +167,7 @@ test('the app starts on the bundled course', async () => {
     const info = await page.evaluate(() => (window as unknown as Api).loopscope.appInfo());
     expect(info).toMatchObject({ platform: 'electron', electron: expect.any(String) });
   } finally {
-    await app.close();
+    await quitApp(app);
   }
 });
 
@@ -65,7 +182,7 @@ test('the app runs a scenario in its sandboxed engine', async () => {
     const info = await page.evaluate(() => (window as unknown as Api).loopscope.appInfo());
     expect(info.python).toBe(status.python);
   } finally {
-    await app.close();
+    await quitApp(app);
   }
 });
 
@@ -91,7 +208,7 @@ test('the app opens a lesson file given on the command line, and remembers it', 
     // The page never sees where the file is.
     expect(JSON.stringify(opened)).not.toContain(testInfo.outputDir);
   } finally {
-    await app.close();
+    await quitApp(app);
   }
 });
 
@@ -101,12 +218,7 @@ test('the app opens lessons the user chooses, and reloads one edited on disk', a
   await writeFile(file, '# One\n\n```python\nprint(1)\n```\n');
   const { app, page } = await launchApp();
   try {
-    await app.evaluate(({ dialog }, path) => {
-      dialog.showOpenDialog = (async () => ({
-        canceled: false,
-        filePaths: [path],
-      })) as typeof dialog.showOpenDialog;
-    }, file);
+    await answerOpenDialog(app, file);
     const opened = await page.evaluate(() =>
       (window as unknown as Api).loopscope.lessons.openDialog(),
     );
@@ -120,7 +232,7 @@ test('the app opens lessons the user chooses, and reloads one edited on disk', a
     await writeFile(file, '# Two\n\n```python\nprint(2)\n```\n');
     expect(await changed).toContain('# Two');
   } finally {
-    await app.close();
+    await quitApp(app);
   }
 });
 
@@ -129,7 +241,7 @@ test('the app remembers the settings between launches', async () => {
   await first.page.evaluate(() =>
     (window as unknown as Api).loopscope.settings.set({ language: 'ru', speed: 2 }),
   );
-  await first.app.close();
+  await quitApp(first.app);
   const second = await launchApp({ userData: first.userData });
   try {
     const settings = await second.page.evaluate(() =>
@@ -143,7 +255,7 @@ test('the app remembers the settings between launches', async () => {
       expect.arrayContaining(['&Файл', '&Правка', '&Вид', '&Запуск', '&Справка']),
     );
   } finally {
-    await second.app.close();
+    await quitApp(second.app);
   }
 });
 
@@ -172,7 +284,7 @@ test('the app survives hostile lessons and keeps working', async () => {
     const events = validateTrace(await runInApp(page, { code: PROGRAM, filename: 'after.py' }));
     expect(events.at(-1)).toMatchObject({ outcome: 'completed' });
   } finally {
-    await app.close();
+    await quitApp(app);
   }
 });
 
@@ -190,7 +302,16 @@ test('the app keeps its pages locked down', async () => {
     expect(exposed).toEqual({
       require: 'undefined',
       process: 'undefined',
-      api: ['appInfo', 'engine', 'lessons', 'onMenuCommand', 'platform', 'setDirty', 'settings'],
+      api: [
+        'appInfo',
+        'drafts',
+        'engine',
+        'lessons',
+        'onMenuCommand',
+        'platform',
+        'setDirty',
+        'settings',
+      ],
       popup: true,
       origin: 'app://loopscope',
       isolated: true,
@@ -224,7 +345,15 @@ test('the app keeps its pages locked down', async () => {
     expect(engineScope).toEqual({
       require: 'undefined',
       process: 'undefined',
-      bridge: ['onRun', 'onStop', 'reportEvents', 'reportRunFailed', 'reportStatus'],
+      bridge: [
+        'loadSnapshot',
+        'onRun',
+        'onStop',
+        'reportEvents',
+        'reportRunFailed',
+        'reportStatus',
+        'saveSnapshot',
+      ],
       api: false,
       isolated: true,
     });
@@ -236,6 +365,6 @@ test('the app keeps its pages locked down', async () => {
     );
     expect(permission ?? 'denied').toBe('denied');
   } finally {
-    await app.close();
+    await quitApp(app);
   }
 });

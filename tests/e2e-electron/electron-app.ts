@@ -19,6 +19,8 @@ import type { EngineStatus, LoopscopeApi } from '../../src-shared/api.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** Screenshots, uploaded by CI with the browser suite's. */
+export const ARTIFACTS = join(REPO, 'tests/artifacts');
 
 /**
  * The Electron binary, or null with the reason it cannot be used. It is found as
@@ -99,6 +101,59 @@ export async function waitForEngine(page: Page): Promise<EngineStatus> {
   return page.evaluate(() =>
     (window as unknown as { loopscope: LoopscopeApi }).loopscope.engine.status(),
   );
+}
+
+/** Waits until the app is idle: nothing loading, running or playing (`<html data-state>`). */
+export async function waitForIdle(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-state', 'idle', { timeout: 90_000 });
+}
+
+/**
+ * Chooses a menu item as the user does, found by its accelerator (the same in every language)
+ * in the application menu that main built, and clicked through Electron's Menu API.
+ */
+export async function chooseMenuItem(app: ElectronApplication, accelerator: string): Promise<void> {
+  await app.evaluate(({ BrowserWindow, Menu }, accelerator) => {
+    type Item = Electron.MenuItem;
+    const find = (items: Item[]): Item | null => {
+      for (const item of items) {
+        if (item.accelerator === accelerator) return item;
+        const inner = item.submenu ? find(item.submenu.items) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const item = find(Menu.getApplicationMenu()?.items ?? []);
+    if (!item) throw new Error(`the menus have no item for ${accelerator}`);
+    const window = BrowserWindow.getAllWindows().find((w) => w.isVisible());
+    item.click(undefined, window, window?.webContents);
+  }, accelerator);
+}
+
+/** Answers the next "Open" dialogs in main with `path`, as the user choosing that file. */
+export async function answerOpenDialog(app: ElectronApplication, path: string): Promise<void> {
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showOpenDialog = (async () => ({
+      canceled: false,
+      filePaths: [path],
+    })) as typeof dialog.showOpenDialog;
+  }, path);
+}
+
+/**
+ * Quits the app. With unsaved edits, closing the window asks first (a native dialog): the
+ * user answers "Close Without Saving", their draft being kept.
+ */
+export async function quitApp(app: ElectronApplication): Promise<void> {
+  await app
+    .evaluate(({ dialog }) => {
+      dialog.showMessageBox = (async () => ({
+        response: 0,
+        checkboxChecked: false,
+      })) as typeof dialog.showMessageBox;
+    })
+    .catch(() => {});
+  await app.close();
 }
 
 export function outputOf(events: TraceEvent[]): string {

@@ -1,20 +1,15 @@
-// Builds the app before the Electron end-to-end tests, when there is an Electron to run it.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { findElectron, REPO } from './electron-app.ts';
+// Builds the app before the Electron end-to-end tests when its build is older than its
+// sources (scripts/build-state.mjs), when there is an Electron to run it.
+import { ensureBuilt } from '../../scripts/build-state.mjs';
+import { findElectron } from './electron-app.ts';
 
 export default async function setup(): Promise<void> {
   const { path, reason } = findElectron();
   if (!path) {
+    // Where the binary must be there (CI's Electron jobs), a missing one is a failure.
+    if (process.env.LOOPSCOPE_REQUIRE_ELECTRON) throw new Error(`No Electron: ${reason}`);
     console.warn(`\nElectron end-to-end tests will be skipped: ${reason}\n`);
     return;
   }
-  const built =
-    existsSync(join(REPO, 'dist/main/main.cjs')) &&
-    existsSync(join(REPO, 'dist/renderer/src-renderer/index.html')) &&
-    existsSync(join(REPO, 'dist/renderer/src-engine/web/engine.html'));
-  if (!built || process.env.LOOPSCOPE_REBUILD) {
-    await import(pathToFileURL(join(REPO, 'scripts/build.mjs')).href);
-  }
+  await ensureBuilt('app', { force: Boolean(process.env.LOOPSCOPE_REBUILD), log: console.log });
 }

@@ -10,8 +10,7 @@ for (const language of LANGUAGES) {
     app,
   }) => {
     // A fresh page: the first lesson's first scenario is ready to play, with no setup.
-    await app.page.reload();
-    await app.idle();
+    await app.fresh();
     await expect(app.control('lesson')).toHaveValue(course.lessons[0]?.id ?? '');
     expect(await app.length()).toBeGreaterThan(10);
     await app.setLanguage(language);

@@ -4,7 +4,7 @@
  * nothing loading, running or playing). No test sleeps.
  */
 import { mkdirSync } from 'node:fs';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Dialog, type Locator, type Page } from '@playwright/test';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -23,7 +23,8 @@ export type ViewName =
   | 'lesson'
   | 'drop-target'
   | 'replace-dialog'
-  | 'recent';
+  | 'recent'
+  | 'draft-notice';
 
 export class LoopscopeApp {
   constructor(readonly page: Page) {}
@@ -87,6 +88,31 @@ export class LoopscopeApp {
     }, step);
     await expect(this.page.locator('html')).toHaveAttribute('data-step', String(step));
     await expect(this.control('scrubber')).toHaveValue(String(step));
+  }
+
+  /**
+   * Reloads the page as the user would (saying yes to "leave the page?"), and waits until the
+   * app is idle. Code the user left edited comes back with its draft notice.
+   */
+  async reload(): Promise<void> {
+    const leave = (dialog: Dialog) => void dialog.accept().catch(() => {});
+    this.page.on('dialog', leave);
+    try {
+      await this.page.reload();
+    } finally {
+      this.page.off('dialog', leave);
+    }
+    await this.idle();
+  }
+
+  /** A fresh start on the course: edited code from earlier tests is discarded first. */
+  async fresh(): Promise<void> {
+    await this.reload();
+    if ((await this.view('draft-notice').count()) > 0) {
+      await this.control('draft-discard').click();
+      await this.idle();
+      await this.reload();
+    }
   }
 
   /** Presses a key with the focus on the page, not in the editor. */

@@ -12,10 +12,8 @@ import { parseLesson } from '../../src-shared/lesson/parse.ts';
 import { checkCommand } from '../../src-engine/cli/check-command.ts';
 import type { CliIo } from '../../src-engine/cli/io.ts';
 import { scenariosCommand } from '../../src-engine/cli/scenarios-command.ts';
+import { needsReferenceLesson, REFERENCE_LESSON as REFERENCE } from '../reference-lesson.ts';
 
-const REFERENCE = fileURLToPath(
-  new URL('../../../shared/lessons/create_task.ru.md', import.meta.url),
-);
 const FIXTURES = fileURLToPath(new URL('../shared/fixtures/lessons/', import.meta.url));
 const COURSE = fileURLToPath(new URL('../../assets/lessons/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'loopscope-check-'));
@@ -39,7 +37,8 @@ async function check(args: string[], language: Language = 'en') {
 }
 
 describe('loopscope check', () => {
-  test('every runnable example of the reference lesson prints what the lesson shows', async () => {
+  test('every runnable example of the reference lesson prints what the lesson shows', async (context) => {
+    needsReferenceLesson(context);
     const result = await check([REFERENCE]);
     expect(result.stderr).toBe('');
     expect(result.stdout.match(/✓/g)).toHaveLength(3);
@@ -47,7 +46,8 @@ describe('loopscope check', () => {
     expect(result.status).toBe(0);
   });
 
-  test('a wrong expected output fails with status 1, naming the scenario and showing the diff', async () => {
+  test('a wrong expected output fails with status 1, naming the scenario and showing the diff', async (context) => {
+    needsReferenceLesson(context);
     const path = join(work, 'wrong-output.ru.md');
     const text = readFileSync(REFERENCE, 'utf8');
     expect(text).toContain('Корутина 2 завершена\nКорутина 1 завершена');
@@ -119,7 +119,8 @@ describe('loopscope check', () => {
     expect(result.status).toBe(0);
   });
 
-  test('reports in Russian with Russian plural forms', async () => {
+  test('reports in Russian with Russian plural forms', async (context) => {
+    needsReferenceLesson(context);
     const result = await check([REFERENCE], 'ru');
     expect(result.stdout).toContain('1 урок, 3 сценария: совпало — 3.');
     expect(result.status).toBe(0);
@@ -132,12 +133,13 @@ describe('loopscope check', () => {
   });
 
   test('--jobs takes a whole number from 1 to 16', async () => {
+    const lesson = join(FIXTURES, 'other-author.ru.md');
     for (const jobs of ['0', '17', 'two']) {
-      const result = await check(['--jobs', jobs, REFERENCE]);
+      const result = await check(['--jobs', jobs, lesson]);
       expect(result.stderr).toContain('--jobs takes a whole number from 1 to 16');
       expect(result.status).toBe(2);
     }
-    expect((await check(['--jobs=1', REFERENCE])).status).toBe(0);
+    expect((await check(['--jobs=1', lesson])).status).toBe(0);
   });
 });
 
@@ -152,7 +154,8 @@ describe('loopscope scenarios', () => {
     );
   });
 
-  test('--json describes every scenario for tools', async () => {
+  test('--json describes every scenario for tools', async (context) => {
+    needsReferenceLesson(context);
     const { io, stdout } = createTestIo();
     expect(await scenariosCommand([REFERENCE, '--json'], io)).toBe(0);
     const json = JSON.parse(stdout()) as {

@@ -6,9 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { MIME_TYPES } from '../../src-main/app-protocol-paths.ts';
-import { ENGINE_CSP, securityHeaders } from '../../src-main/csp.ts';
+import { join, normalize } from 'node:path';
+import { ENGINE_CSP, mimeTypeOf, securityHeaders } from '../../src-shared/security-headers.mjs';
 
 export interface StaticServer {
   readonly origin: string;
@@ -23,7 +22,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     requests.push(path);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    const type = MIME_TYPES[extname(file)];
+    const type = mimeTypeOf(file);
     if (!file.startsWith(root) || !type) {
       response.writeHead(404).end();
       return;

@@ -4,12 +4,10 @@
  * `scripts/web.mjs` serves it (its CSP and cross-origin isolation). Each must fail harmlessly
  * with a clear message, reach no other origin, and leave the engine working.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
-import { buildRenderer } from '../../scripts/build-renderer.mjs';
+import { ensureBuilt } from '../../scripts/build-state.mjs';
 import { startWebServer } from '../../scripts/web.mjs';
 import {
   CANARY,
@@ -21,15 +19,13 @@ import {
 } from './lessons.ts';
 import { startRecordingServer, type RecordingServer } from './static-server.ts';
 
-const BUILT = fileURLToPath(new URL('../../dist/renderer/src-web/index.html', import.meta.url));
-
 let page: Page;
 let site: { url: string; close(): Promise<unknown> };
 let target: RecordingServer;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
-  if (!existsSync(BUILT)) await buildRenderer();
+  await ensureBuilt('renderer');
   site = await startWebServer({ port: 0 });
   target = await startRecordingServer();
   page = await browser.newPage();

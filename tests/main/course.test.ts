@@ -2,41 +2,17 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledLessonPath, loadCourseIndex, parseCourseIndex } from '../../src-main/course.ts';
+import { parseCourseIndex } from '../../src-shared/course.ts';
+import { parseLesson } from '../../src-shared/lesson/parse.ts';
+import { bundledLessonPath, loadCourseIndex } from '../../src-main/course.ts';
 
-const lesson = (id: string, en = `${id}.en.md`, ru = `${id}.ru.md`) => ({
+const lesson = (id: string) => ({
   id,
   title: { en: id, ru: id },
-  file: { en, ru },
+  file: { en: `${id}.en.md`, ru: `${id}.ru.md` },
 });
 
-describe('the bundled course index', () => {
-  it('keeps valid lessons in order', () => {
-    const index = parseCourseIndex({ lessons: [lesson('tasks'), lesson('queues')] });
-    expect(index.lessons.map((l) => l.id)).toEqual(['tasks', 'queues']);
-  });
-
-  it('leaves out entries that could name a file outside the lessons folder, or are malformed', () => {
-    const index = parseCourseIndex({
-      lessons: [
-        lesson('up', '../../etc/passwd.md'),
-        lesson('absolute', '/etc/x.md'),
-        lesson('windows', 'a\\..\\b.md'),
-        lesson('not-markdown', 'x.en.md', 'x.exe'),
-        { id: 'no-title', file: { en: 'a.md', ru: 'a.md' } },
-        lesson('../bad-id'),
-        lesson('twice'),
-        lesson('twice'),
-      ],
-    });
-    expect(index.lessons.map((l) => l.id)).toEqual(['twice']);
-  });
-
-  it('is empty when the index is not a course', () => {
-    expect(parseCourseIndex(null)).toEqual({ lessons: [] });
-    expect(parseCourseIndex({ lessons: 'all' })).toEqual({ lessons: [] });
-  });
-
+describe('the bundled course on the disk', () => {
   it('finds the file of a lesson in a language', () => {
     const index = parseCourseIndex({ lessons: [lesson('tasks')] });
     expect(bundledLessonPath('/app/lessons', index, 'tasks', 'ru')).toBe(
@@ -45,24 +21,33 @@ describe('the bundled course index', () => {
     expect(bundledLessonPath('/app/lessons', index, 'nope', 'en')).toBeNull();
   });
 
-  it('is empty when there is no index file', async () => {
+  it('is empty when there is no index file, or it is not JSON', async () => {
     expect(await loadCourseIndex('/no/such/folder')).toEqual({ lessons: [] });
+    expect(await loadCourseIndex('/x', () => Promise.resolve('{ not json'))).toEqual({
+      lessons: [],
+    });
   });
 
+  // The course the app ships: a missing or broken one is exactly what this must catch.
   const folder = join(import.meta.dirname, '../../assets/lessons');
-  it.skipIf(!existsSync(join(folder, 'index.json')))(
-    'the shipped course is valid and every file exists',
-    async () => {
-      const raw = JSON.parse(await readFile(join(folder, 'index.json'), 'utf8')) as {
-        lessons: unknown[];
-      };
-      const index = await loadCourseIndex(folder);
-      expect(index.lessons).toHaveLength(raw.lessons.length);
-      for (const entry of index.lessons) {
-        for (const language of ['en', 'ru'] as const) {
-          expect(existsSync(join(folder, entry.file[language])), entry.file[language]).toBe(true);
-        }
+  it('the shipped course is valid, and every file exists and has a runnable scenario', async () => {
+    const raw = JSON.parse(await readFile(join(folder, 'index.json'), 'utf8')) as {
+      lessons: unknown[];
+    };
+    const index = await loadCourseIndex(folder);
+    expect(index.lessons.length).toBeGreaterThan(0);
+    expect(index.lessons).toHaveLength(raw.lessons.length);
+    for (const entry of index.lessons) {
+      for (const language of ['en', 'ru'] as const) {
+        const path = join(folder, entry.file[language]);
+        expect(existsSync(path), entry.file[language]).toBe(true);
+        const parsed = parseLesson(await readFile(path, 'utf8'), entry.file[language]);
+        expect(parsed.problems, entry.file[language]).toEqual([]);
+        expect(
+          parsed.scenarios.some((s) => s.runnable),
+          entry.file[language],
+        ).toBe(true);
       }
-    },
-  );
+    }
+  });
 });

@@ -33,6 +33,9 @@ describe('the engine snapshot store', () => {
     await store.save('not bytes' as unknown as Uint8Array);
     expect(readdirSync(dir)).toEqual([]);
     expect(MAX_SNAPSHOT_BYTES).toBeGreaterThan(64 * 1024 * 1024);
+    // An empty file (a crash while it was first written) is no snapshot either.
+    writeFileSync(join(dir, 'snapshot-k.bin'), '');
+    expect(await store.load()).toBeNull();
   });
 
   test("the key changes when the engine's assets change", async () => {

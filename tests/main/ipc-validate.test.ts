@@ -91,6 +91,15 @@ describe('saving code', () => {
   ])('suggests a safe file name for %j', (suggested, expected) => {
     expect(parseSaveCode('print(1)', suggested).fileName).toBe(expected);
   });
+
+  it('keeps the code as it is, and refuses code that is too long or not text', () => {
+    expect(parseSaveCode('print("é")\r\n', 'x.py').code).toBe('print("é")\r\n');
+    expect(() => parseSaveCode('x'.repeat(MAX_CODE_LENGTH + 1), 'x.py')).toThrow(
+      IpcValidationError,
+    );
+    expect(() => parseSaveCode(42, 'x.py')).toThrow(IpcValidationError);
+    expect(() => parseSaveCode('x', ['x.py'])).toThrow(IpcValidationError);
+  });
 });
 
 describe('links to open in the browser', () => {

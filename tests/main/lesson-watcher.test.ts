@@ -43,9 +43,10 @@ describe('watching open lessons', () => {
     vi.useFakeTimers();
     const folders = fakeFolders();
     const onChange = vi.fn();
+    // Another file of the folder did change: a watcher that reported it would be caught.
     const watcher = createLessonWatcher({
       watchFolder: folders.watchFolder,
-      read: async () => 'same',
+      read: async (path) => (path === '/c/a.md' ? 'same' : 'changed'),
       onChange,
       debounceMs: 50,
     });

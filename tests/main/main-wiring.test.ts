@@ -266,6 +266,29 @@ describe('IPC from the pages', () => {
     ).rejects.toThrow();
   });
 
+  it('keeps a checked draft of unsaved code in the user-data folder, and gives it back', async () => {
+    const draft = {
+      code: 'print("mine")\n',
+      lesson: { bundled: true, id: 'tasks', name: 'tasks.en.md' },
+      scenario: 1,
+      savedAt: 1_741_083_600_000,
+    };
+    expect(await fromApp(INVOKE.draftsLoad)).toBeNull();
+    await fromApp(INVOKE.draftsSave, draft);
+    expect(JSON.parse(await readFile(join(root, 'user-data', 'drafts.json'), 'utf8'))).toEqual(
+      draft,
+    );
+    expect(await fromApp(INVOKE.draftsLoad)).toEqual(draft);
+    await expect(
+      Promise.resolve().then(() => fromApp(INVOKE.draftsSave, { ...draft, path: '/etc/passwd' })),
+    ).rejects.toThrow();
+    await expect(
+      fake.invoke(engineContents, ENGINE_PAGE_PATH, INVOKE.draftsSave, draft),
+    ).rejects.toThrow(/refused/);
+    await fromApp(INVOKE.draftsSave, null);
+    expect(await fromApp(INVOKE.draftsLoad)).toBeNull();
+  });
+
   it('puts the window in full screen for the presentation mode (the page may not ask for it)', async () => {
     await fromApp(INVOKE.settingsSet, { presentation: true });
     expect(fake.windows[0]?.fullScreen).toBe(true);

@@ -145,6 +145,7 @@ describe('the app preload', () => {
         saveCode: 'fn',
       },
       settings: { get: 'fn', set: 'fn' },
+      drafts: { load: 'fn', save: 'fn' },
       setDirty: 'fn',
       onMenuCommand: 'fn',
     });
@@ -161,6 +162,7 @@ describe('the app preload', () => {
         saveCode(c: string, n: string): Promise<unknown>;
       };
       settings: { set(p: unknown): Promise<unknown> };
+      drafts: { load(): Promise<unknown>; save(d: unknown): Promise<unknown> };
       setDirty(d: unknown): void;
     };
     await api.engine.run({ code: 'print(1)', filename: 'main.py' });
@@ -168,6 +170,8 @@ describe('the app preload', () => {
     await api.lessons.openBundled('tasks', 'ru');
     await api.lessons.saveCode('x', 'main.py');
     await api.settings.set({ speed: 2 });
+    await api.drafts.load();
+    await api.drafts.save(null);
     api.setDirty('yes');
     expect(preload.invokes).toEqual([
       [INVOKE.engineRun, { code: 'print(1)', filename: 'main.py' }],
@@ -175,6 +179,8 @@ describe('the app preload', () => {
       [INVOKE.lessonsOpenBundled, 'tasks', 'ru'],
       [INVOKE.lessonsSaveCode, 'x', 'main.py'],
       [INVOKE.settingsSet, { speed: 2 }],
+      [INVOKE.draftsLoad],
+      [INVOKE.draftsSave, null],
     ]);
     // Anything but `true` is not dirty.
     expect(preload.sends).toEqual([[SEND.setDirty, false]]);

@@ -59,7 +59,9 @@ describe('the settings store', () => {
     expect(store.settings).toEqual(DEFAULT_SETTINGS);
     expect(errors).toHaveLength(1);
     const names = await readdir(folder);
-    expect(names.some((name) => name.startsWith('settings.json.unreadable-'))).toBe(true);
+    const aside = names.find((name) => name.startsWith('settings.json.unreadable-'));
+    expect(aside).toBeDefined();
+    expect(await readFile(join(folder, aside ?? ''), 'utf8')).toBe('{ this is not JSON');
   });
 
   it('tells listeners about a settings change', async () => {
