@@ -39,20 +39,38 @@ export function createTranslator<K extends string>(catalog: Catalog<K>, language
 }
 
 /**
- * Picks the plural form for `n`: English has one/other, Russian has one/few/many
- * (1 задача, 2 задачи, 5 задач). Forms are written "one|few|many" (Russian) or "one|other".
+ * The plural categories of each language, in the order its forms are written: English has
+ * one/other; Russian has one/few/many, and `other` for fractions (1 задача, 2 задачи,
+ * 5 задач, 1,5 задачи).
+ */
+const PLURAL_ORDER: Record<Language, readonly Intl.LDMLPluralRule[]> = {
+  en: ['one', 'other'],
+  ru: ['one', 'few', 'many', 'other'],
+};
+/** Where a category's form is missing: a Russian fraction takes the `few` form. */
+const PLURAL_FALLBACK: Partial<Record<Intl.LDMLPluralRule, Intl.LDMLPluralRule>> = {
+  other: 'few',
+};
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * Picks the plural form for `n` with the language's own rules (`Intl.PluralRules`). Forms are
+ * written in the order of PLURAL_ORDER, separated by `|`: "one|other", "one|few|many[|other]".
  */
 export function plural(language: Language, n: number, forms: string): string {
-  const parts = forms.split('|');
-  const pick = (i: number) => parts[Math.min(i, parts.length - 1)] ?? '';
-  if (language === 'ru') {
-    const mod10 = n % 10;
-    const mod100 = n % 100;
-    if (mod10 === 1 && mod100 !== 11) return pick(0);
-    if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return pick(1);
-    return pick(2);
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
   }
-  return n === 1 ? pick(0) : pick(1);
+  const parts = forms.split('|');
+  const order = PLURAL_ORDER[language];
+  const category = rules.select(n);
+  const at = (c: Intl.LDMLPluralRule | undefined) => (c ? order.indexOf(c) : -1);
+  let index = at(category);
+  if (index < 0 || index >= parts.length) index = at(PLURAL_FALLBACK[category]);
+  if (index < 0 || index >= parts.length) index = parts.length - 1;
+  return parts[index] ?? '';
 }
 
 /** The language of a locale string such as `ru-RU`, `ru_RU.UTF-8` or `en-GB`. */

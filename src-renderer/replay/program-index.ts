@@ -1,0 +1,249 @@
+/**
+ * What the replay learns about the program's own code as events arrive: what the code calls
+ * each task, which handles the program scheduled itself (and which asyncio did), where the
+ * module-level code is, and which futures each task awaited. The views and the narration use
+ * it to say who does what in the learner's words.
+ */
+import type { RunState } from '../../src-shared/loop-state.ts';
+import type { Awaiting, TraceEvent } from '../../src-shared/trace.ts';
+import { asyncioTaskKind } from './asyncio-tasks.ts';
+import { isShutdownCancel } from './lens.ts';
+import { bindingSite, parseProgram, type Program } from './program.ts';
+
+/** An identifier asyncio keeps to itself: `__step`, `_run_until_complete_cb`, `gather._done_callback`. */
+const PRIVATE_SEGMENT = /(?:^|\.)_/;
+
+/** Whether a callback's label names something private to asyncio or the standard library. */
+export function isPrivateLabel(label: string): boolean {
+  return PRIVATE_SEGMENT.test(label);
+}
+
+/** The longest a call as written is shown before it is cut. */
+const MAX_CALL = 80;
+
+/** The call a task runs, as written where it was made (`fetch(page, s)`), or its coroutine's name. */
+function callOf(event: Extract<TraceEvent, { kind: 'task.create' }>): string {
+  // Checked here too: a field the validator does not know yet may hold anything.
+  const call: unknown = event.call;
+  if (typeof call === 'string' && call.trim() !== '') {
+    const flat = call.replace(/\s+/g, ' ').trim();
+    return flat.length > MAX_CALL ? `${flat.slice(0, MAX_CALL - 1)}…` : flat;
+  }
+  return `${event.coro}()`;
+}
+
+/**
+ * Something that happened to a task's result that its card shows: its stored exception raised
+ * again where another task awaited it; its `result()` read before it was done; asyncio's
+ * complaint that nobody ever retrieved its exception.
+ */
+export interface TaskIncident {
+  kind: 'reraised' | 'read-too-early' | 'never-retrieved';
+  task: number;
+  /** The index of the event that shows it. */
+  index: number;
+  /** The program's line where it happened (the `await`, the `result()` call), if known. */
+  line: number | null;
+  /** The task that met the exception (awaited, or read too early), if any. */
+  by: number | null;
+  /** What the code calls that task. */
+  byLabel: string | null;
+  exception: string;
+}
+
+/** The message asyncio's default handler logs for a failed task nobody looked at. */
+const NEVER_RETRIEVED = /Task exception was never retrieved[\s\S]*?name='([^']*)'/;
+/** A read of a task's outcome in the code: `task.result()`, `tasks[0].exception()`. */
+const OUTCOME_READ = /([A-Za-z_][\w.]*(?:\[\d+\])?)\.(?:result|exception)\s*\(\s*\)/g;
+
+/** A future a task awaited, and the task that awaited it. */
+export interface AwaitedFuture {
+  task: number;
+  awaiting: Awaiting;
+}
+
+export class ProgramIndex {
+  program: Program = parseProgram('');
+  /** What the code calls each task, when it names it (`task1`, `tasks[0]`). */
+  readonly bindings = new Map<number, string>();
+  /** The call each task runs, as written (`my_coroutine(1, 2)`). */
+  readonly calls = new Map<number, string>();
+  /** Handles the program scheduled itself (`call_soon`, `call_later`...), not asyncio. */
+  readonly programHandles = new Set<number>();
+  /** For each handle that ran the program's own lines: the index of the first such line. */
+  readonly handleFirstLine = new Map<number, number>();
+  /** Futures tasks awaited, by future id, as the last `task.suspend` on each said. */
+  readonly awaited = new Map<number, AwaitedFuture>();
+  /** The index of every module-level `line` event (outside any task or callback), in order. */
+  readonly moduleLines: number[] = [];
+  readonly moduleLineNumbers: number[] = [];
+  /** The index of every event where a loop is made, started, stopped or closed, in order. */
+  readonly loopChanges: number[] = [];
+  /** The index of each `task.cancel` by which `asyncio.run` cancels a pending task, in order. */
+  readonly shutdownCancels: number[] = [];
+  /** What happened to tasks' results, in order (see TaskIncident). */
+  readonly incidents: TaskIncident[] = [];
+  /** The innermost line of the program in an uncaught exception's traceback, by event index. */
+  readonly raisedAt = new Map<number, number>();
+
+  /** Per running context and line: the index of the line's last `line` event. */
+  private readonly lineStarted = new Map<string, number>();
+  /** Per context and line: the indices of the tasks created there. */
+  private readonly created = new Map<string, number[]>();
+
+  /** Records what event `index` says about the program; `head` is the state right after it. */
+  observe(event: TraceEvent, index: number, head: RunState): void {
+    switch (event.kind) {
+      case 'run.start':
+        this.program = parseProgram(event.source);
+        break;
+      case 'line':
+        this.observeLine(event.line, event.task, index, head);
+        break;
+      case 'task.create':
+        this.calls.set(event.task, callOf(event));
+        this.bindTask(event, index);
+        break;
+      case 'handle.push':
+      case 'timer.push':
+        if (
+          event.role === 'callback' &&
+          !isPrivateLabel(event.callback) &&
+          this.programRuns(head)
+        ) {
+          this.programHandles.add(event.handle);
+        }
+        break;
+      case 'task.suspend':
+        this.awaited.set(event.awaiting.future, { task: event.task, awaiting: event.awaiting });
+        break;
+      case 'task.cancel':
+        if (isShutdownCancel(event, head)) this.shutdownCancels.push(index);
+        break;
+      case 'task.run':
+        if (event.throw !== null) this.noticeReraise(event.task, event.throw, index, head);
+        break;
+      case 'future.exception': {
+        const task = head.tasks.get(event.future);
+        if (task && event.exc.type === 'InvalidStateError') {
+          this.noticeEarlyRead(task.line, event.future, event.exc.type, index);
+        }
+        break;
+      }
+      case 'exception': {
+        const frame = event.frames.filter((f) => f.user).at(-1);
+        if (frame) this.raisedAt.set(index, frame.line);
+        if (event.exc.type === 'InvalidStateError') {
+          this.noticeEarlyRead(frame?.line ?? null, null, event.exc.type, index);
+        }
+        break;
+      }
+      case 'log': {
+        const name = NEVER_RETRIEVED.exec(event.message)?.[1];
+        const task = [...head.tasks.values()].reverse().find((t) => t.name === name);
+        if (task) {
+          this.incidents.push({
+            kind: 'never-retrieved',
+            task: task.id,
+            index,
+            line: null,
+            by: null,
+            byLabel: null,
+            exception: task.exception?.type ?? '',
+          });
+        }
+        break;
+      }
+      case 'loop.create':
+      case 'loop.start':
+      case 'loop.stop':
+      case 'loop.close':
+        this.loopChanges.push(index);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
+   * A task resumed with an exception thrown in: when what it awaited was a task that failed,
+   * that task's stored exception is being raised again at the `await`.
+   */
+  private noticeReraise(task: number, thrown: string, index: number, head: RunState): void {
+    const awaited = [...this.awaited].findLast(([, a]) => a.task === task)?.[0];
+    const failed = awaited === undefined ? undefined : head.tasks.get(awaited);
+    if (!failed || failed.status !== 'failed' || failed.exception?.type !== thrown) return;
+    this.incidents.push({
+      kind: 'reraised',
+      task: failed.id,
+      index,
+      line: head.tasks.get(task)?.line ?? null,
+      by: task,
+      byLabel: this.bindings.get(task) ?? head.tasks.get(task)?.name ?? null,
+      exception: thrown,
+    });
+  }
+
+  /** `InvalidStateError` from reading a task's outcome on `line` before the task was done. */
+  private noticeEarlyRead(
+    line: number | null,
+    by: number | null,
+    exception: string,
+    index: number,
+  ): void {
+    if (line === null) return;
+    const text = this.program.source.split('\n')[line - 1] ?? '';
+    const reads = [...text.matchAll(OUTCOME_READ)].map((m) => m[1]);
+    if (reads.length !== 1) return;
+    const task = [...this.bindings].findLast(([, name]) => name === reads[0])?.[0];
+    if (task === undefined) return;
+    const byLabel = by === null ? null : (this.bindings.get(by) ?? null);
+    this.incidents.push({ kind: 'read-too-early', task, index, line, by, byLabel, exception });
+  }
+
+  private observeLine(line: number, task: number | null, index: number, head: RunState): void {
+    this.lineStarted.set(`${task}:${line}`, index);
+    if (task !== null) return;
+    const loop = head.currentLoop === null ? undefined : head.loops.get(head.currentLoop);
+    const handle = loop?.current ?? null;
+    if (handle !== null) {
+      if (!this.handleFirstLine.has(handle)) this.handleFirstLine.set(handle, index);
+    } else {
+      this.moduleLines.push(index);
+      this.moduleLineNumbers.push(line);
+    }
+  }
+
+  /**
+   * Whether the code running now is the program's: a task of the program's, the module, or a
+   * callback the program scheduled. (asyncio's own callbacks also run outside any task.)
+   */
+  private programRuns(head: RunState): boolean {
+    const loop = head.currentLoop === null ? undefined : head.loops.get(head.currentLoop);
+    const handle = loop?.running ? loop.current : null;
+    const task = head.currentTask === null ? undefined : head.tasks.get(head.currentTask);
+    if (task) return asyncioTaskKind(task.coro, task.defLine) === null;
+    return handle === null || this.programHandles.has(handle);
+  }
+
+  private bindTask(event: Extract<TraceEvent, { kind: 'task.create' }>, index: number): void {
+    const line = event.from.line;
+    if (line === null) return;
+    const context = `${event.from.task}:${line}`;
+    const since = this.lineStarted.get(context) ?? -1;
+    const made = this.created.get(context) ?? [];
+    if (!this.created.has(context)) this.created.set(context, made);
+    const k = made.filter((at) => at > since).length;
+    made.push(index);
+    const site = bindingSite(this.program, line, k);
+    if (site?.kind === 'name') {
+      this.bindings.set(event.task, site.name);
+    } else if (site?.kind === 'append') {
+      // The list starts empty at `initLine`: count the appends since it last did.
+      const emptied = this.lineStarted.get(`${event.from.task}:${site.initLine}`);
+      if (emptied === undefined) return;
+      const position = made.filter((at) => at > emptied).length - 1;
+      this.bindings.set(event.task, `${site.list}[${position}]`);
+    }
+  }
+}
