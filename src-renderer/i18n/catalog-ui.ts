@@ -270,8 +270,7 @@ export const uiCatalog = defineCatalog({
       'The run was cut off here by a limit ({budget}); everything up to here really happened.',
     'say.run.end.stuck':
       'The loop has nothing to run and no timer to wait for: a real program would hang here forever.',
-    'say.run.end.stopped':
-      'You stopped the run here; everything up to here really happened.',
+    'say.run.end.stopped': 'You stopped the run here; everything up to here really happened.',
     'say.run.end.crashed': 'The engine failed here: {error}.',
     'say.run.end.summarized':
       'In a tight loop the engine counted {lines} without recording each one.',
@@ -301,8 +300,7 @@ export const uiCatalog = defineCatalog({
     'say.loop.wait':
       'The clock jumps ahead to {at} ({elapsed} later): the loop slept until its next timer was due.',
     'say.loop.timers': 'The loop moves the timers that are due from the heap to the ready queue.',
-    'say.loop.ready':
-      'The loop will run the {handles} in the ready queue now, one after another.',
+    'say.loop.ready': 'The loop will run the {handles} in the ready queue now, one after another.',
     'say.loop.ready.none': 'No handle is ready: this iteration runs nothing.',
     'say.loop.stop': 'The loop stops running.',
     'say.loop.close': 'The loop is closed; anything still queued is dropped.',
@@ -333,7 +331,8 @@ export const uiCatalog = defineCatalog({
       'The loop takes {task}’s first step from the ready queue and runs it: the task starts only now.',
     'say.handle.run.step':
       'The loop takes {task}’s next step from the head of the ready queue and runs it.',
-    'say.handle.run.wakeup': 'The loop runs the wake-up of {task} from the head of the ready queue.',
+    'say.handle.run.wakeup':
+      'The loop runs the wake-up of {task} from the head of the ready queue.',
     'say.handle.run.sleep':
       'The loop runs the timer’s callback: the sleep of {task} is over, and its future gets a result.',
     'say.handle.run.callback':
@@ -341,8 +340,7 @@ export const uiCatalog = defineCatalog({
     'say.handle.done': '{label} returns: control is back with the loop.',
     'say.handle.skip':
       'The loop takes the cancelled {label} from the head and drops it without running it.',
-    'say.task.create':
-      '`{api}` wraps {call} in the task {task}; the task is created, not started.',
+    'say.task.create': '`{api}` wraps {call} in the task {task}; the task is created, not started.',
     'say.task.create.plain': 'The task {task} is made for {call}; it is created, not started.',
     'say.task.create.main':
       '`asyncio.run` wraps {call} in the task {task}: it will be the loop’s first work.',
@@ -392,23 +390,24 @@ export const uiCatalog = defineCatalog({
       '{by} creates the task {task} for {call} with `{api}`: its first step waits in the ready queue; it has not started.',
     'tell.create.plain':
       '{by} creates the task {task} for {call}: its first step waits in the ready queue; it has not started.',
-    'tell.start': '{task} starts: the loop takes its first step from the ready queue, and {call} begins.',
+    'tell.start':
+      '{task} starts: the loop takes its first step from the ready queue, and {call} begins.',
     'tell.resume.sleep':
-      'Its sleep is over, so asyncio wakes {task}: it resumes after its `await` (line {line}).',
+      'Its sleep is over, so asyncio wakes {task}: it resumes after its `await`{where}.',
     'tell.resume.task':
-      '{other} has ended, so asyncio wakes {task}: it resumes after its `await` (line {line}).',
+      '{other} has ended, so asyncio wakes {task}: it resumes after its `await`{where}.',
     'tell.resume.gather':
-      'Everything it gathered has ended, so asyncio wakes {task}: it resumes after its `await` (line {line}).',
+      'Everything it gathered has ended, so asyncio wakes {task}: it resumes after its `await`{where}.',
     'tell.resume.future':
-      'The future it awaited is done, so asyncio wakes {task}: it resumes after its `await` (line {line}).',
+      'The future it awaited is done, so asyncio wakes {task}: it resumes after its `await`{where}.',
     'tell.resume.yield':
-      '{task} gets its turn again: it resumes after `await asyncio.sleep(0)` (line {line}).',
+      '{task} gets its turn again: it resumes after `await asyncio.sleep(0)`{where}.',
     'tell.resume.failed':
-      '{other} failed, so asyncio wakes {task}: the `{exception}` stored in {other} is raised again at its `await` (line {line}).',
+      '{other} failed, so asyncio wakes {task}: the `{exception}` stored in {other} is raised again at its `await`{where}.',
     'tell.resume.cancelled':
-      '{task} resumes with `CancelledError` at its `await` (line {line}): it has been cancelled.',
-    'tell.resume.throw':
-      '{task} resumes: `{exception}` is thrown into it at its `await` (line {line}).',
+      '{task} resumes with `CancelledError` at its `await`{where}: it has been cancelled.',
+    'tell.resume.throw': '{task} resumes: `{exception}` is thrown into it at its `await`{where}.',
+    'tell.where': ' (line {line})',
     'tell.end.wakes': 'asyncio queues the wake-up of {tasks}, which awaited it.',
     'tell.end.main': '`asyncio.run`’s done-callback is queued: once it runs, the loop stops.',
     'tell.end.gather': '`gather`’s done-callback is queued: it counts one more finished task.',
@@ -431,7 +430,8 @@ export const uiCatalog = defineCatalog({
       '{by} cancels {task} before it has started: when its turn comes, its coroutine never runs.',
     'tell.wait':
       'Nothing was ready to run, so the loop waited until {at} ({elapsed} later): its next timer is due now.',
-    'tell.schedule': '{by} schedules {callback} with `call_soon`: it joins the tail of the ready queue.',
+    'tell.schedule':
+      '{by} schedules {callback} with `call_soon`: it joins the tail of the ready queue.',
     'tell.schedule.timer': '{by} schedules {callback} for {deadline}: a timer goes into the heap.',
     'tell.unschedule':
       '{by} cancels {callback}: it stays where it is until the loop reaches it and drops it.',
@@ -455,6 +455,7 @@ export const uiCatalog = defineCatalog({
     'plain.gathering-future': '`gather`’s waiting future',
     'plain.shutdown-future': 'the future `asyncio.run` waits on for the cancelled tasks',
     'plain.asyncio-future': 'a future of asyncio’s own',
+    'plain.wrapped-awaitable': 'the awaitable that `ensure_future` wrapped',
   },
   ru: {
     'app.title': 'Loopscope',
@@ -633,7 +634,8 @@ export const uiCatalog = defineCatalog({
     'lens.all': 'Всё',
     'lens.code-hint':
       'Шаг — всё, что делает или чего ждёт ваш код; собственная работа asyncio входит в этот шаг',
-    'lens.loop-hint': 'Шаг — каждый обработчик, который выполняет цикл, и каждое изменение его очередей',
+    'lens.loop-hint':
+      'Шаг — каждый обработчик, который выполняет цикл, и каждое изменение его очередей',
     'lens.all-hint': 'Шаг — каждое событие, записанное движком',
     'lens.step-of': 'Шаг {step} из {total}',
 
@@ -722,8 +724,7 @@ export const uiCatalog = defineCatalog({
     'say.run.end.stopped':
       'Здесь вы остановили запуск; всё до этого места произошло на самом деле.',
     'say.run.end.crashed': 'Здесь движок упал: {error}.',
-    'say.run.end.summarized':
-      'В плотном цикле движок подсчитал {lines}, не записывая каждое.',
+    'say.run.end.summarized': 'В плотном цикле движок подсчитал {lines}, не записывая каждое.',
     'say.line.task': '{task} выполняет строку {line}.',
     'say.line': 'Python выполняет строку {line}.',
     'say.output.task': '{task} печатает «{text}».',
@@ -843,21 +844,22 @@ export const uiCatalog = defineCatalog({
     'tell.start':
       '{task} запускается: цикл берёт её первый шаг из очереди готовых, и {call} начинает работу.',
     'tell.resume.sleep':
-      'Sleep закончился, и asyncio будит {task}: она продолжает работу после `await` (строка {line}).',
+      'Sleep закончился, и asyncio будит {task}: она продолжает работу после `await`{where}.',
     'tell.resume.task':
-      '{other} завершилась, и asyncio будит {task}: она продолжает работу после `await` (строка {line}).',
+      '{other} завершилась, и asyncio будит {task}: она продолжает работу после `await`{where}.',
     'tell.resume.gather':
-      'Всё, что собирал `gather`, завершилось, и asyncio будит {task}: она продолжает работу после `await` (строка {line}).',
+      'Всё, что собирал `gather`, завершилось, и asyncio будит {task}: она продолжает работу после `await`{where}.',
     'tell.resume.future':
-      'Future, которого она ждала, завершился, и asyncio будит {task}: она продолжает работу после `await` (строка {line}).',
+      'Future, которого она ждала, завершился, и asyncio будит {task}: она продолжает работу после `await`{where}.',
     'tell.resume.yield':
-      'Снова очередь {task}: она продолжает работу после `await asyncio.sleep(0)` (строка {line}).',
+      'Снова очередь {task}: она продолжает работу после `await asyncio.sleep(0)`{where}.',
     'tell.resume.failed':
-      '{other} упала, и asyncio будит {task}: исключение `{exception}`, сохранённое в {other}, снова выбрасывается в её `await` (строка {line}).',
+      '{other} упала, и asyncio будит {task}: исключение `{exception}`, сохранённое в {other}, снова выбрасывается в её `await`{where}.',
     'tell.resume.cancelled':
-      '{task} продолжает работу с `CancelledError` в своём `await` (строка {line}): её отменили.',
+      '{task} продолжает работу с `CancelledError` в своём `await`{where}: её отменили.',
     'tell.resume.throw':
-      '{task} продолжает работу: в её `await` (строка {line}) выбрасывается `{exception}`.',
+      '{task} продолжает работу: в её `await`{where} выбрасывается `{exception}`.',
+    'tell.where': ' (строка {line})',
     'tell.end.wakes': 'asyncio ставит в очередь пробуждение {tasks}: они её ждали.',
     'tell.end.main':
       'В очередь встаёт обратный вызов `asyncio.run`: когда он выполнится, цикл остановится.',
@@ -907,6 +909,7 @@ export const uiCatalog = defineCatalog({
     'plain.gathering-future': 'future, которым `gather` ждёт задачи',
     'plain.shutdown-future': 'future, которым `asyncio.run` ждёт отменённые задачи',
     'plain.asyncio-future': 'служебный future asyncio',
+    'plain.wrapped-awaitable': 'awaitable-объект, обёрнутый `ensure_future`',
   },
 });
 

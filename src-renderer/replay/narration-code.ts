@@ -95,7 +95,7 @@ function narrateCreate(
     { kind: 'status', task: anchor.task, status: 'scheduled' },
     { kind: 'queued', handle: (push.event as Extract<TraceEvent, { kind: 'handle.push' }>).handle },
   ];
-  const call = `\`${replay.timeline.lanes.get(anchor.task)?.call ?? `${anchor.coro}()`}\``;
+  const call = say.call(anchor.task);
   const task = say.taskIntro(anchor.task);
   const api = creatingApi(replay, anchor.from.line);
   if (anchor.from.task === null && api === null) {
@@ -118,16 +118,15 @@ function narrateRun(
   const { t } = locale;
   const id = anchor.task;
   const task = say.task(id);
-  const line = state.tasks.get(id)?.line ?? '?';
+  const line = state.tasks.get(id)?.line ?? null;
+  const where = line === null ? '' : t('tell.where', { line });
   const claims: Claim[] = [
     { kind: 'status', task: id, status: 'running' },
-    { kind: 'focus', focus: 'program', line: typeof line === 'number' ? line : undefined },
+    { kind: 'focus', focus: 'program', line: line ?? undefined },
   ];
   const said = (text: string): Said => ({ text, claims });
   if (replay.timeline.lanes.get(id)?.firstRun === anchorIndex) {
-    return said(
-      t('tell.start', { task, call: `\`${replay.timeline.lanes.get(id)?.call ?? '?'}\`` }),
-    );
+    return said(t('tell.start', { task, call: say.call(id) }));
   }
   const wake = group.findLast((e) => e.event.kind === 'task.wake' && e.event.task === id);
   const future = wake?.event.kind === 'task.wake' ? wake.event.future : null;
@@ -139,27 +138,27 @@ function narrateRun(
           task,
           other: say.task(failed.id),
           exception: anchor.throw,
-          line,
+          where,
         }),
       );
     }
     return said(
       anchor.throw === 'CancelledError'
-        ? t('tell.resume.cancelled', { task, line })
-        : t('tell.resume.throw', { task, exception: anchor.throw, line }),
+        ? t('tell.resume.cancelled', { task, where })
+        : t('tell.resume.throw', { task, exception: anchor.throw, where }),
     );
   }
-  if (future === null) return said(t('tell.resume.yield', { task, line }));
+  if (future === null) return said(t('tell.resume.yield', { task, where }));
   const awaited = replay.program.awaited.get(future);
   switch (awaited?.awaiting.kind) {
     case 'sleep':
-      return said(t('tell.resume.sleep', { task, line }));
+      return said(t('tell.resume.sleep', { task, where }));
     case 'task':
-      return said(t('tell.resume.task', { task, other: say.task(future), line }));
+      return said(t('tell.resume.task', { task, other: say.task(future), where }));
     case 'gather':
-      return said(t('tell.resume.gather', { task, line }));
+      return said(t('tell.resume.gather', { task, where }));
     default:
-      return said(t('tell.resume.future', { task, line }));
+      return said(t('tell.resume.future', { task, where }));
   }
 }
 

@@ -325,7 +325,7 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
       if (own) {
         return text(t(`say.task.create.${own}`, { coro: event.coro, task: say.task(event.task) }));
       }
-      const call = `\`${replay.timeline.lanes.get(event.task)?.call ?? `${event.coro}()`}\``;
+      const call = say.call(event.task);
       const task = say.taskIntro(event.task);
       const api = creatingApi(replay, event.from.line);
       if (event.from.task === null && api === null) {
@@ -354,7 +354,7 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
       if (firstRunOf(event.task) !== index) {
         return text(t('say.task.run.resume', { task: say.task(event.task) }), running, focus);
       }
-      const call = `\`${replay.timeline.lanes.get(event.task)?.call ?? '?'}\``;
+      const call = say.call(event.task);
       return text(
         t(own ? `say.task.run.${own}` : 'say.task.run.first', { task: say.task(event.task), call }),
         running,

@@ -29,7 +29,7 @@ function callOf(event: Extract<TraceEvent, { kind: 'task.create' }>): string {
     const flat = call.replace(/\s+/g, ' ').trim();
     return flat.length > MAX_CALL ? `${flat.slice(0, MAX_CALL - 1)}…` : flat;
   }
-  return `${event.coro}()`;
+  return `${event.coro.replaceAll('.<locals>', '')}()`;
 }
 
 /**

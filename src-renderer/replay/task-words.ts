@@ -38,3 +38,10 @@ export function futureLabel(type: string, lens: Lens, locale: Locale): string {
   const key = type === '_GatheringFuture' ? 'plain.gathering-future' : 'plain.asyncio-future';
   return locale.t(key).replaceAll('`', '');
 }
+
+/** The call a card shows: as written, or in the `code` lens a plain name for asyncio's wrappers. */
+export function callText(call: string, lens: Lens, locale: Locale): string {
+  return lens === 'code' && isPrivateLabel(call)
+    ? locale.t('plain.wrapped-awaitable').replaceAll('`', '')
+    : call;
+}

@@ -100,7 +100,7 @@ export class Timeline {
           task: event.task,
           name: event.name,
           binding: this.program.bindings.get(event.task) ?? null,
-          call: this.program.calls.get(event.task) ?? `${event.coro}()`,
+          call: this.program.calls.get(event.task) ?? '?',
           order: this.lanes.size,
           segments: [{ from: step, to: Infinity, status: 'scheduled' }],
           firstRun: null,

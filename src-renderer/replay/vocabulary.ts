@@ -20,6 +20,8 @@ export interface Vocabulary {
   task(id: number | null): string;
   /** A task at its first mention: `` `task1` (`Task-2`) `` when the code names it. */
   taskIntro(id: number): string;
+  /** The call a task runs, as written: `` `my_coroutine(1, 2)` ``. */
+  call(id: number): string;
   /** A handle in the ready queue or the heap. */
   handle(handle: HandleState): string;
   /** A callback by its label. */
@@ -84,6 +86,10 @@ export function createVocabulary(
       return lane?.binding
         ? t('plain.task-intro', { binding: lane.binding, name: lane.name })
         : task(id);
+    },
+    call(id) {
+      const call = lanes.get(id)?.call ?? '?';
+      return plain && isPrivateLabel(call) ? t('plain.wrapped-awaitable') : `\`${call}\``;
     },
     handle(handle) {
       if (!plain) return `\`${handleLabel(handle, state)}\``;
