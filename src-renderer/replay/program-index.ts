@@ -5,7 +5,7 @@
  * it to say who does what in the learner's words.
  */
 import type { RunState } from '../../src-shared/loop-state.ts';
-import type { Awaiting, TraceEvent } from '../../src-shared/trace.ts';
+import type { Awaiting, ExceptionInfo, TraceEvent } from '../../src-shared/trace.ts';
 import { asyncioTaskKind } from './asyncio-tasks.ts';
 import { isShutdownCancel } from './lens.ts';
 import { bindingSite, parseProgram, type Program } from './program.ts';
@@ -56,6 +56,11 @@ const NEVER_RETRIEVED = /Task exception was never retrieved[\s\S]*?name='([^']*)
 /** A read of a task's outcome in the code: `task.result()`, `tasks[0].exception()`. */
 const OUTCOME_READ = /([A-Za-z_][\w.]*(?:\[\d+\])?)\.(?:result|exception)\s*\(\s*\)/g;
 
+/** `input()` found no input: the EOFError it raises (as with `python3 file.py < /dev/null`). */
+function isInputEof(exc: ExceptionInfo): boolean {
+  return exc.type === 'EOFError' && exc.message.startsWith('EOF when reading a line');
+}
+
 /** A future a task awaited, and the task that awaited it. */
 export interface AwaitedFuture {
   task: number;
@@ -83,6 +88,8 @@ export class ProgramIndex {
   readonly shutdownCancels: number[] = [];
   /** What happened to tasks' results, in order (see TaskIncident). */
   readonly incidents: TaskIncident[] = [];
+  /** Where the program read `input()` and found none (EOFError), in order. */
+  readonly inputRequests: { index: number; line: number | null }[] = [];
   /** The innermost line of the program in an uncaught exception's traceback, by event index. */
   readonly raisedAt = new Map<number, number>();
 
@@ -125,6 +132,7 @@ export class ProgramIndex {
         break;
       case 'future.exception': {
         const task = head.tasks.get(event.future);
+        if (task && isInputEof(event.exc)) this.inputRequests.push({ index, line: task.line });
         if (task && event.exc.type === 'InvalidStateError') {
           this.noticeEarlyRead(task.line, event.future, event.exc.type, index);
         }
@@ -133,6 +141,7 @@ export class ProgramIndex {
       case 'exception': {
         const frame = event.frames.filter((f) => f.user).at(-1);
         if (frame) this.raisedAt.set(index, frame.line);
+        if (isInputEof(event.exc)) this.inputRequests.push({ index, line: frame?.line ?? null });
         if (event.exc.type === 'InvalidStateError') {
           this.noticeEarlyRead(frame?.line ?? null, null, event.exc.type, index);
         }

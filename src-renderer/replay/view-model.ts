@@ -441,3 +441,11 @@ export function exceptionMarks(replay: Replay, step: number, state: RunState): E
   }
   return { error, raised };
 }
+
+/**
+ * Whether the program asked for input and found none: `input()` raised `EOFError` (as
+ * `python3 file.py < /dev/null` does). The line is the `input()` call's, when known.
+ */
+export function inputRequest(replay: Replay): { line: number | null } | null {
+  return replay.program.inputRequests.at(-1) ?? null;
+}

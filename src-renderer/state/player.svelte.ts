@@ -222,7 +222,8 @@ export class Player {
 
   pause(): void {
     this.playing = false;
-    cancelAnimationFrame(this.request);
+    if (this.request !== 0) cancelAnimationFrame(this.request);
+    this.request = 0;
   }
 
   toggle(): void {
