@@ -160,6 +160,9 @@ export const uiCatalog = defineCatalog({
 
     'code.label': 'Program code (editable)',
     'code.raised': '{exception} stored in {task} is raised here',
+    'code.caught': '{exception} raised here, caught on line {line}',
+    'code.caught-bare': 'an exception raised here, caught on line {line}',
+    'code.no-loop': 'RuntimeError here: no event loop is running',
     'console.empty': 'No output yet',
     'console.label': 'Program output',
 
@@ -289,6 +292,11 @@ export const uiCatalog = defineCatalog({
       'The program asked for input at line {line}, but none was given: `input()` raised `EOFError`. Type the input below the console and run it again.',
     'say.exception.no-loop':
       'No event loop is running, so the `create_task` call at line {line} raises `RuntimeError: no running event loop`: a task needs a running loop.',
+    'say.caught': 'Line {raised} raised `{exception}`, and the `except` on line {line} catches it.',
+    'say.caught.bare':
+      'Line {raised} raised an exception, and the `except` on line {line} catches it.',
+    'say.caught.no-loop':
+      'No event loop is running, so the call on line {raised} raises `RuntimeError` (a task needs a running loop); the `except` on line {line} catches it.',
     'say.loop.create': 'asyncio creates a new event loop (it does not run yet).',
     'say.loop.start': 'The event loop starts running: from now on it alone decides what runs.',
     'say.loop.iteration': 'Iteration {n} of the loop begins.',
@@ -609,6 +617,9 @@ export const uiCatalog = defineCatalog({
 
     'code.label': 'Код программы (можно править)',
     'code.raised': 'здесь снова выброшено {exception} из {task}',
+    'code.caught': 'здесь выброшено {exception}, перехвачено в строке {line}',
+    'code.caught-bare': 'здесь выброшено исключение, перехвачено в строке {line}',
+    'code.no-loop': 'здесь RuntimeError: цикл событий не запущен',
     'console.empty': 'Вывода пока нет',
     'console.label': 'Вывод программы',
 
@@ -741,6 +752,12 @@ export const uiCatalog = defineCatalog({
       'В строке {line} программа ждала ввода, но его не было: `input()` выбросил `EOFError`. Введите данные под консолью и запустите снова.',
     'say.exception.no-loop':
       'Цикл событий не запущен, поэтому вызов `create_task` в строке {line} выбрасывает `RuntimeError: no running event loop`: задаче нужен работающий цикл.',
+    'say.caught':
+      'Строка {raised} выбросила `{exception}`, и `except` в строке {line} его перехватывает.',
+    'say.caught.bare':
+      'Строка {raised} выбросила исключение, и `except` в строке {line} его перехватывает.',
+    'say.caught.no-loop':
+      'Цикл событий не запущен, поэтому вызов в строке {raised} выбрасывает `RuntimeError` (задаче нужен работающий цикл); `except` в строке {line} его перехватывает.',
     'say.loop.create': 'asyncio создаёт новый цикл событий (пока он не работает).',
     'say.loop.start': 'Цикл событий запускается: теперь только он решает, что выполнять.',
     'say.loop.iteration': 'Начинается итерация {n} цикла.',

@@ -75,11 +75,25 @@ export function narrate(
     say: createVocabulary(replay, state, locale, lens),
   };
   if (lens === 'code') {
-    const anchor = replay.lenses.steps('code').anchorAt(step);
+    const steps = replay.lenses.steps('code');
+    const anchor = steps.anchorAt(step);
     const told = anchor === null ? null : narrateCodeStep(context, step, anchor);
-    if (told) return told;
+    if (told) return withCaught(context, steps.groupStart(step), step, told);
   }
-  return narrateEvent(context, event, step - 1);
+  return withCaught(context, step - 1, step, narrateEvent(context, event, step - 1));
+}
+
+/** What the program caught in the events `from` to `to` (exclusive), said before the rest. */
+function withCaught(context: NarrationContext, from: number, to: number, said: Said): Said {
+  const { t } = context.locale;
+  const caught = context.replay.program.caught.filter((c) => c.index >= from && c.index < to);
+  if (caught.length === 0) return said;
+  const told = caught.map((c) => {
+    const params = { raised: c.raisedAt, line: c.handler.line, exception: c.handler.type ?? '' };
+    if (c.noLoop) return t('say.caught.no-loop', params);
+    return c.handler.type === null ? t('say.caught.bare', params) : t('say.caught', params);
+  });
+  return { text: [...told, said.text].join(' '), claims: said.claims };
 }
 
 /** Who did something: a task, or the program's module-level code. */

@@ -8,7 +8,14 @@ import type { RunState } from '../../src-shared/loop-state.ts';
 import type { Awaiting, ExceptionInfo, TraceEvent } from '../../src-shared/trace.ts';
 import { asyncioTaskKind } from './asyncio-tasks.ts';
 import { isShutdownCancel } from './lens.ts';
-import { bindingSite, parseProgram, type Program } from './program.ts';
+import {
+  bindingSite,
+  enclosingFunction,
+  handlerAt,
+  parseProgram,
+  type Handler,
+  type Program,
+} from './program.ts';
 
 /** An identifier asyncio keeps to itself: `__step`, `_run_until_complete_cb`, `gather._done_callback`. */
 const PRIVATE_SEGMENT = /(?:^|\.)_/;
@@ -51,8 +58,27 @@ export interface TaskIncident {
   exception: string;
 }
 
-/** The message asyncio's default handler logs for a failed task nobody looked at. */
-const NEVER_RETRIEVED = /Task exception was never retrieved[\s\S]*?name='([^']*)'/;
+/**
+ * An exception the program caught: a line of its `try` raised it, and the trace reached the
+ * `except` clause that caught it (Python runs that line only then).
+ */
+export interface CaughtException {
+  /** The index of the `line` event of the `except` clause. */
+  index: number;
+  /** The running task, or null for the module or a callback. */
+  task: number | null;
+  /** The line that raised it. */
+  raisedAt: number;
+  handler: Handler;
+  /** No event loop was running: what `create_task` needs. */
+  noLoop: boolean;
+}
+
+/** What asyncio says of a failed task nobody looked at; with its default handler, its name. */
+const NEVER_RETRIEVED = 'Task exception was never retrieved';
+const NEVER_RETRIEVED_NAME = /Task exception was never retrieved[\s\S]*?name='([^']*)'/;
+/** The calls that need a running loop. */
+const NEEDS_LOOP = /(?<![\w])(?:create_task|ensure_future|get_running_loop)\s*\(/;
 /** A read of a task's outcome in the code: `task.result()`, `tasks[0].exception()`. */
 const OUTCOME_READ = /([A-Za-z_][\w.]*(?:\[\d+\])?)\.(?:result|exception)\s*\(\s*\)/g;
 
@@ -88,11 +114,17 @@ export class ProgramIndex {
   readonly shutdownCancels: number[] = [];
   /** What happened to tasks' results, in order (see TaskIncident). */
   readonly incidents: TaskIncident[] = [];
+  /** Exceptions the program raised and caught itself, in order. */
+  readonly caught: CaughtException[] = [];
   /** Where the program read `input()` and found none (EOFError), in order. */
   readonly inputRequests: { index: number; line: number | null }[] = [];
   /** The innermost line of the program in an uncaught exception's traceback, by event index. */
   readonly raisedAt = new Map<number, number>();
 
+  /** Where each task was made: the line, and the task that made it. */
+  private readonly createdAt = new Map<number, { line: number; by: number | null }>();
+  /** Per running context: the line of its last `line` event. */
+  private readonly lastLine = new Map<number | null, number>();
   /** Per running context and line: the index of the line's last `line` event. */
   private readonly lineStarted = new Map<string, number>();
   /** Per context and line: the indices of the tasks created there. */
@@ -109,6 +141,9 @@ export class ProgramIndex {
         break;
       case 'task.create':
         this.calls.set(event.task, callOf(event));
+        if (event.from.line !== null) {
+          this.createdAt.set(event.task, { line: event.from.line, by: event.from.task });
+        }
         this.bindTask(event, index);
         break;
       case 'handle.push':
@@ -147,22 +182,12 @@ export class ProgramIndex {
         }
         break;
       }
-      case 'log': {
-        const name = NEVER_RETRIEVED.exec(event.message)?.[1];
-        const task = [...head.tasks.values()].reverse().find((t) => t.name === name);
-        if (task) {
-          this.incidents.push({
-            kind: 'never-retrieved',
-            task: task.id,
-            index,
-            line: null,
-            by: null,
-            byLabel: null,
-            exception: task.exception?.type ?? '',
-          });
-        }
+      case 'log':
+        this.noticeNeverRetrieved(event.message, index, head);
         break;
-      }
+      case 'output':
+        this.noticeNeverRetrieved(event.text, index, head);
+        break;
       case 'loop.create':
       case 'loop.start':
       case 'loop.stop':
@@ -171,6 +196,50 @@ export class ProgramIndex {
         break;
       default:
         break;
+    }
+  }
+
+  /**
+   * asyncio says a task's exception was never retrieved: the task it names (its default
+   * handler writes the name), else the only task that has failed, when only one has (a
+   * handler of the program's own may print just the message).
+   */
+  private noticeNeverRetrieved(text: string, index: number, head: RunState): void {
+    if (!text.includes(NEVER_RETRIEVED)) return;
+    const name = NEVER_RETRIEVED_NAME.exec(text)?.[1];
+    const failed = [...head.tasks.values()].filter((t) => t.status === 'failed');
+    const named = name === undefined ? failed : failed.filter((t) => t.name === name);
+    const task = named.length === 1 ? named[0] : undefined;
+    if (!task || this.incidents.some((i) => i.kind === 'never-retrieved' && i.task === task.id)) {
+      return;
+    }
+    this.incidents.push({
+      kind: 'never-retrieved',
+      task: task.id,
+      index,
+      line: null,
+      by: null,
+      byLabel: null,
+      exception: task.exception?.type ?? '',
+    });
+  }
+
+  /**
+   * The trace reached an `except` clause: the line before it in the same context, when it is
+   * in the clause's `try`, raised what it caught. (A line of a function called from the `try`
+   * would leave the raising line unknown: then nothing is said.)
+   */
+  private noticeCaught(line: number, task: number | null, index: number, head: RunState): void {
+    const handler = handlerAt(this.program, line);
+    const previous = this.lastLine.get(task);
+    if (!handler || previous === undefined) return;
+    if (previous <= handler.tryLine || previous >= handler.line) return;
+    const loop = head.currentLoop === null ? undefined : head.loops.get(head.currentLoop);
+    const text = this.program.source.split('\n')[previous - 1] ?? '';
+    const noLoop = !loop?.running && handler.type === 'RuntimeError' && NEEDS_LOOP.test(text);
+    this.caught.push({ index, task, raisedAt: previous, handler, noLoop });
+    if (handler.type === 'InvalidStateError') {
+      this.noticeEarlyRead(previous, task, handler.type, index);
     }
   }
 
@@ -204,13 +273,28 @@ export class ProgramIndex {
     const text = this.program.source.split('\n')[line - 1] ?? '';
     const reads = [...text.matchAll(OUTCOME_READ)].map((m) => m[1]);
     if (reads.length !== 1) return;
-    const task = [...this.bindings].findLast(([, name]) => name === reads[0])?.[0];
+    // The name read must be the one bound in the same function, by the same task.
+    const task = [...this.bindings].findLast(
+      ([id, name]) => name === reads[0] && this.boundIn(id, by, line),
+    )?.[0];
     if (task === undefined) return;
     const byLabel = by === null ? null : (this.bindings.get(by) ?? null);
     this.incidents.push({ kind: 'read-too-early', task, index, line, by, byLabel, exception });
   }
 
+  /** Whether task `id` was bound by task `by`, in the function that holds `line`. */
+  private boundIn(id: number, by: number | null, line: number): boolean {
+    const at = this.createdAt.get(id);
+    return (
+      at !== undefined &&
+      at.by === by &&
+      enclosingFunction(this.program, at.line) === enclosingFunction(this.program, line)
+    );
+  }
+
   private observeLine(line: number, task: number | null, index: number, head: RunState): void {
+    this.noticeCaught(line, task, index, head);
+    this.lastLine.set(task, line);
     this.lineStarted.set(`${task}:${line}`, index);
     if (task !== null) return;
     const loop = head.currentLoop === null ? undefined : head.loops.get(head.currentLoop);

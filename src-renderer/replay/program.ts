@@ -296,3 +296,65 @@ function lineOf(program: Program, offset: number): number {
   // A match may begin with the line's leading newline-free whitespace: the line is where it is.
   return line;
 }
+
+/** An `except` clause: its line, the exception type it names, and the `try` it belongs to. */
+export interface Handler {
+  /** The `except` line. */
+  line: number;
+  /** The last line of its block. */
+  end: number;
+  /** The `try:` line. */
+  tryLine: number;
+  /** The exception type it catches, by its last name (`InvalidStateError`), or null (bare). */
+  type: string | null;
+}
+
+const EXCEPT = /^([ \t]*)except\b\s*(?:\(?\s*([A-Za-z_][\w.]*))?/;
+
+function indentOf(text: string): number {
+  return /^[ \t]*/.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * The `except` clause on `line`, if the line is one. Python runs an `except` line only when
+ * an exception was raised in its `try`, so a trace that reaches it tells that much.
+ */
+export function handlerAt(program: Program, line: number): Handler | null {
+  const lines = program.masked.split('\n');
+  const text = lines[line - 1] ?? '';
+  const match = EXCEPT.exec(text);
+  if (!match) return null;
+  const indent = (match[1] ?? '').length;
+  let tryLine = line - 1;
+  while (tryLine >= 1) {
+    const candidate = lines[tryLine - 1] ?? '';
+    if (candidate.trim() !== '' && indentOf(candidate) <= indent) {
+      if (indentOf(candidate) === indent && /^\s*try\s*:/.test(candidate)) break;
+      if (indentOf(candidate) < indent) return null;
+    }
+    tryLine--;
+  }
+  if (tryLine < 1) return null;
+  let end = line;
+  for (let next = line + 1; next <= lines.length; next++) {
+    const candidate = lines[next - 1] ?? '';
+    if (candidate.trim() === '') continue;
+    if (indentOf(candidate) <= indent) break;
+    end = next;
+  }
+  const type = match[2]?.split('.').at(-1) ?? null;
+  return { line, end, tryLine, type };
+}
+
+/** The line of the `def` whose body holds `line`, or 0 for the module's top level. */
+export function enclosingFunction(program: Program, line: number): number {
+  const lines = program.masked.split('\n');
+  let indent = indentOf(lines[line - 1] ?? '');
+  for (let at = line - 1; at >= 1; at--) {
+    const text = lines[at - 1] ?? '';
+    if (text.trim() === '' || indentOf(text) >= indent) continue;
+    if (/^\s*(?:async\s+)?def\s/.test(text)) return at;
+    indent = indentOf(text);
+  }
+  return 0;
+}

@@ -19,7 +19,7 @@ import type {
   TraceEvent,
 } from '../../src-shared/trace.ts';
 import { asyncioTaskKind, type AsyncioTaskKind } from './asyncio-tasks.ts';
-import type { TaskIncident } from './program-index.ts';
+import type { CaughtException, TaskIncident } from './program-index.ts';
 import type { Replay } from './replay.ts';
 import { countBelow } from './timeline.ts';
 
@@ -424,9 +424,16 @@ export interface ExceptionMarks {
   error: number | null;
   /** A task's stored exception being raised again at an `await`, while the awaiting step runs. */
   raised: { line: number; task: number; by: number; exception: string } | null;
+  /** An exception the program caught: where it was raised, while its `except` clause runs. */
+  caught: CaughtException | null;
 }
 
-export function exceptionMarks(replay: Replay, step: number, state: RunState): ExceptionMarks {
+export function exceptionMarks(
+  replay: Replay,
+  step: number,
+  state: RunState,
+  focus: CodeFocus,
+): ExceptionMarks {
   let error: number | null = null;
   for (const [index, line] of replay.program.raisedAt) if (index < step) error = line;
   let raised: ExceptionMarks['raised'] = null;
@@ -439,7 +446,17 @@ export function exceptionMarks(replay: Replay, step: number, state: RunState): E
         ? { line: incident.line, task: incident.task, by, exception: incident.exception }
         : null;
   }
-  return { error, raised };
+  let caught: CaughtException | null = null;
+  for (const c of replay.program.caught) {
+    if (c.index >= step) break;
+    const inHandler =
+      focus.kind === 'program' &&
+      focus.task === c.task &&
+      focus.line >= c.handler.line &&
+      focus.line <= c.handler.end;
+    caught = inHandler ? c : null;
+  }
+  return { error, raised, caught };
 }
 
 /**

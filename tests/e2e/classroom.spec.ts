@@ -68,7 +68,7 @@ async function expectReadableLayout(app: LoopscopeApp, where: string): Promise<v
 test('presentation mode and both languages read at the back of the room', async ({ app }) => {
   await app.setLanguage('en');
   await app.chooseLesson('create-task');
-  await app.forwardUntil('The loop takes report’s first step');
+  await app.forwardUntil('The loop takes task’s first step');
   const narration = app.view('narration').locator('p');
   const normalSize = await narration.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   await expectReadableLayout(app, 'en normal');
