@@ -91,6 +91,10 @@ function withCaught(context: NarrationContext, from: number, to: number, said: S
   const told = caught.map((c) => {
     const params = { raised: c.raisedAt, line: c.handler.line, exception: c.handler.type ?? '' };
     if (c.noLoop) return t('say.caught.no-loop', params);
+    if (c.stored !== null) {
+      const exception = context.state.tasks.get(c.stored)?.exception?.type ?? params.exception;
+      return t('say.caught.stored', { ...params, exception, task: context.say.task(c.stored) });
+    }
     return c.handler.type === null ? t('say.caught.bare', params) : t('say.caught', params);
   });
   return { text: [...told, said.text].join(' '), claims: said.claims };

@@ -72,6 +72,8 @@ export interface CaughtException {
   handler: Handler;
   /** No event loop was running: what `create_task` needs. */
   noLoop: boolean;
+  /** The task whose stored exception the line raised again (`await bad`, `bad.result()`). */
+  stored: number | null;
 }
 
 /** What asyncio says of a failed task nobody looked at; with its default handler, its name. */
@@ -81,6 +83,9 @@ const NEVER_RETRIEVED_NAME = /Task exception was never retrieved[\s\S]*?name='([
 const NEEDS_LOOP = /(?<![\w])(?:create_task|ensure_future|get_running_loop)\s*\(/;
 /** A read of a task's outcome in the code: `task.result()`, `tasks[0].exception()`. */
 const OUTCOME_READ = /([A-Za-z_][\w.]*(?:\[\d+\])?)\.(?:result|exception)\s*\(\s*\)/g;
+/** What a line reads a task's outcome from: `task.result()`, `await task`. */
+const OUTCOME_SOURCE =
+  /(?:(?<![\w.])await\s+([A-Za-z_][\w.]*(?:\[\d+\])?)(?![\w.(\[])|([A-Za-z_][\w.]*(?:\[\d+\])?)\.result\s*\(\s*\))/g;
 
 /** `input()` found no input: the EOFError it raises (as with `python3 file.py < /dev/null`). */
 function isInputEof(exc: ExceptionInfo): boolean {
@@ -237,10 +242,52 @@ export class ProgramIndex {
     const loop = head.currentLoop === null ? undefined : head.loops.get(head.currentLoop);
     const text = this.program.source.split('\n')[previous - 1] ?? '';
     const noLoop = !loop?.running && handler.type === 'RuntimeError' && NEEDS_LOOP.test(text);
-    this.caught.push({ index, task, raisedAt: previous, handler, noLoop });
+    const stored = this.storedRaise(text, previous, task, handler, head);
+    this.caught.push({ index, task, raisedAt: previous, handler, noLoop, stored });
+    if (stored !== null) {
+      this.incidents.push({
+        kind: 'reraised',
+        task: stored,
+        index,
+        line: previous,
+        by: task,
+        byLabel:
+          task === null ? null : (this.bindings.get(task) ?? head.tasks.get(task)?.name ?? null),
+        exception: head.tasks.get(stored)?.exception?.type ?? '',
+      });
+    }
     if (handler.type === 'InvalidStateError') {
       this.noticeEarlyRead(previous, task, handler.type, index);
     }
+  }
+
+  /**
+   * The failed task whose stored exception the line `text` raised again, when it reads one
+   * task's outcome (`await bad`, `bad.result()`), that task has failed, and the clause that
+   * caught it takes that exception's type (or any).
+   */
+  private storedRaise(
+    text: string,
+    line: number,
+    by: number | null,
+    handler: Handler,
+    head: RunState,
+  ): number | null {
+    const names = [...text.matchAll(OUTCOME_SOURCE)].map((m) => m[1] ?? m[2]);
+    if (names.length !== 1) return null;
+    const id = this.taskNamed(names[0] ?? '', by, line);
+    const task = id === undefined ? undefined : head.tasks.get(id);
+    if (!task || task.status !== 'failed') return null;
+    const general =
+      handler.type === null || handler.type === 'Exception' || handler.type === 'BaseException';
+    return general || handler.type === task.exception?.type ? task.id : null;
+  }
+
+  /** The task the code calls `name` where task `by` runs `line`: bound in the same function. */
+  private taskNamed(name: string, by: number | null, line: number): number | undefined {
+    return [...this.bindings].findLast(
+      ([id, bound]) => bound === name && this.boundIn(id, by, line),
+    )?.[0];
   }
 
   /**
@@ -274,9 +321,7 @@ export class ProgramIndex {
     const reads = [...text.matchAll(OUTCOME_READ)].map((m) => m[1]);
     if (reads.length !== 1) return;
     // The name read must be the one bound in the same function, by the same task.
-    const task = [...this.bindings].findLast(
-      ([id, name]) => name === reads[0] && this.boundIn(id, by, line),
-    )?.[0];
+    const task = this.taskNamed(reads[0] ?? '', by, line);
     if (task === undefined) return;
     const byLabel = by === null ? null : (this.bindings.get(by) ?? null);
     this.incidents.push({ kind: 'read-too-early', task, index, line, by, byLabel, exception });

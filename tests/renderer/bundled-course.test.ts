@@ -15,6 +15,7 @@ import { pillStatus } from '../../src-renderer/replay/task-words.ts';
 import {
   codeFocus,
   currentLoop,
+  exceptionMarks,
   deriveReadyQueue,
   deriveRunning,
   deriveTaskCards,
@@ -150,5 +151,144 @@ describe('the narration and the views agree', () => {
       expect(code, trace.name).toBeLessThan(loop ?? 0);
       expect(loop, trace.name).toBeLessThan(all ?? 0);
     }
+  });
+});
+
+/** The trace of a bundled scenario, by lesson file and scenario number. */
+function bundled(file: string, number: number): Replay {
+  const trace = traces().find((t) => t.file === file && t.number === number);
+  if (!trace) throw new Error(`no runnable scenario ${file} #${number}`);
+  return new Replay(trace.events);
+}
+
+/** The code lens's stops whose sentence matches, with the state there. */
+function codeStops(replay: Replay, pattern: RegExp) {
+  return stopsOf(replay, 'code').flatMap((step) => {
+    const state = replay.stateAt(step);
+    const said = narrate(replay, step, state, en, 'code');
+    return pattern.test(said.text) ? [{ step, said, views: viewsAt(replay, step, state) }] : [];
+  });
+}
+
+function cardOf(views: ReturnType<typeof viewsAt>, label: string) {
+  const card = views.cards.find((c) => (c.binding ?? c.name) === label);
+  if (!card) throw new Error(`no card ${label}`);
+  return card;
+}
+
+describe('the seven properties of create_task, each visible in a bundled lesson', () => {
+  test('1. create_task schedules the task; it has not started when the call returns', () => {
+    for (const [file, name] of [
+      ['01-create-task.en.md', 'report'],
+      ['01-create-task.ru.md', 'отчёт'],
+    ] as const) {
+      const replay = bundled(file, 2);
+      const [created] = codeStops(
+        replay,
+        new RegExp(`creates the task \`task\` \\(\`${name}\`\\)`),
+      );
+      expect(created, file).toBeDefined();
+      const views = created?.views;
+      if (!views) continue;
+      const task = cardOf(views, 'task');
+      expect(task.status).toBe('scheduled');
+      expect(cardOf(views, 'Task-1').status).toBe('running');
+      expect(views.queue).toHaveLength(1);
+      expect(views.focus).toMatchObject({ kind: 'program', line: 11 });
+    }
+  });
+
+  test('2. a task nobody awaited is cancelled when asyncio.run closes; its result read early raises', () => {
+    const backup = bundled('01-create-task.en.md', 4);
+    const [shutdown] = codeStops(
+      backup,
+      /asyncio\.run` shuts down: it cancels the tasks still pending \(`task`\)/,
+    );
+    expect(shutdown && pillStatus(cardOf(shutdown.views, 'task'))).toBe('cancelling');
+    const [ended] = codeStops(backup, /`task` ends cancelled/);
+    expect(ended && cardOf(ended.views, 'task').status).toBe('cancelled');
+
+    const early = bundled('01-create-task.en.md', 5);
+    const [caught] = codeStops(
+      early,
+      /raised `InvalidStateError`, and the `except` on line 14 catches it/,
+    );
+    expect(caught).toBeDefined();
+    const task = caught && cardOf(caught.views, 'task');
+    expect(task?.incident).toMatchObject({
+      kind: 'read-too-early',
+      line: 13,
+      exception: 'InvalidStateError',
+    });
+    expect(task?.status).toBe('suspended');
+    const [cancelled] = codeStops(early, /`task` ends cancelled/);
+    expect(cancelled && cardOf(cancelled.views, 'task').status).toBe('cancelled');
+  });
+
+  test('3. all the tasks made start on the loop’s next pass', () => {
+    const replay = bundled('01-create-task.en.md', 6);
+    const [paused] = codeStops(replay, /`Task-1` awaits the task `tasks\[0\]`/);
+    expect(paused?.views.queue).toHaveLength(3);
+    const starts = codeStops(replay, /^`tasks\[\d\]` starts/);
+    expect(starts.map((s) => s.said.text.slice(0, 10))).toEqual([
+      '`tasks[0]`',
+      '`tasks[1]`',
+      '`tasks[2]`',
+    ]);
+    const iterations = starts.map((s) => currentLoop(replay.stateAt(s.step))?.iteration);
+    expect(new Set(iterations).size).toBe(1);
+  });
+
+  test('4. they finish in another order than they were made', () => {
+    const replay = bundled('01-create-task.en.md', 6);
+    const views = viewsAt(replay, replay.length, replay.stateAt(replay.length));
+    const order = ['tasks[0]', 'tasks[1]', 'tasks[2]'].map(
+      (name) => cardOf(views, name).finishOrder,
+    );
+    expect(order).toEqual([3, 1, 2]);
+  });
+
+  test('5. create_task with no running loop raises at the call, and the picture says no loop runs', () => {
+    const replay = bundled('01-create-task.en.md', 7);
+    const [caught] = codeStops(
+      replay,
+      /No event loop is running, so the call on line 10 raises `RuntimeError`/,
+    );
+    expect(caught?.views.phase).toBe('before');
+    const step = caught?.step ?? 0;
+    const state = replay.stateAt(step);
+    const marks = exceptionMarks(replay, step, state, codeFocus(replay, step, state));
+    expect(marks.caught).toMatchObject({ raisedAt: 10, noLoop: true });
+  });
+
+  test('6. an exception is stored in its task and raised again at the await', () => {
+    const replay = bundled('05-exceptions-in-tasks.en.md', 2);
+    const [raised] = codeStops(replay, /^Line 14 raises again the `ValueError` stored in `bad`/);
+    expect(raised).toBeDefined();
+    const step = raised?.step ?? 0;
+    const state = replay.stateAt(step);
+    expect(cardOf(viewsAt(replay, step, state), 'bad').incident).toMatchObject({
+      kind: 'reraised',
+      line: 14,
+    });
+    const marks = exceptionMarks(replay, step, state, codeFocus(replay, step, state));
+    expect(marks.caught).toMatchObject({ raisedAt: 14, stored: 3 });
+
+    const lost = bundled('05-exceptions-in-tasks.en.md', 5);
+    const end = viewsAt(lost, lost.length, lost.stateAt(lost.length));
+    expect(cardOf(end, 'task').incident).toMatchObject({
+      kind: 'never-retrieved',
+      exception: 'KeyError',
+    });
+  });
+
+  test('7. cancel() asks a task to stop: CancelledError at its await, then it ends cancelled', () => {
+    const replay = bundled('04-cancellation-and-timeouts.en.md', 1);
+    const [cancel] = codeStops(replay, /^`Task-1` cancels `task`/);
+    expect(cancel && pillStatus(cardOf(cancel.views, 'task'))).toBe('cancelling');
+    const [resumed] = codeStops(replay, /`task` resumes with `CancelledError` at its `await`/);
+    expect(resumed && cardOf(resumed.views, 'task').status).toBe('running');
+    const [ended] = codeStops(replay, /`task` ends cancelled/);
+    expect(ended && cardOf(ended.views, 'task').status).toBe('cancelled');
   });
 });
