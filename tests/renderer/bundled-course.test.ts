@@ -4,7 +4,10 @@
  * show (the ready queue, the running handle, the timers, the task cards, where control is,
  * the clock, the phase), and the code lens names nothing by asyncio's private names.
  */
-import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NodeEngine } from '../../src-engine/node/engine.ts';
+import { parseLesson } from '../../src-shared/lesson/parse.ts';
 import type { RunState } from '../../src-shared/loop-state.ts';
 import { createLocale } from '../../src-renderer/i18n/format.ts';
 import { LENSES, type Lens } from '../../src-renderer/replay/lens.ts';
@@ -292,3 +295,60 @@ describe('the seven properties of create_task, each visible in a bundled lesson'
     expect(ended && cardOf(ended.views, 'task').status).toBe('cancelled');
   });
 });
+
+/** The course author's own lesson, beside the clone where CI puts it. */
+const AUTHOR_LESSON = new URL('../../../shared/lessons/create_task.ru.md', import.meta.url);
+const authorPresent = existsSync(AUTHOR_LESSON);
+if (!authorPresent) {
+  console.warn(`Skipping the course author's lesson: ${AUTHOR_LESSON.pathname} is absent.`);
+}
+
+describe.runIf(authorPresent)(
+  'the course author’s lesson shows the properties it has code for',
+  () => {
+    let author: Replay[] = [];
+    beforeAll(async () => {
+      const lesson = parseLesson(readFileSync(AUTHOR_LESSON, 'utf8'), 'create_task.ru.md');
+      const engine = new NodeEngine();
+      try {
+        for (const scenario of lesson.scenarios.filter((s) => s.runnable)) {
+          const result = await engine.run({ code: scenario.code, filename: 'main.py' });
+          author.push(new Replay(result.events));
+        }
+      } finally {
+        await engine.close();
+      }
+    }, 120_000);
+    afterAll(() => {
+      author = [];
+    });
+
+    test('1: my_task is scheduled, not started, when create_task returns', () => {
+      const [created] = codeStops(
+        author[0] ?? new Replay(),
+        /creates the task `task` \(`my_task`\)/,
+      );
+      expect(created && cardOf(created.views, 'task').status).toBe('scheduled');
+      expect(created && cardOf(created.views, 'Task-1').status).toBe('running');
+    });
+
+    test('2: the task nobody awaited is cancelled when asyncio.run closes', () => {
+      const replay = author[1] ?? new Replay();
+      const [shutdown] = codeStops(replay, /cancels the tasks still pending \(`task`\)/);
+      expect(shutdown && pillStatus(cardOf(shutdown.views, 'task'))).toBe('cancelling');
+      const [ended] = codeStops(replay, /`task` ends cancelled/);
+      expect(ended && cardOf(ended.views, 'task').status).toBe('cancelled');
+    });
+
+    test('3 and 4: task1 and task2 start on the next pass, and task2 finishes first', () => {
+      const replay = author[2] ?? new Replay();
+      const starts = codeStops(replay, /^`task[12]` starts/);
+      expect(starts.map((s) => s.said.text.slice(0, 7))).toEqual(['`task1`', '`task2`']);
+      expect(new Set(starts.map((s) => currentLoop(replay.stateAt(s.step))?.iteration)).size).toBe(
+        1,
+      );
+      const end = viewsAt(replay, replay.length, replay.stateAt(replay.length));
+      expect(['task1', 'task2'].map((n) => cardOf(end, n).finishOrder)).toEqual([2, 1]);
+    });
+  },
+);
