@@ -293,6 +293,8 @@ export const uiCatalog = defineCatalog({
     'say.exception.no-loop':
       'No event loop is running, so the `create_task` call at line {line} raises `RuntimeError: no running event loop`: a task needs a running loop.',
     'say.caught': 'Line {raised} raised `{exception}`, and the `except` on line {line} catches it.',
+    'say.caught.too-early':
+      'Line {raised} asks for the result of {task} before {task} has finished: it raises `InvalidStateError`, and the `except` on line {line} catches it.',
     'say.caught.stored':
       'Line {raised} raises again the `{exception}` stored in {task}, and the `except` on line {line} catches it.',
     'say.caught.bare':
@@ -756,6 +758,8 @@ export const uiCatalog = defineCatalog({
       'Цикл событий не запущен, поэтому вызов `create_task` в строке {line} выбрасывает `RuntimeError: no running event loop`: задаче нужен работающий цикл.',
     'say.caught':
       'Строка {raised} выбросила `{exception}`, и `except` в строке {line} его перехватывает.',
+    'say.caught.too-early':
+      'Строка {raised} спрашивает результат {task}, когда {task} ещё не завершилась: это выбрасывает `InvalidStateError`, и `except` в строке {line} его перехватывает.',
     'say.caught.stored':
       'Строка {raised} снова выбрасывает `{exception}`, сохранённое в {task}, и `except` в строке {line} его перехватывает.',
     'say.caught.bare':

@@ -91,6 +91,9 @@ function withCaught(context: NarrationContext, from: number, to: number, said: S
   const told = caught.map((c) => {
     const params = { raised: c.raisedAt, line: c.handler.line, exception: c.handler.type ?? '' };
     if (c.noLoop) return t('say.caught.no-loop', params);
+    if (c.early !== null) {
+      return t('say.caught.too-early', { ...params, task: context.say.task(c.early) });
+    }
     if (c.stored !== null) {
       const exception = context.state.tasks.get(c.stored)?.exception?.type ?? params.exception;
       return t('say.caught.stored', { ...params, exception, task: context.say.task(c.stored) });

@@ -74,6 +74,8 @@ export interface CaughtException {
   noLoop: boolean;
   /** The task whose stored exception the line raised again (`await bad`, `bad.result()`). */
   stored: number | null;
+  /** The task whose result the line read before it was done (`InvalidStateError`). */
+  early: number | null;
 }
 
 /** What asyncio says of a failed task nobody looked at; with its default handler, its name. */
@@ -243,7 +245,16 @@ export class ProgramIndex {
     const text = this.program.source.split('\n')[previous - 1] ?? '';
     const noLoop = !loop?.running && handler.type === 'RuntimeError' && NEEDS_LOOP.test(text);
     const stored = this.storedRaise(text, previous, task, handler, head);
-    this.caught.push({ index, task, raisedAt: previous, handler, noLoop, stored });
+    const caught: CaughtException = {
+      index,
+      task,
+      raisedAt: previous,
+      handler,
+      noLoop,
+      stored,
+      early: null,
+    };
+    this.caught.push(caught);
     if (stored !== null) {
       this.incidents.push({
         kind: 'reraised',
@@ -257,7 +268,7 @@ export class ProgramIndex {
       });
     }
     if (handler.type === 'InvalidStateError') {
-      this.noticeEarlyRead(previous, task, handler.type, index);
+      caught.early = this.noticeEarlyRead(previous, task, handler.type, index);
     }
   }
 
@@ -315,16 +326,17 @@ export class ProgramIndex {
     by: number | null,
     exception: string,
     index: number,
-  ): void {
-    if (line === null) return;
+  ): number | null {
+    if (line === null) return null;
     const text = this.program.source.split('\n')[line - 1] ?? '';
     const reads = [...text.matchAll(OUTCOME_READ)].map((m) => m[1]);
-    if (reads.length !== 1) return;
+    if (reads.length !== 1) return null;
     // The name read must be the one bound in the same function, by the same task.
     const task = this.taskNamed(reads[0] ?? '', by, line);
-    if (task === undefined) return;
+    if (task === undefined) return null;
     const byLabel = by === null ? null : (this.bindings.get(by) ?? null);
     this.incidents.push({ kind: 'read-too-early', task, index, line, by, byLabel, exception });
+    return task;
   }
 
   /** Whether task `id` was bound by task `by`, in the function that holds `line`. */

@@ -214,7 +214,7 @@ describe('the seven properties of create_task, each visible in a bundled lesson'
     const early = bundled('01-create-task.en.md', 5);
     const [caught] = codeStops(
       early,
-      /raised `InvalidStateError`, and the `except` on line 14 catches it/,
+      /^Line 13 asks for the result of `task` before `task` has finished/,
     );
     expect(caught).toBeDefined();
     const task = caught && cardOf(caught.views, 'task');
