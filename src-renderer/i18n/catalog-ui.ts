@@ -24,8 +24,8 @@ export const uiCatalog = defineCatalog({
     'phase.stopped': 'Loop stopped',
     'phase.closed': 'Loop closed',
     'phase.ended': 'Program ended',
-    'phase.ended-raised': 'Ended by an uncaught exception',
-    'phase.ended-syntax-error': 'Not run: a syntax error',
+    'phase.ended-raised': 'Uncaught exception',
+    'phase.ended-syntax-error': 'Syntax error: not run',
     'phase.ended-stuck': 'Stuck: nothing left to run',
     'phase.ended-stopped': 'Stopped by you',
     'phase.ended-crashed': 'Cut off: the engine failed',
@@ -196,7 +196,7 @@ export const uiCatalog = defineCatalog({
 
     'input.title': 'The program asked for input',
     'input.body':
-      'On line {line} the program called `input()`, but a run has no keyboard. Type what it should read, one line for each `input()`, and run it again.',
+      'Line {line} called `input()`, but a run has no keyboard: type what it should read, a line for each `input()`, and run again.',
     'input.label': 'Input for the program',
     'input.run': 'Run with this input',
     'input.using': 'Runs read this input',
@@ -275,6 +275,8 @@ export const uiCatalog = defineCatalog({
       'The loop has nothing to run and no timer to wait for: a real program would hang here forever.',
     'say.run.end.stopped': 'You stopped the run here; everything up to here really happened.',
     'say.run.end.crashed': 'The engine failed here: {error}.',
+    'say.run.end.input':
+      'The program asked for input at line {line}, but none was given: type it below the console and run it again.',
     'say.run.end.summarized':
       'In a tight loop the engine counted {lines} without recording each one.',
     'say.line.task': '{task} executes line {line}.',
@@ -428,6 +430,8 @@ export const uiCatalog = defineCatalog({
     'tell.end.cancelled': '{task} ends cancelled: the rest of its work never happens.',
     'tell.end.too-early':
       '{task} read the result of {other} at line {line} before {other} had finished: asyncio raised `InvalidStateError`, and {task} fails with it.',
+    'tell.never-retrieved':
+      'asyncio reports that nobody ever retrieved the exception stored in {task}:',
     'tell.log.never-retrieved':
       'asyncio reports “Task exception was never retrieved” for {task}: its `{exception}` was stored, and nobody ever looked at it.',
     'tell.shutdown.cancel':
@@ -485,15 +489,15 @@ export const uiCatalog = defineCatalog({
     'phase.stopped': 'Цикл остановлен',
     'phase.closed': 'Цикл закрыт',
     'phase.ended': 'Программа завершена',
-    'phase.ended-raised': 'Завершена необработанным исключением',
-    'phase.ended-syntax-error': 'Не запущена: синтаксическая ошибка',
+    'phase.ended-raised': 'Необработанное исключение',
+    'phase.ended-syntax-error': 'Синтаксическая ошибка',
     'phase.ended-stuck': 'Зависла: выполнять больше нечего',
     'phase.ended-stopped': 'Остановлена вами',
     'phase.ended-crashed': 'Прервана: сбой движка',
-    'phase.ended-budget-events': 'Прервана: слишком много событий',
-    'phase.ended-budget-virtual-time': 'Прервана: слишком много виртуального времени',
-    'phase.ended-budget-wall-time': 'Прервана: работала слишком долго',
-    'phase.ended-budget-output': 'Прервана: слишком много вывода',
+    'phase.ended-budget-events': 'Прервана: много событий',
+    'phase.ended-budget-virtual-time': 'Прервана: много времени',
+    'phase.ended-budget-wall-time': 'Прервана: долго работала',
+    'phase.ended-budget-output': 'Прервана: много вывода',
     'time.seconds': '{value} с',
     'time.at': 't = {time}',
     'time.deadline': '{at} (через {in})',
@@ -659,7 +663,7 @@ export const uiCatalog = defineCatalog({
 
     'input.title': 'Программа ждала ввода',
     'input.body':
-      'В строке {line} программа вызвала `input()`, но у запуска нет клавиатуры. Введите, что она должна прочитать, по строке на каждый `input()`, и запустите снова.',
+      'Строка {line} вызвала `input()`, но у запуска нет клавиатуры: введите, что ей прочитать, по строке на каждый `input()`, и запустите снова.',
     'input.label': 'Ввод для программы',
     'input.run': 'Запустить с этим вводом',
     'input.using': 'Запуски читают этот ввод',
@@ -739,6 +743,8 @@ export const uiCatalog = defineCatalog({
     'say.run.end.stopped':
       'Здесь вы остановили запуск; всё до этого места произошло на самом деле.',
     'say.run.end.crashed': 'Здесь движок упал: {error}.',
+    'say.run.end.input':
+      'В строке {line} программа ждала ввода, но его не было: введите его под консолью и запустите снова.',
     'say.run.end.summarized': 'В плотном цикле движок подсчитал {lines}, не записывая каждое.',
     'say.line.task': '{task} выполняет строку {line}.',
     'say.line': 'Python выполняет строку {line}.',
@@ -895,6 +901,7 @@ export const uiCatalog = defineCatalog({
     'tell.end.cancelled': '{task} завершается отменённой: остаток её работы так и не выполнится.',
     'tell.end.too-early':
       '{task} прочитала результат {other} в строке {line}, когда {other} ещё не завершилась: asyncio выбросил `InvalidStateError`, и {task} падает с ним.',
+    'tell.never-retrieved': 'asyncio сообщает, что исключение из {task} так никто и не забрал:',
     'tell.log.never-retrieved':
       'asyncio сообщает «Task exception was never retrieved» о задаче {task}: её `{exception}` сохранилось, но никто так его и не забрал.',
     'tell.shutdown.cancel':

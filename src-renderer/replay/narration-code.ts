@@ -203,10 +203,15 @@ function narrateOutput(
     }
   }
   const running = state.currentTask;
+  // A handler of the program's own may print asyncio's complaint about a task: say which.
+  const lost = replay.program.incidents.find(
+    (i) => i.index === anchorIndex && i.kind === 'never-retrieved',
+  );
+  const about = lost ? `${t('tell.never-retrieved', { task: say.task(lost.task) })} ` : '';
   if (running !== null) {
     const line = state.tasks.get(running)?.line ?? undefined;
     return {
-      text: t('say.output.task', { task: say.task(running), text }),
+      text: about + t('say.output.task', { task: say.task(running), text }),
       claims: [{ kind: 'focus', focus: 'program', line }],
     };
   }

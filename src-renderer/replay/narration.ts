@@ -148,6 +148,10 @@ export function narrateEnd(
     budget,
     error: event.error ?? t('error.unknown'),
   });
+  const input = context.replay.program.inputRequests.at(-1);
+  if (event.outcome === 'raised' && input) {
+    text += ` ${t('say.run.end.input', { line: input.line ?? '?' })}`;
+  }
   const summarized = linesSummarized(event);
   if (summarized > 0) {
     text += ` ${t('say.run.end.summarized', { lines: context.locale.count(summarized, 'noun.lines') })}`;
