@@ -87,7 +87,7 @@ const NEEDS_LOOP = /(?<![\w])(?:create_task|ensure_future|get_running_loop)\s*\(
 const OUTCOME_READ = /([A-Za-z_][\w.]*(?:\[\d+\])?)\.(?:result|exception)\s*\(\s*\)/g;
 /** What a line reads a task's outcome from: `task.result()`, `await task`. */
 const OUTCOME_SOURCE =
-  /(?:(?<![\w.])await\s+([A-Za-z_][\w.]*(?:\[\d+\])?)(?![\w.(\[])|([A-Za-z_][\w.]*(?:\[\d+\])?)\.result\s*\(\s*\))/g;
+  /(?:(?<![\w.])await\s+([A-Za-z_][\w.]*(?:\[\d+\])?)(?![\w.([])|([A-Za-z_][\w.]*(?:\[\d+\])?)\.result\s*\(\s*\))/g;
 
 /** `input()` found no input: the EOFError it raises (as with `python3 file.py < /dev/null`). */
 function isInputEof(exc: ExceptionInfo): boolean {

@@ -120,26 +120,33 @@ export function createVocabulary(
 }
 
 /**
- * A ready-queue or heap entry as it is shown in `lens`: its owner called what the code calls
- * it, and in the `code` lens a plain label (the owner's name, or the callback's plain name)
- * in place of asyncio's own (`Task report: __step`).
+ * What a chip in the ready queue or the heap says for asyncio's own callbacks in the `code`
+ * lens: the public name of what it serves (its caption says it is a callback).
  */
-export function shownEntry<T extends QueueEntry>(
-  entry: T,
-  replay: Replay,
-  state: RunState,
-  locale: Locale,
-  lens: Lens,
-): T {
+const CHIP_NAMES: Readonly<Record<string, string>> = {
+  _run_until_complete_cb: 'asyncio.run',
+  _release_waiter: 'wait_for',
+  'Timeout._on_timeout': 'asyncio.timeout',
+  'TaskGroup._on_task_done': 'TaskGroup',
+};
+
+/**
+ * A ready-queue or heap entry as it is shown in `lens`: its owner called what the code calls
+ * it, and in the `code` lens a short plain label (the owner's name, or the public name of what
+ * an asyncio callback serves) in place of asyncio's own (`Task report: __step`).
+ */
+export function shownEntry<T extends QueueEntry>(entry: T, replay: Replay, lens: Lens): T {
   const ownerName = entry.owner === null ? null : replay.timeline.label(entry.owner);
   if (lens !== 'code') return { ...entry, ownerName };
+  if (entry.role !== 'callback' && ownerName !== null)
+    return { ...entry, label: ownerName, ownerName };
+  if (!isPrivateLabel(entry.label)) return { ...entry, ownerName };
+  const gathers = usesName(replay.program.program, 'gather');
   const label =
-    entry.role !== 'callback' && ownerName !== null
-      ? ownerName
-      : createVocabulary(replay, state, locale, lens).callback(entry.label).replaceAll('`', '');
+    CHIP_NAMES[entry.label] ??
+    (entry.label === 'gather._done_callback' ? (gathers ? 'gather' : 'asyncio.run') : 'asyncio');
   return { ...entry, label, ownerName };
 }
-
 /** What the code view says when control is not in the program's lines; null when it is. */
 export function describeFocus(focus: CodeFocus, say: Vocabulary, locale: Locale): string | null {
   const { t } = locale;
