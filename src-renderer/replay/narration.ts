@@ -80,7 +80,28 @@ export function narrate(
     const told = anchor === null ? null : narrateCodeStep(context, step, anchor);
     if (told) return withCaught(context, steps.groupStart(step), step, told);
   }
-  return withCaught(context, step - 1, step, narrateEvent(context, event, step - 1));
+  // A step of the loop lens is told by the event that made it (its anchor), not by the phase
+  // bookkeeping that completed it.
+  const anchor = replay.lenses.steps(lens).anchorAt(step) ?? step - 1;
+  const told = narrateEvent(context, replay.events[anchor] ?? event, anchor);
+  const phase = anchor < step - 1 ? narratePhase(context, anchor, step) : null;
+  const said = phase ? { text: `${told.text} ${phase.text}`, claims: told.claims } : told;
+  return withCaught(context, anchor, step, said);
+}
+
+/**
+ * What an iteration's first phases said, for the loop lens's step that begins it: how many
+ * handles are ready, or how long the loop will wait.
+ */
+function narratePhase(context: NarrationContext, anchor: number, step: number): Said | null {
+  if (context.replay.events[anchor]?.kind !== 'loop.iteration') return null;
+  for (let index = step - 1; index > anchor; index--) {
+    const event = context.replay.events[index];
+    if (event?.kind === 'loop.ready' || (event?.kind === 'loop.select' && event.timeout !== 0)) {
+      return narrateEvent(context, event, index);
+    }
+  }
+  return null;
 }
 
 /** What the program caught in the events `from` to `to` (exclusive), said before the rest. */
@@ -241,7 +262,9 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
       return text(
         event.count === 0
           ? t('say.loop.ready.none')
-          : t('say.loop.ready', { handles: locale.count(event.count, 'noun.handles') }),
+          : event.count === 1
+            ? t('say.loop.ready.one')
+            : t('say.loop.ready', { handles: locale.count(event.count, 'noun.handles') }),
       );
     case 'loop.stop':
       return text(t('say.loop.stop'));
