@@ -63,15 +63,21 @@ function createHost() {
   };
 }
 
+/** A started session on a fake host, and the host. */
+async function startSession() {
+  const host = createHost();
+  const session = new Session(
+    host.api,
+    () => 1,
+    () => 'en',
+  );
+  await session.start();
+  return { host, session };
+}
+
 describe('the session', () => {
   test('opening a program without asyncio.run stops the old run and drops its replay', async () => {
-    const host = createHost();
-    const session = new Session(
-      host.api,
-      () => 1,
-      () => 'en',
-    );
-    await session.start();
+    const { host, session } = await startSession();
     host.willOpen(RUNNABLE);
     await session.openDropped([new File([''], 'lesson.md')]);
     expect(host.requests).toHaveLength(1);
@@ -95,13 +101,7 @@ describe('the session', () => {
   });
 
   test('parses an opened lesson once', async () => {
-    const host = createHost();
-    const session = new Session(
-      host.api,
-      () => 1,
-      () => 'en',
-    );
-    await session.start();
+    const { host, session } = await startSession();
     const parsed = vi.spyOn(parse, 'parseLesson');
     host.willOpen(RUNNABLE);
     await session.openDropped([new File([''], 'lesson.md')]);
@@ -111,13 +111,7 @@ describe('the session', () => {
   });
 
   test('runs a program again with the input it asked for, and keeps it for the next runs', async () => {
-    const host = createHost();
-    const session = new Session(
-      host.api,
-      () => 1,
-      () => 'en',
-    );
-    await session.start();
+    const { host, session } = await startSession();
     host.willOpen(RUNNABLE);
     await session.openDropped([new File([''], 'lesson.md')]);
     expect(host.requests[0]?.stdin).toBeUndefined();
