@@ -129,16 +129,20 @@ function foldForCode(event: TraceEvent, context: FoldContext): Fold {
   }
 }
 
-/** The `loop` lens: the loop's work, without the program's lines and bookkeeping. */
+/**
+ * The `loop` lens: the loop's work, without the program's lines and bookkeeping. An
+ * iteration's poll completes the step that begins it; moving to the timers' and the ready
+ * phases joins the step that does the phase's work, so the header names the phase told.
+ */
 function foldForLoop(event: TraceEvent): Fold {
   switch (event.kind) {
     case 'line':
     case 'future.create':
     case 'future.callback':
-      return 'before';
-    case 'loop.select':
     case 'loop.timers':
     case 'loop.ready':
+      return 'before';
+    case 'loop.select':
     case 'probe':
       return 'after';
     default:

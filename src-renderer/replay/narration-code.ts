@@ -350,7 +350,10 @@ function narrateWait(
       at: locale.at(anchor.until),
       elapsed: locale.seconds(anchor.until - from),
     }),
-    claims: [{ kind: 'time', time: anchor.until }],
+    claims: [
+      { kind: 'time', time: anchor.until },
+      { kind: 'phase', phase: 'wait' },
+    ],
   };
 }
 

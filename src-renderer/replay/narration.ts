@@ -254,6 +254,7 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
           elapsed: locale.seconds(event.until - from),
         }),
         { kind: 'time', time: event.until },
+        { kind: 'phase', phase: 'wait' },
       );
     }
     case 'loop.timers':
@@ -321,6 +322,7 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
         t('say.timer.due', { at: locale.at(state.handles.get(event.handle)?.when ?? event.t) }),
         { kind: 'queued', handle: event.handle },
         { kind: 'not-timer', handle: event.handle },
+        { kind: 'phase', phase: 'timers' },
       );
     case 'timer.discard':
       return text(t('say.timer.discard'), { kind: 'not-timer', handle: event.handle });
@@ -337,6 +339,7 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
     case 'handle.run': {
       const handle = state.handles.get(event.handle);
       const running: Claim = { kind: 'running', handle: event.handle };
+      const phase: Claim = { kind: 'phase', phase: 'ready' };
       if (!handle) return text(t('say.handle.run.callback', { callback: `#${event.handle}` }));
       const task = say.task(handleOwner(handle, state));
       switch (handle.role) {
@@ -346,14 +349,19 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
           return text(
             t(first ? 'say.handle.run.first-step' : 'say.handle.run.step', { task }),
             running,
+            phase,
           );
         }
         case 'wakeup':
-          return text(t('say.handle.run.wakeup', { task }), running);
+          return text(t('say.handle.run.wakeup', { task }), running, phase);
         case 'sleep':
-          return text(t('say.handle.run.sleep', { task }), running);
+          return text(t('say.handle.run.sleep', { task }), running, phase);
         case 'callback':
-          return text(t('say.handle.run.callback', { callback: say.handle(handle) }), running);
+          return text(
+            t('say.handle.run.callback', { callback: say.handle(handle) }),
+            running,
+            phase,
+          );
         default:
           return assertNever(handle.role);
       }
