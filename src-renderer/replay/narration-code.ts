@@ -90,11 +90,12 @@ function narrateCreate(
   const { replay, state, locale, say } = context;
   const { t } = locale;
   const push = after.find((e) => e.event.kind === 'handle.push' && e.event.task === anchor.task);
-  if (!push) return null;
+  if (push?.event.kind !== 'handle.push') return null;
   const claims: Claim[] = [
     { kind: 'status', task: anchor.task, status: 'scheduled' },
-    { kind: 'queued', handle: (push.event as Extract<TraceEvent, { kind: 'handle.push' }>).handle },
+    { kind: 'queued', handle: push.event.handle },
   ];
+
   const call = say.call(anchor.task);
   const task = say.taskIntro(anchor.task);
   const api = creatingApi(replay, anchor.from.line);
