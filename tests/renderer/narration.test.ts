@@ -179,3 +179,63 @@ describe('navigation', () => {
     expect(nextOutputStep(replay, outputs.at(-1) as number)).toBe(replay.length);
   });
 });
+
+describe('numbers, times and counted nouns', () => {
+  it('words a deadline as a moment and its distance, never as a bare duration', () => {
+    expect(en.deadline(2.5, 2)).toBe('t = 2.5 s (in 0.5 s)');
+    expect(ru.deadline(2.5, 2)).toBe('t = 2,5 с (через 0,5 с)');
+    const events = loadFixture('create_task_not_started');
+    const replay = new Replay(events);
+    const sleep = stepOf(events, (e) => e.kind === 'task.suspend' && e.awaiting.kind === 'sleep');
+    expect(say(replay, sleep, ru)).toBe(
+      '`task` ждёт `asyncio.sleep` до t = 1 с (через 1 с): она возвращает управление циклу.',
+    );
+  });
+
+  it('chooses each noun’s form with the language’s plural rules, after “of” too', () => {
+    const forms = (locale: typeof ru, key: 'noun.tasks' | 'noun.tasks-of') =>
+      [0, 1, 2, 5, 11, 21, 22, 1.5].map((n) => locale.count(n, key));
+    expect(forms(ru, 'noun.tasks')).toEqual([
+      '0 задач',
+      '1 задача',
+      '2 задачи',
+      '5 задач',
+      '11 задач',
+      '21 задача',
+      '22 задачи',
+      '1,5 задачи',
+    ]);
+    expect(forms(ru, 'noun.tasks-of')).toEqual([
+      '0 задач',
+      '1 задачи',
+      '2 задач',
+      '5 задач',
+      '11 задач',
+      '21 задачи',
+      '22 задач',
+      '1,5 задачи',
+    ]);
+    expect(forms(en, 'noun.tasks')).toEqual([
+      '0 tasks',
+      '1 task',
+      '2 tasks',
+      '5 tasks',
+      '11 tasks',
+      '21 tasks',
+      '22 tasks',
+      '1.5 tasks',
+    ]);
+    const events = loadFixture('gather_order');
+    const gather = stepOf(events, (e) => e.kind === 'task.suspend' && e.awaiting.kind === 'gather');
+    expect(say(new Replay(events), gather, ru)).toContain('ждёт `gather` из 2 задач');
+  });
+
+  it('says when the engine counted a tight loop’s lines without recording each', () => {
+    const events = loadFixture('budget_events').map((e) =>
+      e.kind === 'run.end' ? { ...e, linesSummarized: 123456 } : e,
+    );
+    const replay = new Replay(events);
+    expect(say(replay, replay.length)).toContain('the engine counted 123456 line events');
+    expect(say(replay, replay.length, ru)).toContain('движок подсчитал 123456 событий строки');
+  });
+});
