@@ -24,14 +24,17 @@ export const LENSES: readonly Lens[] = ['code', 'loop', 'all'];
 
 type Fold = 'anchor' | 'before' | 'after';
 
-/** What classifying an event may read besides the event itself. */
-interface FoldContext {
-  /** The anchor of the step still open, while only `after` events have followed it. */
-  anchor: TraceEvent | null;
-  /** The state right after the event. */
-  head: RunState;
-  program: ProgramIndex;
-}
+/**
+ * Classifies an event for a lens. Besides the event it may read the anchor of the step still
+ * open (while only `after` events have followed it), the state right after the event, and
+ * what is known of the program. Called for every event: it allocates nothing.
+ */
+type FoldEvent = (
+  event: TraceEvent,
+  anchor: TraceEvent | null,
+  head: RunState,
+  program: ProgramIndex,
+) => Fold;
 
 function isProgramTask(head: RunState, id: number | null): boolean {
   const task = id === null ? undefined : head.tasks.get(id);
@@ -94,10 +97,10 @@ function completesCodeStep(anchor: TraceEvent, event: TraceEvent, head: RunState
 }
 
 /** The `code` lens: what the program's code does or waits for. */
-function foldForCode(event: TraceEvent, context: FoldContext): Fold {
-  const { head, program } = context;
+const foldForCode: FoldEvent = (event, anchor, head, program) => {
+  if (event.kind === 'line') return 'before';
   if (event.kind === 'probe') return 'after';
-  if (context.anchor && completesCodeStep(context.anchor, event, head)) return 'after';
+  if (anchor && completesCodeStep(anchor, event, head)) return 'after';
   switch (event.kind) {
     case 'run.start':
     case 'run.end':
@@ -127,14 +130,14 @@ function foldForCode(event: TraceEvent, context: FoldContext): Fold {
     default:
       return 'before';
   }
-}
+};
 
 /**
  * The `loop` lens: the loop's work, without the program's lines and bookkeeping. An
  * iteration's poll completes the step that begins it; moving to the timers' and the ready
  * phases joins the step that does the phase's work, so the header names the phase told.
  */
-function foldForLoop(event: TraceEvent): Fold {
+const foldForLoop: FoldEvent = (event) => {
   switch (event.kind) {
     case 'line':
     case 'future.create':
@@ -148,7 +151,7 @@ function foldForLoop(event: TraceEvent): Fold {
     default:
       return 'anchor';
   }
-}
+};
 
 /** The steps of one lens: the step each stops at, and the index of the event that ends it. */
 export interface LensSteps {
@@ -172,10 +175,10 @@ class FoldedSteps implements LensSteps {
   private readonly anchors: number[] = [];
   private pending: { stop: number; anchor: number; event: TraceEvent } | null = null;
 
-  constructor(private readonly fold: (event: TraceEvent, context: FoldContext) => Fold) {}
+  constructor(private readonly fold: FoldEvent) {}
 
   observe(event: TraceEvent, index: number, head: RunState, program: ProgramIndex): void {
-    const kind = this.fold(event, { anchor: this.pending?.event ?? null, head, program });
+    const kind = this.fold(event, this.pending?.event ?? null, head, program);
     if (kind === 'after' && this.pending) {
       this.pending.stop = index + 1;
       return;

@@ -131,7 +131,7 @@ export function actor(context: NarrationContext, task: number | null): string {
 
 /** The API a task was made with, read from its creating line: `create_task`, `gather`... */
 export function creatingApi(replay: Replay, line: number | null): string | null {
-  const text = line === null ? '' : (replay.program.program.source.split('\n')[line - 1] ?? '');
+  const text = line === null ? '' : (replay.program.program.sourceLines[line - 1] ?? '');
   const apis = ['create_task', 'ensure_future', 'gather', 'wait_for', 'to_thread', 'as_completed'];
   const found = apis.filter((api) => new RegExp(`(?<![\\w])${api}\\s*\\(`).test(text));
   return found.length === 1 ? (found[0] ?? null) : null;

@@ -94,6 +94,14 @@ function isInputEof(exc: ExceptionInfo): boolean {
   return exc.type === 'EOFError' && exc.message.startsWith('EOF when reading a line');
 }
 
+/**
+ * One number for a running context (a task, or none) and a line: `line` events come by the
+ * hundred thousand, and a string key for each would cost more than the rest of their work.
+ */
+function contextKey(task: number | null, line: number): number {
+  return ((task ?? -1) + 1) * 2 ** 24 + line;
+}
+
 /** A future a task awaited, and the task that awaited it. */
 export interface AwaitedFuture {
   task: number;
@@ -132,10 +140,10 @@ export class ProgramIndex {
   private readonly createdAt = new Map<number, { line: number; by: number | null }>();
   /** Per running context: the line of its last `line` event. */
   private readonly lastLine = new Map<number | null, number>();
-  /** Per running context and line: the index of the line's last `line` event. */
-  private readonly lineStarted = new Map<string, number>();
-  /** Per context and line: the indices of the tasks created there. */
-  private readonly created = new Map<string, number[]>();
+  /** Per running context and line (see contextKey): the index of the line's last `line` event. */
+  private readonly lineStarted = new Map<number, number>();
+  /** Per context and line (see contextKey): the indices of the tasks created there. */
+  private readonly created = new Map<number, number[]>();
 
   /** Records what event `index` says about the program; `head` is the state right after it. */
   observe(event: TraceEvent, index: number, head: RunState): void {
@@ -242,7 +250,7 @@ export class ProgramIndex {
     if (!handler || previous === undefined) return;
     if (previous <= handler.tryLine || previous >= handler.line) return;
     const loop = head.currentLoop === null ? undefined : head.loops.get(head.currentLoop);
-    const text = this.program.source.split('\n')[previous - 1] ?? '';
+    const text = this.program.sourceLines[previous - 1] ?? '';
     const noLoop = !loop?.running && handler.type === 'RuntimeError' && NEEDS_LOOP.test(text);
     const stored = this.storedRaise(text, previous, task, handler, head);
     const caught: CaughtException = {
@@ -328,7 +336,7 @@ export class ProgramIndex {
     index: number,
   ): number | null {
     if (line === null) return null;
-    const text = this.program.source.split('\n')[line - 1] ?? '';
+    const text = this.program.sourceLines[line - 1] ?? '';
     const reads = [...text.matchAll(OUTCOME_READ)].map((m) => m[1]);
     if (reads.length !== 1) return null;
     // The name read must be the one bound in the same function, by the same task.
@@ -352,7 +360,7 @@ export class ProgramIndex {
   private observeLine(line: number, task: number | null, index: number, head: RunState): void {
     this.noticeCaught(line, task, index, head);
     this.lastLine.set(task, line);
-    this.lineStarted.set(`${task}:${line}`, index);
+    this.lineStarted.set(contextKey(task, line), index);
     if (task !== null) return;
     const loop = head.currentLoop === null ? undefined : head.loops.get(head.currentLoop);
     const handle = loop?.current ?? null;
@@ -379,7 +387,7 @@ export class ProgramIndex {
   private bindTask(event: Extract<TraceEvent, { kind: 'task.create' }>, index: number): void {
     const line = event.from.line;
     if (line === null) return;
-    const context = `${event.from.task}:${line}`;
+    const context = contextKey(event.from.task, line);
     const since = this.lineStarted.get(context) ?? -1;
     const made = this.created.get(context) ?? [];
     if (!this.created.has(context)) this.created.set(context, made);
@@ -390,7 +398,7 @@ export class ProgramIndex {
       this.bindings.set(event.task, site.name);
     } else if (site?.kind === 'append') {
       // The list starts empty at `initLine`: count the appends since it last did.
-      const emptied = this.lineStarted.get(`${event.from.task}:${site.initLine}`);
+      const emptied = this.lineStarted.get(contextKey(event.from.task, site.initLine));
       if (emptied === undefined) return;
       const position = made.filter((at) => at > emptied).length - 1;
       this.bindings.set(event.task, `${site.list}[${position}]`);

@@ -17,6 +17,12 @@ const CLOSERS = ')]}';
 
 export interface Program {
   readonly source: string;
+  /** The source's lines (index 0 is line 1). */
+  readonly sourceLines: readonly string[];
+  /** The masked source's lines: code without strings and comments. */
+  readonly maskedLines: readonly string[];
+  /** Each line's `except` clause, once asked (see handlerAt): lines run many times. */
+  readonly handlers: Map<number, Handler | null>;
   /** The names of the functions and classes the program defines. */
   readonly definitions: ReadonlySet<string>;
   /** The source with strings and comments blanked (same length), and each line's offset. */
@@ -84,7 +90,17 @@ export function parseProgram(source: string): Program {
   }
   const definitions = new Set<string>();
   for (const match of masked.matchAll(DEFINITION)) if (match[1]) definitions.add(match[1]);
-  return { source, definitions, masked, lineStarts, depthAt, continues };
+  return {
+    source,
+    sourceLines: source.split('\n'),
+    maskedLines: masked.split('\n'),
+    handlers: new Map(),
+    definitions,
+    masked,
+    lineStarts,
+    depthAt,
+    continues,
+  };
 }
 
 /** Whether the program's code (not its strings or comments) uses `name` as a word. */
@@ -320,7 +336,16 @@ function indentOf(text: string): number {
  * an exception was raised in its `try`, so a trace that reaches it tells that much.
  */
 export function handlerAt(program: Program, line: number): Handler | null {
-  const lines = program.masked.split('\n');
+  let handler = program.handlers.get(line);
+  if (handler === undefined) {
+    handler = findHandler(program, line);
+    program.handlers.set(line, handler);
+  }
+  return handler;
+}
+
+function findHandler(program: Program, line: number): Handler | null {
+  const lines = program.maskedLines;
   const text = lines[line - 1] ?? '';
   const match = EXCEPT.exec(text);
   if (!match) return null;
@@ -348,7 +373,7 @@ export function handlerAt(program: Program, line: number): Handler | null {
 
 /** The line of the `def` whose body holds `line`, or 0 for the module's top level. */
 export function enclosingFunction(program: Program, line: number): number {
-  const lines = program.masked.split('\n');
+  const lines = program.maskedLines;
   let indent = indentOf(lines[line - 1] ?? '');
   for (let at = line - 1; at >= 1; at--) {
     const text = lines[at - 1] ?? '';
