@@ -40,7 +40,7 @@ const ms = (value) => `${value.toFixed(2)} ms`;
 async function measureReplay() {
   const { NodeEngine } = await import('../src-engine/node/engine.ts');
   const { Replay } = await import('../src-renderer/replay/replay.ts');
-  const views = await import('../src-renderer/replay/views.ts');
+  const views = await import('../src-renderer/replay/view-model.ts');
   const { narrateStep } = await import('../src-renderer/replay/narration.ts');
   const { createLocale } = await import('../src-renderer/i18n/format.ts');
   const engine = new NodeEngine({ cacheDir: null });

@@ -92,6 +92,11 @@ export type TraceEvent =
       line?: number;
       column?: number;
       error?: string;
+      /**
+       * How many `line` events the engine counted without recording each one (a tight loop),
+       * when it summarised them. (Its final name is settled with the engine's change.)
+       */
+      linesSummarized?: number;
     })
   // --- The program ----------------------------------------------------------------------
   | (Base<'line'> & { line: number; task: number | null })
@@ -162,6 +167,11 @@ export type TraceEvent =
       task: number;
       name: string;
       coro: string;
+      /**
+       * The call as written where the task was made (`my_coroutine(1, 2)`), when the engine
+       * records it. (Its final name is settled with the engine's change.)
+       */
+      call?: string;
       /** Where the coroutine function is defined, when it is in the user's file. */
       defLine: number | null;
       from: Origin;

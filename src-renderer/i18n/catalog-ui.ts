@@ -1,7 +1,9 @@
 /**
  * Every string of the user interface, in English and Russian. `say.*` are the narration's
  * sentences: code inside them is written in backticks and shown as code.
- * Plural forms are written "one|other" (English) and "one|few|many" (Russian), for `plural()`.
+ * Nouns that are counted (`noun.*`) hold their plural forms in the order of the language's
+ * `Intl.PluralRules` categories: "one|other" (English), "one|few|many|other" (Russian, where
+ * `other` is for fractions); `noun.*-of` are the forms after "of" ("из 2 задач").
  */
 import { defineCatalog } from '../../src-shared/i18n/translate.ts';
 
@@ -13,7 +15,7 @@ export const uiCatalog = defineCatalog({
     'header.phase': 'Phase',
     'header.time': 'Virtual time',
     'header.loop': 'loop {id}',
-    'phase.before': 'No loop running',
+    'phase.before': 'No loop is running',
     'phase.select': 'Poll for I/O',
     'phase.wait': 'Wait for the next timer',
     'phase.timers': 'Move due timers',
@@ -22,7 +24,23 @@ export const uiCatalog = defineCatalog({
     'phase.stopped': 'Loop stopped',
     'phase.closed': 'Loop closed',
     'phase.ended': 'Program ended',
+    'phase.ended-raised': 'Uncaught exception',
+    'phase.ended-syntax-error': 'Syntax error: not run',
+    'phase.ended-stuck': 'Stuck: nothing left to run',
+    'phase.ended-stopped': 'Stopped by you',
+    'phase.ended-crashed': 'Cut off: the engine failed',
+    'phase.ended-budget-events': 'Cut off: too many events',
+    'phase.ended-budget-virtual-time': 'Cut off: too much virtual time',
+    'phase.ended-budget-wall-time': 'Cut off: it ran too long',
+    'phase.ended-budget-output': 'Cut off: too much output',
     'time.seconds': '{value} s',
+    'time.at': 't = {time}',
+    'time.deadline': '{at} (in {in})',
+    'count.noun': '{count} {noun}',
+    'noun.tasks': 'task|tasks',
+    'noun.tasks-of': 'task|tasks',
+    'noun.handles': 'handle|handles',
+    'noun.lines': 'line event|line events',
 
     'engine.loading': 'Starting Python…',
     'engine.loading-progress': 'Starting Python… {percent}%',
@@ -33,8 +51,6 @@ export const uiCatalog = defineCatalog({
     'run.run': 'Run',
     'run.stop': 'Stop',
     'run.edited': 'Code edited: press Run to see its trace',
-    'plural.tasks': 'task|tasks',
-    'plural.handles': 'handle|handles',
 
     'outcome.completed': 'The program finished (exit status {code}).',
     'outcome.raised': 'The program ended with an uncaught exception (exit status {code}).',
@@ -109,8 +125,8 @@ export const uiCatalog = defineCatalog({
     'tasks.internal-hint.executor':
       'asyncio’s own task: asyncio.run shuts down the default thread pool executor in it.',
     'tasks.internal-hint.other': 'asyncio’s own task, not one of your program’s.',
-    'tasks.more': '{count} {tasks} in all',
-    'tasks.more-internal': '{count} {tasks} in all, {internal} of them asyncio’s own',
+    'tasks.more': '{tasks} in all',
+    'tasks.more-internal': '{tasks} in all, {internal} of them asyncio’s own',
     'status.created': 'created',
     'status.scheduled': 'scheduled',
     'status.running': 'running',
@@ -119,15 +135,21 @@ export const uiCatalog = defineCatalog({
     'status.done': 'done',
     'status.failed': 'failed',
     'status.cancelled': 'cancelled',
+    'status.cancelling': 'cancelling',
     'awaiting.sleep': 'awaits sleep until {time}',
     'awaiting.task': 'awaits task {name}',
-    'awaiting.gather': 'awaits gather of {count} {tasks}',
+    'awaiting.gather': 'awaits gather of {tasks}',
     'awaiting.future': 'awaits {label}',
     'task.coro': 'coroutine {coro}()',
     'task.line': 'line {line}',
     'task.result': 'returned {value}',
     'task.exception': 'raised {type}: {message}',
     'task.cancel-requested': 'cancel requested',
+    'task.finish-order': 'ended #{order}',
+    'task.asyncio-name': 'in asyncio: {name}',
+    'incident.reraised': 'its {exception} is raised again at line {line}, in {task}',
+    'incident.read-too-early': 'read too early at line {line}: {exception}',
+    'incident.never-retrieved': 'its {exception} was never retrieved',
     'machine.title': 'State machine of {task}',
     'machine.none': 'State machine of a task',
     'lanes.legend-running': 'running',
@@ -137,12 +159,48 @@ export const uiCatalog = defineCatalog({
     'lanes.axis': 'loop iterations; virtual time above',
 
     'code.label': 'Program code (editable)',
+    'code.raised': '{exception} stored in {task} is raised here',
+    'code.caught': '{exception} raised here, caught on line {line}',
+    'code.caught-bare': 'an exception raised here, caught on line {line}',
+    'code.no-loop': 'RuntimeError here: no event loop is running',
     'console.empty': 'No output yet',
     'console.label': 'Program output',
 
     'narration.idle': 'Press Play (Space) or step forward (→) to watch the loop at work.',
     'narration.waiting': 'The program is being run; its trace will appear here.',
     'narration.nothing': 'Choose a scenario and press Run.',
+
+    'focus.label': 'Where control is',
+    'focus.asyncio': 'asyncio’s own code',
+    'focus.loop': 'The event loop’s own code: between callbacks',
+    'focus.step': 'asyncio runs a step of {task}',
+    'focus.wakeup': 'asyncio wakes {task}',
+    'focus.sleep': 'asyncio ends the sleep of {task}',
+    'focus.callback': 'asyncio runs {callback}',
+    'focus.task': 'asyncio’s own task {task} runs',
+    'focus.run': '`asyncio.run` works outside the loop, called on line {line}',
+    'focus.run-anywhere': '`asyncio.run` works outside the loop',
+
+    'lens.label': 'Steps',
+    'lens.code': 'Your code',
+    'lens.loop': 'The loop',
+    'lens.all': 'Everything',
+    'lens.code-hint':
+      'One step for each thing your code does or waits for; asyncio’s own work is folded into it',
+    'lens.loop-hint': 'One step for each handle the loop runs and each change to its queues',
+    'lens.all-hint': 'One step for each event the engine recorded',
+    'lens.step-of': 'Step {step} of {total}',
+
+    'shutdown.expand': 'What asyncio.run does in this step',
+    'shutdown.go': 'Show this moment',
+
+    'input.title': 'The program asked for input',
+    'input.body':
+      'Line {line} called `input()`, but a run has no keyboard: type what it should read, a line for each `input()`, and run again.',
+    'input.label': 'Input for the program',
+    'input.run': 'Run with this input',
+    'input.using': 'Runs read this input',
+    'input.clear': 'Run without input',
 
     'settings.label': 'Settings',
     'settings.language': 'Language',
@@ -215,109 +273,209 @@ export const uiCatalog = defineCatalog({
     'say.run.end.syntax-error':
       'Python could not compile the program: a syntax error on line {line}.',
     'say.run.end.budget':
-      'The run was stopped by a limit ({budget}); everything up to here really happened.',
+      'The run was cut off here by a limit ({budget}); everything up to here really happened.',
     'say.run.end.stuck':
       'The loop has nothing to run and no timer to wait for: a real program would hang here forever.',
-    'say.run.end.stopped': 'The run was stopped by you.',
+    'say.run.end.stopped': 'You stopped the run here; everything up to here really happened.',
     'say.run.end.crashed': 'The engine failed here: {error}.',
-    'say.line.task': '`{task}` executes line {line}.',
+    'say.run.end.input':
+      'The program asked for input at line {line}, but none was given: type it below the console and run it again.',
+    'say.run.end.summarized':
+      'In a tight loop the engine counted {lines} without recording each one.',
+    'say.line.task': '{task} executes line {line}.',
     'say.line': 'Python executes line {line}.',
-    'say.output.task': '`{task}` prints “{text}”.',
+    'say.output.task': '{task} prints “{text}”.',
+    'say.output.callback': '{callback} prints “{text}”.',
     'say.output': 'The program prints “{text}”.',
     'say.stderr': 'Text goes to stderr: “{text}”.',
     'say.warning': 'Python issues a {category}: {message}',
     'say.log': 'The logger `{logger}` records a {level} message: {message}',
-    'say.exception': 'An exception propagates: {type}: {message}.',
+    'say.exception': 'Nobody catches `{exception}`: the program ends with a traceback.',
+    'say.exception.line':
+      'Nobody catches `{exception}` (raised at line {line}): the program ends with a traceback.',
+    'say.exception.input':
+      'The program asked for input at line {line}, but none was given: `input()` raised `EOFError`. Type the input below the console and run it again.',
+    'say.exception.no-loop':
+      'No event loop is running, so the `create_task` call at line {line} raises `RuntimeError: no running event loop`: a task needs a running loop.',
+    'say.caught': 'Line {raised} raised `{exception}`, and the `except` on line {line} catches it.',
+    'say.caught.too-early':
+      'Line {raised} asks for the result of {task} before {task} has finished: it raises `InvalidStateError`, and the `except` on line {line} catches it.',
+    'say.caught.stored':
+      'Line {raised} raises again the `{exception}` stored in {task}, and the `except` on line {line} catches it.',
+    'say.caught.bare':
+      'Line {raised} raised an exception, and the `except` on line {line} catches it.',
+    'say.caught.no-loop':
+      'No event loop is running, so the call on line {raised} raises `RuntimeError` (a task needs a running loop); the `except` on line {line} catches it.',
     'say.loop.create': 'asyncio creates a new event loop (it does not run yet).',
     'say.loop.start': 'The event loop starts running: from now on it alone decides what runs.',
     'say.loop.iteration': 'Iteration {n} of the loop begins.',
     'say.loop.select.poll': 'Something is ready, so the loop checks for I/O without waiting.',
     'say.loop.select.timer':
-      'Nothing is ready to run: the loop will wait up to {timeout} for its next timer.',
+      'Nothing is ready to run: the loop will wait at most {timeout}, until {at}, for its next timer.',
     'say.loop.select.forever':
       'Nothing is ready and no timer is set: the loop would wait with no limit.',
     'say.loop.wait':
-      'The clock jumps ahead to {time}: the loop slept until its next timer was due.',
+      'The clock jumps ahead to {at} ({elapsed} later): the loop slept until its next timer was due.',
     'say.loop.timers': 'The loop moves the timers that are due from the heap to the ready queue.',
-    'say.loop.ready':
-      'The loop will run the {count} {handles} that are in the ready queue now, one after another.',
+    'say.loop.ready': 'The loop will run the {handles} in the ready queue now, one after another.',
+    'say.loop.ready.one': 'The loop will run the one handle in the ready queue now.',
     'say.loop.ready.none': 'No handle is ready: this iteration runs nothing.',
     'say.loop.stop': 'The loop stops running.',
     'say.loop.close': 'The loop is closed; anything still queued is dropped.',
     'say.clock.block.task':
-      '`{task}` calls a blocking function on line {line}: the whole loop freezes for {duration}; nothing else can run.',
+      '{task} calls a blocking function on line {line}: the whole loop freezes for {duration}, until {at}; nothing else can run.',
     'say.clock.block':
-      'A blocking call on line {line} freezes the whole loop for {duration}; nothing else can run.',
+      'A blocking call on line {line} freezes the whole loop for {duration}, until {at}; nothing else can run.',
     'say.handle.push.first-step':
-      '`{task}`’s first step joins the tail of the ready queue: the task is scheduled, but it does not start yet.',
+      '{task}’s first step joins the tail of the ready queue: the task is scheduled, but it does not start yet.',
     'say.handle.push.step':
-      '`{task}` goes back to the tail of the ready queue to take its next step.',
+      '{task} goes back to the tail of the ready queue to take its next step.',
     'say.handle.push.wakeup':
-      'What `{task}` awaited is done: its wake-up joins the tail of the ready queue.',
+      'What {task} awaited is over: its wake-up joins the tail of the ready queue.',
     'say.handle.push.callback':
-      '`{callback}` is scheduled with `call_soon`: it joins the tail of the ready queue.',
+      '{callback} is scheduled with `call_soon`: it joins the tail of the ready queue.',
     'say.timer.push.sleep':
-      '`{task}` sets a timer in the heap for {time}: when it is due, the sleep ends.',
-    'say.timer.push': 'A timer for `{callback}` is put in the heap, due at {time}.',
-    'say.timer.due': 'The timer due at {time} moves from the heap to the tail of the ready queue.',
+      '{task} sets a timer in the heap for {deadline}: when it is due, the sleep ends.',
+    'say.timer.push': 'A timer for {callback} is put in the heap, due at {deadline}.',
+    'say.timer.due': 'The timer due at {at} moves from the heap to the tail of the ready queue.',
     'say.timer.discard':
       'The cancelled timer at the top of the heap is thrown away without running.',
     'say.timer.rebuild':
       'Too many cancelled timers: the loop drops {count} of them and rebuilds the heap.',
     'say.handle.cancel.queued':
-      '`{label}` is cancelled: it stays in place until the loop reaches it and drops it.',
-    'say.handle.cancel.past': 'asyncio cancels `{label}`, which has already run: nothing changes.',
+      '{label} is cancelled: it stays in place until the loop reaches it and drops it.',
+    'say.handle.cancel.past': '{label} is cancelled after it has run: nothing changes.',
     'say.handle.run.first-step':
-      'The loop takes `{task}`’s first step from the ready queue and runs it: the task starts only now.',
+      'The loop takes {task}’s first step from the ready queue and runs it: the task starts only now.',
     'say.handle.run.step':
-      'The loop takes `{task}`’s next step from the head of the ready queue and runs it.',
-    'say.handle.run.wakeup': 'The loop runs `{task}`’s wake-up from the head of the ready queue.',
+      'The loop takes {task}’s next step from the head of the ready queue and runs it.',
+    'say.handle.run.wakeup':
+      'The loop runs the wake-up of {task} from the head of the ready queue.',
     'say.handle.run.sleep':
-      'The loop runs the timer’s callback: the sleep of `{task}` is over, and its future gets a result.',
+      'The loop runs the timer’s callback: the sleep of {task} is over, and its future gets a result.',
     'say.handle.run.callback':
-      'The loop takes `{callback}` from the head of the ready queue and runs it.',
-    'say.handle.done': '`{label}` returns: control is back with the loop.',
+      'The loop takes {callback} from the head of the ready queue and runs it.',
+    'say.handle.done': '{label} returns: control is back with the loop.',
     'say.handle.skip':
-      'The loop takes the cancelled `{label}` from the head and drops it without running it.',
-    'say.task.create':
-      '`create_task` wraps `{coro}()` in the task `{task}`; the task is created, not started.',
+      'The loop takes the cancelled {label} from the head and drops it without running it.',
+    'say.task.create': '`{api}` wraps {call} in the task {task}; the task is created, not started.',
+    'say.task.create.plain': 'The task {task} is made for {call}; it is created, not started.',
+    'say.task.create.main':
+      '`asyncio.run` wraps {call} in the task {task}: it will be the loop’s first work.',
     'say.task.create.asyncgens':
-      '`asyncio.run` shuts down: your main coroutine has returned, so it finalizes async generators, in a task of its own, `{task}` (asyncio’s, not yours).',
+      '`asyncio.run` shuts down: your main coroutine has returned, so it finalizes async generators, in a task of its own, {task} (asyncio’s, not yours).',
     'say.task.create.executor':
-      '`asyncio.run` shuts down the default executor (the thread pool behind `to_thread` and `run_in_executor`), in a task of its own, `{task}`.',
-    'say.task.create.other': 'asyncio makes a task of its own, `{task}`, for `{coro}()`.',
-    'say.future.create': 'A new `{type}` is created.',
-    'say.task.run.first': '`{task}` starts running its coroutine `{coro}()`.',
+      '`asyncio.run` shuts down the default executor (the thread pool behind `to_thread` and `run_in_executor`), in a task of its own, {task}.',
+    'say.task.create.other': 'asyncio makes a task of its own, {task}, for `{coro}()`.',
+    'say.future.create': 'A new {type} is created.',
+    'say.task.run.first': '{task} starts running {call}.',
     'say.task.run.asyncgens':
-      '`{task}`, asyncio’s own task, finalizes the async generators that are still open.',
+      '{task}, asyncio’s own task, finalizes the async generators that are still open.',
     'say.task.run.executor':
-      '`{task}`, asyncio’s own task, waits for the default executor’s threads to finish.',
-    'say.task.run.other': '`{task}`, asyncio’s own task, starts `{coro}()`.',
-    'say.task.run.resume': '`{task}` resumes after its `await`.',
-    'say.task.run.throw': '`{task}` resumes: `{exception}` is thrown into it at its `await`.',
+      '{task}, asyncio’s own task, waits for the default executor’s threads to finish.',
+    'say.task.run.other': '{task}, asyncio’s own task, starts {call}.',
+    'say.task.run.resume': '{task} resumes after its `await`.',
+    'say.task.run.throw': '{task} resumes: `{exception}` is thrown into it at its `await`.',
     'say.task.suspend.sleep':
-      '`{task}` awaits `asyncio.sleep` until {time}: it gives control back to the loop.',
+      '{task} awaits `asyncio.sleep` until {deadline}: it gives control back to the loop.',
     'say.task.suspend.task':
-      '`{task}` awaits the task `{name}`: it gives control back to the loop until that task ends.',
+      '{task} awaits the task {name}: it gives control back to the loop until that task ends.',
     'say.task.suspend.gather':
-      '`{task}` awaits `gather` of {count} {tasks}: it gives control back to the loop until they all end.',
-    'say.task.suspend.future': '`{task}` awaits {label}: it gives control back to the loop.',
-    'say.task.yield': '`{task}` yields with `sleep(0)`: it goes to the back of the ready queue.',
-    'say.task.wake': '`{task}` wakes up: what it awaited is done.',
+      '{task} awaits `gather` of {tasks}: it gives control back to the loop until they all end.',
+    'say.task.suspend.future': '{task} awaits {label}: it gives control back to the loop.',
+    'say.task.yield': '{task} yields with `sleep(0)`: it goes to the back of the ready queue.',
+    'say.task.wake': '{task} wakes up: what it awaited is done.',
+    'say.task.wake.cancelled': '{task} wakes up: what it awaited was cancelled.',
+    'say.task.wake.failed': '{task} wakes up: what it awaited failed.',
     'say.task.cancel.shutdown':
-      '`asyncio.run` cancels `{task}`: the main coroutine has returned, and nobody awaited this task.',
+      '`asyncio.run` cancels {task}: the main coroutine has returned, and nobody awaited this task.',
     'say.task.cancel':
-      '`{task}` is asked to cancel: `CancelledError` will be thrown into it at its `await`.',
-    'say.task.cancel.late': 'Cancelling `{task}` has no effect: it has already ended.',
-    'say.future.result.task': '`{task}` is done and returns `{value}`.',
-    'say.future.result': 'A `{type}` gets its result: `{value}`.',
+      '{task} is asked to cancel: `CancelledError` will be thrown into it at its `await`.',
+    'say.task.cancel.late': 'Cancelling {task} has no effect: it has already ended.',
+    'say.future.result.task': '{task} ends and returns `{value}`.',
+    'say.future.result': '{type} gets its result: `{value}`.',
     'say.future.exception.task':
-      '`{task}` fails with `{exception}`: the exception is stored in the task until someone looks.',
-    'say.future.exception': 'A `{type}` gets an exception: `{exception}`.',
-    'say.future.cancelled.task': '`{task}` is cancelled.',
-    'say.future.cancelled': 'A `{type}` is cancelled.',
-    'say.future.callback': '`{callback}` is registered to run when `{future}` is done.',
+      '{task} fails with `{exception}`: the exception is stored in the task until someone awaits it or asks for its result.',
+    'say.future.exception': '{type} gets an exception: `{exception}`.',
+    'say.future.cancelled.task': '{task} ends cancelled.',
+    'say.future.cancelled': '{type} is cancelled.',
+    'say.future.callback': '{callback} is registered to run when {future} is done.',
     'say.probe': 'The engine checks the loop’s queues.',
+
+    'tell.create.main':
+      '`asyncio.run` makes an event loop, wraps {call} in the task {task} and starts the loop: the task’s first step waits in the ready queue.',
+    'tell.create':
+      '{by} creates the task {task} for {call} with `{api}`: its first step waits in the ready queue; it has not started.',
+    'tell.create.plain':
+      '{by} creates the task {task} for {call}: its first step waits in the ready queue; it has not started.',
+    'tell.start':
+      '{task} starts: the loop takes its first step from the ready queue, and {call} begins.',
+    'tell.resume.sleep':
+      'Its sleep is over, so asyncio wakes {task}: it resumes after its `await`{where}.',
+    'tell.resume.task':
+      '{other} has ended, so asyncio wakes {task}: it resumes after its `await`{where}.',
+    'tell.resume.gather':
+      'Everything it gathered has ended, so asyncio wakes {task}: it resumes after its `await`{where}.',
+    'tell.resume.future':
+      'The future it awaited is done, so asyncio wakes {task}: it resumes after its `await`{where}.',
+    'tell.resume.yield':
+      '{task} gets its turn again: it resumes after `await asyncio.sleep(0)`{where}.',
+    'tell.resume.failed':
+      '{other} failed, so asyncio wakes {task}: the `{exception}` stored in {other} is raised again at its `await`{where}.',
+    'tell.resume.cancelled':
+      '{task} resumes with `CancelledError` at its `await`{where}: it has been cancelled.',
+    'tell.resume.throw': '{task} resumes: `{exception}` is thrown into it at its `await`{where}.',
+    'tell.where': ' (line {line})',
+    'tell.end.wakes': 'asyncio queues the wake-up of {tasks}, which awaited it.',
+    'tell.end.main': '`asyncio.run`’s done-callback is queued: once it runs, the loop stops.',
+    'tell.end.gather': '`gather`’s done-callback is queued: it counts one more finished task.',
+    'tell.end.shutdown-gather': '`asyncio.run` is told that one more cancelled task has ended.',
+    'tell.end.callback': 'Its done-callback {callback} is queued.',
+    'tell.end.cancelled': '{task} ends cancelled: the rest of its work never happens.',
+    'tell.end.too-early':
+      '{task} read the result of {other} at line {line} before {other} had finished: asyncio raised `InvalidStateError`, and {task} fails with it.',
+    'tell.never-retrieved':
+      'asyncio reports that nobody ever retrieved the exception stored in {task}:',
+    'tell.log.never-retrieved':
+      'asyncio reports “Task exception was never retrieved” for {task}: its `{exception}` was stored, and nobody ever looked at it.',
+    'tell.shutdown.cancel':
+      'The main coroutine has returned, so `asyncio.run` shuts down: it cancels the tasks still pending ({tasks}) and runs the loop until they have finished.',
+    'tell.shutdown':
+      'The main coroutine has returned, so `asyncio.run` shuts down: no task is left to cancel; it shuts down async generators and the default executor, and closes the loop.',
+    'tell.shutdown.finish':
+      '`asyncio.run` finishes shutting down: the tasks it cancelled have ended; it shuts down async generators and the default executor, and closes the loop.',
+    'tell.cancel':
+      '{by} cancels {task}: `CancelledError` will be thrown into it at its `await` when it next runs.',
+    'tell.cancel.unstarted':
+      '{by} cancels {task} before it has started: when its turn comes, its coroutine never runs.',
+    'tell.wait':
+      'Nothing was ready to run, so the loop waited until {at} ({elapsed} later): its next timer is due now.',
+    'tell.schedule':
+      '{by} schedules {callback} with `call_soon`: it joins the tail of the ready queue.',
+    'tell.schedule.timer': '{by} schedules {callback} for {deadline}: a timer goes into the heap.',
+    'tell.unschedule':
+      '{by} cancels {callback}: it stays where it is until the loop reaches it and drops it.',
+    'tell.callback.run':
+      'The loop takes {callback} from the ready queue and calls it: a callback of your program runs.',
+
+    'plain.module': 'The program',
+    'plain.task-intro': '`{binding}` (`{name}`)',
+    'plain.first-step': '{task}’s first step',
+    'plain.next-step': '{task}’s next step',
+    'plain.wakeup': 'the wake-up of {task}',
+    'plain.sleep-of': 'the end of {task}’s sleep',
+    'plain.sleep-end': 'the end of a sleep',
+    'plain.run-done-callback': '`asyncio.run`’s done-callback',
+    'plain.gather-callback': '`gather`’s done-callback',
+    'plain.shutdown-gather': '`asyncio.run`’s check on the cancelled tasks',
+    'plain.release-waiter': 'the timeout’s wake-up',
+    'plain.timeout': 'the deadline of `asyncio.timeout`',
+    'plain.taskgroup-callback': 'the `TaskGroup`’s done-callback',
+    'plain.asyncio-callback': 'a callback of asyncio’s own',
+    'plain.gathering-future': '`gather`’s waiting future',
+    'plain.shutdown-future': 'the future `asyncio.run` waits on for the cancelled tasks',
+    'plain.asyncio-future': 'a future of asyncio’s own',
+    'plain.wrapped-awaitable': 'the awaitable that `ensure_future` wrapped',
   },
   ru: {
     'app.title': 'Loopscope',
@@ -335,7 +493,23 @@ export const uiCatalog = defineCatalog({
     'phase.stopped': 'Цикл остановлен',
     'phase.closed': 'Цикл закрыт',
     'phase.ended': 'Программа завершена',
+    'phase.ended-raised': 'Необработанное исключение',
+    'phase.ended-syntax-error': 'Синтаксическая ошибка',
+    'phase.ended-stuck': 'Зависла: выполнять больше нечего',
+    'phase.ended-stopped': 'Остановлена вами',
+    'phase.ended-crashed': 'Прервана: сбой движка',
+    'phase.ended-budget-events': 'Прервана: много событий',
+    'phase.ended-budget-virtual-time': 'Прервана: много времени',
+    'phase.ended-budget-wall-time': 'Прервана: долго работала',
+    'phase.ended-budget-output': 'Прервана: много вывода',
     'time.seconds': '{value} с',
+    'time.at': 't = {time}',
+    'time.deadline': '{at} (через {in})',
+    'count.noun': '{count} {noun}',
+    'noun.tasks': 'задача|задачи|задач|задачи',
+    'noun.tasks-of': 'задачи|задач|задач|задачи',
+    'noun.handles': 'обработчик|обработчика|обработчиков|обработчика',
+    'noun.lines': 'событие строки|события строки|событий строки|события строки',
 
     'engine.loading': 'Запускаем Python…',
     'engine.loading-progress': 'Запускаем Python… {percent}%',
@@ -346,8 +520,6 @@ export const uiCatalog = defineCatalog({
     'run.run': 'Запустить',
     'run.stop': 'Остановить',
     'run.edited': 'Код изменён: нажмите «Запустить», чтобы увидеть его трассу',
-    'plural.tasks': 'задача|задачи|задач',
-    'plural.handles': 'обработчик|обработчика|обработчиков',
 
     'outcome.completed': 'Программа завершилась (код выхода {code}).',
     'outcome.raised': 'Программа завершилась необработанным исключением (код выхода {code}).',
@@ -422,8 +594,8 @@ export const uiCatalog = defineCatalog({
     'tasks.internal-hint.executor':
       'Служебная задача asyncio: в ней asyncio.run закрывает пул потоков исполнителя по умолчанию.',
     'tasks.internal-hint.other': 'Служебная задача asyncio, а не вашей программы.',
-    'tasks.more': 'всего {count} {tasks}',
-    'tasks.more-internal': 'всего {count} {tasks}, служебных asyncio: {internal}',
+    'tasks.more': 'всего {tasks}',
+    'tasks.more-internal': 'всего {tasks}, служебных asyncio: {internal}',
     'status.created': 'создана',
     'status.scheduled': 'запланирована',
     'status.running': 'выполняется',
@@ -432,15 +604,21 @@ export const uiCatalog = defineCatalog({
     'status.done': 'завершена',
     'status.failed': 'упала',
     'status.cancelled': 'отменена',
+    'status.cancelling': 'отменяется',
     'awaiting.sleep': 'ждёт sleep до {time}',
     'awaiting.task': 'ждёт задачу {name}',
-    'awaiting.gather': 'ждёт gather из {count} {tasks}',
+    'awaiting.gather': 'ждёт gather из {tasks}',
     'awaiting.future': 'ждёт {label}',
     'task.coro': 'корутина {coro}()',
     'task.line': 'строка {line}',
     'task.result': 'вернула {value}',
     'task.exception': 'исключение {type}: {message}',
     'task.cancel-requested': 'запрошена отмена',
+    'task.finish-order': 'завершилась {order}-й',
+    'task.asyncio-name': 'в asyncio: {name}',
+    'incident.reraised': 'её {exception} снова выброшено в строке {line}, в {task}',
+    'incident.read-too-early': 'результат прочитан слишком рано, в строке {line}: {exception}',
+    'incident.never-retrieved': 'её {exception} так никто и не забрал',
     'machine.title': 'Состояния задачи {task}',
     'machine.none': 'Состояния задачи',
     'lanes.legend-running': 'выполняется',
@@ -450,6 +628,10 @@ export const uiCatalog = defineCatalog({
     'lanes.axis': 'итерации цикла; сверху — виртуальное время',
 
     'code.label': 'Код программы (можно править)',
+    'code.raised': 'здесь снова выброшено {exception} из {task}',
+    'code.caught': 'здесь выброшено {exception}, перехвачено в строке {line}',
+    'code.caught-bare': 'здесь выброшено исключение, перехвачено в строке {line}',
+    'code.no-loop': 'здесь RuntimeError: цикл событий не запущен',
     'console.empty': 'Вывода пока нет',
     'console.label': 'Вывод программы',
 
@@ -457,6 +639,39 @@ export const uiCatalog = defineCatalog({
       'Нажмите «Воспроизвести» (Пробел) или шаг вперёд (→), чтобы увидеть работу цикла.',
     'narration.waiting': 'Программа выполняется; её трасса появится здесь.',
     'narration.nothing': 'Выберите сценарий и нажмите «Запустить».',
+
+    'focus.label': 'Где сейчас управление',
+    'focus.asyncio': 'собственный код asyncio',
+    'focus.loop': 'Собственный код цикла событий: между обратными вызовами',
+    'focus.step': 'asyncio выполняет шаг {task}',
+    'focus.wakeup': 'asyncio будит {task}',
+    'focus.sleep': 'asyncio завершает sleep у {task}',
+    'focus.callback': 'asyncio выполняет {callback}',
+    'focus.task': 'работает служебная задача asyncio {task}',
+    'focus.run': '`asyncio.run` работает вне цикла; вызван в строке {line}',
+    'focus.run-anywhere': '`asyncio.run` работает вне цикла',
+
+    'lens.label': 'Шаги',
+    'lens.code': 'Ваш код',
+    'lens.loop': 'Цикл',
+    'lens.all': 'Всё',
+    'lens.code-hint':
+      'Шаг — всё, что делает или чего ждёт ваш код; собственная работа asyncio входит в этот шаг',
+    'lens.loop-hint':
+      'Шаг — каждый обработчик, который выполняет цикл, и каждое изменение его очередей',
+    'lens.all-hint': 'Шаг — каждое событие, записанное движком',
+    'lens.step-of': 'Шаг {step} из {total}',
+
+    'shutdown.expand': 'Что asyncio.run делает на этом шаге',
+    'shutdown.go': 'Показать этот момент',
+
+    'input.title': 'Программа ждала ввода',
+    'input.body':
+      'Строка {line} вызвала `input()`, но у запуска нет клавиатуры: введите, что ей прочитать, по строке на каждый `input()`, и запустите снова.',
+    'input.label': 'Ввод для программы',
+    'input.run': 'Запустить с этим вводом',
+    'input.using': 'Запуски читают этот ввод',
+    'input.clear': 'Запускать без ввода',
 
     'settings.label': 'Настройки',
     'settings.language': 'Язык',
@@ -529,108 +744,212 @@ export const uiCatalog = defineCatalog({
     'say.run.end.syntax-error':
       'Python не смог скомпилировать программу: синтаксическая ошибка в строке {line}.',
     'say.run.end.budget':
-      'Запуск остановлен ограничением ({budget}); всё до этого места произошло на самом деле.',
+      'Здесь запуск прерван ограничением ({budget}); всё до этого места произошло на самом деле.',
     'say.run.end.stuck':
       'Циклу нечего выполнять и нечего ждать: настоящая программа зависла бы здесь навсегда.',
-    'say.run.end.stopped': 'Вы остановили запуск.',
+    'say.run.end.stopped':
+      'Здесь вы остановили запуск; всё до этого места произошло на самом деле.',
     'say.run.end.crashed': 'Здесь движок упал: {error}.',
-    'say.line.task': '`{task}` выполняет строку {line}.',
+    'say.run.end.input':
+      'В строке {line} программа ждала ввода, но его не было: введите его под консолью и запустите снова.',
+    'say.run.end.summarized': 'В плотном цикле движок подсчитал {lines}, не записывая каждое.',
+    'say.line.task': '{task} выполняет строку {line}.',
     'say.line': 'Python выполняет строку {line}.',
-    'say.output.task': '`{task}` печатает «{text}».',
+    'say.output.task': '{task} печатает «{text}».',
+    'say.output.callback': '{callback} печатает «{text}».',
     'say.output': 'Программа печатает «{text}».',
     'say.stderr': 'В stderr выводится: «{text}».',
     'say.warning': 'Python выдаёт предупреждение {category}: {message}',
     'say.log': 'Логгер `{logger}` записывает сообщение уровня {level}: {message}',
-    'say.exception': 'Летит исключение: {type}: {message}.',
+    'say.exception':
+      'Никто не перехватывает `{exception}`: программа завершается с трассировкой стека.',
+    'say.exception.line':
+      'Никто не перехватывает `{exception}` (выброшено в строке {line}): программа завершается с трассировкой стека.',
+    'say.exception.input':
+      'В строке {line} программа ждала ввода, но его не было: `input()` выбросил `EOFError`. Введите данные под консолью и запустите снова.',
+    'say.exception.no-loop':
+      'Цикл событий не запущен, поэтому вызов `create_task` в строке {line} выбрасывает `RuntimeError: no running event loop`: задаче нужен работающий цикл.',
+    'say.caught':
+      'Строка {raised} выбросила `{exception}`, и `except` в строке {line} его перехватывает.',
+    'say.caught.too-early':
+      'Строка {raised} спрашивает результат {task}, когда {task} ещё не завершилась: это выбрасывает `InvalidStateError`, и `except` в строке {line} его перехватывает.',
+    'say.caught.stored':
+      'Строка {raised} снова выбрасывает `{exception}`, сохранённое в {task}, и `except` в строке {line} его перехватывает.',
+    'say.caught.bare':
+      'Строка {raised} выбросила исключение, и `except` в строке {line} его перехватывает.',
+    'say.caught.no-loop':
+      'Цикл событий не запущен, поэтому вызов в строке {raised} выбрасывает `RuntimeError` (задаче нужен работающий цикл); `except` в строке {line} его перехватывает.',
     'say.loop.create': 'asyncio создаёт новый цикл событий (пока он не работает).',
     'say.loop.start': 'Цикл событий запускается: теперь только он решает, что выполнять.',
     'say.loop.iteration': 'Начинается итерация {n} цикла.',
     'say.loop.select.poll':
       'Есть готовые обработчики, поэтому цикл проверяет ввод-вывод без ожидания.',
     'say.loop.select.timer':
-      'Выполнять нечего: цикл будет ждать до {timeout}, пока не сработает ближайший таймер.',
+      'Выполнять нечего: цикл подождёт не дольше {timeout}, до момента {at}, пока не сработает ближайший таймер.',
     'say.loop.select.forever': 'Выполнять нечего и таймеров нет: цикл ждал бы без ограничения.',
     'say.loop.wait':
-      'Часы прыгают вперёд до {time}: цикл спал, пока не подошёл срок ближайшего таймера.',
+      'Часы прыгают вперёд, к моменту {at} (прошло {elapsed}): цикл спал, пока не подошёл срок ближайшего таймера.',
     'say.loop.timers': 'Цикл переносит сработавшие таймеры из кучи в очередь готовых.',
-    'say.loop.ready': 'Цикл выполнит {count} {handles} из очереди готовых, один за другим.',
+    'say.loop.ready': 'Цикл выполнит {handles} из очереди готовых, один за другим.',
+    'say.loop.ready.one': 'Цикл выполнит единственный обработчик из очереди готовых.',
     'say.loop.ready.none': 'Готовых обработчиков нет: эта итерация ничего не выполняет.',
     'say.loop.stop': 'Цикл останавливается.',
     'say.loop.close': 'Цикл закрывается; всё, что осталось в очередях, выбрасывается.',
     'say.clock.block.task':
-      '`{task}` вызывает блокирующую функцию в строке {line}: весь цикл замирает на {duration}, ничто другое не выполняется.',
+      '{task} вызывает блокирующую функцию в строке {line}: весь цикл замирает на {duration}, до момента {at}; ничто другое не выполняется.',
     'say.clock.block':
-      'Блокирующий вызов в строке {line} замораживает весь цикл на {duration}; ничто другое не выполняется.',
+      'Блокирующий вызов в строке {line} замораживает весь цикл на {duration}, до момента {at}; ничто другое не выполняется.',
     'say.handle.push.first-step':
-      'Первый шаг `{task}` встаёт в хвост очереди готовых: задача запланирована, но ещё не запущена.',
+      'Первый шаг {task} встаёт в хвост очереди готовых: задача запланирована, но ещё не запущена.',
     'say.handle.push.step':
-      '`{task}` снова встаёт в хвост очереди готовых, чтобы сделать следующий шаг.',
+      '{task} снова встаёт в хвост очереди готовых, чтобы сделать следующий шаг.',
     'say.handle.push.wakeup':
-      'То, чего ждала `{task}`, готово: её пробуждение встаёт в хвост очереди готовых.',
+      'Ожидание {task} закончилось: её пробуждение встаёт в хвост очереди готовых.',
     'say.handle.push.callback':
-      '`{callback}` запланирован через `call_soon`: он встаёт в хвост очереди готовых.',
+      '{callback} запланирован через `call_soon`: он встаёт в хвост очереди готовых.',
     'say.timer.push.sleep':
-      '`{task}` ставит таймер в кучу на {time}: когда он сработает, sleep закончится.',
-    'say.timer.push': 'Таймер для `{callback}` кладётся в кучу со сроком {time}.',
-    'say.timer.due': 'Таймер со сроком {time} переходит из кучи в хвост очереди готовых.',
+      '{task} ставит в кучу таймер на {deadline}: когда он сработает, sleep закончится.',
+    'say.timer.push': 'Таймер для {callback} кладётся в кучу на {deadline}.',
+    'say.timer.due': 'Таймер на {at} переходит из кучи в хвост очереди готовых.',
     'say.timer.discard': 'Отменённый таймер с вершины кучи выбрасывается без выполнения.',
     'say.timer.rebuild':
       'Отменённых таймеров слишком много: цикл выбрасывает {count} и перестраивает кучу.',
     'say.handle.cancel.queued':
-      '`{label}` отменён: он остаётся на месте, пока цикл не дойдёт до него и не выбросит.',
-    'say.handle.cancel.past':
-      'asyncio отменяет `{label}`, который уже выполнился: ничего не меняется.',
+      '{label}: отмена. Он остаётся на месте, пока цикл не дойдёт до него и не выбросит.',
+    'say.handle.cancel.past': '{label}: отмена уже после выполнения, ничего не меняется.',
     'say.handle.run.first-step':
-      'Цикл берёт первый шаг `{task}` из очереди готовых и выполняет его: задача начинает работу только сейчас.',
+      'Цикл берёт первый шаг {task} из очереди готовых и выполняет его: задача начинает работу только сейчас.',
     'say.handle.run.step':
-      'Цикл берёт следующий шаг `{task}` из головы очереди готовых и выполняет его.',
-    'say.handle.run.wakeup': 'Цикл выполняет пробуждение `{task}` из головы очереди готовых.',
+      'Цикл берёт следующий шаг {task} из головы очереди готовых и выполняет его.',
+    'say.handle.run.wakeup': 'Цикл выполняет пробуждение {task} из головы очереди готовых.',
     'say.handle.run.sleep':
-      'Цикл выполняет обратный вызов таймера: sleep у `{task}` закончился, его future получает результат.',
-    'say.handle.run.callback': 'Цикл берёт `{callback}` из головы очереди готовых и выполняет его.',
-    'say.handle.done': '`{label}` возвращает управление циклу.',
+      'Цикл выполняет обратный вызов таймера: sleep у {task} закончился, его future получает результат.',
+    'say.handle.run.callback': 'Цикл берёт {callback} из головы очереди готовых и выполняет его.',
+    'say.handle.done': '{label}: выполнение закончено, управление снова у цикла.',
     'say.handle.skip':
-      'Цикл берёт отменённый `{label}` из головы очереди и выбрасывает, не выполняя.',
+      'Цикл берёт из головы очереди отменённый {label} и выбрасывает, не выполняя.',
     'say.task.create':
-      '`create_task` оборачивает `{coro}()` в задачу `{task}`; задача создана, но не запущена.',
+      '`{api}` оборачивает {call} в задачу {task}; задача создана, но не запущена.',
+    'say.task.create.plain': 'Для {call} создаётся задача {task}; она создана, но не запущена.',
+    'say.task.create.main':
+      '`asyncio.run` оборачивает {call} в задачу {task}: это будет первая работа цикла.',
     'say.task.create.asyncgens':
-      '`asyncio.run` завершает работу: главная корутина вернулась, и он закрывает асинхронные генераторы в собственной задаче `{task}` (это задача asyncio, а не ваша).',
+      '`asyncio.run` завершает работу: главная корутина вернулась, и он закрывает асинхронные генераторы в собственной задаче {task} (это задача asyncio, а не ваша).',
     'say.task.create.executor':
-      '`asyncio.run` закрывает исполнитель по умолчанию (пул потоков для `to_thread` и `run_in_executor`) в собственной задаче `{task}`.',
-    'say.task.create.other': 'asyncio создаёт собственную задачу `{task}` для `{coro}()`.',
-    'say.future.create': 'Создаётся новый `{type}`.',
-    'say.task.run.first': '`{task}` начинает выполнять свою корутину `{coro}()`.',
+      '`asyncio.run` закрывает исполнитель по умолчанию (пул потоков для `to_thread` и `run_in_executor`) в собственной задаче {task}.',
+    'say.task.create.other': 'asyncio создаёт собственную задачу {task} для `{coro}()`.',
+    'say.future.create': 'Создаётся новый {type}.',
+    'say.task.run.first': '{task} начинает выполнять {call}.',
     'say.task.run.asyncgens':
-      '`{task}`, служебная задача asyncio, закрывает асинхронные генераторы, которые ещё открыты.',
+      '{task}, служебная задача asyncio, закрывает асинхронные генераторы, которые ещё открыты.',
     'say.task.run.executor':
-      '`{task}`, служебная задача asyncio, ждёт, пока завершатся потоки исполнителя по умолчанию.',
-    'say.task.run.other': '`{task}`, служебная задача asyncio, запускает `{coro}()`.',
-    'say.task.run.resume': '`{task}` продолжает работу после `await`.',
-    'say.task.run.throw': '`{task}` продолжает работу: в её `await` выбрасывается `{exception}`.',
+      '{task}, служебная задача asyncio, ждёт, пока завершатся потоки исполнителя по умолчанию.',
+    'say.task.run.other': '{task}, служебная задача asyncio, запускает {call}.',
+    'say.task.run.resume': '{task} продолжает работу после `await`.',
+    'say.task.run.throw': '{task} продолжает работу: в её `await` выбрасывается `{exception}`.',
     'say.task.suspend.sleep':
-      '`{task}` ждёт `asyncio.sleep` до {time}: она возвращает управление циклу.',
+      '{task} ждёт `asyncio.sleep` до {deadline}: она возвращает управление циклу.',
     'say.task.suspend.task':
-      '`{task}` ждёт задачу `{name}`: она возвращает управление циклу, пока та не завершится.',
+      '{task} ждёт задачу {name}: она возвращает управление циклу, пока та не завершится.',
     'say.task.suspend.gather':
-      '`{task}` ждёт `gather` из {count} {tasks}: она возвращает управление циклу, пока все не завершатся.',
-    'say.task.suspend.future': '`{task}` ждёт {label}: она возвращает управление циклу.',
+      '{task} ждёт `gather` из {tasks}: она возвращает управление циклу, пока все не завершатся.',
+    'say.task.suspend.future': '{task} ждёт {label}: она возвращает управление циклу.',
     'say.task.yield':
-      '`{task}` уступает управление через `sleep(0)`: она встаёт в конец очереди готовых.',
-    'say.task.wake': '`{task}` просыпается: то, чего она ждала, готово.',
+      '{task} уступает управление через `sleep(0)`: она встаёт в конец очереди готовых.',
+    'say.task.wake': '{task} просыпается: то, чего она ждала, завершилось.',
+    'say.task.wake.cancelled': '{task} просыпается: то, чего она ждала, отменено.',
+    'say.task.wake.failed': '{task} просыпается: то, чего она ждала, упало с исключением.',
     'say.task.cancel.shutdown':
-      '`asyncio.run` отменяет `{task}`: главная корутина завершилась, а эту задачу никто не ждал.',
-    'say.task.cancel': '`{task}` просят отмениться: в её `await` будет выброшено `CancelledError`.',
-    'say.task.cancel.late': 'Отмена `{task}` ничего не меняет: задача уже завершилась.',
-    'say.future.result.task': '`{task}` завершается и возвращает `{value}`.',
-    'say.future.result': '`{type}` получает результат: `{value}`.',
+      '`asyncio.run` отменяет {task}: главная корутина завершилась, а эту задачу никто не ждал.',
+    'say.task.cancel': '{task} просят отмениться: в её `await` будет выброшено `CancelledError`.',
+    'say.task.cancel.late': 'Отмена {task} ничего не меняет: задача уже завершилась.',
+    'say.future.result.task': '{task} завершается и возвращает `{value}`.',
+    'say.future.result': '{type} получает результат: `{value}`.',
     'say.future.exception.task':
-      '`{task}` падает с `{exception}`: исключение сохраняется в задаче, пока его кто-нибудь не заберёт.',
-    'say.future.exception': '`{type}` получает исключение: `{exception}`.',
-    'say.future.cancelled.task': '`{task}` отменена.',
-    'say.future.cancelled': '`{type}` отменён.',
+      '{task} падает с `{exception}`: исключение сохраняется в задаче, пока её не дождутся через `await` или не спросят её результат.',
+    'say.future.exception': '{type} получает исключение: `{exception}`.',
+    'say.future.cancelled.task': '{task} завершается отменённой.',
+    'say.future.cancelled': '{type}: отменён.',
     'say.future.callback':
-      '`{callback}` регистрируется, чтобы выполниться, когда `{future}` будет готов.',
+      '{callback} регистрируется, чтобы выполниться, когда {future} завершится.',
     'say.probe': 'Движок сверяет очереди цикла.',
+
+    'tell.create.main':
+      '`asyncio.run` создаёт цикл событий, оборачивает {call} в задачу {task} и запускает цикл: первый шаг задачи ждёт в очереди готовых.',
+    'tell.create':
+      '{by} создаёт через `{api}` задачу {task} для {call}: её первый шаг ждёт в очереди готовых, сама она ещё не запущена.',
+    'tell.create.plain':
+      '{by} создаёт задачу {task} для {call}: её первый шаг ждёт в очереди готовых, сама она ещё не запущена.',
+    'tell.start':
+      '{task} запускается: цикл берёт её первый шаг из очереди готовых, и {call} начинает работу.',
+    'tell.resume.sleep':
+      'Sleep закончился, и asyncio будит {task}: она продолжает работу после `await`{where}.',
+    'tell.resume.task':
+      '{other} завершилась, и asyncio будит {task}: она продолжает работу после `await`{where}.',
+    'tell.resume.gather':
+      'Всё, что собирал `gather`, завершилось, и asyncio будит {task}: она продолжает работу после `await`{where}.',
+    'tell.resume.future':
+      'Future, которого она ждала, завершился, и asyncio будит {task}: она продолжает работу после `await`{where}.',
+    'tell.resume.yield':
+      'Снова очередь {task}: она продолжает работу после `await asyncio.sleep(0)`{where}.',
+    'tell.resume.failed':
+      '{other} упала, и asyncio будит {task}: исключение `{exception}`, сохранённое в {other}, снова выбрасывается в её `await`{where}.',
+    'tell.resume.cancelled':
+      '{task} продолжает работу с `CancelledError` в своём `await`{where}: её отменили.',
+    'tell.resume.throw':
+      '{task} продолжает работу: в её `await`{where} выбрасывается `{exception}`.',
+    'tell.where': ' (строка {line})',
+    'tell.end.wakes': 'asyncio ставит в очередь пробуждение {tasks}: они её ждали.',
+    'tell.end.main':
+      'В очередь встаёт обратный вызов `asyncio.run`: когда он выполнится, цикл остановится.',
+    'tell.end.gather':
+      'В очередь встаёт обратный вызов `gather`: он засчитает ещё одну завершённую задачу.',
+    'tell.end.shutdown-gather': '`asyncio.run` узнаёт, что ещё одна отменённая задача завершилась.',
+    'tell.end.callback': 'В очередь встаёт её обратный вызов {callback}.',
+    'tell.end.cancelled': '{task} завершается отменённой: остаток её работы так и не выполнится.',
+    'tell.end.too-early':
+      '{task} прочитала результат {other} в строке {line}, когда {other} ещё не завершилась: asyncio выбросил `InvalidStateError`, и {task} падает с ним.',
+    'tell.never-retrieved': 'asyncio сообщает, что исключение из {task} так никто и не забрал:',
+    'tell.log.never-retrieved':
+      'asyncio сообщает «Task exception was never retrieved» о задаче {task}: её `{exception}` сохранилось, но никто так его и не забрал.',
+    'tell.shutdown.cancel':
+      'Главная корутина вернулась, и `asyncio.run` завершает работу: он отменяет задачи, которые ещё не закончились ({tasks}), и крутит цикл, пока они не завершатся.',
+    'tell.shutdown':
+      'Главная корутина вернулась, и `asyncio.run` завершает работу: отменять нечего; он закрывает асинхронные генераторы и исполнитель по умолчанию и закрывает цикл.',
+    'tell.shutdown.finish':
+      '`asyncio.run` заканчивает завершение: отменённые задачи завершились; он закрывает асинхронные генераторы и исполнитель по умолчанию и закрывает цикл.',
+    'tell.cancel':
+      '{by} отменяет {task}: когда она снова получит управление, в её `await` будет выброшено `CancelledError`.',
+    'tell.cancel.unstarted':
+      '{by} отменяет {task}, пока она не запустилась: когда придёт её очередь, её корутина так и не начнёт работу.',
+    'tell.wait':
+      'Выполнять было нечего, и цикл ждал до момента {at} (прошло {elapsed}): сейчас срабатывает ближайший таймер.',
+    'tell.schedule':
+      '{by} планирует {callback} через `call_soon`: он встаёт в хвост очереди готовых.',
+    'tell.schedule.timer': '{by} планирует {callback} на {deadline}: в кучу встаёт таймер.',
+    'tell.unschedule':
+      '{by} отменяет {callback}: он остаётся на месте, пока цикл не дойдёт до него и не выбросит.',
+    'tell.callback.run':
+      'Цикл берёт {callback} из очереди готовых и вызывает: работает обратный вызов вашей программы.',
+
+    'plain.module': 'Программа',
+    'plain.task-intro': '`{binding}` (`{name}`)',
+    'plain.first-step': 'первый шаг {task}',
+    'plain.next-step': 'следующий шаг {task}',
+    'plain.wakeup': 'пробуждение {task}',
+    'plain.sleep-of': 'конец sleep у {task}',
+    'plain.sleep-end': 'конец sleep',
+    'plain.run-done-callback': 'обратный вызов `asyncio.run` по завершении',
+    'plain.gather-callback': 'обратный вызов `gather`',
+    'plain.shutdown-gather': 'проверка `asyncio.run`: завершились ли отменённые задачи',
+    'plain.release-waiter': 'пробуждение по тайм-ауту',
+    'plain.timeout': 'срок `asyncio.timeout`',
+    'plain.taskgroup-callback': 'обратный вызов `TaskGroup`',
+    'plain.asyncio-callback': 'служебный обратный вызов asyncio',
+    'plain.gathering-future': 'future, которым `gather` ждёт задачи',
+    'plain.shutdown-future': 'future, которым `asyncio.run` ждёт отменённые задачи',
+    'plain.asyncio-future': 'служебный future asyncio',
+    'plain.wrapped-awaitable': 'awaitable-объект, обёрнутый `ensure_future`',
   },
 });
 

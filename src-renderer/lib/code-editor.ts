@@ -1,6 +1,8 @@
 /**
  * The code editor: CodeMirror 6 with Python, and line marks for the replay: the line being
- * executed, strongly; the lines where suspended tasks are paused, faintly; a syntax error.
+ * executed, strongly; the line whose call runs asyncio's own code now, faintly; the lines
+ * where suspended tasks are paused, faintly; an exception raised again at an `await`, with
+ * its label; the line of a syntax error or an uncaught exception.
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
@@ -22,6 +24,7 @@ import {
   Decoration,
   EditorView,
   GutterMarker,
+  WidgetType,
   gutter,
   keymap,
   lineNumbers,
@@ -30,6 +33,10 @@ import {
 
 export interface LineMarks {
   current: number | null;
+  /** The program's line whose call (`asyncio.run(...)`) runs asyncio's own code now. */
+  caller: number | null;
+  /** An exception raised again at this line: what to say there, and in whose colour. */
+  raised: { line: number; label: string; color: string } | null;
   /** Paused lines and the names of the tasks paused there. */
   paused: ReadonlyMap<number, readonly { name: string; color: string }[]>;
   error: number | null;
@@ -51,6 +58,37 @@ const errorLine = Decoration.line({
   class: 'cm-line-error',
   attributes: { 'data-line-mark': 'error' },
 });
+const callerLine = Decoration.line({
+  class: 'cm-line-caller',
+  attributes: { 'data-line-mark': 'caller' },
+});
+const raisedLine = Decoration.line({
+  class: 'cm-line-raised',
+  attributes: { 'data-line-mark': 'raised' },
+});
+
+/** The label at the end of a line where a stored exception is raised again. */
+class RaisedLabel extends WidgetType {
+  constructor(
+    readonly label: string,
+    readonly color: string,
+  ) {
+    super();
+  }
+
+  override eq(other: WidgetType): boolean {
+    return other instanceof RaisedLabel && other.label === this.label && other.color === this.color;
+  }
+
+  override toDOM(): HTMLElement {
+    const element = document.createElement('span');
+    element.className = 'cm-raised-label';
+    element.dataset.field = 'raised-label';
+    element.style.setProperty('--color', this.color);
+    element.textContent = this.label;
+    return element;
+  }
+}
 
 class PausedMarker extends GutterMarker {
   constructor(readonly tasks: readonly { name: string; color: string }[]) {
@@ -79,7 +117,14 @@ class PausedMarker extends GutterMarker {
 }
 
 const marksField = StateField.define<LineMarks>({
-  create: () => ({ current: null, paused: new Map(), error: null, stale: false }),
+  create: () => ({
+    current: null,
+    caller: null,
+    raised: null,
+    paused: new Map(),
+    error: null,
+    stale: false,
+  }),
   update(value, transaction) {
     for (const effect of transaction.effects) if (effect.is(setMarks)) return effect.value;
     return value;
@@ -92,12 +137,18 @@ function lineDecorations(state: EditorState): DecorationSet {
   if (marks.stale) return builder.finish();
   const lines = new Map<number, Decoration>();
   for (const line of marks.paused.keys()) lines.set(line, pausedLine);
+  if (marks.caller !== null) lines.set(marks.caller, callerLine);
   if (marks.error !== null) lines.set(marks.error, errorLine);
+  if (marks.raised !== null) lines.set(marks.raised.line, raisedLine);
   if (marks.current !== null) lines.set(marks.current, currentLine);
-  for (const line of [...lines.keys()].sort((a, b) => a - b)) {
+  for (const [line, decoration] of [...lines].sort(([a], [b]) => a - b)) {
     if (line < 1 || line > state.doc.lines) continue;
-    const start = state.doc.line(line).from;
-    builder.add(start, start, lines.get(line) as Decoration);
+    const { from, to } = state.doc.line(line);
+    builder.add(from, from, decoration);
+    if (marks.raised?.line === line) {
+      const { label, color } = marks.raised;
+      builder.add(to, to, Decoration.widget({ widget: new RaisedLabel(label, color), side: 1 }));
+    }
   }
   return builder.finish();
 }
@@ -144,6 +195,24 @@ const theme = EditorView.theme({
     boxShadow: 'inset 4px 0 0 var(--now)',
   },
   '.cm-line-paused': { backgroundColor: 'var(--line-paused)' },
+  '.cm-line-caller': {
+    backgroundColor: 'var(--line-paused)',
+    boxShadow: 'inset 4px 0 0 var(--muted)',
+  },
+  '.cm-line-raised': {
+    backgroundColor: 'color-mix(in srgb, var(--danger) 18%, transparent)',
+    boxShadow: 'inset 4px 0 0 var(--danger)',
+  },
+  '.cm-raised-label': {
+    marginLeft: '0.8em',
+    padding: '0 0.4em',
+    borderRadius: '0.25em',
+    border: '2px solid var(--color)',
+    color: 'var(--danger)',
+    fontFamily: 'system-ui, sans-serif',
+    fontSize: '0.85em',
+    fontWeight: '700',
+  },
   '.cm-line-error': {
     backgroundColor: 'color-mix(in srgb, var(--danger) 25%, transparent)',
     textDecoration: 'underline wavy var(--danger)',
@@ -202,7 +271,8 @@ export function createCodeEditor(
       const paused = [...marks.paused].map(
         ([line, tasks]) => `${line}:${tasks.map((t) => t.name).join(',')}`,
       );
-      const key = `${marks.current}|${marks.error}|${marks.stale}|${paused.join(';')}`;
+      const raised = marks.raised ? `${marks.raised.line}:${marks.raised.label}` : '';
+      const key = `${marks.current}|${marks.caller}|${raised}|${marks.error}|${marks.stale}|${paused.join(';')}`;
       if (key === shownKey) return;
       shownKey = key;
       const effects: StateEffect<unknown>[] = [setMarks.of(marks)];

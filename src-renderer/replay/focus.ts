@@ -2,8 +2,8 @@
 import type { RunState } from '../../src-shared/loop-state.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 import type { Replay } from './replay.ts';
-import type { DisplayStatus } from './views.ts';
-import { handleOwner } from './views.ts';
+import type { DisplayStatus } from './view-model.ts';
+import { handleOwner } from './view-model.ts';
 
 /** How far back to look for the task a step is about. */
 const LOOK_BACK = 400;

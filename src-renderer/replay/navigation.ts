@@ -1,26 +1,10 @@
 /**
- * Where the step buttons and keys go: by event, by loop iteration, by line of output.
- * Steps are counts of events folded (0 to `replay.length`).
+ * Where the iteration and output keys go: by loop iteration, by line of output (steps by
+ * event, or by the lens's step, are in lens.ts). Steps are counts of events folded (0 to
+ * `replay.length`).
  */
 import type { Replay } from './replay.ts';
 import { countBelow, type MarkKind } from './timeline.ts';
-
-/** Probes are the engine's own checks; a learner never stops on one. */
-function isSilent(replay: Replay, step: number): boolean {
-  return replay.eventAt(step)?.kind === 'probe';
-}
-
-export function nextEventStep(replay: Replay, step: number): number {
-  let next = Math.min(step + 1, replay.length);
-  while (next < replay.length && isSilent(replay, next)) next++;
-  return next;
-}
-
-export function previousEventStep(replay: Replay, step: number): number {
-  let previous = Math.max(step - 1, 0);
-  while (previous > 0 && isSilent(replay, previous)) previous--;
-  return previous;
-}
 
 /** The step right after the next `loop.iteration` event. */
 export function nextIterationStep(replay: Replay, step: number): number {

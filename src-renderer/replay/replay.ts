@@ -15,6 +15,8 @@ import {
 } from '../../src-shared/loop-state.ts';
 import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
 import { createSnapshot, restoreReferenced, type Registry, type Snapshot } from './snapshot.ts';
+import { LensIndex } from './lens.ts';
+import { ProgramIndex } from './program-index.ts';
 import { Timeline } from './timeline.ts';
 
 interface MutableRegistry extends Registry {
@@ -34,7 +36,11 @@ export interface ReplayFault {
 
 export class Replay {
   readonly events: TraceEvent[] = [];
-  readonly timeline = new Timeline();
+  /** What the program's code names and does, as the events tell it. */
+  readonly program = new ProgramIndex();
+  readonly timeline = new Timeline(this.program);
+  /** The steps of each lens (see lens.ts). */
+  readonly lenses = new LensIndex(this.events);
   /** The run's end, once it has arrived (even when a fault stopped the replay before it). */
   end: EventOf<'run.end'> | null = null;
   fault: ReplayFault | null = null;
@@ -88,7 +94,9 @@ export class Replay {
       }
       this.events.push(event);
       this.register(event, index);
+      this.program.observe(event, index, this.head);
       this.timeline.observe(event, index, this.head);
+      this.lenses.observe(event, index, this.head, this.program);
       if (this.events.length % this.interval === 0) {
         this.snapshots.push(createSnapshot(this.head, this.snapshots.at(-1)));
       }
@@ -123,15 +131,43 @@ export class Replay {
    * call: read it, never keep or mutate it.
    */
   stateAt(step: number): RunState {
-    const target = Math.max(0, Math.min(Math.floor(step), this.events.length));
-    const snapshot = this.snapshots[Math.floor(target / this.interval)] as Snapshot;
+    const target = this.clampStep(step);
+    const snapshot = this.snapshotFor(target);
     if (this.working.step > target || this.working.step < snapshot.step) {
-      this.working = cloneRunState(snapshot.state);
-      this.working.output = this.head.output.slice(0, snapshot.outputCount);
+      this.working = this.fromSnapshot(snapshot);
     }
-    const state = this.working;
+    return this.foldTo(this.working, target);
+  }
+
+  /**
+   * A state of its own after `step` events, to read beside the one `stateAt` keeps (for a
+   * list of moments shown at once); it costs a fold from the nearest snapshot.
+   */
+  stateCopyAt(step: number): RunState {
+    const target = this.clampStep(step);
+    return this.foldTo(this.fromSnapshot(this.snapshotFor(target)), target);
+  }
+
+  private clampStep(step: number): number {
+    return Math.max(0, Math.min(Math.floor(step), this.events.length));
+  }
+
+  private snapshotFor(step: number): Snapshot {
+    const snapshot = this.snapshots[Math.floor(step / this.interval)] ?? this.snapshots[0];
+    if (!snapshot) throw new Error('The replay has no snapshot at its start.');
+    return snapshot;
+  }
+
+  private fromSnapshot(snapshot: Snapshot): RunState {
+    const state = cloneRunState(snapshot.state);
+    state.output = this.head.output.slice(0, snapshot.outputCount);
+    return state;
+  }
+
+  private foldTo(state: RunState, target: number): RunState {
     for (let index = state.step; index < target; index++) {
-      const event = this.events[index] as TraceEvent;
+      const event = this.events[index];
+      if (!event) break;
       restoreReferenced(state, event, this.registry);
       applyEvent(state, event);
     }

@@ -6,6 +6,7 @@
 import type { RunState, TaskStatus } from '../../src-shared/loop-state.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 import { asyncioTaskKind, type AsyncioTaskKind } from './asyncio-tasks.ts';
+import type { ProgramIndex } from './program-index.ts';
 
 /** A stretch of steps in one state: from step `from` (inclusive) to `to` (exclusive). */
 export interface LaneSegment {
@@ -17,7 +18,12 @@ export interface LaneSegment {
 
 export interface TaskLane {
   task: number;
+  /** The task's name in asyncio (`Task-2`, or the name it was given). */
   name: string;
+  /** What the program's code calls the task (`task1`, `tasks[0]`), when it names it. */
+  binding: string | null;
+  /** The call the task runs, as written (`my_coroutine(1, 2)`), or its coroutine's name. */
+  call: string;
   /** The task's place in creation order: its colour and its row. */
   order: number;
   segments: LaneSegment[];
@@ -25,6 +31,13 @@ export interface TaskLane {
   firstRun: number | null;
   /** For one of asyncio's own tasks, not the program's: what it does. */
   internal: AsyncioTaskKind | null;
+  /** Among the program's tasks, the order in which this one finished (1: first), once it has. */
+  finishOrder: number | null;
+}
+
+/** How a task is called on screen: as the code names it, else by its name in asyncio. */
+export function laneLabel(lane: TaskLane | undefined, fallback = '?'): string {
+  return lane ? (lane.binding ?? lane.name) : fallback;
 }
 
 export type MarkKind = 'output' | 'stderr' | 'exception' | 'task-end' | 'cancel' | 'block';
@@ -66,6 +79,14 @@ export class Timeline {
   /** The latest time the clock reached or a timer was set for. */
   maxTime = 0;
   private lastTime = 0;
+  private finished = 0;
+
+  constructor(private readonly program: ProgramIndex) {}
+
+  /** How the task `id` is called on screen (see `laneLabel`). */
+  label(id: number | null): string {
+    return id === null ? '?' : laneLabel(this.lanes.get(id));
+  }
 
   /** Records what event `index` did; `head` is the state right after it. */
   observe(event: TraceEvent, index: number, head: RunState): void {
@@ -78,10 +99,13 @@ export class Timeline {
         this.lanes.set(event.task, {
           task: event.task,
           name: event.name,
+          binding: this.program.bindings.get(event.task) ?? null,
+          call: this.program.calls.get(event.task) ?? '?',
           order: this.lanes.size,
           segments: [{ from: step, to: Infinity, status: 'scheduled' }],
           firstRun: null,
           internal: asyncioTaskKind(event.coro, event.defLine),
+          finishOrder: null,
         });
         break;
       case 'task.run': {
@@ -104,11 +128,14 @@ export class Timeline {
         break;
       case 'future.result':
       case 'future.exception':
-      case 'future.cancelled':
-        if (this.lanes.has(event.future)) {
+      case 'future.cancelled': {
+        const lane = this.lanes.get(event.future);
+        if (lane) {
           this.marks.push({ step, kind: 'task-end', task: event.future });
+          if (lane.internal === null) lane.finishOrder = ++this.finished;
         }
         break;
+      }
       case 'timer.push':
         this.maxTime = Math.max(this.maxTime, event.when);
         break;

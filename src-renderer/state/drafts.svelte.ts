@@ -90,13 +90,12 @@ export class DraftKeeper {
     const first = session.course.lessons[0];
     if (lesson?.bundled === false) {
       // The file may be gone: the lesson comes back from the draft, under a token of its own.
-      session.lessonId = null;
-      session.lessonFile = {
+      await session.showFile({
         token: `draft:${crypto.randomUUID()}`,
         name: lesson.name,
         bundled: false,
         text: lesson.text,
-      };
+      });
     } else {
       const id = lesson?.id ?? first?.id;
       // A lesson the course no longer has gives way to its first one.

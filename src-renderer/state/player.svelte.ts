@@ -1,18 +1,22 @@
 /**
- * The playhead: which step of the replay is shown, and playback at a speed. Everything the
- * views show derives from `frame`, the state at the playhead.
+ * The playhead: which step of the replay is shown, in which lens, and playback at a speed.
+ * Everything the views show derives from `frame`, the state at the playhead.
+ *
+ * The replay grows in place as a run streams; the player publishes what the views read of it
+ * (its length, its end, its marks...) as getters that track their own changes, so a
+ * component reads `player.end` and is redrawn when it changes, and never a version counter.
  */
 import type { RunState } from '../../src-shared/loop-state.ts';
-import type { TraceEvent } from '../../src-shared/trace.ts';
+import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
 import {
-  nextEventStep,
   nextIterationStep,
   nextOutputStep,
-  previousEventStep,
   previousIterationStep,
   previousOutputStep,
 } from '../replay/navigation.ts';
-import { Replay } from '../replay/replay.ts';
+import { nextStop, previousStop, stopHolding, type Lens, type LensSteps } from '../replay/lens.ts';
+import { Replay, type ReplayFault } from '../replay/replay.ts';
+import type { Mark, Timeline } from '../replay/timeline.ts';
 
 export interface Frame {
   replay: Replay;
@@ -21,6 +25,7 @@ export interface Frame {
   state: RunState;
   /** The event that led to this step. */
   event: TraceEvent | null;
+  lens: Lens;
 }
 
 /** How long an event stays on screen at 1x, in milliseconds: bookkeeping passes quicker. */
@@ -44,31 +49,102 @@ export function eventDuration(event: TraceEvent | null): number {
   }
 }
 
+/** A step of the `code` lens says more than one event: it stays a little longer. */
+const CODE_STEP_MS = 1600;
+
+/** How long the step that stops at `stop` stays on screen at 1x. */
+function stepDuration(replay: Replay, lens: Lens, stop: number): number {
+  return lens === 'code' ? CODE_STEP_MS : eventDuration(replay.eventAt(stop));
+}
+
 const STREAM_REDRAW_MS = 150;
 
 /** Longest a single frame may count, so that a stalled tab does not leap ahead. */
 const MAX_FRAME_MS = 100;
 
+/** What the views read of the replay, as of the last time it was shown. */
+interface Published {
+  replay: Replay;
+  length: number;
+  end: EventOf<'run.end'> | null;
+  fault: ReplayFault | null;
+  /** A copy: the timeline's own list grows in place. */
+  marks: readonly Mark[];
+}
+
+function publish(replay: Replay): Published {
+  return {
+    replay,
+    length: replay.length,
+    end: replay.end,
+    fault: replay.fault,
+    marks: replay.timeline.marks.slice(),
+  };
+}
+
 export class Player {
-  replay = $state.raw(new Replay());
-  /** Bumped when events are appended to the replay (which changes in place). */
-  version = $state(0);
+  #published = $state.raw(publish(new Replay()));
   step = $state(0);
   playing = $state(false);
+  /** The step granularity (see replay/lens.ts). */
+  lens = $state<Lens>('loop');
 
-  length = $derived.by(() => {
-    void this.version;
-    return this.replay.length;
-  });
+  /** The replay on show. */
+  get replay(): Replay {
+    return this.#published.replay;
+  }
+
+  /** The number of events shown: the last step. */
+  get length(): number {
+    return this.#published.length;
+  }
+
+  /** The run's end, once it has arrived (even when a fault stopped the replay before it). */
+  get runEnd(): EventOf<'run.end'> | null {
+    return this.#published.end;
+  }
+
+  /** Why the replay stops before the trace's end, if it does. */
+  get fault(): ReplayFault | null {
+    return this.#published.fault;
+  }
+
+  /** The marks on the scrubber: output, exceptions, task ends. */
+  get marks(): readonly Mark[] {
+    return this.#published.marks;
+  }
+
+  /**
+   * The replay's timeline (lanes, iterations, time spans). It grows in place: read it inside
+   * a `$derived`, which this getter makes run again whenever more of the trace is shown.
+   */
+  get timeline(): Timeline {
+    return this.#published.replay.timeline;
+  }
+
+  /** The steps of the current lens. Read it inside a `$derived`, like `timeline`. */
+  get steps(): LensSteps {
+    return this.#published.replay.lenses.steps(this.lens);
+  }
+
   frame = $derived.by((): Frame => {
-    void this.version;
-    const step = Math.min(this.step, this.replay.length);
+    const { replay, length } = this.#published;
+    const step = Math.min(this.step, length);
     return {
-      replay: this.replay,
+      replay,
       step,
-      state: this.replay.stateAt(step),
-      event: this.replay.eventAt(step),
+      state: replay.stateAt(step),
+      event: replay.eventAt(step),
+      lens: this.lens,
     };
+  });
+
+  /** The step's number in the lens (1-based; 0 before the first), and how many there are. */
+  position = $derived.by(() => {
+    const steps = this.steps;
+    const { length } = this.#published;
+    const step = Math.min(this.step, length);
+    return { index: steps.countUpTo(step), count: steps.countUpTo(length) };
   });
 
   private redraw: ReturnType<typeof setTimeout> | null = null;
@@ -88,9 +164,8 @@ export class Player {
     this.pause();
     if (this.redraw !== null) clearTimeout(this.redraw);
     this.redraw = null;
-    this.replay = replay;
     this.step = 0;
-    this.version++;
+    this.#published = publish(replay);
   }
 
   /**
@@ -106,11 +181,19 @@ export class Player {
   flush(): void {
     if (this.redraw !== null) clearTimeout(this.redraw);
     this.redraw = null;
-    this.version++;
+    this.#published = publish(this.replay);
+  }
+
+  /** Changes the lens, keeping the place: the playhead moves at most to the end of its step. */
+  setLens(lens: Lens): void {
+    if (lens === this.lens) return;
+    this.lens = lens;
+    const steps = this.replay.lenses.steps(lens);
+    this.step = stopHolding(steps, Math.min(this.step, this.length), this.length);
   }
 
   seek(step: number): void {
-    this.step = Math.max(0, Math.min(Math.round(step), this.replay.length));
+    this.step = Math.max(0, Math.min(Math.round(step), this.length));
   }
 
   /**
@@ -130,7 +213,7 @@ export class Player {
 
   play(): void {
     if (this.playing) return;
-    if (this.step >= this.replay.length && !this.streaming()) this.step = 0;
+    if (this.step >= this.length && !this.streaming()) this.step = 0;
     this.playing = true;
     this.budget = 0;
     this.lastTime = performance.now();
@@ -139,7 +222,8 @@ export class Player {
 
   pause(): void {
     this.playing = false;
-    cancelAnimationFrame(this.request);
+    if (this.request !== 0) cancelAnimationFrame(this.request);
+    this.request = 0;
   }
 
   toggle(): void {
@@ -152,15 +236,18 @@ export class Player {
     this.budget += Math.min(now - this.lastTime, MAX_FRAME_MS) * this.speed();
     this.lastTime = now;
     const replay = this.replay;
+    const length = replay.length;
+    const steps = replay.lenses.steps(this.lens);
     let step = this.step;
-    while (step < replay.length) {
-      const duration = eventDuration(replay.eventAt(step + 1));
+    while (step < length) {
+      const next = nextStop(steps, step, length);
+      const duration = stepDuration(replay, this.lens, next);
       if (this.budget < duration) break;
       this.budget -= duration;
-      step++;
+      step = next;
     }
     if (step !== this.step) this.step = step;
-    if (step >= replay.length && !this.streaming()) {
+    if (step >= length && !this.streaming()) {
       this.playing = false;
       return;
     }
@@ -173,12 +260,24 @@ export class Player {
     this.seek(step);
   }
 
+  /** Forward moves land at the end of the lens's step that holds `step`. */
+  private inLens(step: number): number {
+    return stopHolding(this.replay.lenses.steps(this.lens), step, this.replay.length);
+  }
+
+  /** Backward moves land on the lens's last stop at or before `step`. */
+  private backInLens(step: number): number {
+    const steps = this.replay.lenses.steps(this.lens);
+    return steps.stopAt(steps.countUpTo(step));
+  }
+
   start = () => this.go(0);
   end = () => this.go(this.replay.length);
-  forward = () => this.go(nextEventStep(this.replay, this.step));
-  back = () => this.go(previousEventStep(this.replay, this.step));
-  nextIteration = () => this.go(nextIterationStep(this.replay, this.step));
-  previousIteration = () => this.go(previousIterationStep(this.replay, this.step));
-  nextOutput = () => this.go(nextOutputStep(this.replay, this.step));
-  previousOutput = () => this.go(previousOutputStep(this.replay, this.step));
+  forward = () =>
+    this.go(nextStop(this.replay.lenses.steps(this.lens), this.step, this.replay.length));
+  back = () => this.go(previousStop(this.replay.lenses.steps(this.lens), this.step));
+  nextIteration = () => this.go(this.inLens(nextIterationStep(this.replay, this.step)));
+  previousIteration = () => this.go(this.backInLens(previousIterationStep(this.replay, this.step)));
+  nextOutput = () => this.go(this.inLens(nextOutputStep(this.replay, this.step)));
+  previousOutput = () => this.go(this.backInLens(previousOutputStep(this.replay, this.step)));
 }

@@ -1,23 +1,19 @@
 /**
- * What is open and running: the engine's status, the course, the lesson and its scenario, the
- * code in the editor, and the run whose trace the player shows.
+ * The session ties what is open (OpenLesson), the code in the editor (CodeDocument) and the
+ * run under way (Runner) to what the user does: open a lesson, a scenario, a dropped file or
+ * a saved trace, switch the language, run, stop. It decides; the three parts keep the state.
  */
-import type {
-  CourseIndex,
-  EngineStatus,
-  Language,
-  LessonFile,
-  LoopscopeApi,
-  OpenResult,
-  RecentFile,
-} from '../../src-shared/api.ts';
+import type { Language, LessonFile, LoopscopeApi, OpenResult } from '../../src-shared/api.ts';
 import type { Params } from '../../src-shared/i18n/translate.ts';
-import { parseLesson } from '../../src-shared/lesson/parse.ts';
+import type { Scenario } from '../../src-shared/lesson/model.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import type { UiKey } from '../i18n/catalog-ui.ts';
 import { Replay } from '../replay/replay.ts';
+import { CodeDocument } from './code-document.svelte.ts';
+import { OpenLesson } from './open-lesson.svelte.ts';
 import { Player } from './player.svelte.ts';
+import { PROGRAM_FILE, Runner } from './runner.svelte.ts';
 import type { ReplaceAnswer } from './ui.svelte.ts';
 
 export interface Notice {
@@ -31,48 +27,25 @@ export interface Notice {
 /** Asks the user whether their edited code may be replaced by what is named. */
 export type AskReplace = (replacement: string) => Promise<ReplaceAnswer>;
 
-/** The file name the engine shows in tracebacks, as `python3 main.py` would. */
-const PROGRAM_FILE = 'main.py';
-/** Most events a run may record: enough for a large scenario, few enough to replay smoothly. */
-const MAX_EVENTS = 300_000;
-
 export class Session {
-  engine = $state<EngineStatus>({ state: 'loading', progress: 0 });
-  course = $state.raw<CourseIndex>({ lessons: [] });
-  lessonId = $state<string | null>(null);
-  lessonFile = $state.raw<LessonFile | null>(null);
-  lesson = $derived(
-    this.lessonFile ? parseLesson(this.lessonFile.text, this.lessonFile.name) : null,
-  );
-  scenarioId = $state<string | null>(null);
-  scenario = $derived(this.lesson?.scenarios.find((s) => s.id === this.scenarioId) ?? null);
-  code = $state('');
-  /** The code of the trace on show, to tell whether the editor's code has changed since. */
-  tracedCode = $state<string | null>(null);
+  readonly player: Player;
+  readonly open = new OpenLesson();
+  readonly document: CodeDocument;
+  readonly runner: Runner;
+
   /** Set when the trace on show was opened from a file rather than run. */
   traceName = $state<string | null>(null);
-  runId = $state<string | null>(null);
-  /** True from a run's request until the engine names it. */
-  starting = $state(false);
-  /** Lessons and traces being opened: the app is not idle until they are shown. */
-  opening = $state(0);
-  private stopRequested = false;
   /** What the status line says besides the run's outcome: one message, or one per file. */
   notices = $state.raw<Notice[]>([]);
+  /** Lessons and traces being opened: the app is not idle until they are shown. */
+  opening = $state(0);
   started = $state(false);
-  /** Files the host opened recently, newest first. */
-  recent = $state.raw<RecentFile[]>([]);
-  /** The code as it was shown (a scenario's, a trace's) or last saved: what edits are against. */
-  private pristineCode = $state('');
-
-  running = $derived(this.starting || this.runId !== null);
-  edited = $derived(this.tracedCode !== null && this.code !== this.tracedCode);
-  /** The user changed the code in the editor, and has not saved it: replacing it loses work. */
-  dirty = $derived(this.code !== this.pristineCode);
-
-  readonly player: Player;
-  /** Events of runs this session has not yet been told the id of. */
-  private early: Record<string, TraceEvent[]> = {};
+  /**
+   * The text runs give the program's `input()`, once the user typed some (the program asked
+   * for input); null to run without. It stays for the code in the editor, until other code
+   * replaces it.
+   */
+  stdin = $state<string | null>(null);
 
   constructor(
     private readonly api: LoopscopeApi,
@@ -80,7 +53,47 @@ export class Session {
     private readonly language: () => Language,
     private readonly askReplace: AskReplace = () => Promise.resolve('discard'),
   ) {
-    this.player = new Player(speed, () => this.running);
+    this.player = new Player(speed, () => this.runner.running);
+    this.runner = new Runner(api, this.player);
+    this.document = new CodeDocument((dirty) => api.setDirty(dirty));
+  }
+
+  // What the components read, in one place.
+  get engine() {
+    return this.runner.engine;
+  }
+  get running(): boolean {
+    return this.runner.running;
+  }
+  get course() {
+    return this.open.course;
+  }
+  get recent() {
+    return this.open.recent;
+  }
+  get lessonId(): string | null {
+    return this.open.lessonId;
+  }
+  get lessonFile(): LessonFile | null {
+    return this.open.file;
+  }
+  get lesson() {
+    return this.open.lesson;
+  }
+  get scenarioId(): string | null {
+    return this.open.scenarioId;
+  }
+  get scenario(): Scenario | null {
+    return this.open.scenario;
+  }
+  get code(): string {
+    return this.document.code;
+  }
+  get edited(): boolean {
+    return this.document.edited;
+  }
+  get dirty(): boolean {
+    return this.document.dirty;
   }
 
   /**
@@ -88,17 +101,16 @@ export class Session {
    * draft of unsaved code, drafts.svelte.ts), which is then not run.
    */
   async start(restore: () => Promise<boolean> = () => Promise.resolve(false)): Promise<void> {
-    this.api.engine.onStatus((status) => (this.engine = status));
-    this.api.engine.onEvents((runId, events) => this.receive(runId, events));
+    this.runner.listen();
     this.api.lessons.onOpened((result) => void this.opened(() => this.openResult(result)));
     this.api.lessons.onChanged((file) => this.reloadChanged(file));
-    this.engine = await this.api.engine.status().catch(() => this.engine);
+    await this.runner.refreshStatus();
     void this.refreshRecent();
     let restored = false;
     try {
-      this.course = await this.api.lessons.course();
+      this.open.course = await this.api.lessons.course();
       restored = await restore();
-      const first = this.course.lessons[0];
+      const first = this.open.course.lessons[0];
       if (first && !restored) await this.openBundled(first.id);
     } catch (error) {
       this.notices = [
@@ -113,10 +125,7 @@ export class Session {
     if (!restored && this.scenario?.runnable) await this.run();
   }
 
-  /**
-   * Counts an opening in `opening` while it lasts, and until the run it starts (if any) is
-   * under way, so that the app never looks idle in between.
-   */
+  /** Counts an opening in `opening` while it lasts, so that the app never looks idle in between. */
   private async opened<T>(work: () => Promise<T>): Promise<T> {
     this.opening++;
     try {
@@ -128,58 +137,66 @@ export class Session {
 
   async openBundled(id: string): Promise<void> {
     const file = await this.opened(() => this.api.lessons.openBundled(id, this.language()));
-    this.lessonId = id;
-    this.showLesson(file);
+    await this.present(file, id, false);
   }
 
-  private showLesson(file: LessonFile): void {
-    this.lessonFile = file;
-    const lesson = parseLesson(file.text, file.name);
-    const first = lesson.scenarios.find((s) => s.runnable) ?? lesson.scenarios[0] ?? null;
-    this.selectScenario(first?.id ?? null, false);
+  /** Shows a lesson file that is not the course's (a draft's copy, say) without running it. */
+  showFile(file: LessonFile): Promise<void> {
+    return this.present(file, null, false);
+  }
+
+  /**
+   * Shows a lesson at its first scenario, in place of whatever was shown: the run and the
+   * replay of the code it replaces are dropped, and the new scenario runs when asked and able.
+   */
+  private present(file: LessonFile, lessonId: string | null, run: boolean): Promise<void> {
+    return this.showScenario(this.open.show(file, lessonId), run);
+  }
+
+  /** Shows a scenario's code, with no trace of other code beside it; runs it when asked. */
+  private async showScenario(scenario: Scenario | null, run: boolean): Promise<void> {
+    this.replaceCode(scenario?.code ?? '');
+    if (run && scenario?.runnable) await this.run();
+  }
+
+  /** New code replaces the editor's: the old run stops and its replay goes. */
+  private replaceCode(code: string): void {
+    this.runner.abandon();
+    this.player.load(new Replay());
+    this.traceName = null;
+    this.stdin = null;
+    this.document.traced = null;
+    this.document.show(code);
   }
 
   /**
    * The open lesson changed on disk (its author is editing it): show the new text and keep
-   * the user's place. The same scenario stays selected (by its title, else its position); its
-   * code is replaced only where the user has not edited it, and the trace on show stays.
+   * the user's place and the trace on show; the code is replaced only where the user has not
+   * edited it.
    */
   reloadChanged(file: LessonFile): void {
-    if (!this.lessonFile || file.token !== this.lessonFile.token) return;
-    const before = this.lesson?.scenarios ?? [];
-    const index = before.findIndex((s) => s.id === this.scenarioId);
-    const title = this.scenario?.title ?? null;
-    this.lessonFile = file;
-    const after = this.lesson?.scenarios ?? [];
-    const same =
-      (title !== null ? after.find((s) => s.title === title) : undefined) ??
-      after[index] ??
-      after.find((s) => s.runnable) ??
-      after[0] ??
-      null;
-    this.scenarioId = same?.id ?? null;
-    if (!this.dirty) this.showCode(same?.code ?? '');
+    if (!this.open.file || file.token !== this.open.file.token) return;
+    const same = this.open.reload(file);
+    if (!this.document.dirty) this.document.show(same?.code ?? '');
     this.notices = [
       {
-        key: this.dirty ? 'lesson.reloaded-kept-edits' : 'lesson.reloaded',
+        key: this.document.dirty ? 'lesson.reloaded-kept-edits' : 'lesson.reloaded',
         params: { name: file.name },
         tone: 'info',
       },
     ];
   }
 
-  /** Shows a scenario's code; runs it when asked and it can run. */
-  selectScenario(id: string | null, run = true): void {
-    this.scenarioId = id;
-    this.showCode(this.scenario?.code ?? '');
-    if (run && this.scenario?.runnable) void this.run();
+  /** Shows a scenario of the open lesson; runs it when asked and it can run. */
+  selectScenario(id: string | null, run = true): Promise<void> {
+    return this.showScenario(this.open.choose(id), run);
   }
 
   /** The user chose a scenario: their edited code is replaced only if they agree. */
   async chooseScenario(id: string): Promise<boolean> {
     const scenario = this.lesson?.scenarios.find((s) => s.id === id);
     if (!(await this.mayReplaceCode(scenario?.title ?? this.lesson?.title ?? id))) return false;
-    this.selectScenario(id);
+    await this.selectScenario(id);
     return true;
   }
 
@@ -188,32 +205,21 @@ export class Session {
     const title = this.course.lessons.find((l) => l.id === id)?.title[this.language()] ?? id;
     if (!(await this.mayReplaceCode(title))) return false;
     await this.opened(async () => {
-      await this.openBundled(id);
-      if (this.scenario?.runnable) void this.run();
+      const file = await this.api.lessons.openBundled(id, this.language());
+      await this.present(file, id, true);
     });
     return true;
   }
 
   setCode(code: string): void {
-    this.code = code;
-    this.api.setDirty(this.dirty);
-  }
-
-  /** Puts code in the editor as it came: nothing to lose in it yet. */
-  private showCode(code: string): void {
-    this.code = code;
-    this.pristineCode = code;
-    this.api.setDirty(false);
+    this.document.edit(code);
   }
 
   /** Saves the editor's code as a file; once saved, replacing it loses nothing. */
   async saveCode(): Promise<boolean> {
-    const code = this.code;
+    const code = this.document.code;
     const saved = await this.api.lessons.saveCode(code, PROGRAM_FILE).catch(() => false);
-    if (saved) {
-      this.pristineCode = code;
-      this.api.setDirty(this.dirty);
-    }
+    if (saved) this.document.saved(code);
     return saved;
   }
 
@@ -222,7 +228,7 @@ export class Session {
    * or when the user, asked, saves it or lets it go.
    */
   private async mayReplaceCode(replacement: string): Promise<boolean> {
-    if (!this.dirty) return true;
+    if (!this.document.dirty) return true;
     switch (await this.askReplace(replacement)) {
       case 'discard':
         return true;
@@ -234,50 +240,29 @@ export class Session {
   }
 
   async run(): Promise<void> {
-    if (this.runId) await this.stop();
     this.notices = [];
     this.traceName = null;
-    this.tracedCode = this.code;
-    this.player.load(new Replay());
-    this.starting = true;
-    this.stopRequested = false;
-    let runId: string;
+    this.document.traced = this.document.code;
     try {
-      runId = await this.api.engine.run({
-        code: this.code,
-        filename: PROGRAM_FILE,
-        budgets: { maxEvents: MAX_EVENTS },
-      });
+      await this.runner.run(this.document.code, this.stdin);
     } catch (error) {
       this.notices = [{ key: 'engine.crashed', params: { error: String(error) }, tone: 'error' }];
-      return;
-    } finally {
-      this.starting = false;
     }
-    this.runId = runId;
-    if (this.stopRequested) void this.api.engine.stop(runId);
-    const early = this.early[runId];
-    this.early = {};
-    if (early) this.receive(runId, early);
   }
 
-  async stop(): Promise<void> {
-    // A stop that comes before the engine has named the run is done as soon as it does.
-    if (this.starting) this.stopRequested = true;
-    else if (this.runId) await this.api.engine.stop(this.runId);
+  /** The program asked for input: runs it again, reading `text`. */
+  runWithInput(text: string): Promise<void> {
+    this.stdin = text;
+    return this.run();
   }
 
-  private receive(runId: string, events: TraceEvent[]): void {
-    if (runId !== this.runId) {
-      // A run's first events can overtake the reply that names the run.
-      if (this.starting) this.early[runId] = [...(this.early[runId] ?? []), ...events];
-      return;
-    }
-    this.player.append(events);
-    if (events.at(-1)?.kind === 'run.end') {
-      this.player.flush();
-      this.runId = null;
-    }
+  /** Runs without input from now on. */
+  clearInput(): void {
+    this.stdin = null;
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 
   async openDialog(): Promise<void> {
@@ -301,7 +286,7 @@ export class Session {
   }
 
   async refreshRecent(): Promise<void> {
-    this.recent = await this.api.lessons.recent().catch(() => this.recent);
+    this.open.recent = await this.api.lessons.recent().catch(() => this.open.recent);
   }
 
   /**
@@ -350,9 +335,7 @@ export class Session {
     this.notices = notices;
     if (result.files.length > 0) void this.refreshRecent();
     if (!file || !(await this.mayReplaceCode(file.name))) return;
-    this.lessonId = null;
-    this.showLesson(file);
-    if (this.scenario?.runnable) void this.run();
+    await this.present(file, null, true);
   }
 
   /**
@@ -373,11 +356,9 @@ export class Session {
       return;
     }
     if (!(await this.mayReplaceCode(file.name))) return;
-    if (this.runId) await this.stop();
-    this.runId = null;
     const start = events[0];
-    this.showCode(start?.kind === 'run.start' ? start.source : '');
-    this.tracedCode = this.code;
+    this.replaceCode(start?.kind === 'run.start' ? start.source : '');
+    this.document.traced = this.document.code;
     this.traceName = file.name;
     this.notices = [...earlier, { key: 'trace.loaded', params: { name: file.name }, tone: 'info' }];
     this.player.load(new Replay(events));
@@ -389,16 +370,14 @@ export class Session {
   }
 
   private async showInLanguage(): Promise<void> {
-    const id = this.lessonId;
-    const shown = this.lessonFile;
+    const id = this.open.lessonId;
+    const shown = this.open.file;
     // Code the user changed stays as it is, in whatever language it was written.
-    if (!id || !shown?.bundled || this.dirty) return;
-    const number = this.scenario?.number;
+    if (!id || !shown?.bundled || this.document.dirty) return;
     const file = await this.api.lessons.openBundled(id, this.language());
     // Another lesson may have been opened meanwhile; then this one is not wanted any more.
-    if (this.lessonFile !== shown || file.name === shown.name) return;
-    this.lessonFile = file;
-    const scenario = parseLesson(file.text, file.name).scenarios.find((s) => s.number === number);
-    if (scenario) this.selectScenario(scenario.id);
+    if (this.open.file !== shown || file.name === shown.name) return;
+    const scenario = this.open.translate(file);
+    if (scenario) await this.showScenario(scenario, true);
   }
 }

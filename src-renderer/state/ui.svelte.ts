@@ -4,6 +4,8 @@
  * the app is asking before it replaces the code in the editor.
  */
 
+import type { Lens } from '../replay/lens.ts';
+
 /** What the user answered when asked whether their edited code may be replaced. */
 export type ReplaceAnswer = 'save' | 'discard' | 'cancel';
 
@@ -27,6 +29,11 @@ export class UiState {
   /** True while files are dragged over the window. */
   dragging = $state(false);
   question = $state.raw<ReplaceQuestion | null>(null);
+  /**
+   * The step granularity chosen for each mode: in front of a class a step is what the code
+   * does; at a desk, at first, what the loop does.
+   */
+  lens = $state<{ normal: Lens; presentation: Lens }>({ normal: 'loop', presentation: 'code' });
 
   /** Nested dragenter and dragleave events of the window's children, counted. */
   private dragDepth = 0;
@@ -38,6 +45,14 @@ export class UiState {
   toggleLesson(presentation: boolean): void {
     const key = presentation ? 'presentation' : 'normal';
     this.lessonOpen = { ...this.lessonOpen, [key]: !this.lessonOpen[key] };
+  }
+
+  lensFor(presentation: boolean): Lens {
+    return presentation ? this.lens.presentation : this.lens.normal;
+  }
+
+  chooseLens(presentation: boolean, lens: Lens): void {
+    this.lens = { ...this.lens, [presentation ? 'presentation' : 'normal']: lens };
   }
 
   /** Asks whether the edited code may be replaced by `replacement`; one question at a time. */

@@ -3,7 +3,7 @@
  * cancelled. The task's state is filled; the transition that led there is drawn bold.
  */
 import { select } from 'd3';
-import type { DisplayStatus } from '../replay/views.ts';
+import type { DisplayStatus } from '../replay/view-model.ts';
 import type { Transition } from '../replay/focus.ts';
 import type { Size } from './timer-dial.ts';
 

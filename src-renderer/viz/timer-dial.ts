@@ -6,7 +6,7 @@
 import { arc, scaleLinear, select, type ScaleLinear } from 'd3';
 import './d3-transitions.ts';
 import type { TimeSpan } from '../replay/timeline.ts';
-import { roundTime, type TimerEntry } from '../replay/views.ts';
+import { roundTime, type TimerEntry } from '../replay/view-model.ts';
 
 export interface DialTimer extends TimerEntry {
   color: string;

@@ -730,7 +730,9 @@ function taskDetail(pen: Pen, task: FrameTask): string {
         return pen.t('awaiting.task', { name: awaiting.name });
       case 'gather': {
         const count = awaiting.children.length;
-        return pen.t('awaiting.gather', { count, tasks: pen.plural(count, 'plural.tasks') });
+        return pen.t('awaiting.gather', {
+          tasks: `${count} ${pen.plural(count, 'noun.tasks-of')}`,
+        });
       }
       case 'future':
         return pen.t('awaiting.future', { label: awaiting.label });
@@ -782,7 +784,9 @@ function drawTasks(pen: Pen, frame: FrameData, box: Box): void {
   const u = pen.u;
   const count = frame.tasks.length;
   const aside =
-    count > 0 ? pen.t('tasks.more', { count, tasks: pen.plural(count, 'plural.tasks') }) : '';
+    count > 0
+      ? pen.t('tasks.more', { tasks: `${count} ${pen.plural(count, 'plural.tasks')}` })
+      : '';
   const inside = pen.panel(box, pen.t('view.tasks'), aside);
   if (count === 0) {
     pen.note(

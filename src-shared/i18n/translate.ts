@@ -38,19 +38,24 @@ export function createTranslator<K extends string>(catalog: Catalog<K>, language
   return (key: K, params?: Params): string => formatMessage(messages[key], params);
 }
 
-/** Which of a language's written forms each CLDR plural category takes. */
-const PLURAL_FORMS: Record<Language, Partial<Record<Intl.LDMLPluralRule, number>>> = {
-  en: { one: 0, other: 1 },
-  // Russian writes a fraction with the form of "few": 1,5 задачи.
-  ru: { one: 0, few: 1, many: 2, other: 1 },
+/**
+ * The plural categories of each language, in the order its forms are written: English has
+ * one/other; Russian has one/few/many, and `other` for fractions (1 задача, 2 задачи,
+ * 5 задач, 1,5 задачи).
+ */
+const PLURAL_ORDER: Record<Language, readonly Intl.LDMLPluralRule[]> = {
+  en: ['one', 'other'],
+  ru: ['one', 'few', 'many', 'other'],
 };
-
+/** Where a category's form is missing: a Russian fraction takes the `few` form. */
+const PLURAL_FALLBACK: Partial<Record<Intl.LDMLPluralRule, Intl.LDMLPluralRule>> = {
+  other: 'few',
+};
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
 /**
- * Picks the plural form for `n` with the language's CLDR rules (`Intl.PluralRules`): English
- * has one/other, Russian has one/few/many (1 задача, 2 задачи, 5 задач). Forms are written
- * "one|few|many" (Russian) or "one|other".
+ * Picks the plural form for `n` with the language's own rules (`Intl.PluralRules`). Forms are
+ * written in the order of PLURAL_ORDER, separated by `|`: "one|other", "one|few|many[|other]".
  */
 export function plural(language: Language, n: number, forms: string): string {
   let rules = pluralRules.get(language);
@@ -59,8 +64,13 @@ export function plural(language: Language, n: number, forms: string): string {
     pluralRules.set(language, rules);
   }
   const parts = forms.split('|');
-  const index = PLURAL_FORMS[language][rules.select(n)] ?? parts.length - 1;
-  return parts[Math.min(index, parts.length - 1)] ?? '';
+  const order = PLURAL_ORDER[language];
+  const category = rules.select(n);
+  const at = (c: Intl.LDMLPluralRule | undefined) => (c ? order.indexOf(c) : -1);
+  let index = at(category);
+  if (index < 0 || index >= parts.length) index = at(PLURAL_FALLBACK[category]);
+  if (index < 0 || index >= parts.length) index = parts.length - 1;
+  return parts[index] ?? '';
 }
 
 /** The language of a locale string such as `ru-RU`, `ru_RU.UTF-8` or `en-GB`. */

@@ -74,7 +74,10 @@ test('a run stopped by a budget says which limit, and its trace still plays', as
   await expect(outcome).toHaveAttribute('data-outcome', 'budget');
   await expect(outcome).toContainText('too much virtual time');
   await app.press('End');
-  await expect(app.view('narration')).toContainText('stopped by a limit');
+  await expect(app.view('narration')).toContainText('cut off here by a limit');
+  await expect(app.view('header').locator('[data-field=phase]')).toHaveText(
+    'Cut off: too much virtual time',
+  );
   await app.screenshot('bad-input-budget');
   await expectUsable(app);
 });

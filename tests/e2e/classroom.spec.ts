@@ -68,7 +68,7 @@ async function expectReadableLayout(app: LoopscopeApp, where: string): Promise<v
 test('presentation mode and both languages read at the back of the room', async ({ app }) => {
   await app.setLanguage('en');
   await app.chooseLesson('create-task');
-  await app.forwardUntil('The loop takes report’s first step');
+  await app.forwardUntil('The loop takes task’s first step');
   const narration = app.view('narration').locator('p');
   const normalSize = await narration.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   await expectReadableLayout(app, 'en normal');
@@ -85,14 +85,16 @@ test('presentation mode and both languages read at the back of the room', async 
   await expectReadableLayout(app, 'en presentation 1600×900');
   await app.screenshot('classroom-en-presentation');
 
-  // Russian: every label and the narration change; the step stays where it was.
+  // Presentation mode steps by "your code": the playhead moved to the end of the step that
+  // holds the moment (the task starts). Russian: every label and the narration change; the
+  // step stays where it was.
   const step = await app.step();
   await app.setLanguage('ru');
   await expect(app.page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(app.view('header')).toContainText('Итерация');
   await expect(app.control('play')).toHaveAccessibleName('Воспроизвести');
   await app.seek(step);
-  await expect(app.view('narration')).toContainText('Цикл берёт первый шаг');
+  await expect(app.view('narration')).toContainText('task запускается: цикл берёт её первый шаг');
   await expectReadableLayout(app, 'ru presentation 1600×900');
   await app.screenshot('classroom-ru-presentation');
 

@@ -23,6 +23,7 @@ export type ViewName =
   | 'lesson'
   | 'drop-target'
   | 'replace-dialog'
+  | 'input-request'
   | 'recent'
   | 'draft-notice';
 
@@ -140,6 +141,12 @@ export class LoopscopeApp {
   async chooseScenario(id: string): Promise<void> {
     await this.control('scenario').selectOption(id);
     await this.settle();
+  }
+
+  /** Chooses how big a step is: the learner's code, the loop, or every event. */
+  async setLens(lens: 'code' | 'loop' | 'all'): Promise<void> {
+    await this.control(`lens-${lens}`).click();
+    await expect(this.page.locator('html')).toHaveAttribute('data-lens', lens);
   }
 
   /** Replaces the editor's code, as typing would. */

@@ -19,7 +19,7 @@ test('each view shows the true state as create_task schedules a task and the loo
   await expect(tasks.locator('[data-task-id]')).toHaveCount(0);
 
   // create_task makes the task: created, not running, not even in the queue yet.
-  await app.forwardUntil('create_task wraps greet() in the task report');
+  await app.forwardUntil('create_task wraps greet() in the task task (report)');
   await expect(card('report')).toHaveAttribute('data-status', 'created');
   await expect(card('Task-1')).toHaveAttribute('data-status', 'running');
   await expect(queue.locator('[data-handle-id]')).toHaveCount(0);
@@ -34,7 +34,7 @@ test('each view shows the true state as create_task schedules a task and the loo
   await app.screenshot('views-create-task-scheduled');
 
   // main keeps running and prints; only at `await task` does the loop take report's step.
-  await app.forwardUntil('The loop takes report’s first step from the ready queue');
+  await app.forwardUntil('The loop takes task’s first step from the ready queue');
   await expect(queue.locator('[data-handle-id]')).toHaveCount(0);
   await expect(
     app.view('ready-queue').locator('.running [data-label="Task report: __step"]'),
@@ -43,23 +43,23 @@ test('each view shows the true state as create_task schedules a task and the loo
     "main: created the task 'report'\nmain: has it finished? False\n",
   );
   await expect(card('Task-1')).toHaveAttribute('data-status', 'suspended');
-  await expect(card('Task-1')).toContainText('awaits task report');
+  await expect(card('Task-1')).toContainText('awaits task task');
 
   // report sleeps: a timer at 0.5 s sits at the top of the heap.
-  await app.forwardUntil('report sets a timer in the heap for 0.5 s');
+  await app.forwardUntil('task sets a timer in the heap for t = 0.5 s (in 0.5 s)');
   const wheel = app.view('timer-wheel');
   await expect(wheel.locator('li[data-when="0.5"]')).toHaveCount(1);
   await expect(wheel.locator('g.timer[data-heap-index="0"]')).toHaveAttribute('data-when', '0.5');
-  await app.forwardUntil('report awaits asyncio.sleep until 0.5 s');
+  await app.forwardUntil('task awaits asyncio.sleep until t = 0.5 s (in 0.5 s)');
   await expect(card('report')).toHaveAttribute('data-status', 'suspended');
-  await expect(card('report')).toContainText('awaits sleep until 0.5 s');
+  await expect(card('report')).toContainText('awaits sleep until t = 0.5 s');
   await expect(
     app.view('code').locator('[data-line-mark=paused]', { hasText: 'await asyncio.sleep(0.5)' }),
   ).toHaveCount(1);
   await app.screenshot('views-create-task-sleeping');
 
   // Nothing is ready: the clock jumps to the timer's deadline.
-  await app.forwardUntil('The clock jumps ahead to 0.5 s');
+  await app.forwardUntil('The clock jumps ahead to t = 0.5 s (0.5 s later)');
   await expect(app.view('header').locator('[data-field=time]')).toHaveText('0.5 s');
   await expect(app.view('header').locator('[data-field=phase]')).toHaveText(
     'Wait for the next timer',

@@ -114,7 +114,7 @@ describe('loopscope check', () => {
       .flatMap((l) => l.scenarios)
       .filter((s) => s.runnable && s.expected).length;
     expect(result.stdout).toContain(
-      `14 lessons, 76 scenarios: ${withOutput} passed, 8 not runnable.`,
+      `14 lessons, 78 scenarios: ${withOutput} passed, 8 not runnable.`,
     );
     expect(result.status).toBe(0);
   });

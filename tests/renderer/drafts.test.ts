@@ -99,8 +99,8 @@ function createSession(api: LoopscopeApi) {
 function openFileLesson() {
   const api = createApi();
   const session = createSession(api);
-  session.lessonFile = { token: 'file:1', name: 'two.md', bundled: false, text: LESSON };
-  session.selectScenario(session.lesson?.scenarios[1]?.id ?? null, false);
+  void session.showFile({ token: 'file:1', name: 'two.md', bundled: false, text: LESSON });
+  void session.selectScenario(session.lesson?.scenarios[1]?.id ?? null, false);
   const keeper = new DraftKeeper(api, session);
   const stop = keeper.track();
   return { api, session, keeper, stop };

@@ -2,24 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 import { uiCatalog } from '../../src-renderer/i18n/catalog-ui.ts';
 import { createLocale } from '../../src-renderer/i18n/format.ts';
-import { narrateStep } from '../../src-renderer/replay/narration.ts';
+import type { Lens } from '../../src-renderer/replay/lens.ts';
+import { nextStop, previousStop } from '../../src-renderer/replay/lens.ts';
+import { narrate } from '../../src-renderer/replay/narration.ts';
 import {
-  nextEventStep,
   nextIterationStep,
   nextOutputStep,
-  previousEventStep,
   previousIterationStep,
   previousOutputStep,
 } from '../../src-renderer/replay/navigation.ts';
 import { Replay } from '../../src-renderer/replay/replay.ts';
-import { deriveTaskCards } from '../../src-renderer/replay/views.ts';
+import { deriveTaskCards } from '../../src-renderer/replay/view-model.ts';
 import { FIXTURES, loadFixture } from './load-fixture.ts';
 
 const en = createLocale('en');
 const ru = createLocale('ru');
 
-function say(replay: Replay, step: number, locale = en): string {
-  return narrateStep(replay, step, replay.stateAt(step), locale);
+function say(replay: Replay, step: number, locale = en, lens: Lens = 'all'): string {
+  return narrate(replay, step, replay.stateAt(step), locale, lens).text;
 }
 
 function stepOf(events: readonly TraceEvent[], predicate: (event: TraceEvent) => boolean): number {
@@ -33,17 +33,17 @@ describe('the narration', () => {
   it('says that a task made by create_task starts only when the loop takes its first step', () => {
     const run = stepOf(events, (e) => e.kind === 'handle.run' && e.handle === 2);
     expect(say(replay, run)).toBe(
-      'The loop takes `my_task`’s first step from the ready queue and runs it: the task starts only now.',
+      'The loop takes `task`’s first step from the ready queue and runs it: the task starts only now.',
     );
     expect(say(replay, run, ru)).toBe(
-      'Цикл берёт первый шаг `my_task` из очереди готовых и выполняет его: задача начинает работу только сейчас.',
+      'Цикл берёт первый шаг `task` из очереди готовых и выполняет его: задача начинает работу только сейчас.',
     );
   });
 
   it('says that create_task schedules and does not start', () => {
     const create = stepOf(events, (e) => e.kind === 'task.create' && e.task === 2);
     expect(say(replay, create)).toBe(
-      '`create_task` wraps `my_coroutine()` in the task `my_task`; the task is created, not started.',
+      '`create_task` wraps `my_coroutine()` in the task `task` (`my_task`); the task is created, not started.',
     );
     expect(say(replay, create + 1)).toMatch(/first step joins the tail of the ready queue/);
   });
@@ -51,16 +51,16 @@ describe('the narration', () => {
   it('says when the clock jumps and when a task nobody awaited is cancelled', () => {
     const wait = stepOf(events, (e) => e.kind === 'loop.wait');
     expect(say(replay, wait)).toBe(
-      'The clock jumps ahead to 1 s: the loop slept until its next timer was due.',
+      'The clock jumps ahead to t = 1 s (1 s later): the loop slept until its next timer was due.',
     );
     expect(say(replay, wait, ru)).toBe(
-      'Часы прыгают вперёд до 1 с: цикл спал, пока не подошёл срок ближайшего таймера.',
+      'Часы прыгают вперёд, к моменту t = 1 с (прошло 1 с): цикл спал, пока не подошёл срок ближайшего таймера.',
     );
     const cancelled = loadFixture('not_awaited_cancelled');
     const shutdown = new Replay(cancelled);
     const cancel = stepOf(cancelled, (e) => e.kind === 'task.cancel');
     expect(say(shutdown, cancel)).toMatch(
-      /^`asyncio.run` cancels `Task-2`: the main coroutine has returned/,
+      /^`asyncio.run` cancels `task`: the main coroutine has returned/,
     );
   });
 
@@ -68,7 +68,7 @@ describe('the narration', () => {
     const blocked = loadFixture('time_sleep_blocks');
     const block = stepOf(blocked, (e) => e.kind === 'clock.block');
     expect(say(new Replay(blocked), block)).toBe(
-      '`Task-3` calls a blocking function on line 12: the whole loop freezes for 0.3 s; nothing else can run.',
+      '`t2` calls a blocking function on line 12: the whole loop freezes for 0.3 s, until t = 0.31 s; nothing else can run.',
     );
   });
 
@@ -92,10 +92,13 @@ describe('the narration', () => {
     );
     expect(same).toEqual([
       'app.title',
+      'time.at',
+      'count.noun',
       'engine.ready',
       'tasks.badge',
       'language.en',
       'language.ru',
+      'plain.task-intro',
     ]);
   });
 });
@@ -138,7 +141,7 @@ describe('asyncio’s own tasks', () => {
       ['Task-4', 'asyncgens'],
       ['Task-5', 'executor'],
     ]);
-    const cards = deriveTaskCards(replay.stateAt(replay.length), null, () => 0);
+    const cards = deriveTaskCards(replay.stateAt(replay.length), null, replay);
     expect(cards.filter((card) => card.internal).map((card) => card.name)).toEqual([
       'Task-4',
       'Task-5',
@@ -152,10 +155,11 @@ describe('navigation', () => {
 
   it('steps by event, never stopping on the engine’s probes', () => {
     const probe = events.findIndex((e) => e.kind === 'probe') + 1;
-    expect(nextEventStep(replay, probe - 1)).toBe(probe + 1);
-    expect(previousEventStep(replay, probe + 1)).toBe(probe - 1);
-    expect(nextEventStep(replay, replay.length)).toBe(replay.length);
-    expect(previousEventStep(replay, 0)).toBe(0);
+    const every = replay.lenses.steps('all');
+    expect(nextStop(every, probe - 1, replay.length)).toBe(probe + 1);
+    expect(previousStop(every, probe + 1)).toBe(probe - 1);
+    expect(nextStop(every, replay.length, replay.length)).toBe(replay.length);
+    expect(previousStop(every, 0)).toBe(0);
   });
 
   it('steps by loop iteration, to the state right after each iteration begins', () => {
@@ -173,5 +177,65 @@ describe('navigation', () => {
     expect(nextOutputStep(replay, outputs[0] as number)).toBe(outputs[1]);
     expect(previousOutputStep(replay, outputs[1] as number)).toBe(outputs[0]);
     expect(nextOutputStep(replay, outputs.at(-1) as number)).toBe(replay.length);
+  });
+});
+
+describe('numbers, times and counted nouns', () => {
+  it('words a deadline as a moment and its distance, never as a bare duration', () => {
+    expect(en.deadline(2.5, 2)).toBe('t = 2.5 s (in 0.5 s)');
+    expect(ru.deadline(2.5, 2)).toBe('t = 2,5 с (через 0,5 с)');
+    const events = loadFixture('create_task_not_started');
+    const replay = new Replay(events);
+    const sleep = stepOf(events, (e) => e.kind === 'task.suspend' && e.awaiting.kind === 'sleep');
+    expect(say(replay, sleep, ru)).toBe(
+      '`task` ждёт `asyncio.sleep` до t = 1 с (через 1 с): она возвращает управление циклу.',
+    );
+  });
+
+  it('chooses each noun’s form with the language’s plural rules, after “of” too', () => {
+    const forms = (locale: typeof ru, key: 'noun.tasks' | 'noun.tasks-of') =>
+      [0, 1, 2, 5, 11, 21, 22, 1.5].map((n) => locale.count(n, key));
+    expect(forms(ru, 'noun.tasks')).toEqual([
+      '0 задач',
+      '1 задача',
+      '2 задачи',
+      '5 задач',
+      '11 задач',
+      '21 задача',
+      '22 задачи',
+      '1,5 задачи',
+    ]);
+    expect(forms(ru, 'noun.tasks-of')).toEqual([
+      '0 задач',
+      '1 задачи',
+      '2 задач',
+      '5 задач',
+      '11 задач',
+      '21 задачи',
+      '22 задач',
+      '1,5 задачи',
+    ]);
+    expect(forms(en, 'noun.tasks')).toEqual([
+      '0 tasks',
+      '1 task',
+      '2 tasks',
+      '5 tasks',
+      '11 tasks',
+      '21 tasks',
+      '22 tasks',
+      '1.5 tasks',
+    ]);
+    const events = loadFixture('gather_order');
+    const gather = stepOf(events, (e) => e.kind === 'task.suspend' && e.awaiting.kind === 'gather');
+    expect(say(new Replay(events), gather, ru)).toContain('ждёт `gather` из 2 задач');
+  });
+
+  it('says when the engine counted a tight loop’s lines without recording each', () => {
+    const events = loadFixture('budget_events').map((e) =>
+      e.kind === 'run.end' ? { ...e, linesSummarized: 123456 } : e,
+    );
+    const replay = new Replay(events);
+    expect(say(replay, replay.length)).toContain('the engine counted 123456 line events');
+    expect(say(replay, replay.length, ru)).toContain('движок подсчитал 123456 событий строки');
   });
 });

@@ -8,10 +8,10 @@ import {
   deriveReadyQueueWindow,
   deriveTaskCards,
   deriveTimers,
-  executingLine,
+  codeFocus,
   pausedLines,
   phaseOf,
-} from '../../src-renderer/replay/views.ts';
+} from '../../src-renderer/replay/view-model.ts';
 import { FIXTURES, loadFixture } from './load-fixture.ts';
 
 /** What the views read from a state: every loop, every task, the live handles, the output. */
@@ -116,7 +116,7 @@ describe('what the views show', () => {
     const created = stepOf(events, (e) => e.kind === 'task.create' && e.name === 'my_task');
     let state = replay.stateAt(created);
     const card = (s: RunState) =>
-      deriveTaskCards(s, replay.eventAt(s.step), () => 0).find((c) => c.name === 'my_task');
+      deriveTaskCards(s, replay.eventAt(s.step), replay).find((c) => c.name === 'my_task');
     expect(card(state)?.status).toBe('created');
     state = replay.stateAt(created + 1);
     expect(card(state)?.status).toBe('scheduled');
@@ -132,7 +132,7 @@ describe('what the views show', () => {
     expect(deriveReadyQueue(state, currentLoop(state))).toEqual([]);
     state = replay.stateAt(firstRun);
     expect(card(state)?.status).toBe('running');
-    expect(executingLine(state)).toBe(4);
+    expect(codeFocus(replay, firstRun, state)).toEqual({ kind: 'program', line: 4, task: 2 });
   });
 
   it('a long ready queue shows its head and its tail, and counts the handles between', () => {

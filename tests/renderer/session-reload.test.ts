@@ -40,9 +40,9 @@ function createSession() {
     () => 'en',
   );
   // What opening the lesson would have shown: the file, and its second scenario selected.
-  session.lessonFile = file(lesson('second'));
+  session.open.show(file(lesson('second')), null);
   const second = session.lesson?.scenarios[1];
-  session.selectScenario(second?.id ?? null, false);
+  void session.selectScenario(second?.id ?? null, false);
   return session;
 }
 
