@@ -111,24 +111,14 @@ async function onReady(lessonPaths: DeliveryQueue<string>): Promise<void> {
   });
   const about = setupAbout({ appContents, dialogs, language, python: () => engine.pythonVersion });
 
-  const rebuildMenu = setupMenu({
+  setupMenu({
     developer,
-    state: {
-      language,
-      presentation: () => store.settings.presentation,
-      recent: () => lessons.recent(),
-    },
-    actions: {
-      open: () => void lessons.openWithDialog('files'),
-      openFolder: () => void lessons.openWithDialog('folder'),
-      openRecent: (token) => void lessons.openRecent(token),
-      clearRecent: () => lessons.clearRecent(),
-      command: (name) => sendToApp(appContents, PUSH.menuCommand, name),
-      about: () => void about.show(),
-    },
+    store,
+    language,
+    lessons,
+    about: () => void about.show(),
+    command: (name) => sendToApp(appContents, PUSH.menuCommand, name),
   });
-  store.onSettingsChange(rebuildMenu);
-  store.onRecentChange(rebuildMenu);
 
   window.webContents.on('did-start-loading', () => lessons.pageReloaded());
   lessonPaths.deliverTo((paths) => void lessons.openPaths(paths));
