@@ -1,15 +1,25 @@
 /**
  * The app window: sandboxed, context-isolated, no Node, its page served from `app://`. It
- * comes back where it was (if that is still on a screen), and it does not close without
- * asking when there are unsaved edits (the renderer asks before a lesson replaces them).
+ * comes back where it was (if that is still on a screen), goes full screen with the
+ * presentation mode, does not close without asking when there are unsaved edits (the
+ * renderer asks before a lesson replaces them), and opens the https links the user clicks in
+ * the system browser. Each of these is one function below.
  */
-import { app, BrowserWindow, dialog, nativeTheme, screen, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  nativeTheme,
+  screen,
+  shell,
+  type BrowserWindowConstructorOptions,
+} from 'electron';
 import type { Language } from '../src-shared/api.ts';
 import { createTranslator } from '../src-shared/i18n/translate.ts';
 import { APP_PAGE_URL } from './app-origin.ts';
 import { createLinkOpener } from './external-links.ts';
 import { mainCatalog } from './i18n/catalog-main.ts';
-import { handleAppMessage } from './ipc-handlers.ts';
+import { handleAppMessage, type ContentsGetter } from './ipc-handlers.ts';
 import { SEND } from './ipc-channels.ts';
 import { parseBoolean } from './ipc-validate.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -23,19 +33,38 @@ export interface AppWindowOptions {
   language: () => Language;
 }
 
-export interface AppWindow {
-  readonly window: BrowserWindow;
+export function createAppWindow(options: AppWindowOptions): BrowserWindow {
+  const { store } = options;
+  const window = new BrowserWindow(appWindowOptions(options));
+  const appContents = () => liveWindow(window)?.webContents ?? null;
+  showWhenReady(window, store);
+  rememberPlace(window, store);
+  followPresentationMode(window, store);
+  guardUnsavedEdits(window, appContents, options.language);
+  openClickedLinks(appContents);
+  void window.loadURL(APP_PAGE_URL);
+  return window;
 }
 
-export function createAppWindow(options: AppWindowOptions): AppWindow {
-  const { store } = options;
-  const placed = placeWindow(
-    store.window,
-    screen.getAllDisplays().map((display) => display.workArea),
-    screen.getPrimaryDisplay().workArea,
-  );
-  const window = new BrowserWindow({
-    ...placed,
+/** The window, or null once it is closed. */
+export function liveWindow(window: BrowserWindow): BrowserWindow | null {
+  return window.isDestroyed() ? null : window;
+}
+
+/** Brings the window to the front (a second launch, or the Dock's icon on macOS). */
+export function focusAppWindow(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+function appWindowOptions(options: AppWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    ...placeWindow(
+      options.store.window,
+      screen.getAllDisplays().map((display) => display.workArea),
+      screen.getPrimaryDisplay().workArea,
+    ),
     minWidth: 640,
     minHeight: 480,
     show: false,
@@ -57,49 +86,66 @@ export function createAppWindow(options: AppWindowOptions): AppWindow {
       spellcheck: false,
       devTools: options.developer,
     },
-  });
-  const contents = window.webContents;
-  const appContents = () => (window.isDestroyed() ? null : contents);
+  };
+}
 
+/** Shows the window once its page is drawn, maximized or full screen as it was left. */
+function showWhenReady(window: BrowserWindow, store: SettingsStore): void {
   window.once('ready-to-show', () => {
     if (store.window.maximized) window.maximize();
     if (store.window.fullScreen) window.setFullScreen(true);
     window.show();
   });
+}
 
-  // --- Where the window is ----------------------------------------------------------------
-  let boundsTimer: ReturnType<typeof setTimeout> | null = null;
-  const saveBounds = () => {
+/** Keeps where the window is, a moment after it last moved, and when it closes. */
+function rememberPlace(window: BrowserWindow, store: SettingsStore): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
     if (window.isDestroyed()) return;
-    const bounds = window.getNormalBounds();
     store.setWindow({
-      ...bounds,
+      ...window.getNormalBounds(),
       maximized: window.isMaximized(),
       fullScreen: window.isFullScreen(),
     });
   };
-  const saveBoundsSoon = () => {
-    if (boundsTimer) clearTimeout(boundsTimer);
-    boundsTimer = setTimeout(saveBounds, 500);
+  const saveSoon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, 500);
   };
-  window.on('resize', saveBoundsSoon);
-  window.on('move', saveBoundsSoon);
-  window.on('maximize', saveBoundsSoon);
-  window.on('unmaximize', saveBoundsSoon);
-  window.on('enter-full-screen', saveBoundsSoon);
-  window.on('leave-full-screen', saveBoundsSoon);
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('maximize', saveSoon);
+  window.on('unmaximize', saveSoon);
+  window.on('enter-full-screen', saveSoon);
+  window.on('leave-full-screen', saveSoon);
+  window.on('close', save);
+}
 
-  // --- Presentation mode ------------------------------------------------------------------
-  // Every permission is refused, the page's full-screen request too: presentation mode gets
-  // full screen from here instead, when the renderer switches it.
+/**
+ * Every permission is refused, the page's full-screen request too: presentation mode gets
+ * full screen from here instead, when the renderer switches it.
+ */
+function followPresentationMode(window: BrowserWindow, store: SettingsStore): void {
   let presentation = store.settings.presentation;
   store.onSettingsChange((settings) => {
     if (settings.presentation === presentation || window.isDestroyed()) return;
     presentation = settings.presentation;
     window.setFullScreen(presentation);
   });
+}
 
-  // --- Unsaved edits ----------------------------------------------------------------------
+/**
+ * The renderer says when it holds edits not saved (`setDirty`); closing the window then asks
+ * first, and a quit that closed it goes on once the user agrees.
+ */
+function guardUnsavedEdits(
+  window: BrowserWindow,
+  appContents: ContentsGetter,
+  language: () => Language,
+): void {
   let dirty = false;
   let closeConfirmed = false;
   let quitting = false;
@@ -109,14 +155,13 @@ export function createAppWindow(options: AppWindowOptions): AppWindow {
   handleAppMessage(SEND.setDirty, appContents, (value) => {
     dirty = parseBoolean(value, 'dirty');
   });
-  contents.on('did-start-loading', () => {
+  window.webContents.on('did-start-loading', () => {
     dirty = false;
   });
 
   /** Asks whether to close and lose the unsaved edits; true to close. */
   const confirmClose = async (): Promise<boolean> => {
-    if (!dirty) return true;
-    const t = createTranslator(mainCatalog, options.language());
+    const t = createTranslator(mainCatalog, language());
     const { response } = await dialog.showMessageBox(window, {
       type: 'warning',
       message: t('dialog.unsaved.close.message'),
@@ -130,8 +175,6 @@ export function createAppWindow(options: AppWindowOptions): AppWindow {
   };
 
   window.on('close', (event) => {
-    if (boundsTimer) clearTimeout(boundsTimer);
-    saveBounds();
     if (!dirty || closeConfirmed) return;
     event.preventDefault();
     const quitAfter = quitting;
@@ -143,15 +186,14 @@ export function createAppWindow(options: AppWindowOptions): AppWindow {
       else window.close();
     });
   });
+}
 
-  // --- Links the user clicks --------------------------------------------------------------
+/** Opens the https links the user really clicked in the system browser, at most one a second. */
+function openClickedLinks(appContents: ContentsGetter): void {
   const links = createLinkOpener((url) => {
     void shell.openExternal(url);
   });
   handleAppMessage(SEND.openLink, appContents, (url) => {
     links.open(url);
   });
-
-  void window.loadURL(APP_PAGE_URL);
-  return { window };
 }

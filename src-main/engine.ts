@@ -3,16 +3,14 @@
  */
 import { EngineHost } from './engine-host.ts';
 import { setupEngineWindows, type EngineWindowOptions } from './engine-window.ts';
-import { handleAppInvoke, type ContentsGetter } from './ipc-handlers.ts';
+import { handleAppInvoke, sendToApp, type ContentsGetter } from './ipc-handlers.ts';
 import { INVOKE, PUSH } from './ipc-channels.ts';
 
 export function setupEngine(
   options: EngineWindowOptions & { appContents: ContentsGetter },
 ): EngineHost {
-  const send = (channel: string, ...args: unknown[]) => {
-    const contents = options.appContents();
-    if (contents && !contents.isDestroyed()) contents.send(channel, ...args);
-  };
+  const send = (channel: string, ...args: unknown[]) =>
+    sendToApp(options.appContents, channel, ...args);
   const host = new EngineHost({
     createPage: setupEngineWindows(options),
     sendStatus: (status) => send(PUSH.engineStatus, status),

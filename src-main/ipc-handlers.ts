@@ -1,7 +1,7 @@
 /**
- * Registering IPC handlers for the app page: every call is checked to come from the app
- * window's top frame, on the app's own page, before its payload reaches the handler, which
- * validates the payload itself.
+ * IPC with the app page. Every call is checked to come from the app window's top frame, on the
+ * app's own page, before its payload reaches the handler, which validates the payload itself;
+ * and what main sends goes to that page only while it is there.
  */
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { APP_PAGE_PATH } from './app-origin.ts';
@@ -44,4 +44,10 @@ export function handleAppMessage(
       console.warn(`ipc: ${channel}: ${String(error)}`);
     }
   });
+}
+
+/** Sends to the app page, if it is still there (a closing window drops what is sent). */
+export function sendToApp(appContents: ContentsGetter, channel: string, ...args: unknown[]): void {
+  const contents = appContents();
+  if (contents && !contents.isDestroyed()) contents.send(channel, ...args);
 }

@@ -7,6 +7,9 @@
  */
 import { watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import type { LessonFile } from '../src-shared/api.ts';
+import { readLessonFile } from './lesson-reader.ts';
+import type { TokenRegistry } from './lesson-tokens.ts';
 
 export interface Watcher {
   close(): void;
@@ -103,4 +106,32 @@ export function createLessonWatcher(options: LessonWatcherOptions): LessonWatche
     },
     close: clear,
   };
+}
+
+/**
+ * The watcher of the lessons the user opened: a changed file is read again as a lesson file
+ * (lesson-reader.ts: a `.py` file becomes a lesson again), and sent under the token it was
+ * opened with, so that the page knows which lesson changed.
+ */
+export function watchOpenLessons(options: {
+  tokens: TokenRegistry;
+  send(file: LessonFile): void;
+  watchFolder?: WatchFolder;
+  debounceMs?: number;
+}): LessonWatcher {
+  return createLessonWatcher({
+    watchFolder: options.watchFolder,
+    debounceMs: options.debounceMs,
+    read: async (path) => {
+      const read = await readLessonFile(path);
+      return read.ok ? read.text : null;
+    },
+    onChange: (path, text) =>
+      options.send({
+        token: options.tokens.tokenFor(path),
+        name: basename(path),
+        bundled: false,
+        text,
+      }),
+  });
 }

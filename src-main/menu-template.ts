@@ -5,11 +5,12 @@
  *
  * Accelerators avoid single keys and the editor's own shortcuts: a menu accelerator takes
  * the key before the page sees it, so Space or Ctrl+Z here would break typing in the editor.
+ * Each menu is one function, in the order the menu bar shows them.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Language, MenuCommand, RecentFile } from '../src-shared/api.ts';
 import { createTranslator } from '../src-shared/i18n/translate.ts';
-import { mainCatalog } from './i18n/catalog-main.ts';
+import { mainCatalog, type MainMessageKey } from './i18n/catalog-main.ts';
 
 export interface MenuActions {
   open(): void;
@@ -31,25 +32,36 @@ export interface MenuOptions {
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const t = createTranslator(mainCatalog, options.language);
-  const { actions } = options;
-  const mac = options.platform === 'darwin';
-  const command = (name: MenuCommand) => () => actions.command(name);
+  const menu: MenuContext = {
+    ...options,
+    t: createTranslator(mainCatalog, options.language),
+    mac: options.platform === 'darwin',
+    command: (name) => () => options.actions.command(name),
+  };
+  return menu.mac
+    ? [
+        appMenu(menu),
+        fileMenu(menu),
+        editMenu(menu),
+        viewMenu(menu),
+        runMenu(menu),
+        windowMenu(menu),
+        helpMenu(menu),
+      ]
+    : [fileMenu(menu), editMenu(menu), viewMenu(menu), runMenu(menu), helpMenu(menu)];
+}
 
-  const recent: MenuItemConstructorOptions[] =
-    options.recent.length === 0
-      ? [{ label: t('menu.file.recent.empty'), enabled: false }]
-      : [
-          ...options.recent.map((file): MenuItemConstructorOptions => ({
-            // An underscore or ampersand in a file name is not a mnemonic.
-            label: file.name.replace(/&/g, '&&'),
-            click: () => actions.openRecent(file.token),
-          })),
-          { type: 'separator' },
-          { label: t('menu.file.recent.clear'), click: () => actions.clearRecent() },
-        ];
+/** What every menu is built from. */
+interface MenuContext extends MenuOptions {
+  t: (key: MainMessageKey) => string;
+  mac: boolean;
+  /** A click that sends the command to the renderer. */
+  command(name: MenuCommand): () => void;
+}
 
-  const appMenu: MenuItemConstructorOptions = {
+/** macOS only: the application's own menu. */
+function appMenu({ t, actions }: MenuContext): MenuItemConstructorOptions {
+  return {
     label: 'Loopscope',
     submenu: [
       { label: t('menu.app.about'), click: () => actions.about() },
@@ -63,8 +75,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: t('menu.app.quit'), role: 'quit' },
     ],
   };
+}
 
-  const file: MenuItemConstructorOptions = {
+function fileMenu(menu: MenuContext): MenuItemConstructorOptions {
+  const { t, actions } = menu;
+  return {
     label: t('menu.file'),
     submenu: [
       { label: t('menu.file.open'), accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
@@ -73,20 +88,36 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         accelerator: 'CmdOrCtrl+Shift+O',
         click: () => actions.openFolder(),
       },
-      { label: t('menu.file.recent'), submenu: recent },
+      { label: t('menu.file.recent'), submenu: recentMenu(menu) },
       { type: 'separator' },
       {
         label: t('menu.file.save-code'),
         accelerator: 'CmdOrCtrl+Shift+S',
-        click: command('save-code'),
+        click: menu.command('save-code'),
       },
       { type: 'separator' },
       { label: t('menu.file.close'), role: 'close' },
-      ...(mac ? [] : [{ label: t('menu.file.quit'), role: 'quit' } as const]),
+      ...(menu.mac ? [] : [{ label: t('menu.file.quit'), role: 'quit' } as const]),
     ],
   };
+}
 
-  const edit: MenuItemConstructorOptions = {
+/** File → Open Recent: the recent files, newest first, or a note that there are none. */
+function recentMenu({ t, actions, recent }: MenuContext): MenuItemConstructorOptions[] {
+  if (recent.length === 0) return [{ label: t('menu.file.recent.empty'), enabled: false }];
+  return [
+    ...recent.map((file): MenuItemConstructorOptions => ({
+      // An underscore or ampersand in a file name is not a mnemonic.
+      label: file.name.replace(/&/g, '&&'),
+      click: () => actions.openRecent(file.token),
+    })),
+    { type: 'separator' },
+    { label: t('menu.file.recent.clear'), click: () => actions.clearRecent() },
+  ];
+}
+
+function editMenu({ t }: MenuContext): MenuItemConstructorOptions {
+  return {
     label: t('menu.edit'),
     submenu: [
       { label: t('menu.edit.undo'), role: 'undo' },
@@ -98,14 +129,22 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: t('menu.edit.select-all'), role: 'selectAll' },
     ],
   };
+}
 
-  const view: MenuItemConstructorOptions = {
+function viewMenu({
+  t,
+  command,
+  mac,
+  presentation,
+  developer,
+}: MenuContext): MenuItemConstructorOptions {
+  return {
     label: t('menu.view'),
     submenu: [
       {
         label: t('menu.view.presentation'),
         type: 'checkbox',
-        checked: options.presentation,
+        checked: presentation,
         // The renderer's own key for it, too.
         accelerator: 'F11',
         click: command('toggle-presentation'),
@@ -125,13 +164,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         // Not the role's F11 on Windows and Linux: F11 is the presentation mode's.
         accelerator: mac ? 'Ctrl+Cmd+F' : 'Shift+F11',
       },
-      ...(options.developer
-        ? [{ label: t('menu.view.devtools'), role: 'toggleDevTools' } as const]
-        : []),
+      ...(developer ? [{ label: t('menu.view.devtools'), role: 'toggleDevTools' } as const] : []),
     ],
   };
+}
 
-  const run: MenuItemConstructorOptions = {
+function runMenu({ t, command }: MenuContext): MenuItemConstructorOptions {
+  return {
     label: t('menu.run'),
     submenu: [
       { label: t('menu.run.run'), accelerator: 'CmdOrCtrl+Enter', click: command('run') },
@@ -142,8 +181,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: t('menu.run.step-back'), accelerator: 'Shift+F10', click: command('step-back') },
     ],
   };
+}
 
-  const window: MenuItemConstructorOptions = {
+/** macOS only: the Window menu. */
+function windowMenu({ t }: MenuContext): MenuItemConstructorOptions {
+  return {
     label: t('menu.window'),
     submenu: [
       { label: t('menu.window.minimize'), role: 'minimize' },
@@ -152,12 +194,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: t('menu.window.front'), role: 'front' },
     ],
   };
+}
 
-  const help: MenuItemConstructorOptions = {
+function helpMenu({ t, actions }: MenuContext): MenuItemConstructorOptions {
+  return {
     label: t('menu.help'),
     role: 'help',
     submenu: [{ label: t('menu.help.about'), click: () => actions.about() }],
   };
-
-  return mac ? [appMenu, file, edit, view, run, window, help] : [file, edit, view, run, help];
 }

@@ -41,15 +41,16 @@ export function defaultState(): StoredState {
   return { settings: { ...DEFAULT_SETTINGS }, window: { ...DEFAULT_WINDOW }, recent: [] };
 }
 
+/** `Number.isSafeInteger`, which TypeScript does not read as a check that `v` is a number. */
+function isInteger(v: unknown): v is number {
+  return Number.isSafeInteger(v);
+}
+
 function repairWindow(value: unknown): WindowState {
   const window: WindowState = { ...DEFAULT_WINDOW };
   if (!isRecord(value)) return window;
-  const coordinate = (v: unknown) =>
-    Number.isSafeInteger(v) && Math.abs(v as number) < 100_000 ? (v as number) : null;
-  const size = (v: unknown, min: number) =>
-    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= 20_000
-      ? (v as number)
-      : null;
+  const coordinate = (v: unknown) => (isInteger(v) && Math.abs(v) < 100_000 ? v : null);
+  const size = (v: unknown, min: number) => (isInteger(v) && v >= min && v <= 20_000 ? v : null);
   window.x = coordinate(value.x);
   window.y = coordinate(value.y);
   if (window.x === null || window.y === null) window.x = window.y = null;

@@ -35,6 +35,7 @@ export interface SettingsStore {
   setWindow(window: WindowState): void;
   setRecent(paths: readonly string[]): void;
   onSettingsChange(listener: (settings: Settings) => void): () => void;
+  onRecentChange(listener: (recent: readonly string[]) => void): () => void;
   /** Writes any pending change now; resolves when it is on disk. */
   flush(): Promise<void>;
 }
@@ -64,6 +65,7 @@ export async function loadSettingsStore(options: SettingsStoreOptions): Promise<
   }
 
   const listeners = new Set<(settings: Settings) => void>();
+  const recentListeners = new Set<(recent: readonly string[]) => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
   let dirty = false;
@@ -107,10 +109,15 @@ export async function loadSettingsStore(options: SettingsStoreOptions): Promise<
     setRecent(paths) {
       state = { ...state, recent: [...paths] };
       changed();
+      for (const listener of recentListeners) listener(state.recent);
     },
     onSettingsChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onRecentChange(listener) {
+      recentListeners.add(listener);
+      return () => recentListeners.delete(listener);
     },
     flush: writeNow,
   };

@@ -4,6 +4,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { app } from 'electron';
+import { isRecord } from '../src-shared/is-record.ts';
 import { lessonPathsFromArgv } from './command-line.ts';
 
 /** The paths a second instance sends, as `additionalData`. */
@@ -12,9 +13,9 @@ interface LaunchData {
 }
 
 function pathsFrom(data: unknown): string[] | null {
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as LaunchData).paths))
-    return null;
-  const paths = (data as LaunchData).paths.filter(
+  if (!isRecord(data) || !Array.isArray(data.paths)) return null;
+  const sent: unknown[] = data.paths;
+  const paths = sent.filter(
     (p): p is string =>
       typeof p === 'string' && p.length <= 4096 && !p.includes('\0') && isAbsolute(p),
   );

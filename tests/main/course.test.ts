@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCourseIndex } from '../../src-shared/course.ts';
 import { parseLesson } from '../../src-shared/lesson/parse.ts';
-import { bundledLessonPath, loadCourseIndex } from '../../src-main/course.ts';
+import { bundledLessonPath, createBundledCourse, loadCourseIndex } from '../../src-main/course.ts';
+import { createTokenRegistry } from '../../src-main/lesson-tokens.ts';
 
 const lesson = (id: string) => ({
   id,
@@ -48,6 +50,35 @@ describe('the bundled course on the disk', () => {
           entry.file[language],
         ).toBe(true);
       }
+    }
+  });
+});
+
+describe('the bundled course as the page opens it', () => {
+  it('reads the index once, and opens a lesson in a language as a bundled file with a token', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'loopscope-course-'));
+    try {
+      await writeFile(
+        join(folder, 'index.json'),
+        JSON.stringify({ lessons: [lesson('tasks'), lesson('broken')] }),
+      );
+      await writeFile(join(folder, 'tasks.ru.md'), '# Задачи\n');
+      await writeFile(join(folder, 'broken.en.md'), new Uint8Array([0x23, 0x00, 0xff]));
+      const tokens = createTokenRegistry();
+      const course = createBundledCourse(folder, tokens);
+      expect(course.index()).toBe(course.index());
+      expect((await course.index()).lessons.map((l) => l.id)).toEqual(['tasks', 'broken']);
+      expect(await course.open('tasks', 'ru')).toEqual({
+        token: tokens.tokenFor(join(folder, 'tasks.ru.md')),
+        name: 'tasks.ru.md',
+        bundled: true,
+        text: '# Задачи\n',
+      });
+      await expect(course.open('../../secret', 'en')).rejects.toThrow(/no lesson/);
+      await expect(course.open('tasks', 'en')).rejects.toThrow(/cannot be read \(not-found\)/);
+      await expect(course.open('broken', 'en')).rejects.toThrow(/cannot be read/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

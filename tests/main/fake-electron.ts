@@ -107,8 +107,12 @@ export function createFakeElectron(options: { appPath: string; userData: string 
   const session = {
     defaultSession,
     fromPartition(partition: string) {
-      if (!sessions.has(partition)) sessions.set(partition, new FakeSession(partition));
-      return sessions.get(partition) as FakeSession;
+      let found = sessions.get(partition);
+      if (!found) {
+        found = new FakeSession(partition);
+        sessions.set(partition, found);
+      }
+      return found;
     },
   };
 
@@ -164,7 +168,10 @@ export function createFakeElectron(options: { appPath: string; userData: string 
       this.fullScreen = value;
     }
     restore() {}
-    focus() {}
+    focusCount = 0;
+    focus() {
+      this.focusCount += 1;
+    }
   }
 
   const invokeHandlers = new Map<string, Listener>();

@@ -2,7 +2,13 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLessonWatcher, type WatchFolder } from '../../src-main/lesson-watcher.ts';
+import type { LessonFile } from '../../src-shared/api.ts';
+import { createTokenRegistry } from '../../src-main/lesson-tokens.ts';
+import {
+  createLessonWatcher,
+  watchOpenLessons,
+  type WatchFolder,
+} from '../../src-main/lesson-watcher.ts';
 
 function fakeFolders() {
   const listeners = new Map<string, (name: string | null) => void>();
@@ -114,6 +120,69 @@ describe('watching open lessons', () => {
       await writeFile(join(folder, '.lesson.md.swp'), '# Three');
       await rename(join(folder, '.lesson.md.swp'), path);
       await vi.waitFor(() => expect(changes).toEqual(['# Two', '# Three']), { timeout: 5000 });
+    } finally {
+      watcher.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('watching the lessons the user opened', () => {
+  it('sends a changed file read again as a lesson, under the token it was opened with', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'loopscope-watch-'));
+    const path = join(folder, 'demo.py');
+    await writeFile(path, 'print(1)\n');
+    const folders = fakeFolders();
+    const tokens = createTokenRegistry();
+    const token = tokens.tokenFor(path);
+    const sent: LessonFile[] = [];
+    const watcher = watchOpenLessons({
+      tokens,
+      send: (file) => sent.push(file),
+      watchFolder: folders.watchFolder,
+      debounceMs: 10,
+    });
+    try {
+      watcher.watchFiles([{ path, text: 'the text it was opened with' }]);
+      await writeFile(path, 'print(2)\n');
+      folders.touch(folder, 'demo.py');
+      await vi.waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0]).toEqual({
+        token,
+        name: 'demo.py',
+        bundled: false,
+        text: expect.stringContaining('print(2)'),
+      });
+      // A program becomes a lesson again, as when it was opened.
+      expect(sent[0]?.text).toMatch(/^```/m);
+    } finally {
+      watcher.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('sends nothing while the file cannot be read as a lesson', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'loopscope-watch-'));
+    const path = join(folder, 'lesson.md');
+    await writeFile(path, '# One');
+    const folders = fakeFolders();
+    const sent: LessonFile[] = [];
+    const watcher = watchOpenLessons({
+      tokens: createTokenRegistry(),
+      send: (file) => sent.push(file),
+      watchFolder: folders.watchFolder,
+      debounceMs: 10,
+    });
+    try {
+      watcher.watchFiles([{ path, text: '# One' }]);
+      await writeFile(path, new Uint8Array([0x23, 0x20, 0xff, 0x00, 0xfe]));
+      folders.touch(folder, 'lesson.md');
+      // Let that read happen, then make a change that is sent: it must be the only one.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await writeFile(path, '# Two');
+      folders.touch(folder, 'lesson.md');
+      await vi.waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent.map((file) => file.text)).toEqual(['# Two']);
     } finally {
       watcher.close();
       await rm(folder, { recursive: true, force: true });

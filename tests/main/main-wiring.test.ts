@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LessonFile, OpenResult, Settings } from '../../src-shared/api.ts';
+import { assertExists } from '../../src-shared/assert.ts';
 import { APP_PAGE_PATH, ENGINE_PAGE_PATH } from '../../src-main/app-origin.ts';
 import { ENGINE, INVOKE, PUSH, SEND } from '../../src-main/ipc-channels.ts';
 import {
@@ -92,11 +93,13 @@ beforeAll(async () => {
     join(appPath, 'dist/main/main.cjs'),
     join(appPath, 'dist/main'),
   );
+  // macOS sends "Open with" files as `open-file`, listened for from `will-finish-launching`.
+  fake.app.emit('will-finish-launching');
   fake.app.whenReady();
   fake.app.resolveReady();
   await vi.waitFor(() => expect(fake.invokeHandlers.has(INVOKE.appInfo)).toBe(true));
-  appContents = fake.windows[0]?.webContents as FakeWebContents;
-  engineContents = fake.windows[1]?.webContents as FakeWebContents;
+  appContents = assertExists(fake.windows[0], 'the app window is made first').webContents;
+  engineContents = assertExists(fake.windows[1], 'then the engine window').webContents;
 });
 
 afterAll(async () => {
@@ -106,6 +109,25 @@ afterAll(async () => {
 
 const fromApp = (channel: string, ...args: unknown[]) =>
   fake.invoke(appContents, APP_PAGE_PATH, channel, ...args);
+
+/** What main sent the app page on a channel, in order. */
+const sentOn = (channel: string) =>
+  appContents.sent.filter(([name]) => name === channel).map(([, ...args]) => args);
+
+interface MenuItem {
+  label?: string;
+  submenu?: MenuItem[];
+  click?: () => void;
+}
+
+/** The item of the application menu last set whose label is `label`, at any depth. */
+function menuItem(label: string, items = fake.menus.at(-1) as MenuItem[]): MenuItem | undefined {
+  for (const item of items) {
+    const found = item.label === label ? item : menuItem(label, item.submenu ?? []);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 describe('the main process before the app is ready', () => {
   it('sandboxes every renderer, makes app:// privileged, and claims the single-instance lock', () => {
@@ -172,7 +194,10 @@ describe('the windows', () => {
 
 describe('the sessions', () => {
   it('refuse every permission, device, screen capture, download and outside request', async () => {
-    const engineSession = fake.sessions.get('loopscope-engine') as FakeSession;
+    const engineSession = assertExists(
+      fake.sessions.get('loopscope-engine'),
+      'the engine has a session of its own',
+    );
     for (const session of [fake.defaultSession, engineSession]) {
       const granted = vi.fn();
       session.permissionRequest?.({}, 'media', granted, {});
@@ -195,9 +220,10 @@ describe('the sessions', () => {
   });
 
   it('serve the app page with its CSP and cross-origin isolation, and nothing outside the build', async () => {
-    const serve = fake.defaultSession.handlers.get('app') as (
-      request: Request,
-    ) => Promise<Response>;
+    const serve = assertExists(
+      fake.defaultSession.handlers.get('app'),
+      'the app session serves app://',
+    );
     const page = await serve(new Request('app://loopscope/src-renderer/index.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -225,9 +251,10 @@ describe('the sessions', () => {
   });
 
   it('serve the engine session only the engine page and Pyodide, under the engine CSP', async () => {
-    const serve = (fake.sessions.get('loopscope-engine') as FakeSession).handlers.get('app') as (
-      request: Request,
-    ) => Promise<Response>;
+    const serve = assertExists(
+      fake.sessions.get('loopscope-engine')?.handlers.get('app'),
+      'the engine session serves app://',
+    );
     const page = await serve(new Request('app://loopscope/src-engine/web/engine.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).not.toContain('style-src');
@@ -372,7 +399,7 @@ describe('the engine, from a run request to its events', () => {
     engineContents.emit('render-process-gone', {}, { reason: 'crashed' });
     await vi.waitFor(() => expect(fake.windows).toHaveLength(3), { timeout: 3000 });
     expect(fake.windows[1]?.destroyed).toBe(true);
-    engineContents = fake.windows[2]?.webContents as FakeWebContents;
+    engineContents = assertExists(fake.windows[2], 'a new engine window').webContents;
     expect(engineContents.url).toBe('app://loopscope/src-engine/web/engine.html');
   });
 });
@@ -436,5 +463,116 @@ describe('lessons', () => {
       expect(fake.dialogCalls.some(([kind]) => kind === 'message')).toBe(true),
     );
     expect(fake.windows[0]?.destroyed).toBe(false);
+  });
+});
+
+describe('lessons from outside the page', () => {
+  let other: string;
+  beforeAll(async () => {
+    other = join(root, 'home', 'other.md');
+    await put(other, '# Other\n');
+  });
+
+  it('opens files dropped on the window, and refuses a path that is not absolute', async () => {
+    const opened = (await fromApp(INVOKE.lessonsOpenDropped, [other])) as OpenResult;
+    expect(opened.files.map((file) => file.name)).toEqual(['other.md']);
+    await expect(
+      Promise.resolve().then(() => fromApp(INVOKE.lessonsOpenDropped, ['home/other.md'])),
+    ).rejects.toThrow();
+  });
+
+  it('tells the page when the open lesson changes on disk, under its token', async () => {
+    const [token] = ((await fromApp(INVOKE.lessonsRecent)) as { token: string }[]).map(
+      (file) => file.token,
+    );
+    await writeFile(other, '# Other, edited\n');
+    await vi.waitFor(() => expect(sentOn(PUSH.lessonsChanged)).toHaveLength(1), {
+      timeout: 5000,
+    });
+    expect(sentOn(PUSH.lessonsChanged)[0]).toEqual([
+      { token, name: 'other.md', bundled: false, text: '# Other, edited\n' },
+    ]);
+  });
+
+  it('keeps the recent list newest first, in the page and in the File menu, and opens from both', async () => {
+    const recent = (await fromApp(INVOKE.lessonsRecent)) as { token: string; name: string }[];
+    expect(recent.map((file) => file.name)).toEqual(['other.md', 'demo.py']);
+    expect(menuItem('&Недавние')?.submenu?.map((item) => item.label)).toEqual([
+      'other.md',
+      'demo.py',
+      undefined,
+      'Очистить список',
+    ]);
+    const demo = assertExists(recent[1], 'demo.py is in the list');
+    const opened = (await fromApp(INVOKE.lessonsOpenRecent, demo.token)) as OpenResult;
+    expect(opened.files.map((file) => file.name)).toEqual(['demo.py']);
+    expect(menuItem('&Недавние')?.submenu?.[0]?.label).toBe('demo.py');
+    const before = sentOn(PUSH.lessonsOpened).length;
+    menuItem('other.md')?.click?.();
+    await vi.waitFor(() => expect(sentOn(PUSH.lessonsOpened)).toHaveLength(before + 1));
+    expect(sentOn(PUSH.lessonsOpened).at(-1)).toMatchObject([{ files: [{ name: 'other.md' }] }]);
+  });
+
+  it("hands a second launch's lessons to the page, and brings the window to the front", async () => {
+    const window = assertExists(fake.windows[0], 'the app window');
+    const focused = window.focusCount;
+    const before = sentOn(PUSH.lessonsOpened).length;
+    fake.app.emit('second-instance', {}, ['/electron', 'x.md'], '/', { paths: [lessonFile] });
+    expect(window.focusCount).toBe(focused + 1);
+    await vi.waitFor(() => expect(sentOn(PUSH.lessonsOpened)).toHaveLength(before + 1));
+    expect(sentOn(PUSH.lessonsOpened).at(-1)).toMatchObject([{ files: [{ name: 'demo.py' }] }]);
+  });
+
+  it('opens "Open with" files, and holds them while the page reloads until it listens again', async () => {
+    const before = sentOn(PUSH.lessonsOpened).length;
+    appContents.emit('did-start-loading');
+    const preventDefault = vi.fn();
+    fake.app.emit('open-file', { preventDefault }, other);
+    expect(preventDefault).toHaveBeenCalled();
+    // The file is read meanwhile; it must wait for the page all the same.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sentOn(PUSH.lessonsOpened)).toHaveLength(before);
+    fake.send(appContents, APP_PAGE_PATH, SEND.lessonsListening);
+    await vi.waitFor(() => expect(sentOn(PUSH.lessonsOpened)).toHaveLength(before + 1));
+    expect(sentOn(PUSH.lessonsOpened).at(-1)).toMatchObject([{ files: [{ name: 'other.md' }] }]);
+  });
+});
+
+describe('the window, the About box and quitting', () => {
+  it("shows the versions in the About box, Python's as the engine reported it", async () => {
+    const about = assertExists(menuItem('&О программе Loopscope'), 'Help has About');
+    about.click?.();
+    await vi.waitFor(() =>
+      expect(fake.dialogCalls.at(-1)).toEqual([
+        'message',
+        fake.windows[0],
+        expect.objectContaining({ detail: expect.stringContaining('3.14.0') }),
+      ]),
+    );
+  });
+
+  it('closes with unsaved edits once the user agrees, keeping where the window was', async () => {
+    const window = assertExists(fake.windows[0], 'the app window');
+    fake.send(appContents, APP_PAGE_PATH, SEND.setDirty, true);
+    fake.dialog.messageBoxResponse = 0; // Close without saving.
+    const preventDefault = vi.fn();
+    window.emit('close', { preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(window.destroyed).toBe(true));
+  });
+
+  it("writes the settings, the window's place among them, before the app quits", async () => {
+    const quits = fake.app.quitCalls;
+    const preventDefault = vi.fn();
+    fake.app.emit('will-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.app.quitCalls).toBe(quits + 1));
+    const saved = JSON.parse(await readFile(join(root, 'user-data', 'settings.json'), 'utf8'));
+    expect(saved.window).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
+    expect(saved.recent[0]).toBe(join(root, 'home', 'other.md'));
+    // Once done, the quit goes through.
+    const again = vi.fn();
+    fake.app.emit('will-quit', { preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
   });
 });

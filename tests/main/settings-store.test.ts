@@ -100,4 +100,18 @@ describe('the settings store', () => {
     release();
     await second;
   });
+
+  it('tells its listeners when the settings or the recent list change, until they leave', async () => {
+    const store = await loadSettingsStore({ file, debounceMs: 60_000 });
+    const settings: string[] = [];
+    const recent: (readonly string[])[] = [];
+    store.onSettingsChange((next) => settings.push(next.theme));
+    const stop = store.onRecentChange((next) => recent.push(next));
+    store.updateSettings({ theme: 'dark' });
+    store.setRecent(['/home/teacher/a.md']);
+    stop();
+    store.setRecent([]);
+    expect(settings).toEqual(['dark']);
+    expect(recent).toEqual([['/home/teacher/a.md']]);
+  });
 });
