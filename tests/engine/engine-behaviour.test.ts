@@ -230,8 +230,8 @@ print(asyncio.sleep.__module__, hasattr(builtins, "leaked"), "leaky" in sys.modu
     expect(second.stdout).toBe('asyncio.tasks False False\n');
   });
 
-  test('a worker is replaced after its share of runs, and runs go on', async () => {
-    const recycling = new NodeEngine({ runsPerWorker: 2 });
+  test('every run gets a fresh engine process, and runs go on', async () => {
+    const recycling = new NodeEngine();
     try {
       const outputs: string[] = [];
       for (let i = 0; i < 5; i++) {
