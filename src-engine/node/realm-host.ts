@@ -66,34 +66,31 @@ function isRealmExports(value: unknown): value is RealmExports {
   );
 }
 
-/** Creates the realm and starts the engine in it; `send` takes the messages for the parent. */
-export function createEngineRealm(
+/** The host functions, and the switch that stops snapshots once a program may have run. */
+export interface RealmHostControl {
+  host: RealmHost;
+  refuseSnapshots(): void;
+}
+
+/**
+ * The functions the realm may call. `onTimer` is called when a timer the realm set is due;
+ * `send` takes the messages for the parent.
+ */
+export function createRealmHost(
   paths: RealmPaths,
   send: (message: WorkerMessage) => void,
-): EngineRealm {
-  const context = vm.createContext(
-    // A global object without a prototype: the realm sees its own `Object`, not Node's.
-    Object.create(null),
-    { name: 'loopscope-engine', codeGeneration: { strings: false, wasm: true } },
-  );
-  const script = new vm.Script(readFileSync(paths.realmScript, 'utf8'), {
-    filename: paths.realmScript,
-  });
-  const exports: unknown = script.runInContext(context);
-  if (!isRealmExports(exports)) throw new Error('The engine realm script exports no start().');
-
+  onTimer: (id: number) => void,
+): RealmHostControl {
   const files = new Set(PYODIDE_FILES.map((name) => join(paths.pyodideDir, name)));
   const allowed = (path: unknown): string | null => {
     if (typeof path !== 'string') return null;
     const full = resolve(path);
     return files.has(full) ? full : null;
   };
-  const stopFd = paths.stopFd;
   const stopByte = new Uint8Array(1);
   const decoders = new Map<string, TextDecoder>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   let snapshotsAccepted = true;
-  let fireTimer: (id: number) => void = () => {};
 
   const host: RealmHost = {
     fileSize(path) {
@@ -167,7 +164,7 @@ export function createEngineRealm(
       const timer = setTimeout(() => {
         timers.delete(id);
         try {
-          fireTimer(id);
+          onTimer(id);
         } catch {
           // The callback's error is the program's; nothing here reads it.
         }
@@ -181,7 +178,7 @@ export function createEngineRealm(
     },
     stopRequested() {
       try {
-        return readSync(stopFd, stopByte, 0, 1, 0) === 1 ? (stopByte[0] ?? 0) : 0;
+        return readSync(paths.stopFd, stopByte, 0, 1, 0) === 1 ? (stopByte[0] ?? 0) : 0;
       } catch {
         return 0;
       }
@@ -198,8 +195,31 @@ export function createEngineRealm(
       }
     },
   };
+  return {
+    host: Object.freeze(Object.assign(Object.create(null), host)),
+    refuseSnapshots: () => void (snapshotsAccepted = false),
+  };
+}
 
-  const receivers = exports.start(Object.freeze(Object.assign(Object.create(null), host)));
+/** Creates the realm and starts the engine in it; `send` takes the messages for the parent. */
+export function createEngineRealm(
+  paths: RealmPaths,
+  send: (message: WorkerMessage) => void,
+): EngineRealm {
+  const context = vm.createContext(
+    // A global object without a prototype: the realm sees its own `Object`, not Node's.
+    Object.create(null),
+    { name: 'loopscope-engine', codeGeneration: { strings: false, wasm: true } },
+  );
+  const script = new vm.Script(readFileSync(paths.realmScript, 'utf8'), {
+    filename: paths.realmScript,
+  });
+  const exports: unknown = script.runInContext(context);
+  if (!isRealmExports(exports)) throw new Error('The engine realm script exports no start().');
+
+  let fireTimer: (id: number) => void = () => {};
+  const { host, refuseSnapshots } = createRealmHost(paths, send, (id) => fireTimer(id));
+  const receivers = exports.start(host);
   // Taken once, now, before any program has run in the realm.
   const deliver = receivers.deliver;
   const allocate = receivers.allocate;
@@ -216,7 +236,7 @@ export function createEngineRealm(
         if (!view || view.length !== bytes.length) throw new Error('The realm gave no buffer.');
         view.set(bytes);
       }
-      if (type === 'run') snapshotsAccepted = false;
+      if (type === 'run') refuseSnapshots();
       deliver(type, number, text, copy);
     },
   };
