@@ -2,8 +2,15 @@
  * `loopscope run FILE.py` behaves like `python3 FILE.py`: the same stdout, stderr and exit
  * status, for the suite's programs and for programs it has never seen.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +37,30 @@ function write(name: string, content: string | Buffer): string {
   const path = join(work, name);
   writeFileSync(path, content);
   return path;
+}
+
+/** The processes whose parent is `pid`, from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return stat.split(') ')[1]?.split(' ')[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** True while `pid` runs (a zombie waiting to be reaped has ended). */
+function running(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 const python3 = spawnSync('python3', ['--version']).status === 0;
@@ -177,6 +208,27 @@ describe('loopscope run', () => {
       .map((line) => JSON.parse(line) as { kind: string; text?: string });
     expect(events.find((e) => e.kind === 'output')?.text).toBe('\u009b2J\u202eabc\n');
   });
+
+  test.runIf(process.platform === 'linux')(
+    'Ctrl-C ends the command at once, and the engine process busy in C with it',
+    async () => {
+      const file = write(
+        'busy.py',
+        'print("started")\nfor _ in range(30_000):\n    pass\nsum(range(10**14))\n',
+      );
+      const cli = spawn(process.execPath, [BIN, 'run', file], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: { ...process.env, LANG: 'en_US.UTF-8' },
+      });
+      await new Promise((resolve) => cli.stdout.once('data', resolve));
+      const engines = childrenOf(cli.pid ?? 0);
+      expect(engines.length).toBeGreaterThan(0);
+      const exited = new Promise((resolve) => cli.on('exit', (code) => resolve(code)));
+      cli.kill('SIGINT');
+      expect(await exited).toBe(130);
+      await expect.poll(() => engines.filter(running), { timeout: 5000 }).toEqual([]);
+    },
+  );
 
   test('messages follow the system language', () => {
     const result = loopscope(['run', join(work, 'missing.py')], '', { LANG: 'ru_RU.UTF-8' });
