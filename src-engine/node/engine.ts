@@ -115,7 +115,11 @@ export class NodeEngine {
 
   close(): Promise<void> {
     this.client.close();
-    rmSync(this.flagsDir, { recursive: true, force: true });
+    try {
+      rmSync(this.flagsDir, { recursive: true, force: true });
+    } catch {
+      // Windows keeps a file a dying child still holds; the folder is the system's to clean.
+    }
     return Promise.resolve();
   }
 }
