@@ -90,7 +90,7 @@ export function spawnConfinedChild(paths: ChildPaths, stopFile: string): WorkerP
   const channel = child.channel;
   channel?.unref();
   let awaiting = 0;
-  const expect = (more: number) => {
+  const awaitReplies = (more: number) => {
     awaiting = Math.max(0, awaiting + more);
     if (awaiting > 0) channel?.ref();
     else channel?.unref();
@@ -130,22 +130,26 @@ export function spawnConfinedChild(paths: ChildPaths, stopFile: string): WorkerP
             const reason = Atomics.load(control, 0);
             if (reason === 0) return;
             stopPolling();
-            writeFileSync(stopFile, new Uint8Array([reason]));
+            try {
+              writeFileSync(stopFile, new Uint8Array([reason]));
+            } catch {
+              // The child is gone already; the engine client ends the run after its grace.
+            }
           }, STOP_POLL_MS);
           poll.unref();
         }
-        expect(1);
+        awaitReplies(1);
         child.send({ ...message, control: null });
         return;
       }
-      expect(1);
+      awaitReplies(1);
       child.send(message);
     },
     onMessage(listener) {
       child.on('message', (message: unknown) => {
         const type =
           typeof message === 'object' && message !== null && Reflect.get(message, 'type');
-        if (type === 'ready' || type === 'done' || type === 'failed') expect(-1);
+        if (type === 'ready' || type === 'done' || type === 'failed') awaitReplies(-1);
         listener(message);
       });
     },

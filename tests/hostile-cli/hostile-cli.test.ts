@@ -94,7 +94,7 @@ function loopscope(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, LANG: 'en_US.UTF-8', LOOPSCOPE_TEST_SECRET: ENV_SECRET },
-    timeout: 240_000,
+    timeout: 540_000,
   });
   return { output: `${result.stdout}${result.stderr}`, status: result.status };
 }
@@ -134,7 +134,7 @@ describe('escape programs run by loopscope run are contained', () => {
   });
 
   for (const name of programs) {
-    test(name, () => {
+    test(name, { timeout: 300_000 }, () => {
       const result = loopscope([
         'run',
         join(programDir, name),
@@ -151,7 +151,7 @@ describe('escape programs run by loopscope run are contained', () => {
 });
 
 describe('escape lessons checked by loopscope check are contained and never pass', () => {
-  test('every lesson fails its check, and nothing got out', () => {
+  test('every lesson fails its check, and nothing got out', { timeout: 600_000 }, () => {
     const result = loopscope(['check', courseDir]);
     for (let i = 0; i < programs.length; i++) expectContained(result.output);
     expect(result.output).toContain(`${programs.length} failed`);
@@ -161,11 +161,16 @@ describe('escape lessons checked by loopscope check are contained and never pass
 });
 
 describe('a lesson does not stay resident for the next run', () => {
-  test("a program's timers, callbacks and patches do not reach the programs after it", () => {
-    const lesson = join(work, 'resident.md');
-    const prelude = `${PAYLOAD.replace(/\{\{\w+\}\}/g, 'None')}\nimport asyncio\nObject, Function = realm_intrinsics()\n`;
-    // Callbacks due during the next runs, and marks on the realm's shared prototypes.
-    const plant = `${prelude}import _pyodide_core
+  test(
+    "a program's timers, callbacks and patches do not reach the programs after it",
+    {
+      timeout: 300_000,
+    },
+    () => {
+      const lesson = join(work, 'resident.md');
+      const prelude = `${PAYLOAD.replace(/\{\{\w+\}\}/g, 'None')}\nimport asyncio\nObject, Function = realm_intrinsics()\n`;
+      // Callbacks due during the next runs, and marks on the realm's shared prototypes.
+      const plant = `${prelude}import _pyodide_core
 def later(*args):
     print("RESIDENT")
 callback = _pyodide_core.create_proxy(later)
@@ -176,25 +181,26 @@ for prototype in (Object.prototype, Function.prototype, Object.getPrototypeOf(Ob
 print("planted", getattr(Object.prototype, "loopscopeResident"))
 asyncio.run(asyncio.sleep(0))
 `;
-    // Each looks for the marks in its own realm, after a wait in which the callbacks are due.
-    const ordinary = (n: number) => `${prelude}async def main():
+      // Each looks for the marks in its own realm, after a wait in which the callbacks are due.
+      const ordinary = (n: number) => `${prelude}async def main():
     await asyncio.sleep(0.5)
     print("ordinary ${n}", getattr(Object.prototype, "loopscopeResident", None))
 asyncio.run(main())
 `;
-    const scenario = (title: string, code: string, expected: string) =>
-      `## ${title}\n\n\`\`\`\`python\n${code}\`\`\`\`\n\nOutput:\n\n\`\`\`\n${expected}\n\`\`\`\n\n`;
-    writeFileSync(
-      lesson,
-      `# Residency\n\n${scenario('Plant', plant, 'planted RESIDENT')}${[1, 2, 3]
-        .map((n) => scenario(`Ordinary ${n}`, ordinary(n), `ordinary ${n} None`))
-        .join('')}`,
-    );
-    const result = loopscope(['check', '--jobs', '1', lesson]);
-    tally.tried += 1;
-    expect(result.output).not.toContain('RESIDENT');
-    expect(result.output).toContain('1 lesson, 4 scenarios: 4 passed.');
-    expect(result.status).toBe(0);
-    tally.contained += 1;
-  });
+      const scenario = (title: string, code: string, expected: string) =>
+        `## ${title}\n\n\`\`\`\`python\n${code}\`\`\`\`\n\nOutput:\n\n\`\`\`\n${expected}\n\`\`\`\n\n`;
+      writeFileSync(
+        lesson,
+        `# Residency\n\n${scenario('Plant', plant, 'planted RESIDENT')}${[1, 2, 3]
+          .map((n) => scenario(`Ordinary ${n}`, ordinary(n), `ordinary ${n} None`))
+          .join('')}`,
+      );
+      const result = loopscope(['check', '--jobs', '1', lesson]);
+      tally.tried += 1;
+      expect(result.output).not.toContain('RESIDENT');
+      expect(result.output).toContain('1 lesson, 4 scenarios: 4 passed.');
+      expect(result.status).toBe(0);
+      tally.contained += 1;
+    },
+  );
 });
