@@ -60,16 +60,24 @@ export function confinementArgs(readable: readonly string[]): string[] {
 export function findConfinementGap(readable: readonly string[]): string | null {
   const permission = process.permission;
   if (!permission) return "Node's permission model is off";
+  // A scope this Node does not know is not granted: it answers false, or throws.
+  const has = (scope: string, reference?: string) => {
+    try {
+      return permission.has(scope, reference);
+    } catch {
+      return false;
+    }
+  };
   for (const scope of ['fs.write', 'child', 'worker', 'addon', 'wasi']) {
-    if (permission.has(scope)) return `the permission "${scope}" is granted`;
+    if (has(scope)) return `the permission "${scope}" is granted`;
   }
   // The folders of the engine's files and the user's home: granted files do not open these.
   // (Not the root folder: Node 20's path tree can let `/` itself be listed, a Node quirk.)
   const outside = [...new Set([...readable.map((path) => dirname(path)), homedir()])];
   for (const path of outside) {
-    if (permission.has('fs.read') || permission.has('fs.read', path)) return `${path} is readable`;
+    if (has('fs.read') || has('fs.read', path)) return `${path} is readable`;
   }
-  const unreadable = readable.find((path) => !permission.has('fs.read', path));
+  const unreadable = readable.find((path) => !has('fs.read', path));
   if (unreadable) return `the engine's own file ${unreadable} is not readable`;
   try {
     new Function('');
