@@ -1,11 +1,15 @@
-# Route: Emscripten's NODEFS and Pyodide's mountNodeFS / mountNativeFS / useNodeSockFS, which
-# in Node reach the host's files and sockets through `fs` and `net`.
+# Route: Emscripten's NODEFS and Pyodide's mountNodeFS and useNodeSockFS, which in Node reach
+# the host's files and sockets through `fs` and `net`; then Python's open() of the mount.
 # expect: BLOCKED FS.mount(NODEFS)
 # expect: BLOCKED mountNodeFS
+import _pyodide_core
+
 pyodide_js = bridge()
 FS = pyodide_js.FS
+Object, Function = realm_intrinsics()
+options = _pyodide_core.to_js({"root": "/"}, dict_converter=Object.fromEntries)
 attempt("mkdir /mnt", lambda: FS.mkdir("/mnt"))
-if attempt("FS.mount(NODEFS)", lambda: FS.mount(FS.filesystems.NODEFS, __import__("_pyodide_core").to_js({"root": "/"}, dict_converter=bridge().constructor.fromEntries), "/mnt")) is not None:
+if attempt("FS.mount(NODEFS)", lambda: FS.mount(FS.filesystems.NODEFS, options, "/mnt")) is not None:
     escaped("NODEFS")
 if attempt("mountNodeFS", lambda: pyodide_js.mountNodeFS("/mnt2", "/")) is not None:
     escaped("mountNodeFS")
