@@ -51,13 +51,18 @@ const byteLengthOf = accessor('byteLength');
 /** A Node view of the memory of the realm's `Uint8Array`, or null for anything else. */
 function viewOf(value: unknown): Uint8Array | null {
   if (!types.isUint8Array(value)) return null;
-  const buffer = bufferOf(value);
-  const offset = byteOffsetOf(value);
-  const length = byteLengthOf(value);
-  if (!types.isArrayBuffer(buffer) || typeof offset !== 'number' || typeof length !== 'number') {
+  try {
+    const buffer = bufferOf(value);
+    const offset = byteOffsetOf(value);
+    const length = byteLengthOf(value);
+    if (!types.isArrayBuffer(buffer) || typeof offset !== 'number' || typeof length !== 'number') {
+      return null;
+    }
+    return new Uint8Array(buffer, offset, length);
+  } catch {
+    // A buffer the realm detached (ArrayBuffer.prototype.transfer) has no bytes to read.
     return null;
   }
-  return new Uint8Array(buffer, offset, length);
 }
 
 function isRealmExports(value: unknown): value is RealmExports {

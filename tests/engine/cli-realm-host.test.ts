@@ -47,7 +47,15 @@ const hostile: unknown[] = [
     },
   },
   Object.create(Uint8Array.prototype),
+  detached(),
 ];
+
+/** A byte array whose memory was handed away, as `ArrayBuffer.prototype.transfer` does. */
+function detached(): Uint8Array {
+  const bytes = new Uint8Array(8);
+  structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+  return bytes;
+}
 
 describe('the realm host', () => {
   test("reads Pyodide's three files and nothing else", () => {
