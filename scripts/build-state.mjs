@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CLI_BUNDLE,
   MAIN_BUNDLES,
+  NODE_ENGINE,
   MAIN_DIR,
   PAGES,
   RENDERER_DIR,
@@ -34,9 +35,9 @@ const PAGE_SOURCES = [
 
 /** The builds a launcher or a suite may need, what each is made of, and how to make it. */
 export const TARGETS = {
-  /** The command line and the engine's Node worker. */
+  /** The command line and its engine: the confined child and the realm script. */
   cli: {
-    outputs: [CLI_BUNDLE],
+    outputs: [CLI_BUNDLE, NODE_ENGINE.child, NODE_ENGINE.realm],
     sources: [...COMMON, 'src-engine', 'scripts/build-engine.mjs'],
     build: async () => (await import('./build-engine.mjs')).buildEngine(),
   },

@@ -17,3 +17,7 @@ export const MAIN_BUNDLES: Readonly<{
   enginePreload: 'engine-preload.cjs';
 }>;
 export const CLI_BUNDLE: 'dist/cli/loopscope.mjs';
+export const NODE_ENGINE: Readonly<{
+  child: 'dist/engine/node-child.mjs';
+  realm: 'dist/engine/node-realm.js';
+}>;

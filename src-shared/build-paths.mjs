@@ -49,3 +49,12 @@ export const MAIN_BUNDLES = Object.freeze({
 
 /** The command line, run by bin/loopscope.mjs. */
 export const CLI_BUNDLE = 'dist/cli/loopscope.mjs';
+
+/**
+ * The command line's engine (src-engine/node/engine.ts finds them beside each other): the
+ * confined child's entry, and the realm script it runs Pyodide in.
+ */
+export const NODE_ENGINE = Object.freeze({
+  child: 'dist/engine/node-child.mjs',
+  realm: 'dist/engine/node-realm.js',
+});

@@ -27,6 +27,13 @@ Options for run:
     notUtf8: "loopscope: cannot run '{file}': it is not UTF-8 text (line {line}).",
     tooLarge: "loopscope: cannot run '{file}': it is larger than {limit} MB.",
     unreadable: "loopscope: cannot read '{file}': {reason}",
+    notRegular:
+      "loopscope: cannot run '{file}': it is not a regular file (a named pipe, a device or a socket).",
+    lessonNotRegular: 'not a regular file (a named pipe, a device or a socket): not read',
+    badWholeNumber: 'loopscope: {option} takes a whole number from 1 to {max}.',
+    badSeconds: 'loopscope: {option} takes a number of seconds greater than 0.',
+    unconfined:
+      'loopscope: this Node.js ({version}) cannot confine the programs Loopscope runs, and Loopscope runs none unconfined. Use Node.js 20.19 or later.',
     cannotWrite: "loopscope: cannot write the trace to '{file}': {reason}",
     budgetEvents:
       'loopscope: stopped: the program recorded {count} events, the most a run may record.',
@@ -64,6 +71,13 @@ Options for run:
     notUtf8: 'loopscope: не удаётся выполнить «{file}»: это не текст в UTF-8 (строка {line}).',
     tooLarge: 'loopscope: не удаётся выполнить «{file}»: файл больше {limit} МБ.',
     unreadable: 'loopscope: не удаётся прочитать «{file}»: {reason}',
+    notRegular:
+      'loopscope: не удаётся выполнить «{file}»: это не обычный файл (именованный канал, устройство или сокет).',
+    lessonNotRegular: 'не обычный файл (именованный канал, устройство или сокет): не прочитан',
+    badWholeNumber: 'loopscope: {option} принимает целое число от 1 до {max}.',
+    badSeconds: 'loopscope: {option} принимает число секунд больше 0.',
+    unconfined:
+      'loopscope: эта версия Node.js ({version}) не может изолировать программы, которые выполняет Loopscope, а без изоляции Loopscope их не выполняет. Нужна Node.js 20.19 или новее.',
     cannotWrite: 'loopscope: не удаётся записать трассу в «{file}»: {reason}',
     budgetEvents:
       'loopscope: остановлено: программа записала {count} событий — больше за один запуск нельзя.',

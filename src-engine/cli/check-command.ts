@@ -9,24 +9,22 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
-import { createTranslator, plural } from '../../src-shared/i18n/translate.ts';
-import {
-  compareOutput,
-  createOutputDiff,
-  type OutputComparison,
-} from '../../src-shared/lesson/compare.ts';
+import { createTranslator } from '../../src-shared/i18n/translate.ts';
+import { compareOutput } from '../../src-shared/lesson/compare.ts';
 import type { Scenario } from '../../src-shared/lesson/model.ts';
-import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
-import { assertNever, type BudgetKind } from '../../src-shared/trace.ts';
+import { assertNever } from '../../src-shared/trace.ts';
 import { NodeEngine, type ProgramResult } from '../node/engine.ts';
 import {
-  errorMessage,
-  formatDiagnostic,
-  isErrorCode,
-  readLessonFile,
-  type CliIo,
-  type LessonReadResult,
-} from './io.ts';
+  createScreen,
+  printLesson,
+  printSummary,
+  type CheckSummary,
+  type LessonCheck,
+  type RunNote,
+  type ScenarioResult,
+} from './check-reporter.ts';
+import { readLessonFile, type CliIo, type LessonReadResult } from './io.ts';
+import { errorMessage, isErrorCode } from './read-file.ts';
 
 const EXIT_OK = 0;
 const EXIT_MISMATCH = 1;
@@ -34,29 +32,6 @@ const EXIT_BAD_INPUT = 2;
 const MAX_JOBS = 16;
 /** Each engine holds a whole Python interpreter; a few are enough to keep the cores busy. */
 const DEFAULT_MAX_JOBS = 4;
-const TITLE_WIDTH = 72;
-
-/** How a run ended, when its output alone does not tell. */
-interface RunNote {
-  outcome: 'budget' | 'stuck' | 'stopped' | 'crashed';
-  budget: BudgetKind | null;
-  error: string | null;
-}
-
-type ScenarioResult =
-  | { kind: 'passed' }
-  | { kind: 'failed'; comparison: OutputComparison; note: RunNote | null }
-  | { kind: 'no-expected'; note: RunNote | null; raised: boolean }
-  | { kind: 'not-runnable' }
-  | { kind: 'error'; message: string };
-
-interface LessonCheck {
-  read: LessonReadResult;
-  /** One per scenario: null until its run ends, and for every scenario of a lesson not checked. */
-  results: (ScenarioResult | null)[];
-  /** Runs still to come; the lesson is printed when none are left. */
-  pending: number;
-}
 
 interface Job {
   check: LessonCheck;
@@ -81,7 +56,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     found.files.map(async (path) => createLessonCheck(await readLessonFile(path, io.language))),
   );
   const jobs: Job[] = checks.flatMap((check) =>
-    isCheckable(check.read)
+    check.checkable
       ? (check.read.lesson?.scenarios ?? []).flatMap((scenario, index) =>
           scenario.runnable ? [{ check, index, scenario }] : [],
         )
@@ -116,11 +91,13 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   });
   screen.progress(null);
 
-  const exitCode = summarize(checks, found.missing, engineFailure, io);
+  const summary = summarize(checks, found.missing.length);
+  printSummary(summary, found.missing, engineFailure, io);
   io.out(
     `${t('cli.check.summary.time', { seconds: ((performance.now() - started) / 1000).toFixed(1) })}\n`,
   );
-  return exitCode;
+  if (summary.broken > 0 || engineFailure !== null) return EXIT_BAD_INPUT;
+  return summary.failed > 0 ? EXIT_MISMATCH : EXIT_OK;
 }
 
 function parseOptions(args: string[], io: CliIo): Options | number {
@@ -211,15 +188,12 @@ function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isCheckable(read: LessonReadResult): boolean {
-  return read.lesson !== null && !read.diagnostics.some((d) => d.severity === 'error');
-}
-
 function createLessonCheck(read: LessonReadResult): LessonCheck {
   const scenarios = read.lesson?.scenarios ?? [];
-  const checkable = isCheckable(read);
+  const checkable = read.lesson !== null && !read.diagnostics.some((d) => d.severity === 'error');
   return {
     read,
+    checkable,
     results: scenarios.map((s) => (checkable && !s.runnable ? { kind: 'not-runnable' } : null)),
     pending: checkable ? scenarios.filter((s) => s.runnable).length : 0,
   };
@@ -321,206 +295,26 @@ function describeRunEnd(result: ProgramResult): RunNote | null {
   }
 }
 
-// --- Printing -----------------------------------------------------------------------------
-
-interface Screen {
-  /** Writes results, keeping the progress line below them. */
-  write(print: () => void): void;
-  /** Shows a progress line on stderr, or removes it when given null. */
-  progress(text: string | null): void;
-}
-
-function createScreen(io: CliIo): Screen {
-  let current: string | null = null;
-  const clear = () => {
-    if (current !== null) io.err('\r\x1b[K');
-  };
-  const draw = () => {
-    if (current !== null) io.err(current);
-  };
-  return {
-    write(print) {
-      clear();
-      print();
-      draw();
-    },
-    progress(text) {
-      if (!io.isTTY) return;
-      clear();
-      current = text === null ? null : truncate(text, (process.stderr.columns || 80) - 1);
-      draw();
-    },
-  };
-}
-
-function printLesson(check: LessonCheck, io: CliIo): void {
-  const t = createTranslator(lessonsCatalog, io.language);
-  const { read } = check;
-  const color = createColors(io);
-  for (const diagnostic of read.diagnostics) {
-    io.err(`${formatDiagnostic(read.path, diagnostic, io.language)}\n`);
-  }
-  const lesson = read.lesson;
-  if (!lesson || !isCheckable(read)) return;
-  io.out(`${color.bold(read.path)}\n`);
-  lesson.scenarios.forEach((scenario, i) => {
-    const result = check.results[i];
-    if (!result) return;
-    const title = truncate(scenarioDisplayTitle(scenario, io.language), TITLE_WIDTH);
-    const where = color.dim(`(${t('cli.check.line', { line: scenario.lines.start })})`);
-    const line = (mark: string, details: (string | null)[] = []) => {
-      const detail = details.filter((d) => d !== null).join('; ');
-      io.out(`  ${mark} ${title} ${where}${detail ? ` — ${detail}` : ''}\n`);
-    };
-    switch (result.kind) {
-      case 'passed':
-        line(color.green('✓'));
-        break;
-      case 'failed': {
-        line(color.red('✗'), [describeNote(result.note, io)]);
-        const location = `${read.path}:${(scenario.expected?.lines.start ?? 0) + 1}`;
-        const diff = createOutputDiff(result.comparison, {
-          expected: t('cli.check.diff.expected', { location }),
-          actual: t('cli.check.diff.actual'),
-        });
-        for (const diffLine of diff) io.out(`      ${color.diff(diffLine)}\n`);
-        break;
-      }
-      case 'no-expected':
-        line(color.yellow('○'), [
-          t('cli.check.no-expected'),
-          result.raised ? t('cli.check.outcome.raised') : describeNote(result.note, io),
-        ]);
-        break;
-      case 'not-runnable': {
-        const reason = scenario.notRunnableReason ?? 'fragment';
-        line(color.dim('·'), [
-          t('cli.check.not-runnable', { reason: describeNotRunnableReason(reason, io.language) }),
-        ]);
-        break;
-      }
-      case 'error':
-        line(color.red('✗'), [t('cli.check.run-error', { error: result.message })]);
-        break;
-      default:
-        assertNever(result);
-    }
-  });
-}
-
-function describeNote(note: RunNote | null, io: CliIo): string | null {
-  if (!note) return null;
-  const t = createTranslator(lessonsCatalog, io.language);
-  switch (note.outcome) {
-    case 'budget':
-      return t('cli.check.outcome.budget', {
-        budget: t(`cli.check.budget.${note.budget ?? 'wall-time'}`),
-      });
-    case 'stuck':
-      return t('cli.check.outcome.stuck');
-    case 'stopped':
-      return t('cli.check.outcome.stopped');
-    case 'crashed':
-      return t('cli.check.outcome.crashed', { error: note.error ?? '' });
-    default:
-      return assertNever(note.outcome);
-  }
-}
-
-/** Prints the summary and returns the exit status. */
-function summarize(
-  checks: LessonCheck[],
-  missing: FoundFiles['missing'],
-  engineFailure: string | null,
-  io: CliIo,
-): number {
-  const t = createTranslator(lessonsCatalog, io.language);
-  for (const { path, message } of missing) {
-    io.err(`${formatDiagnostic(path, { severity: 'error', line: null, message }, io.language)}\n`);
-  }
-  if (engineFailure !== null) io.err(`${t('cli.engine-failed', { error: engineFailure })}\n`);
-
-  const checked = checks.filter((c) => isCheckable(c.read));
+/** The summary's counts. */
+function summarize(checks: LessonCheck[], missing: number): CheckSummary {
+  const checked = checks.filter((c) => c.checkable);
   const results = checked.flatMap((c) => c.results);
   const count = (kind: ScenarioResult['kind']) => results.filter((r) => r?.kind === kind).length;
-  const passed = count('passed');
   // A run the engine could not make counts against a scenario only when it had an output to match.
-  const failed =
-    count('failed') +
-    checked.reduce(
-      (sum, c) =>
-        sum +
-        c.results.filter((r, i) => r?.kind === 'error' && c.read.lesson?.scenarios[i]?.expected)
-          .length,
-      0,
-    );
-  const parts = [
-    t('cli.check.summary.passed', { count: passed }),
-    failed > 0 ? t('cli.check.summary.failed', { count: failed }) : null,
-    count('no-expected') > 0
-      ? t('cli.check.summary.no-expected', { count: count('no-expected') })
-      : null,
-    count('not-runnable') > 0
-      ? t('cli.check.summary.not-runnable', { count: count('not-runnable') })
-      : null,
-  ].filter((part) => part !== null);
-  io.out(
-    `\n${t('cli.check.summary', {
-      lessons: checked.length,
-      lessonsWord: plural(io.language, checked.length, t('plural.lessons')),
-      scenarios: results.length,
-      scenariosWord: plural(io.language, results.length, t('plural.scenarios')),
-      parts: parts.join(', '),
-    })}\n`,
+  const errors = checked.reduce(
+    (sum, c) =>
+      sum +
+      c.results.filter((r, i) => r?.kind === 'error' && c.read.lesson?.scenarios[i]?.expected)
+        .length,
+    0,
   );
-  const broken = checks.length - checked.length + missing.length;
-  if (broken > 0) {
-    io.out(
-      `${t('cli.check.summary.broken', {
-        count: broken,
-        filesWord: plural(io.language, broken, t('plural.files')),
-      })}\n`,
-    );
-  }
-  if (broken > 0 || engineFailure !== null) return EXIT_BAD_INPUT;
-  return failed > 0 ? EXIT_MISMATCH : EXIT_OK;
-}
-
-interface Colors {
-  bold(text: string): string;
-  dim(text: string): string;
-  green(text: string): string;
-  red(text: string): string;
-  yellow(text: string): string;
-  /** Colours a line of a unified diff by its first character. */
-  diff(line: string): string;
-}
-
-function createColors(io: CliIo): Colors {
-  const enabled = io.isTTY && !process.env['NO_COLOR'];
-  const paint = (code: string) => (text: string) =>
-    enabled ? `\x1b[${code}m${text}\x1b[0m` : text;
-  const red = paint('31');
-  const green = paint('32');
-  const cyan = paint('36');
   return {
-    bold: paint('1'),
-    dim: paint('2'),
-    green,
-    red,
-    yellow: paint('33'),
-    diff: (line) =>
-      line.startsWith('@@')
-        ? cyan(line)
-        : line.startsWith('-')
-          ? red(line)
-          : line.startsWith('+')
-            ? green(line)
-            : line,
+    lessons: checked.length,
+    scenarios: results.length,
+    passed: count('passed'),
+    failed: count('failed') + errors,
+    noExpected: count('no-expected'),
+    notRunnable: count('not-runnable'),
+    broken: checks.length - checked.length + missing,
   };
-}
-
-function truncate(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
 }

@@ -4,7 +4,7 @@
  * course's slides can be rebuilt by a script. Lessons and programs run in the engine first.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Language } from '../../src-shared/api.ts';
@@ -30,8 +30,8 @@ import {
 import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { NodeEngine } from '../node/engine.ts';
 import { loadEmbeddedFonts, loadRasterAssets } from './export-assets.ts';
-import { errorMessage, formatDiagnostic, readLessonFile, type CliIo } from './io.ts';
-import { readTextFile } from './read-text-file.ts';
+import { formatDiagnostic, readLessonFile, type CliIo } from './io.ts';
+import { errorMessage, readRegularFile, readTextFile, type ReadFailure } from './read-file.ts';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -87,7 +87,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   process.once('SIGINT', interrupt);
   try {
     return await runExport(args, io, {
-      interactive: io.isTTY && process.stdout.isTTY === true,
+      interactive: io.isTTY && io.outIsTTY,
       signal: controller.signal,
     });
   } finally {
@@ -249,13 +249,8 @@ async function load(options: Options, io: CliIo, progress: Progress): Promise<Lo
     return loadLesson(options, io, progress, stem(/\.(md|markdown)$/i));
   }
   if (extension === '.py') {
-    const source = await readTextFile(resolve(path), 10);
-    if (!source.ok) {
-      throw new ExportFailure(
-        EXIT_BAD_INPUT,
-        t('cli.export.cannot-read', { file: path, reason: source.detail ?? source.reason }),
-      );
-    }
+    const source = await readTextFile(resolve(path), MAX_PROGRAM_MB);
+    if (!source.ok) throw cannotRead(t, path, source, MAX_PROGRAM_MB);
     const meta: FrameMeta = { lesson: null, scenario: null, file: name };
     const events = await run({ code: source.text, filename: resolve(path) }, name, io, progress);
     return { replay: replayOf(source.text, events, null), meta, base: stem(/\.py$/i) };
@@ -263,23 +258,9 @@ async function load(options: Options, io: CliIo, progress: Progress): Promise<Lo
   if (extension === '.json' || extension === '.jsonl') {
     const invalid = (reason: string) =>
       new ExportFailure(EXIT_BAD_INPUT, t('cli.export.invalid-replay', { file: path, reason }));
-    let bytes: Uint8Array;
-    try {
-      const info = await stat(path);
-      // A file too large to open is refused before it is read.
-      if (info.size > MAX_REPLAY_BYTES) {
-        const megabytes = (n: number) => Math.round(n / 1024 / 1024);
-        const params = { size: megabytes(info.size), limit: megabytes(MAX_REPLAY_BYTES) };
-        throw invalid(describeReplayFileError({ reason: 'too-large', params }, io.language));
-      }
-      bytes = await readFile(path);
-    } catch (error) {
-      if (error instanceof ExportFailure) throw error;
-      throw new ExportFailure(
-        EXIT_BAD_INPUT,
-        t('cli.export.cannot-read', { file: path, reason: errorMessage(error) }),
-      );
-    }
+    const file = await readRegularFile(path, MAX_REPLAY_BYTES);
+    if (!file.ok) throw cannotRead(t, path, file, MAX_REPLAY_BYTES / 1024 / 1024);
+    const bytes = file.bytes;
     const parsed = parseReplayFile(bytes);
     if (!parsed.ok) throw invalid(describeReplayFileError(parsed.error, io.language));
     const { lesson } = parsed.replay;
@@ -292,6 +273,24 @@ async function load(options: Options, io: CliIo, progress: Progress): Promise<Lo
     return { replay: parsed.replay, meta, base: stem(/(\.loopscope)?\.(json|jsonl)$/i) };
   }
   throw new ExportFailure(EXIT_BAD_INPUT, t('cli.export.unsupported-input'));
+}
+
+/** The largest program the command line reads, in megabytes, as `run` reads. */
+const MAX_PROGRAM_MB = 10;
+
+/** A file that cannot be read (missing, a folder, a pipe, too large, not text), said plainly. */
+function cannotRead(
+  t: (key: ExportKey, params?: Params) => string,
+  file: string,
+  failure: { reason: ReadFailure; detail?: string; line?: number },
+  limitMb: number,
+): ExportFailure {
+  const reason = t(`cli.export.file.${failure.reason}`, {
+    limit: Math.round(limitMb),
+    reason: failure.detail ?? '',
+    line: failure.line ?? 1,
+  });
+  return new ExportFailure(EXIT_BAD_INPUT, t('cli.export.cannot-read', { file, reason }));
 }
 
 async function loadLesson(

@@ -1,5 +1,4 @@
 /** What a command of the `loopscope` command line reads and writes, and how it speaks. */
-import { readFile, stat } from 'node:fs/promises';
 import type { Language } from '../../src-shared/api.ts';
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
 import { createTranslator } from '../../src-shared/i18n/translate.ts';
@@ -9,7 +8,11 @@ import {
   MAX_LESSON_BYTES,
 } from '../../src-shared/lesson/decode.ts';
 import type { Lesson } from '../../src-shared/lesson/model.ts';
+import { assertNever } from '../../src-shared/trace.ts';
 import { describeLessonProblem, parseLesson } from '../../src-shared/lesson/parse.ts';
+import { runCatalog } from './catalog-run.ts';
+import { readRegularFile } from './read-file.ts';
+import { escapeLine } from './terminal-text.ts';
 
 export interface CliIo {
   /** Writes text to standard output as is; callers end their lines with `\n`. */
@@ -17,8 +20,10 @@ export interface CliIo {
   /** Writes text to standard error as is. */
   err(text: string): void;
   language: Language;
-  /** True when a person watches the output: progress and colours are shown. */
+  /** True when standard error is a terminal: progress and colours are shown. */
   isTTY: boolean;
+  /** True when standard output is a terminal. */
+  outIsTTY: boolean;
 }
 
 /** Something to tell the user about a file, at a line of it or about the whole file. */
@@ -44,18 +49,24 @@ export async function readLessonFile(path: string, language: Language): Promise<
     lesson: null,
     diagnostics: [{ severity: 'error', line, message }],
   });
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return failed(t('cli.is-folder'));
-    if (info.size > MAX_LESSON_BYTES) {
-      return failed(describeDecodeFailure('too-large', language, info.size));
+  const file = await readRegularFile(path, MAX_LESSON_BYTES);
+  if (!file.ok) {
+    switch (file.reason) {
+      case 'notFound':
+        return failed(t('cli.not-found'));
+      case 'isDirectory':
+        return failed(t('cli.is-folder'));
+      case 'notRegular':
+        return failed(createTranslator(runCatalog, language)('lessonNotRegular'));
+      case 'tooLarge':
+        return failed(describeDecodeFailure('too-large', language, file.size ?? 0));
+      case 'unreadable':
+        return failed(t('cli.unreadable', { error: file.detail ?? '' }));
+      default:
+        return assertNever(file.reason);
     }
-    bytes = await readFile(path);
-  } catch (error) {
-    if (isErrorCode(error, 'ENOENT')) return failed(t('cli.not-found'));
-    return failed(t('cli.unreadable', { error: errorMessage(error) }));
   }
+  const bytes = file.bytes;
   const decoded = decodeLesson(bytes);
   if (!decoded.ok) {
     return failed(describeDecodeFailure(decoded.reason, language, bytes.length), decoded.line);
@@ -72,21 +83,16 @@ export async function readLessonFile(path: string, language: Language): Promise<
   };
 }
 
-/** `path:line: error: message`, the way compilers report, so that editors can jump there. */
+/**
+ * `path:line: error: message`, the way compilers report, so that editors can jump there. The
+ * path and the message may come from a lesson's folder and text: their controls are escaped.
+ */
 export function formatDiagnostic(path: string, diagnostic: Diagnostic, language: Language): string {
   const t = createTranslator(lessonsCatalog, language);
-  const where = diagnostic.line === null ? path : `${path}:${diagnostic.line}`;
+  const where = escapeLine(diagnostic.line === null ? path : `${path}:${diagnostic.line}`);
   const what =
     diagnostic.severity === 'error'
-      ? t('cli.error', { message: diagnostic.message })
-      : t('cli.warning', { message: diagnostic.message });
+      ? t('cli.error', { message: escapeLine(diagnostic.message) })
+      : t('cli.warning', { message: escapeLine(diagnostic.message) });
   return `${where}: ${what}`;
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export function isErrorCode(error: unknown, code: string): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 }

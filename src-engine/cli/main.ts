@@ -1,6 +1,7 @@
 /** The `loopscope` command line. */
 import { languageFromLocale, createTranslator } from '../../src-shared/i18n/translate.ts';
 import { DEFAULT_BUDGETS } from '../../src-shared/trace.ts';
+import { canConfine } from '../node/confinement.ts';
 import { runCatalog } from './catalog-run.ts';
 import type { CliIo } from './io.ts';
 import { runCommand } from './run-command.ts';
@@ -12,6 +13,7 @@ function createIo(): CliIo {
     err: (text) => void process.stderr.write(text),
     language: languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE),
     isTTY: process.stderr.isTTY === true,
+    outIsTTY: process.stdout.isTTY === true,
   };
 }
 
@@ -23,10 +25,20 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The exit status when this Node cannot confine the engine (EX_CONFIG). */
+const EXIT_UNCONFINED = 78;
+
+/** The commands that run programs; they refuse to start where a run could not be confined. */
+const RUNS_PROGRAMS = new Set(['run', 'check']);
+
 export async function main(argv: string[]): Promise<number> {
   const io = createIo();
   const t = createTranslator(runCatalog, io.language);
   const [command, ...rest] = argv;
+  if (command && RUNS_PROGRAMS.has(command) && !canConfine()) {
+    io.err(t('unconfined', { version: process.versions.node }) + '\n');
+    return EXIT_UNCONFINED;
+  }
   switch (command) {
     case 'run':
       return runCommand(rest, io, readStdin);
@@ -52,6 +64,16 @@ export async function main(argv: string[]): Promise<number> {
       io.err(t('unknownCommand', { command }) + '\n');
       return 2;
   }
+}
+
+// Interrupted, the command exits at once; its engine processes are killed as it exits
+// (child-port.ts), even those busy in a computation that never returns to their event loop.
+for (const [signal, status] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.on(signal, () => process.exit(status));
 }
 
 // A reader that stops early (`loopscope run p.py | head`) is not an error.

@@ -2,18 +2,65 @@
  * `loopscope run FILE.py`: runs a program in the engine and prints what it prints, stdout to
  * stdout and stderr to stderr, exiting with the program's status, as `python3 FILE.py` does.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BUDGETS, type Budgets, type TraceEvent } from '../../src-shared/trace.ts';
 import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { NodeEngine } from '../node/engine.ts';
 import { runCatalog } from './catalog-run.ts';
 import type { CliIo } from './io.ts';
-import { readTextFile } from './read-text-file.ts';
+import { errorMessage, readTextFile } from './read-file.ts';
+import { escapeControls, escapeJson, escapeLine } from './terminal-text.ts';
 
-/** Exit status for a file the command cannot use. */
+/** Exit status for bad options and for a file the command cannot read or write. */
 const EXIT_BAD_INPUT = 2;
+/** The longest `--timeout`: a timer holds no more (2^31 − 1 ms, about 24.8 days). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+type Translate = ReturnType<typeof createTranslator<keyof (typeof runCatalog)['en']>>;
+
+/** Opens the trace file before the run, so that an unwritable path fails before anything runs. */
+function openTrace(path: string): Promise<WriteStream | Error> {
+  const stream = createWriteStream(path);
+  return new Promise((done) => {
+    stream.once('open', () => done(stream));
+    stream.once('error', (error) => done(error));
+  });
+}
+
+/** The budgets the options set; null (after saying why) when one is out of its range. */
+function parseBudgets(
+  values: Partial<Record<'max-events' | 'max-seconds' | 'timeout', string>>,
+  io: CliIo,
+  t: Translate,
+): Partial<Budgets> | null {
+  const budgets: Partial<Budgets> = {};
+  const wholeNumbers = [
+    ['maxEvents', '--max-events', values['max-events'], Number.MAX_SAFE_INTEGER],
+    ['maxWallMs', '--timeout', values.timeout, MAX_TIMEOUT_MS],
+  ] as const;
+  for (const [key, option, value, max] of wholeNumbers) {
+    if (value === undefined) continue;
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number < 1 || number > max) {
+      io.err(t('badWholeNumber', { option, max }) + '\n');
+      return null;
+    }
+    budgets[key] = number;
+  }
+  const seconds = values['max-seconds'];
+  if (seconds !== undefined) {
+    const number = Number(seconds);
+    if (seconds.trim() === '' || !Number.isFinite(number) || number <= 0) {
+      io.err(t('badSeconds', { option: '--max-seconds' }) + '\n');
+      return null;
+    }
+    budgets.maxVirtualSeconds = number;
+  }
+  return budgets;
+}
 
 export async function runCommand(
   args: string[],
@@ -35,7 +82,7 @@ export async function runCommand(
       },
     });
   } catch (error) {
-    io.err(t('badOption', { message: (error as Error).message }) + '\n');
+    io.err(t('badOption', { message: errorMessage(error) }) + '\n');
     return EXIT_BAD_INPUT;
   }
   const file = parsed.positionals[0];
@@ -43,21 +90,8 @@ export async function runCommand(
     io.err(t('missingFile') + '\n');
     return EXIT_BAD_INPUT;
   }
-  const budgets: Partial<Budgets> = {};
-  const numeric: [keyof Budgets, string | undefined][] = [
-    ['maxEvents', parsed.values['max-events']],
-    ['maxVirtualSeconds', parsed.values['max-seconds']],
-    ['maxWallMs', parsed.values.timeout],
-  ];
-  for (const [key, value] of numeric) {
-    if (value === undefined) continue;
-    const number = Number(value);
-    if (!Number.isFinite(number) || number <= 0) {
-      io.err(t('badOption', { message: `${key}: ${value}` }) + '\n');
-      return EXIT_BAD_INPUT;
-    }
-    budgets[key] = number;
-  }
+  const budgets = parseBudgets(parsed.values, io, t);
+  if (!budgets) return EXIT_BAD_INPUT;
 
   const path = resolve(file);
   const source = await readTextFile(path, 10);
@@ -73,37 +107,48 @@ export async function runCommand(
     return EXIT_BAD_INPUT;
   }
 
-  const traceOut = parsed.values.trace ? createWriteStream(parsed.values.trace) : null;
+  const tracePath = parsed.values.trace;
+  const traceOut = tracePath ? await openTrace(tracePath) : null;
+  if (traceOut instanceof Error) {
+    io.err(t('cannotWrite', { file: tracePath ?? '', reason: traceOut.message }) + '\n');
+    return EXIT_BAD_INPUT;
+  }
   let traceError: Error | null = null;
-  traceOut?.on('error', (error) => (traceError = error));
+  traceOut?.on('error', (error) => (traceError ??= error));
   const asJson = parsed.values.json === true;
+  // On a terminal, the program's output cannot drive it; into a file or a pipe, it is byte for
+  // byte what python3 prints.
+  const show = (text: string, terminal: boolean) => (terminal ? escapeControls(text) : text);
 
   const engine = new NodeEngine();
   let end: Extract<TraceEvent, { kind: 'run.end' }> | null = null;
-  await engine.stream(
-    { code: source.text, filename: path, stdin: await stdin(), budgets },
-    (events) => {
-      const lines =
-        traceOut || asJson ? events.map((e) => JSON.stringify(e)).join('\n') + '\n' : '';
-      traceOut?.write(lines);
-      if (asJson) io.out(lines);
-      for (const event of events) {
-        if (event.kind === 'output' && !asJson) {
-          if (event.stream === 'stdout') io.out(event.text);
-          else io.err(event.text);
-        } else if (event.kind === 'run.end') {
-          end = event;
+  try {
+    await engine.stream(
+      { code: source.text, filename: path, stdin: await stdin(), budgets },
+      (events) => {
+        const lines =
+          traceOut || asJson
+            ? escapeJson(events.map((e) => JSON.stringify(e)).join('\n') + '\n')
+            : '';
+        if (traceOut && !traceError) traceOut.write(lines);
+        if (asJson) io.out(lines);
+        for (const event of events) {
+          if (event.kind === 'output' && !asJson) {
+            if (event.stream === 'stdout') io.out(show(event.text, io.outIsTTY));
+            else io.err(show(event.text, io.isTTY));
+          } else if (event.kind === 'run.end') {
+            end = event;
+          }
         }
-      }
-    },
-  ).finished;
-  await engine.close();
-  if (traceOut) await new Promise<void>((done) => traceOut.end(done));
+      },
+    ).finished;
+  } finally {
+    await engine.close();
+  }
+  if (traceOut) await finished(traceOut.end()).catch((error: Error) => (traceError ??= error));
   if (traceError) {
-    io.err(
-      t('cannotWrite', { file: parsed.values.trace ?? '', reason: (traceError as Error).message }) +
-        '\n',
-    );
+    io.err(t('cannotWrite', { file: tracePath ?? '', reason: errorMessage(traceError) }) + '\n');
+    return EXIT_BAD_INPUT;
   }
   const ended = end as Extract<TraceEvent, { kind: 'run.end' }> | null;
   if (!ended) return 70;
@@ -116,7 +161,7 @@ export async function runCommand(
 function describeEnd(
   end: Extract<TraceEvent, { kind: 'run.end' }>,
   limits: Budgets,
-  t: ReturnType<typeof createTranslator<keyof (typeof runCatalog)['en']>>,
+  t: Translate,
 ): string | null {
   switch (end.outcome) {
     case 'completed':
@@ -139,6 +184,6 @@ function describeEnd(
     case 'stopped':
       return t('stopped');
     case 'crashed':
-      return t('crashed', { error: end.error ?? '' });
+      return t('crashed', { error: escapeLine(end.error ?? '') });
   }
 }

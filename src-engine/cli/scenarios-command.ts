@@ -7,6 +7,7 @@ import { createTranslator, plural } from '../../src-shared/i18n/translate.ts';
 import type { Lesson } from '../../src-shared/lesson/model.ts';
 import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
 import { formatDiagnostic, readLessonFile, type CliIo, type Diagnostic } from './io.ts';
+import { escapeJson, escapeLine } from './terminal-text.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
@@ -68,7 +69,7 @@ function describeAsJson(lesson: Lesson, diagnostics: Diagnostic[]): string {
     })),
     problems: diagnostics,
   };
-  return `${JSON.stringify(description, null, 2)}\n`;
+  return `${escapeJson(JSON.stringify(description, null, 2))}\n`;
 }
 
 function describeAsTable(lesson: Lesson, io: CliIo): string {
@@ -77,7 +78,7 @@ function describeAsTable(lesson: Lesson, io: CliIo): string {
   const runnable = scenarios.filter((s) => s.runnable).length;
   const expected = scenarios.filter((s) => s.expected).length;
   const header = [
-    `${lesson.fileName} — ${lesson.title}`,
+    escapeLine(`${lesson.fileName} — ${lesson.title}`),
     t('cli.scenarios.summary', {
       count: scenarios.length,
       scenarios: plural(io.language, scenarios.length, t('plural.scenarios')),
@@ -100,7 +101,7 @@ function describeAsTable(lesson: Lesson, io: CliIo): string {
       t('cli.lines', { start: s.lines.start, end: s.lines.end }),
       s.runnable ? t('cli.yes') : t('cli.no'),
       s.expected ? t('cli.yes') : t('cli.no'),
-      scenarioDisplayTitle(s, io.language) +
+      escapeLine(scenarioDisplayTitle(s, io.language)) +
         (s.notRunnableReason
           ? ` (${describeNotRunnableReason(s.notRunnableReason, io.language)})`
           : ''),

@@ -86,7 +86,10 @@ export class InterpreterFactory {
     if (snapshot) {
       const factory = new InterpreterFactory(options, snapshot, '');
       const python = await factory.peekVersion();
-      return { factory: new InterpreterFactory(options, snapshot, python), fresh: false };
+      const made = new InterpreterFactory(options, snapshot, python);
+      // The interpreter restored to read the version is clean: the first run takes it.
+      made.spare = factory.spare;
+      return { factory: made, fresh: false };
     }
     const pyodide = await options.loadPyodide({ ...baseOptions(options), _makeSnapshot: true });
     pyodide.FS.mkdirTree(ENGINE_DIR);

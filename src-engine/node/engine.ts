@@ -1,41 +1,46 @@
 /**
- * The engine in Node: a worker thread with a Pyodide interpreter, for the CLI and the tests.
- * The prepared interpreter's memory snapshot is kept on disk, so that a new process starts
- * in a fraction of the time a first start takes.
+ * The engine in Node, for the command line and the tests: every run in a confined child
+ * process of its own (`child-port.ts`), the next one prepared in the background while the
+ * current one runs. This process (the parent) reads the interpreter's snapshot from the cache
+ * and keeps a new one there; the children read nothing but the engine's and Pyodide's files.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { collectOutput, type ProgramOutput } from '../../src-shared/trace-output.ts';
 import { EngineClient, type RunHandle } from '../core/engine-client.ts';
-import type { WorkerPort } from '../core/protocol.ts';
+import { spawnConfinedChild, type ChildPaths } from './child-port.ts';
+import { canConfine } from './confinement.ts';
 
 export interface ProgramResult extends ProgramOutput {
   events: TraceEvent[];
 }
 
 /**
- * The built worker script; `npm run build` (and the test setup) makes it. This module runs
+ * The built engine's folder; `npm run build` (and the test setup) fills it. This module runs
  * from its source (tests) or bundled into dist/cli (the command line).
  */
-export const NODE_WORKER_URL = new URL(
-  import.meta.url.includes('/dist/')
-    ? '../engine/node-worker.mjs'
-    : '../../dist/engine/node-worker.mjs',
-  import.meta.url,
+export const NODE_ENGINE_DIR = fileURLToPath(
+  new URL(
+    import.meta.url.includes('/dist/') ? '../engine/' : '../../dist/engine/',
+    import.meta.url,
+  ),
 );
+
+/** The child's entry and the realm script, in a built engine folder. */
+export function engineFiles(dir: string): Omit<ChildPaths, 'pyodideDir'> {
+  return { childScript: join(dir, 'node-child.mjs'), realmScript: join(dir, 'node-realm.js') };
+}
 
 export interface NodeEngineOptions {
   /** Where to keep the interpreter snapshot; null keeps none. Default: the user's cache. */
   cacheDir?: string | null;
-  workerUrl?: URL;
-  /** Runs one worker serves before a fresh one replaces it. */
-  runsPerWorker?: number;
+  /** A built engine folder other than the default one. */
+  engineDir?: string;
 }
 
 function defaultCacheDir(): string {
@@ -43,34 +48,34 @@ function defaultCacheDir(): string {
   return process.env.LOOPSCOPE_CACHE_DIR || join(base, 'loopscope');
 }
 
-function spawnNodeWorker(url: URL): WorkerPort {
-  const worker = new Worker(fileURLToPath(url));
-  // The worker must not keep the CLI alive once the work is done.
-  worker.unref();
-  return {
-    post: (message) => worker.postMessage(message),
-    onMessage: (listener) => worker.on('message', listener),
-    onError: (listener) => {
-      worker.on('error', (error) => listener(String(error)));
-      worker.on('exit', (code) => listener(`The engine's worker exited (code ${code}).`));
-    },
-    terminate: () => void worker.terminate(),
-  };
-}
-
-/** One engine: a worker thread with a Pyodide interpreter; runs one program at a time. */
+/** One engine: runs one program at a time, each in a fresh confined child process. */
 export class NodeEngine {
   private readonly client: EngineClient;
+  /** Holds the children's stop flags; removed on close. */
+  private readonly flagsDir: string;
 
   constructor(options: NodeEngineOptions = {}) {
-    const workerUrl = options.workerUrl ?? NODE_WORKER_URL;
-    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-    const snapshotFile = cacheDir ? join(cacheDir, `snapshot-${snapshotKey(workerUrl)}.bin`) : null;
-    this.client = new EngineClient({
-      spawn: () => spawnNodeWorker(workerUrl),
-      ...(options.runsPerWorker ? { runsPerWorker: options.runsPerWorker } : {}),
+    if (!canConfine()) {
+      throw new Error(
+        `Node.js ${process.versions.node} cannot confine the engine's process: Loopscope runs programs only in a confined process (Node.js 20.19 or later).`,
+      );
+    }
+    const paths: ChildPaths = {
+      ...engineFiles(options.engineDir ?? NODE_ENGINE_DIR),
       // Pyodide guesses its folder from a stack trace, which source maps can mislead: say it.
-      indexURL: fileURLToPath(new URL('.', import.meta.resolve('pyodide'))),
+      pyodideDir: dirname(fileURLToPath(import.meta.resolve('pyodide'))),
+    };
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    const snapshotFile = cacheDir
+      ? join(cacheDir, `snapshot-${snapshotKey(paths.realmScript, paths.pyodideDir)}.bin`)
+      : null;
+    this.flagsDir = mkdtempSync(join(tmpdir(), 'loopscope-'));
+    let children = 0;
+    this.client = new EngineClient({
+      spawn: () => spawnConfinedChild(paths, join(this.flagsDir, `stop-${children++}`)),
+      // One run per child: nothing a program leaves behind (timers, patched globals, the
+      // realm itself) reaches the next run.
+      runsPerWorker: 1,
       loadSnapshot: async () => {
         const saved = snapshotFile ? await readFile(snapshotFile).catch(() => null) : null;
         return saved && saved.length > 0 ? new Uint8Array(saved) : null;
@@ -85,12 +90,12 @@ export class NodeEngine {
     });
   }
 
-  /** Resolves once the interpreter is ready. */
+  /** Resolves once a child's interpreter is ready. */
   ready(): Promise<void> {
     return this.client.ready();
   }
 
-  /** Milliseconds the last start took. */
+  /** Milliseconds the last start took, from starting a child to its interpreter ready. */
   get startMs(): number {
     return this.client.lastStartMs;
   }
@@ -110,15 +115,19 @@ export class NodeEngine {
 
   close(): Promise<void> {
     this.client.close();
+    try {
+      rmSync(this.flagsDir, { recursive: true, force: true });
+    } catch {
+      // Windows keeps a file a dying child still holds; the folder is the system's to clean.
+    }
     return Promise.resolve();
   }
 }
 
 /** Changes whenever the engine or Pyodide changes, so that a stale snapshot is never used. */
-function snapshotKey(workerUrl: URL): string {
+function snapshotKey(realmScript: string, pyodideDir: string): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(workerUrl));
-  const pyodideDir = new URL('.', import.meta.resolve('pyodide'));
-  hash.update(readFileSync(new URL('package.json', pyodideDir)));
+  hash.update(readFileSync(realmScript));
+  hash.update(readFileSync(join(pyodideDir, 'package.json')));
   return hash.digest('hex').slice(0, 16);
 }

@@ -2,7 +2,15 @@
  * `loopscope check` and `loopscope scenarios` end to end: lessons are read from disk, their
  * scenarios run in the real engine, and the report is what a course author reads.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +34,7 @@ function createTestIo(language: Language = 'en') {
     err: (text) => void err.push(text),
     language,
     isTTY: false,
+    outIsTTY: false,
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
@@ -91,6 +100,49 @@ describe('loopscope check', () => {
     expect(checked).toEqual([join(folder, 'a-good.md'), join(folder, 'more', 'e-other.md')]);
     expect(result.stdout).not.toContain('✗');
     expect(result.stdout).toContain('3 files could not be checked.');
+  });
+
+  test.skipIf(process.platform === 'win32')(
+    'a named pipe, a device or a link to one, named or in a folder, is reported at once with status 2',
+    async () => {
+      const folder = join(work, 'pipes');
+      mkdirSync(folder);
+      copyFileSync(join(FIXTURES, 'crlf-bom.md'), join(folder, 'a-good.md'));
+      expect(spawnSync('mkfifo', [join(folder, 'b-pipe.md')]).status).toBe(0);
+      symlinkSync('/dev/zero', join(folder, 'c-zero.md'));
+      symlinkSync(folder, join(folder, 'd-folder.md'));
+
+      const result = await check([folder, join(folder, 'b-pipe.md')]);
+      const notRegular = 'not a regular file (a named pipe, a device or a socket): not read';
+      expect(result.stderr).toContain(`${join(folder, 'b-pipe.md')}: error: ${notRegular}`);
+      expect(result.stderr).toContain(`${join(folder, 'c-zero.md')}: error: ${notRegular}`);
+      expect(result.stderr).toContain(
+        `${join(folder, 'd-folder.md')}: error: this is a folder; give a lesson file`,
+      );
+      expect(result.stdout).toContain('1 lesson, 1 scenario: 1 passed.');
+      expect(result.stdout).toContain('3 files could not be checked.');
+      expect(result.status).toBe(2);
+    },
+  );
+
+  test('text the lesson controls is printed with its control characters escaped', async () => {
+    const folder = join(work, 'escapes');
+    mkdirSync(folder);
+    const path = join(folder, 'title\x1b]0;pwned\x07.md');
+    const program =
+      'import asyncio\nasync def main():\n    print("\\x1b[2J\\u202egnp.exe")\nasyncio.run(main())\n';
+    writeFileSync(
+      path,
+      `# Lesson\n\n## Clear \x1b[2J the screen\n\n\`\`\`python\n${program}\`\`\`\n\nOutput:\n\n\`\`\`\nexe.png\n\`\`\`\n`,
+    );
+    const result = await check([folder]);
+    expect(result.status).toBe(1);
+    for (const control of ['\x07', '\x1b', '\u202e']) {
+      expect(result.stdout + result.stderr).not.toContain(control);
+    }
+    expect(result.stdout).toContain('title\\x1b]0;pwned\\x07.md');
+    expect(result.stdout).toContain('✗ Clear \\x1b[2J the screen');
+    expect(result.stdout).toContain('+\\x1b[2J\\u202egnp.exe');
   });
 
   test('lessons by other authors (CRLF, a byte-order mark, other labels, fragments) pass', async () => {
@@ -166,6 +218,21 @@ describe('loopscope scenarios', () => {
       [59, true, true],
       [84, true, true],
     ]);
+  });
+
+  test('titles are printed with their control characters escaped, in the table and in JSON', async () => {
+    const path = join(work, 'bidi.md');
+    writeFileSync(path, '# Title \u202eevil\n\n## Step \x1b[31mred\n\n```python\nprint(1)\n```\n');
+    const table = createTestIo();
+    expect(await scenariosCommand([path], table.io)).toBe(0);
+    expect(table.stdout()).not.toContain('\x1b');
+    expect(table.stdout()).not.toContain('\u202e');
+    expect(table.stdout()).toContain('Step \\x1b[31mred');
+    const json = createTestIo();
+    expect(await scenariosCommand([path, '--json'], json.io)).toBe(0);
+    expect(json.stdout()).not.toContain('\x1b');
+    expect(json.stdout()).not.toContain('\u202e');
+    expect((JSON.parse(json.stdout()) as { title: string }).title).toBe('Title \u202eevil');
   });
 
   test('a file that cannot be read is named, with status 2', async () => {

@@ -4,7 +4,14 @@
  * decoders (the Trace Event Format checker, an XML parser, a PNG decoder, a GIF decoder).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,7 +233,7 @@ describe('clear errors and exit statuses', () => {
     [['gather.py'], 2, /give --format perfetto, svg, png or gif/],
     [['gather.py', '--format', 'webm'], 2, /--format takes perfetto, svg, png or gif, not webm/],
     [['notes.txt', '--format', 'png'], 2, /give a lesson \(\.md\), a program \(\.py\), a trace/],
-    [['missing.jsonl', '--format', 'png'], 2, /cannot read missing\.jsonl: .*ENOENT/],
+    [['missing.jsonl', '--format', 'png'], 2, /cannot read missing\.jsonl: no such file/],
     [[fixture('gather.jsonl'), '--format', 'png', '--steps', '5..2'], 2, /--steps takes a step/],
     [
       [fixture('gather.jsonl'), '--format', 'png', '--size', '100x100'],
@@ -254,6 +261,21 @@ describe('clear errors and exit statuses', () => {
     expect(result.status).toBe(status);
   });
 
+  test.skipIf(process.platform === 'win32')(
+    'a named pipe or a link to a device is refused at once, in any of the input kinds',
+    () => {
+      expect(spawnSync('mkfifo', [inWork('pipe.json')]).status).toBe(0);
+      symlinkSync('/dev/zero', inWork('zero.py'));
+      for (const name of ['pipe.json', 'zero.py']) {
+        const result = loopscope([name, '--format', 'png']);
+        expect(result.status).toBe(2);
+        expect(result.stderr).toBe(
+          `loopscope export: cannot read ${name}: it is not a regular file (a named pipe, a device or a socket)\n`,
+        );
+      }
+    },
+  );
+
   test('a cut-short trace is refused with why, in the user’s language', () => {
     writeFileSync(inWork('cut.jsonl'), readFixture('gather.jsonl').slice(0, 5000));
     const result = loopscope(['cut.jsonl', '--format', 'gif'], 'ru_RU.UTF-8');
@@ -279,6 +301,7 @@ describe('progress and Cancel', () => {
       err: (text) => void errors.push(text),
       language: 'en',
       isTTY: true,
+      outIsTTY: false,
       errors,
     };
   }

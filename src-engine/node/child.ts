@@ -1,0 +1,84 @@
+/**
+ * The engine's confined child process: one per run, started by the command line (the
+ * trusted parent, `child-port.ts`) with Node's permission model, and killed when the run
+ * ends. It checks that it really is confined, then runs the engine in a `node:vm` realm
+ * (`realm-host.ts`) and relays messages between that realm and the parent's engine client over
+ * the IPC channel. It reads only its own files and Pyodide's, and writes nothing.
+ *
+ * Usage (by `child-port.ts` only): node <confinement flags> node-child.mjs REALM PYODIDE,
+ * with the stop flag open for reading as file descriptor `STOP_FLAG_FD`.
+ */
+import type { HostMessage, WorkerMessage } from '../core/protocol.ts';
+import { STOP_FLAG_FD } from './child-port.ts';
+import { findConfinementGap } from './confinement.ts';
+import { PYODIDE_FILES } from './realm-contract.ts';
+import { createEngineRealm } from './realm-host.ts';
+
+/** The exit status of a child that found itself unconfined (EX_CONFIG). */
+const EXIT_UNCONFINED = 78;
+
+function send(message: WorkerMessage, then?: () => void): void {
+  process.send?.(message, undefined, undefined, () => then?.());
+}
+
+/** The parent is trusted; its messages are still checked for shape. */
+function parseHostMessage(value: unknown): HostMessage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const message = value as Partial<Record<string, unknown>>;
+  if (message.type === 'init') {
+    const snapshot = message.snapshot;
+    return snapshot === null || snapshot instanceof Uint8Array
+      ? { type: 'init', snapshot, indexURL: null }
+      : null;
+  }
+  if (message.type === 'run' && Number.isSafeInteger(message.id)) {
+    const request = message.request;
+    if (typeof request !== 'object' || request === null) return null;
+    return {
+      type: 'run',
+      id: Number(message.id),
+      request: request as Extract<HostMessage, { type: 'run' }>['request'],
+      control: null,
+    };
+  }
+  return null;
+}
+
+function main(): void {
+  const [realmScript, pyodideDir] = process.argv.slice(2);
+  if (!realmScript || !pyodideDir) throw new Error('usage: node-child.mjs REALM PYODIDE');
+  // The parent's end of the channel closes when it exits: so does the child.
+  process.on('disconnect', () => process.exit(0));
+
+  const readable = [
+    process.argv[1] ?? '',
+    realmScript,
+    ...PYODIDE_FILES.map((f) => `${pyodideDir}/${f}`),
+  ];
+  const gap = findConfinementGap(readable);
+  if (gap) {
+    send(
+      {
+        type: 'failed',
+        message: `The engine's process is not confined (${gap}); Loopscope runs no program outside its sandbox.`,
+      },
+      () => process.exit(EXIT_UNCONFINED),
+    );
+    return;
+  }
+
+  const realm = createEngineRealm({ realmScript, pyodideDir, stopFd: STOP_FLAG_FD }, (message) =>
+    send(message),
+  );
+  process.on('message', (value: unknown) => {
+    const message = parseHostMessage(value);
+    if (!message) return;
+    try {
+      realm.deliver(message);
+    } catch {
+      send({ type: 'failed', message: 'The engine realm refused a message.' });
+    }
+  });
+}
+
+main();

@@ -1,0 +1,60 @@
+/**
+ * The engine inside the confined child's `node:vm` realm: the same worker code as the web
+ * worker (`startEngineWorker`), with Pyodide bundled in (scripts/build-engine.mjs makes this
+ * one script, so nothing is imported at run time) and talking to the child only through the
+ * host functions of `realm-contract.ts`.
+ */
+import type { loadPyodide as LoadPyodide } from 'pyodide';
+import type { HostMessage } from '../core/protocol.ts';
+import { startEngineWorker } from '../core/worker-main.ts';
+import {
+  decodeHostMessage,
+  encodeWorkerMessage,
+  type RealmHost,
+  type RealmReceivers,
+} from './realm-contract.ts';
+import { guard, installRealmGlobals } from './realm-globals.ts';
+
+let started = false;
+
+export function start(host: RealmHost): RealmReceivers {
+  if (started) throw new Error('The engine realm starts once.');
+  started = true;
+  const timers = installRealmGlobals(host);
+  const post = guard(host.post);
+  const stopRequested = guard(host.stopRequested);
+
+  // The engine reads `control[0]` every 128 events. The child's flag is a file only the
+  // parent writes: reading it is one system call, and works while Python keeps the child
+  // busy (no message could arrive then).
+  const control = new Proxy(new Int32Array(1), {
+    get: (target, key) => (key === '0' ? stopRequested() : Reflect.get(target, key)),
+  });
+
+  // Pyodide's loader looks at the realm's globals when its module is evaluated: the bundle
+  // evaluates it on this first import, after `installRealmGlobals`.
+  const load: typeof LoadPyodide = async (options) => {
+    const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
+      import('pyodide'),
+      import('pyodide/pyodide.asm.mjs'),
+    ]);
+    return loadPyodide({ ...options, createPyodideModule });
+  };
+
+  let listener: ((message: HostMessage) => void) | null = null;
+  startEngineWorker(
+    {
+      post: (message) => post(...encodeWorkerMessage(message)),
+      onMessage: (receive) => void (listener = receive),
+    },
+    load,
+  );
+  return {
+    deliver(type, number, text, bytes) {
+      const message = decodeHostMessage([type, number, text, bytes], control);
+      if (message) listener?.(message);
+    },
+    fireTimer: (id) => timers.fire(id),
+    allocate: (length) => new Uint8Array(length),
+  };
+}
