@@ -2,95 +2,8 @@
  * Validates trace events where they enter a more privileged process: the engine's worker has
  * run untrusted code, so nothing it sends is taken on trust.
  */
-import type { TraceEvent, TraceEventKind } from './trace.ts';
-
-type FieldType =
-  | 'int'
-  | 'int?'
-  | 'num'
-  | 'num?'
-  | 'str'
-  | 'str?'
-  | 'bool'
-  | 'origin'
-  | 'role'
-  | 'stream'
-  | 'outcome'
-  | 'budget?'
-  | 'exc'
-  | 'frames'
-  | 'awaiting'
-  | 'ints';
-
-const ORIGIN_FIELDS = { line: 'int?', task: 'int?' } as const;
-const HANDLE = { handle: 'int' } as const;
-const LOOP = { loop: 'int' } as const;
-
-/** The fields of each event kind besides `seq`, `t` and `kind`. */
-const SCHEMA: Record<TraceEventKind, Record<string, FieldType>> = {
-  'run.start': { version: 'int', python: 'str', file: 'str', source: 'str' },
-  'run.end': {
-    outcome: 'outcome',
-    exitCode: 'int',
-    budget: 'budget?',
-    line: 'int?',
-    column: 'int?',
-    error: 'str?',
-  },
-  line: { line: 'int', task: 'int?' },
-  output: { stream: 'stream', text: 'str' },
-  warning: { category: 'str', message: 'str', line: 'int?' },
-  log: { logger: 'str', level: 'str', message: 'str' },
-  exception: { exc: 'exc', frames: 'frames' },
-  'loop.create': LOOP,
-  'loop.start': LOOP,
-  'loop.iteration': { loop: 'int', n: 'int' },
-  'loop.select': { loop: 'int', timeout: 'num?' },
-  'loop.wait': { loop: 'int', until: 'num' },
-  'loop.timers': LOOP,
-  'loop.ready': { loop: 'int', count: 'int' },
-  'loop.stop': LOOP,
-  'loop.close': LOOP,
-  'clock.block': { until: 'num', line: 'int?', task: 'int?' },
-  'handle.push': {
-    handle: 'int',
-    loop: 'int',
-    callback: 'str',
-    role: 'role',
-    task: 'int?',
-    future: 'int?',
-    from: 'origin',
-  },
-  'timer.push': {
-    handle: 'int',
-    loop: 'int',
-    when: 'num',
-    callback: 'str',
-    role: 'role',
-    task: 'int?',
-    future: 'int?',
-    from: 'origin',
-  },
-  'timer.due': HANDLE,
-  'timer.discard': HANDLE,
-  'timer.rebuild': { loop: 'int', discarded: 'ints' },
-  'handle.cancel': { handle: 'int', from: 'origin' },
-  'handle.run': HANDLE,
-  'handle.done': HANDLE,
-  'handle.skip': HANDLE,
-  'task.create': { task: 'int', name: 'str', coro: 'str', defLine: 'int?', from: 'origin' },
-  'future.create': { future: 'int', type: 'str', from: 'origin' },
-  'task.run': { task: 'int', throw: 'str?' },
-  'task.suspend': { task: 'int', awaiting: 'awaiting', line: 'int?' },
-  'task.yield': { task: 'int', line: 'int?' },
-  'task.wake': { task: 'int', future: 'int' },
-  'task.cancel': { task: 'int', msg: 'str?', accepted: 'bool', from: 'origin' },
-  'future.result': { future: 'int', value: 'str' },
-  'future.exception': { future: 'int', exc: 'exc' },
-  'future.cancelled': { future: 'int', msg: 'str?' },
-  'future.callback': { future: 'int', callback: 'str', role: 'role' },
-  probe: { loop: 'int', ready: 'ints', heap: 'ints' },
-};
+import type { TraceEvent } from './trace.ts';
+import { ORIGIN_FIELDS, TRACE_SCHEMA, type FieldType } from './trace-schema.ts';
 
 const ROLES = new Set(['step', 'wakeup', 'sleep', 'callback']);
 const OUTCOMES = new Set([
@@ -177,12 +90,19 @@ function isAwaiting(value: unknown): boolean {
   }
 }
 
-function checkFields(fields: Record<string, FieldType>, event: Record<string, unknown>): boolean {
-  for (const name in fields) {
-    if (!checkField(fields[name] as FieldType, event[name])) return false;
+function checkFields(
+  fields: Readonly<Record<string, FieldType>>,
+  event: Record<string, unknown>,
+): boolean {
+  for (const [name, type] of Object.entries(fields)) {
+    if (!checkField(type, event[name])) return false;
   }
   return true;
 }
+
+const SCHEMA: Readonly<Record<string, Readonly<Record<string, FieldType>>>> = TRACE_SCHEMA;
+/** The fields every event has besides its kind's. */
+const COMMON_FIELDS = new Set(['seq', 't', 'kind']);
 
 export class TraceError extends Error {
   constructor(
@@ -201,13 +121,17 @@ export function validateEvent(value: unknown): TraceEvent {
   if (seq === null) throw new TraceError('an event has no sequence number', null);
   if (!isNum(value.t)) throw new TraceError(`event ${seq} has no virtual time`, seq);
   const kind = value.kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(SCHEMA, kind)) {
-    throw new TraceError(`event ${seq} has an unknown kind`, seq);
-  }
-  const fields = SCHEMA[kind as TraceEventKind];
+  const fields = typeof kind === 'string' && Object.hasOwn(SCHEMA, kind) ? SCHEMA[kind] : undefined;
+  if (fields === undefined) throw new TraceError(`event ${seq} has an unknown kind`, seq);
   for (const name in fields) {
-    if (!checkField(fields[name] as FieldType, value[name])) {
+    if (!checkField(fields[name] ?? 'int', value[name])) {
       throw new TraceError(`event ${seq} (${kind}) has a bad field "${name}"`, seq);
+    }
+  }
+  // A field the schema does not name is refused: nothing unchecked reaches the views.
+  for (const name in value) {
+    if (!Object.hasOwn(fields, name) && !COMMON_FIELDS.has(name)) {
+      throw new TraceError(`event ${seq} (${kind}) has an unknown field "${name}"`, seq);
     }
   }
   return value as unknown as TraceEvent;

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { foldTrace } from '../../src-shared/loop-state.ts';
+import { TEST_ONLY_KINDS, TRACE_SCHEMA } from '../../src-shared/trace-schema.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { conformancePrograms, PROGRAMS_DIR as DIR, useEngine } from './engine-fixture.ts';
 
@@ -21,6 +22,8 @@ interface Expected {
 }
 
 const programs = conformancePrograms();
+/** The kinds of event the programs' traces hold, for the schema's coverage below. */
+const recordedKinds = new Set<string>();
 const engine = useEngine();
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
@@ -48,6 +51,16 @@ describe('every conformance program prints what native python3 printed', () => {
       // Its trace is well formed and folds without contradiction.
       validateTrace(result.events);
       foldTrace(result.events);
+      for (const event of result.events) recordedKinds.add(event.kind);
     });
   }
+
+  // It runs after the programs (a file's tests run in order) and reads what they recorded.
+  test('the engine records every kind the schema names, each as the schema says', () => {
+    const kinds: string[] = Object.keys(TRACE_SCHEMA);
+    const missing = kinds.filter(
+      (kind) => !recordedKinds.has(kind) && ![...TEST_ONLY_KINDS].some((only) => only === kind),
+    );
+    expect(missing).toEqual([]);
+  });
 });
