@@ -4,6 +4,7 @@
  * that ran lesson code. Every check either returns a well-typed value or throws an
  * IpcValidationError; nothing half-checked goes further.
  */
+import { isOneOf } from '../src-shared/assert.ts';
 import type { EngineState, EngineStatus, Language } from '../src-shared/api.ts';
 import type { EngineRunRequest } from '../src-shared/engine-bridge.ts';
 import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
@@ -171,8 +172,8 @@ const ENGINE_STATES: readonly EngineState[] = ['loading', 'ready', 'running', 'c
 export function parseEngineStatus(value: unknown): EngineStatus {
   if (!isRecord(value)) fail('a status must be an object');
   checkKeys(value, ['state', 'progress', 'python', 'error'], 'status');
-  if (!ENGINE_STATES.includes(value.state as EngineState)) fail('bad engine state');
-  const status: EngineStatus = { state: value.state as EngineState };
+  if (!isOneOf(ENGINE_STATES, value.state)) fail('bad engine state');
+  const status: EngineStatus = { state: value.state };
   if (value.progress !== undefined) {
     const progress = value.progress;
     if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) fail('bad progress');

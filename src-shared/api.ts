@@ -8,7 +8,8 @@ import type { RunRequest, TraceEvent } from './trace.ts';
 
 export type Unsubscribe = () => void;
 
-export type Language = 'en' | 'ru';
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
 export type LanguageSetting = Language | 'system';
 export type Theme = 'light' | 'dark' | 'contrast' | 'system';
 

@@ -12,6 +12,11 @@ export function assertExists<T>(value: T | null | undefined, why: string): T {
   return value;
 }
 
+/** Whether `value` is one of `values`: a check that narrows, where a cast would only claim. */
+export function isOneOf<T>(values: readonly T[], value: unknown): value is T {
+  return values.some((candidate) => Object.is(candidate, value));
+}
+
 /** Raised in exhaustive switches (over event kinds, outcomes, commands) by a value none handled. */
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);

@@ -511,6 +511,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
 /** Folds a whole trace, or its first `steps` events. */
 export function foldTrace(events: readonly TraceEvent[], steps = events.length): RunState {
   const state = createRunState();
-  for (let i = 0; i < steps; i++) applyEvent(state, events[i] as TraceEvent);
+  for (const event of steps === events.length ? events : events.slice(0, steps)) {
+    applyEvent(state, event);
+  }
   return state;
 }

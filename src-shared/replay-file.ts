@@ -226,8 +226,8 @@ function readDocument(text: string): Document {
 function readJsonLines(text: string): Document {
   const lines = text.split('\n');
   const events: unknown[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).trim();
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
     if (line === '') continue;
     try {
       events.push(JSON.parse(line));

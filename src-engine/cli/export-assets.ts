@@ -2,6 +2,7 @@
  * What the exports need from node_modules in Node: resvg's WebAssembly and the bundled DejaVu
  * fonts (the `dejavu-fonts-ttf` package), found next to this module as Node resolves packages.
  */
+import { assertExists } from '../../src-shared/assert.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { EmbeddedFont } from '../../src-shared/export/frame-svg.ts';
@@ -43,6 +44,6 @@ export async function loadEmbeddedFonts(): Promise<EmbeddedFont[]> {
   return FONT_FILES.map((font, i) => ({
     family: font.family,
     weight: font.weight,
-    base64: Buffer.from(fonts[i] as Uint8Array).toString('base64'),
+    base64: Buffer.from(assertExists(fonts[i], 'a font is read for every file')).toString('base64'),
   }));
 }

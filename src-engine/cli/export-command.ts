@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Language } from '../../src-shared/api.ts';
+import { LANGUAGES, type Language } from '../../src-shared/api.ts';
+import { isOneOf } from '../../src-shared/assert.ts';
 import { FrameSource, type FrameMeta } from '../../src-shared/export/frame-model.ts';
 import {
   MAX_FRAME_SIZE,
@@ -180,8 +181,7 @@ function parseOptions(args: string[], io: CliIo): Options | number {
   if (input === undefined || extra.length > 0) return bad('cli.export.one-input');
   const format = values.format;
   if (format === undefined) return bad('cli.export.missing-format');
-  if (!FORMATS.includes(format as ExportFormat))
-    return bad('cli.export.bad-format', { value: format });
+  if (!isOneOf(FORMATS, format)) return bad('cli.export.bad-format', { value: format });
   let scenario: number | null = null;
   if (values.scenario !== undefined) {
     scenario = Number(values.scenario);
@@ -207,15 +207,15 @@ function parseOptions(args: string[], io: CliIo): Options | number {
     }
     size = { width, height };
   }
-  const theme = (values.theme ?? 'light') as ThemeName;
-  if (!THEMES.includes(theme)) return bad('cli.export.bad-theme');
-  const language = (values.lang ?? io.language) as Language;
-  if (language !== 'en' && language !== 'ru') return bad('cli.export.bad-lang');
+  const theme = values.theme ?? 'light';
+  if (!isOneOf(THEMES, theme)) return bad('cli.export.bad-theme');
+  const language = values.lang ?? io.language;
+  if (!isOneOf(LANGUAGES, language)) return bad('cli.export.bad-lang');
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed >= 0.25 && speed <= 8)) return bad('cli.export.bad-speed');
   return {
     input,
-    format: format as ExportFormat,
+    format,
     scenario,
     steps: values.steps ?? null,
     size,

@@ -257,8 +257,7 @@ export class FrameSource {
   frame(step: number): FrameData {
     const target = Math.max(0, Math.min(Math.floor(step), this.events.length));
     if (this.state.step > target) this.state = createRunState();
-    for (let i = this.state.step; i < target; i++)
-      applyEvent(this.state, this.events[i] as TraceEvent);
+    for (const event of this.events.slice(this.state.step, target)) applyEvent(this.state, event);
     const event = target > 0 ? (this.events[target - 1] ?? null) : null;
     return deriveFrame(this.state, event, { ...this.context, total: this.events.length });
   }

@@ -8,6 +8,7 @@
  * Sizes follow the app's presentation mode: the type grows with the picture (1.4% of its
  * width, at most 2.5% of its height), so a frame reads on a slide at 1280×720 as at 1920×1080.
  */
+import { assertExists } from '../assert.ts';
 import type { Language } from '../api.ts';
 import { exportCatalog, type ExportKey } from '../i18n/catalog-export.ts';
 import { createTranslator, plural, type Params } from '../i18n/translate.ts';
@@ -609,11 +610,11 @@ function drawReadyQueue(pen: Pen, frame: FrameData, box: Box): void {
     let x = lane.x + 0.3 * u;
     let shown = 0;
     const end = lane.x + laneW - 0.3 * u;
-    while (shown < widths.length) {
-      const w = widths[shown] as number;
+    for (const [index, handle] of frame.ready.entries()) {
+      const w = assertExists(widths[index], 'every handle on show has a width');
       const left = widths.length - shown - 1;
       if (x + w + (left > 0 ? gap + moreW(left) : 0) > end) break;
-      drawChip(pen, frame.ready[shown] as FrameHandle, x, chipY, w, chipH);
+      drawChip(pen, handle, x, chipY, w, chipH);
       x += w + gap;
       shown++;
     }

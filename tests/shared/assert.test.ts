@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertExists, assertNever } from '../../src-shared/assert.ts';
+import { assertExists, assertNever, isOneOf } from '../../src-shared/assert.ts';
 import { assertNever as assertNeverFromTrace } from '../../src-shared/trace.ts';
 
 describe('assertExists', () => {
@@ -25,5 +25,15 @@ describe('assertNever', () => {
   it('fails with the value no case handled, and is still exported by trace.ts', () => {
     expect(() => assertNever('surprise' as never)).toThrow('Unexpected value: "surprise"');
     expect(assertNeverFromTrace).toBe(assertNever);
+  });
+});
+
+describe('isOneOf', () => {
+  it('narrows a value only when it is among the given ones', () => {
+    const themes = ['light', 'dark'] as const;
+    expect(isOneOf(themes, 'dark')).toBe(true);
+    expect(isOneOf(themes, 'pink')).toBe(false);
+    expect(isOneOf(themes, undefined)).toBe(false);
+    expect(isOneOf([1, 2], '1')).toBe(false);
   });
 });
