@@ -20,7 +20,9 @@ type FieldType =
   | 'exc'
   | 'frames'
   | 'awaiting'
-  | 'ints';
+  | 'ints'
+  | 'ints?'
+  | 'dropped';
 
 const ORIGIN_FIELDS = { line: 'int?', task: 'int?' } as const;
 const HANDLE = { handle: 'int' } as const;
@@ -33,11 +35,13 @@ const SCHEMA: Record<TraceEventKind, Record<string, FieldType>> = {
     outcome: 'outcome',
     exitCode: 'int',
     budget: 'budget?',
+    hotLines: 'ints?',
     line: 'int?',
     column: 'int?',
     error: 'str?',
   },
   line: { line: 'int', task: 'int?' },
+  'line.hot': { line: 'int', task: 'int?' },
   output: { stream: 'stream', text: 'str' },
   warning: { category: 'str', message: 'str', line: 'int?' },
   log: { logger: 'str', level: 'str', message: 'str' },
@@ -78,7 +82,14 @@ const SCHEMA: Record<TraceEventKind, Record<string, FieldType>> = {
   'handle.run': HANDLE,
   'handle.done': HANDLE,
   'handle.skip': HANDLE,
-  'task.create': { task: 'int', name: 'str', coro: 'str', defLine: 'int?', from: 'origin' },
+  'task.create': {
+    task: 'int',
+    name: 'str',
+    coro: 'str',
+    defLine: 'int?',
+    call: 'str?',
+    from: 'origin',
+  },
   'future.create': { future: 'int', type: 'str', from: 'origin' },
   'task.run': { task: 'int', throw: 'str?' },
   'task.suspend': { task: 'int', awaiting: 'awaiting', line: 'int?' },
@@ -89,6 +100,7 @@ const SCHEMA: Record<TraceEventKind, Record<string, FieldType>> = {
   'future.exception': { future: 'int', exc: 'exc' },
   'future.cancelled': { future: 'int', msg: 'str?' },
   'future.callback': { future: 'int', callback: 'str', role: 'role' },
+  'future.dropped': { future: 'int', reason: 'dropped' },
   probe: { loop: 'int', ready: 'ints', heap: 'ints' },
 };
 
@@ -156,6 +168,10 @@ function checkField(type: FieldType, value: unknown): boolean {
       );
     case 'ints':
       return Array.isArray(value) && value.every(isInt);
+    case 'ints?':
+      return value === undefined || (Array.isArray(value) && value.every(isInt));
+    case 'dropped':
+      return value === 'exception-never-retrieved' || value === 'pending';
     case 'awaiting':
       return isAwaiting(value);
   }

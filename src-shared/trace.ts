@@ -69,6 +69,13 @@ export type OutcomeKind =
 
 export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output';
 
+/** Why asyncio reported a future (or task) when the program dropped it. */
+export type DropReason =
+  /** "Task exception was never retrieved" (or "Future exception …"). */
+  | 'exception-never-retrieved'
+  /** "Task was destroyed but it is pending!" */
+  | 'pending';
+
 interface Base<K extends string> {
   seq: number;
   t: number;
@@ -88,6 +95,8 @@ export type TraceEvent =
       outcome: OutcomeKind;
       exitCode: number;
       budget?: BudgetKind;
+      /** Lines whose runs in tight loops were summarised (see `line.hot`), ascending. */
+      hotLines?: number[];
       /** For a syntax error: where, 1-based. */
       line?: number;
       column?: number;
@@ -95,6 +104,11 @@ export type TraceEvent =
     })
   // --- The program ----------------------------------------------------------------------
   | (Base<'line'> & { line: number; task: number | null })
+  /**
+   * The line has run so often in this step (a tight loop) that its further runs, until the
+   * loop's next iteration, are not recorded: the program runs them at full speed.
+   */
+  | (Base<'line.hot'> & { line: number; task: number | null })
   | (Base<'output'> & { stream: 'stdout' | 'stderr'; text: string })
   | (Base<'warning'> & { category: string; message: string; line: number | null })
   | (Base<'log'> & { logger: string; level: string; message: string })
@@ -164,6 +178,11 @@ export type TraceEvent =
       coro: string;
       /** Where the coroutine function is defined, when it is in the user's file. */
       defLine: number | null;
+      /**
+       * The call that made the coroutine, as the code wrote it (`worker('a', 2)`): argument
+       * values of built-in types, others by their type; at most 120 characters.
+       */
+      call?: string;
       from: Origin;
     })
   | (Base<'future.create'> & { future: number; type: string; from: Origin })
@@ -181,6 +200,11 @@ export type TraceEvent =
   | (Base<'future.exception'> & { future: number; exc: ExceptionInfo })
   | (Base<'future.cancelled'> & { future: number; msg: string | null })
   | (Base<'future.callback'> & { future: number; callback: string; role: CallbackRole })
+  /**
+   * The program dropped the last reference to a future (or task) that asyncio reports when it
+   * is freed: its log record follows. This is when CPython's C Task reports it.
+   */
+  | (Base<'future.dropped'> & { future: number; reason: DropReason })
   // --- For the engine's own tests ---------------------------------------------------------
   /**
    * Only when the run asked for probes: what the loop really holds at the start of each

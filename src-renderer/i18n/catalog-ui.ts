@@ -314,6 +314,12 @@ export const uiCatalog = defineCatalog({
     'say.future.cancelled.task': '`{task}` is cancelled.',
     'say.future.cancelled': 'A `{type}` is cancelled.',
     'say.future.callback': '`{callback}` is registered to run when `{future}` is done.',
+    'say.line.hot':
+      'Line {line} runs in a tight loop: its further runs in this step are not shown one by one.',
+    'say.future.dropped.exception-never-retrieved':
+      'The program drops `{future}`, and nobody retrieved its exception: asyncio reports it now.',
+    'say.future.dropped.pending':
+      'The program drops `{future}` while it is still pending: asyncio reports it now.',
     'say.probe': 'The engine checks the loop’s queues.',
   },
   ru: {
@@ -624,6 +630,12 @@ export const uiCatalog = defineCatalog({
     'say.future.cancelled': '`{type}` отменён.',
     'say.future.callback':
       '`{callback}` регистрируется, чтобы выполниться, когда `{future}` будет готов.',
+    'say.line.hot':
+      'Строка {line} крутится в плотном цикле: её дальнейшие выполнения в этом шаге не показываются по одному.',
+    'say.future.dropped.exception-never-retrieved':
+      'Программа теряет `{future}`, а её исключение никто не забрал: asyncio сообщает об этом сейчас.',
+    'say.future.dropped.pending':
+      'Программа теряет `{future}`, пока она ещё не завершилась: asyncio сообщает об этом сейчас.',
     'say.probe': 'Движок сверяет очереди цикла.',
   },
 });

@@ -252,6 +252,10 @@ function narrateEvent(
         : (state.futures.get(event.future)?.type ?? 'Future');
       return t('say.future.callback', { callback: event.callback, future });
     }
+    case 'line.hot':
+      return t('say.line.hot', { line: event.line });
+    case 'future.dropped':
+      return t(`say.future.dropped.${event.reason}`, { future: name(event.future) });
     case 'probe':
       return t('say.probe');
     default:
