@@ -8,6 +8,7 @@ does.
 """
 
 import contextvars
+import inspect
 import logging
 import os
 import sys
@@ -18,8 +19,8 @@ import asyncio
 from asyncio import events, exceptions, format_helpers, futures, tasks
 
 from loopscope_trace import (
-    STEP_FUNCTIONS,
     WAKEUP_FUNCTIONS,
+    RecursionLimit,
     awaiting_of,
     describe_callback,
     describe_exception,
@@ -135,20 +136,6 @@ def _source_traceback(frame):
 
 
 def instrument_handle():
-    handle_run = events.Handle._run
-
-    def _run(self):
-        try:
-            handle_run(self)
-        finally:
-            if rec is not None:
-                rec.emit("handle.done", {"handle": rec.handle_id(self)})
-            # A failed coroutine's frame keeps its callers' frames, this one among them: drop
-            # the handle (and so its task), as Handle._run itself does.
-            self = None
-
-    events.Handle._run = _run
-
     handle_cancel = events.Handle.cancel
 
     def cancel(self):
@@ -292,6 +279,14 @@ def _replace(klass, function):
 
 # --- Task ----------------------------------------------------------------------------------
 
+# The C Task runs its steps in C: its coroutine runs with no frame of asyncio's between it and
+# the loop's Handle._run. Here two Python frames stand there (the step's callback and
+# run_step): the recursion limit is raised by as much while a step runs, so that the program
+# reaches RecursionError at the depth it reaches natively.
+_STEP_FRAMES = 2
+# A task started eagerly runs inside Task.__init__: five frames stand for the C code there.
+_EAGER_FRAMES = 5
+
 
 class TaskStepMethWrapper:
     """What the C Task schedules for its next step (`_asyncio.TaskStepMethWrapper`), in
@@ -308,11 +303,11 @@ class TaskStepMethWrapper:
 
     def __call__(self, exc=None):
         task = self._ls_task
-        if task._state != _PENDING:
-            raise _InvalidStateError(f"__step(): already done: {task!r} {exc!r}")
+        exc = _begin_step(task, exc)
         try:
-            return _task_step(task, exc)
+            run_step(task, exc, _STEP_FRAMES)
         finally:
+            tasks._py_leave_task(task._loop, task)
             # This frame may outlive the call (a failed coroutine's frame keeps its callers).
             task = self = exc = None
 
@@ -329,11 +324,149 @@ class _StepDescriptor:
         return TaskStepMethWrapper(task)
 
 
-_task_step = None
+def _begin_step(task, exc):
+    """The start of Task.__step: the exception to throw into the coroutine, if any."""
+    if task._state != _PENDING:
+        raise _InvalidStateError(f"__step(): already done: {task!r} {exc!r}")
+    if task._must_cancel:
+        if not isinstance(exc, exceptions.CancelledError):
+            exc = task._make_cancelled_error()
+        task._must_cancel = False
+    task._fut_waiter = None
+    tasks._py_enter_task(task._loop, task)
+    return exc
+
+
+def task_wakeup(self, future):
+    """Task.__wakeup as the C Task's `task_wakeup`: what the future ended with goes into the
+    coroutine without a frame of its own, and the step runs at once."""
+    if rec is not None:
+        rec.emit("task.wake", {"task": future_id(self), "future": future_id(future)})
+    futures.future_discard_from_awaited_by(future, self)
+    if isinstance(future, _Future):
+        # _asyncio's future_get_result: the stored exception itself, not a raise of it.
+        state = future._state
+        if state == _CANCELLED:
+            thrown = future._make_cancelled_error()
+        elif state != _FINISHED:
+            thrown = _InvalidStateError("Result is not set.")
+        else:
+            future._Future__log_traceback = False
+            thrown = future._exception
+            if thrown is not None:
+                thrown = thrown.with_traceback(future._exception_tb)
+    else:
+        try:
+            future.result()
+            thrown = None
+        except BaseException as exc:  # noqa: BLE001 - it goes into the coroutine.
+            thrown = exc
+    thrown = _begin_step(self, thrown)
+    try:
+        run_step(self, thrown, _STEP_FRAMES)
+    finally:
+        tasks._py_leave_task(self._loop, self)
+        self = future = thrown = None
+
+
+task_wakeup.__qualname__ = "Task.task_wakeup"
+
+
+def _eager_step(self, exc):
+    run_step(self, exc, _EAGER_FRAMES)
+
+
+def run_step(self, exc, frames):
+    """Task.__step_run_and_handle_result (Lib/asyncio/tasks.py, CPython 3.14), recorded: the
+    coroutine runs until it awaits, yields or ends."""
+    r = rec
+    if r is not None:
+        n = self._ls_id or future_id(self)
+        r.emit("task.run", {"task": n, "throw": None if exc is None else type(exc).__qualname__})
+        outer = r.task
+        r.task = n
+    RecursionLimit.deeper(frames)
+    coro = self._coro
+    try:
+        if exc is None:
+            result = coro.send(None)
+        else:
+            result = coro.throw(exc)
+    except StopIteration as stop:
+        if self._must_cancel:
+            # Task is cancelled right before coro stops.
+            self._must_cancel = False
+            _future_cancel(self, msg=self._cancel_message)
+        else:
+            _future_set_result(self, stop.value)
+    except exceptions.CancelledError as cancelled:
+        self._cancelled_exc = cancelled
+        _future_cancel(self)
+    except (KeyboardInterrupt, SystemExit) as error:
+        _future_set_exception(self, error)
+        raise
+    except BaseException as error:  # noqa: BLE001 - stored in the task.
+        _future_set_exception(self, error)
+    else:
+        _handle_yield(self, result)
+    finally:
+        RecursionLimit.deeper(-frames)
+        if r is not None:
+            r.task = outer
+            if r.stop is None and self._state == _PENDING:
+                waiter = self._fut_waiter
+                if waiter is not None:
+                    r.emit("task.suspend", {"task": n, "awaiting": awaiting_of(waiter), "line": paused_line(coro)})
+                else:
+                    r.emit("task.yield", {"task": n, "line": paused_line(coro)})
+                waiter = None
+        _clear_finished_frames()
+        self = exc = coro = None
+
+
+def _handle_yield(self, result):
+    """What the coroutine yielded: a future to wait for, None (sleep(0)), or a mistake."""
+    loop = self._loop
+    blocking = getattr(result, "_asyncio_future_blocking", None)
+    if blocking is not None:
+        # Yielded Future must come from Future.__iter__().
+        if futures._get_loop(result) is not loop:
+            error = RuntimeError(f"Task {self!r} got Future {result!r} attached to a different loop")
+            loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+        elif blocking:
+            if result is self:
+                error = RuntimeError(f"Task cannot await on itself: {self!r}")
+                loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+            else:
+                futures.future_add_to_awaited_by(result, self)
+                result._asyncio_future_blocking = False
+                result.add_done_callback(self._Task__wakeup, context=self._context)
+                self._fut_waiter = result
+                if self._must_cancel:
+                    if self._fut_waiter.cancel(msg=self._cancel_message):
+                        self._must_cancel = False
+        else:
+            error = RuntimeError(f"yield was used instead of yield from in task {self!r} with {result!r}")
+            loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+    elif result is None:
+        # Bare yield relinquishes control for one event loop iteration.
+        loop.call_soon(TaskStepMethWrapper(self), context=self._context)
+    elif inspect.isgenerator(result):
+        error = RuntimeError(f"yield was used instead of yield from for generator in task {self!r} with {result!r}")
+        loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+    else:
+        error = RuntimeError(f"Task got bad yield: {result!r}")
+        loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+
+
+_future_cancel = _future_set_result = _future_set_exception = None
 
 
 def instrument_task():
-    global _task_step
+    global _future_cancel, _future_set_result, _future_set_exception
+    _future_cancel = _Future.cancel
+    _future_set_result = _Future.set_result
+    _future_set_exception = _Future.set_exception
     _Task.__module__ = "_asyncio"
     task_init = _Task.__init__
 
@@ -371,55 +504,10 @@ def instrument_task():
 
     for function in (__init__, cancel, __del__):
         _replace(_Task, function)
-
-    _task_step = _Task._Task__step
-    STEP_FUNCTIONS.add(_task_step)
     _Task._Task__step = _StepDescriptor()
-
-    step = _Task._Task__step_run_and_handle_result
-
-    def step_task(self, exc):
-        if rec is None:
-            return step(self, exc)
-        n = future_id(self)
-        rec.emit("task.run", {"task": n, "throw": None if exc is None else type(exc).__qualname__})
-        outer = rec.task
-        rec.task = n
-        try:
-            step(self, exc)
-        finally:
-            rec.task = outer
-            if rec.stop is None and not self.done():
-                waiter = self._fut_waiter
-                if waiter is not None:
-                    rec.emit(
-                        "task.suspend",
-                        {"task": n, "awaiting": awaiting_of(waiter), "line": paused_line(self._coro)},
-                    )
-                else:
-                    rec.emit("task.yield", {"task": n, "line": paused_line(self._coro)})
-            _clear_finished_frames()
-            self = exc = waiter = None
-
-    step_task.__name__ = step.__name__
-    step_task.__qualname__ = step.__qualname__
-    _Task._Task__step_run_and_handle_result = step_task
-
-    wakeup = _Task._Task__wakeup
-
-    def task_wakeup(self, future):
-        if rec is not None:
-            rec.emit("task.wake", {"task": future_id(self), "future": future_id(future)})
-        try:
-            wakeup(self, future)
-        finally:
-            self = future = None
-
-    # The C Task's wake-up callback is the built-in method `Task.task_wakeup`, which is what a
-    # future's repr shows among its callbacks: `cb=[Task.task_wakeup()]`.
-    task_wakeup.__qualname__ = "Task.task_wakeup"
-    WAKEUP_FUNCTIONS.add(task_wakeup)
+    _Task._Task__step_run_and_handle_result = _eager_step
     _Task._Task__wakeup = task_wakeup
+    WAKEUP_FUNCTIONS.add(task_wakeup)
 
 
 # --- Tracebacks, warnings, asyncio's logger ------------------------------------------------

@@ -41,11 +41,20 @@ import loopscope_asyncio  # noqa: E402
 import loopscope_clock  # noqa: E402
 import loopscope_io  # noqa: E402
 import loopscope_loop  # noqa: E402
+import loopscope_stack  # noqa: E402
 import loopscope_threads  # noqa: E402
 import loopscope_trace  # noqa: E402
-from loopscope_trace import TRACE_VERSION, Recorder, Stop, describe_exception  # noqa: E402
+from loopscope_trace import HOT_LINE, TRACE_VERSION, Recorder, Stop, describe_exception, real_perf_counter  # noqa: E402
 
-_ENGINE_MODULES = (loopscope_trace, loopscope_threads, loopscope_clock, loopscope_io, loopscope_loop, loopscope_asyncio)
+_ENGINE_MODULES = (
+    loopscope_trace,
+    loopscope_threads,
+    loopscope_clock,
+    loopscope_io,
+    loopscope_loop,
+    loopscope_asyncio,
+    loopscope_stack,
+)
 rec = None  # The current run's Recorder; None between runs.
 
 
@@ -63,8 +72,38 @@ def _install():
     loopscope_asyncio.install()
     loopscope_loop.install()
     loopscope_io.install()
+    loopscope_stack.install()
     os._exit = _os_exit
+    sys.getrecursionlimit = _getrecursionlimit
+    sys.setrecursionlimit = _setrecursionlimit
     _listen_for_stop()
+
+
+# The engine's own frames under the program's: run() and _run_main().
+_BASE_FRAMES = 2
+_limit = loopscope_trace.RecursionLimit
+
+
+def _getrecursionlimit():
+    return _limit.real_get() - _limit.extra
+
+
+def _setrecursionlimit(new_limit):
+    new_limit = operator.index(new_limit)
+    if new_limit < 1:
+        raise ValueError("recursion limit must be greater or equal than 1")
+    try:
+        _limit.real_set(new_limit + _limit.extra)
+    except RecursionError as error:
+        # Less the engine's frames below, and this function's own.
+        depth = int(str(error).split("recursion depth ")[1].split(":")[0]) - (_limit.extra - _limit.line_frame) - 1
+        raise RecursionError(
+            f"cannot set the recursion limit to {new_limit} at the recursion depth {depth}: the limit is too low"
+        ) from None
+
+
+_getrecursionlimit.__doc__ = sys.getrecursionlimit.__doc__
+_setrecursionlimit.__doc__ = sys.setrecursionlimit.__doc__
 
 
 def _os_exit(status):
@@ -103,6 +142,7 @@ def _hide_bridges():
     sys.meta_path.insert(0, _NoBridgeImports())
 
 MONITOR_TOOL = 4
+DISABLE = sys.monitoring.DISABLE
 
 
 def _code_objects(code):
@@ -113,21 +153,32 @@ def _code_objects(code):
 
 
 def _on_line(code, line):
+    """The LINE event of the program's file. Its common path calls no Python function, so
+    that it adds exactly one frame to the program's stack (see _BASE_FRAMES)."""
     r = rec
     if r is None:
         return None
-    r.checkpoint()
+    if r.stop is not None or r.stop_pending:
+        r.checkpoint()
     task = r.task
-    if r.count_line(line if task is None else line + (task << 24)):
+    key = line if task is None else line + (task << 24)
+    hits = r.line_hits.get(key, 0) + 1
+    r.line_hits[key] = hits
+    if hits > HOT_LINE:
         # A tight loop: the line runs on at full speed, unrecorded, until the loop's next step.
         r.hot_line(line)
-        return sys.monitoring.DISABLE
+        return DISABLE
     if r.thread is not None:
         return None
-    if r.output_pending:
-        r.flush_output()
+    if r.output_pending and real_perf_counter() - r.last_flush > r.OUTPUT_LATENCY:
+        r.flush()
     r.line = line
-    r.emit("line", {"line": line, "task": task})
+    seq = r.seq
+    r.seq = seq + 1
+    r.batch.append({"line": line, "task": task, "seq": seq, "t": r.now, "kind": "line"})
+    r.countdown -= 1
+    if r.countdown <= 0:
+        r.check_limits()
     return None
 
 
@@ -274,6 +325,8 @@ def run(source, filename, stdin, options_json, sink, control):
     options = json.loads(options_json)
     bind(Recorder(sink, control, options["budgets"], filename, bool(options.get("probe"))))
     rec.stop_pending = _early_stop
+    _limit.deeper(_BASE_FRAMES)
+    _limit.lines_recorded(1)
     loopscope_threads.start_run(rec)
     rec.emit(
         "run.start",

@@ -7,7 +7,7 @@ import asyncio
 from asyncio import base_events, events, futures, unix_events
 
 import loopscope_threads
-from loopscope_trace import describe_callback
+from loopscope_trace import RecursionLimit, describe_callback
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
@@ -22,6 +22,10 @@ class TracedReady(collections.deque):
     def __init__(self, loop):
         super().__init__()
         self.loop = loop
+        # The handle whose callback the loop is running, or ran last: its handle.done is
+        # recorded when the loop takes the next one (nothing happens in between), so that no
+        # wrapper frame stands between the loop and the callback.
+        self.running = None
 
     def append(self, handle):
         super().append(handle)
@@ -48,12 +52,22 @@ class TracedReady(collections.deque):
         handle = super().popleft()
         if rec is None:
             return handle
+        if self.running is not None:
+            self.done()
         loop = self.loop
         if loop._ls_phase != "ready":
             loop._ls_phase = "ready"
             rec.emit("loop.ready", {"loop": loop._ls_id, "count": len(self) + 1})
-        rec.emit("handle.skip" if handle._cancelled else "handle.run", {"handle": rec.handle_id(handle)})
+        if handle._cancelled:
+            rec.emit("handle.skip", {"handle": rec.handle_id(handle)})
+        else:
+            self.running = handle
+            rec.emit("handle.run", {"handle": rec.handle_id(handle)})
         return handle
+
+    def done(self):
+        rec.emit("handle.done", {"handle": rec.handle_id(self.running)})
+        self.running = None
 
 
 class VirtualSelector:
@@ -162,13 +176,22 @@ class TracedEventLoop(base_events.BaseEventLoop):
         ):
             discarded = [rec.handle_id(handle) for handle in scheduled if handle._cancelled]
             rec.emit("timer.rebuild", {"loop": self._ls_id, "discarded": discarded})
-        super()._run_once()
+        # This method's frame stands above asyncio's own _run_once (see RecursionLimit).
+        RecursionLimit.deeper(1)
+        try:
+            super()._run_once()
+        finally:
+            RecursionLimit.deeper(-1)
+        if self._ready.running is not None:
+            self._ready.done()
 
     def run_forever(self):
         rec.emit("loop.start", {"loop": self._ls_id})
+        RecursionLimit.deeper(1)
         try:
             super().run_forever()
         finally:
+            RecursionLimit.deeper(-1)
             rec.emit("loop.stop", {"loop": self._ls_id})
 
     def close(self):

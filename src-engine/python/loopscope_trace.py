@@ -22,7 +22,7 @@ CLOCK_TICK = 1e-9
 # How many times a line may run in one step of a task (or one iteration of the loop, or, with
 # no loop, in the whole program) before its further runs there go unrecorded: a tight loop
 # then runs at full speed, and the trace says which line it summarised (`line.hot`).
-HOT_LINE = 1000
+HOT_LINE = 500
 
 _Task = tasks.Task
 _Future = futures.Future
@@ -43,6 +43,33 @@ class Stop(KeyboardInterrupt):
         self.outcome = outcome
         self.budget = budget
         self.exit_code = exit_code
+
+
+class RecursionLimit:
+    """The recursion limit the program sees, and how many engine frames stand under it.
+
+    Natively, the program's first frame is the first on the stack, and a task's coroutine runs
+    with no asyncio frame between it and the loop's Handle._run (the C Task). Here the engine's
+    frames stand there: the real limit is raised by as many frames as stand in the program's
+    way at each moment, so that it reaches RecursionError at the depth it does natively.
+    """
+
+    real_get = staticmethod(sys.getrecursionlimit)
+    real_set = staticmethod(sys.setrecursionlimit)
+    extra = 0
+    # 1 while the program's lines are recorded: the line event's frame stands above its newest.
+    line_frame = 0
+
+    @classmethod
+    def deeper(cls, frames):
+        cls.extra += frames
+        cls.real_set(cls.real_get() + frames)
+
+    @classmethod
+    def lines_recorded(cls, recorded):
+        if recorded != cls.line_frame:
+            cls.line_frame = recorded
+            cls.deeper(1 if recorded else -1)
 
 
 class Recorder:
@@ -233,6 +260,9 @@ class Recorder:
         if self.thread is None:
             self.emit("line.hot", {"line": line, "task": self.task})
             self.hot_lines.add(line)
+        # A deep recursion's lines are hot too: its frames now run without the line event's
+        # frame above them.
+        RecursionLimit.lines_recorded(0)
         self.lines_disabled = True
         # What was printed before a long computation reaches the host now.
         self.flush()
@@ -243,6 +273,7 @@ class Recorder:
             self.line_hits.clear()
         if self.lines_disabled:
             self.lines_disabled = False
+            RecursionLimit.lines_recorded(1)
             sys.monitoring.restart_events()
 
     # --- identities -------------------------------------------------------------------
@@ -261,9 +292,8 @@ class Recorder:
 
 # --- What things are ------------------------------------------------------------------
 
-# The functions that stand for a task's step and its wake-up in the ready queue; set by
-# loopscope_asyncio when it instruments the Task class.
-STEP_FUNCTIONS = set()
+# The function that stands for a task's wake-up in the ready queue; set by loopscope_asyncio
+# when it instruments the Task class.
 WAKEUP_FUNCTIONS = set()
 
 
@@ -355,8 +385,6 @@ def describe_callback(callback, args):
             task = future_id(owner)
             if method in WAKEUP_FUNCTIONS:
                 role, label = "wakeup", "__wakeup"
-            elif method in STEP_FUNCTIONS:
-                role, label = "step", "__step"
             else:
                 role, label = "callback", method.__name__
         else:
