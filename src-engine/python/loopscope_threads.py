@@ -44,7 +44,7 @@ _NO_LOOP = (None, None)
 class VirtualThread:
     """One simulated thread: what the program's `threading.Thread` object stands for."""
 
-    __slots__ = ("thread", "ident", "clock", "body", "context", "running_loop", "policy_loop", "daemon", "done")
+    __slots__ = ("thread", "ident", "clock", "body", "context", "running_loop", "policy_loop", "daemon", "done", "queue")
 
     def __init__(self, thread, ident, clock, body):
         self.thread = thread
@@ -57,6 +57,8 @@ class VirtualThread:
         self.policy_loop = None
         self.daemon = thread.daemon
         self.done = False
+        # A pool worker's work queue.
+        self.queue = None
 
 
 class Waiter:
@@ -356,6 +358,8 @@ def start_thread(self):
     target = getattr(self, "_target", None)
     body = _pool_worker_body if target is futures_thread._worker else _thread_body
     vt = sched.start(self, body)
+    if body is _pool_worker_body:
+        vt.queue = self._args[2]
     self._os_thread_handle = VirtualThreadHandle(vt)
     # What the new thread does before start() returns natively (_bootstrap_inner).
     self._ident = vt.ident
@@ -394,10 +398,22 @@ def _pool_worker_body(vt):
     _pool_worker_loop(vt)
 
 
+def _others_first(vt, work_queue):
+    """Whether another worker of the same pool would reach the queue before this one: it is
+    ready to run at an earlier time, so natively it takes the next item."""
+    for when, _n, other in sched.ready:
+        if other is not vt and when < vt.clock and other.queue is work_queue:
+            return True
+    return False
+
+
 def _pool_worker_loop(vt):
     executor_reference, context, work_queue = vt.thread._args
     try:
         while True:
+            if _others_first(vt, work_queue):
+                sched.make_ready(vt, vt.clock)
+                return
             try:
                 work_item = work_queue.get_nowait()
             except queue.Empty:
@@ -438,6 +454,16 @@ class WakingSimpleQueue(queue._PySimpleQueue):
                 sched.make_ready(idle.pop(0), sched.current_time())
 
     put_nowait = put
+
+
+def set_event(original):
+    """Event.set from a thread that ran ahead happens at the thread's time."""
+
+    def set(self):
+        sched.by_thread(original, self) if sched is not None else original(self)
+
+    set.__qualname__ = original.__qualname__
+    return set
 
 
 def join_thread(self, timeout=None):
@@ -490,6 +516,14 @@ class VirtualLock:
     def release(self):
         if not self._locked:
             raise RuntimeError("release unlocked lock")
+        thread = rec.thread if rec is not None else None
+        if thread is not None and thread.clock > rec.now + RESOLUTION:
+            # A thread that ran ahead releases at its own time: who waits, waits until then.
+            sched.by_thread(self._unlock)
+        else:
+            self._locked = False
+
+    def _unlock(self):
         self._locked = False
 
     release_lock = release
@@ -533,6 +567,9 @@ def install():
     queue.SimpleQueue = WakingSimpleQueue
     # threading.local keyed by the simulated thread, not by the real one.
     threading.local = _threading_local.local
+    threading.Event.set = set_event(threading.Event.set)
+    for name in ("set_result", "set_exception"):
+        setattr(futures_base.Future, name, concurrent_completion(getattr(futures_base.Future, name)))
 
 
 def start_run(recorder):
