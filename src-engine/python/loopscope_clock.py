@@ -76,10 +76,27 @@ class VirtualDatetime(_CDatetime, metaclass=_DatetimeType):
         return cls.fromtimestamp(_wall(), datetime.timezone.utc).replace(tzinfo=None)
 
 
-# The C type's name, which its reprs and error messages print ("datetime.datetime(...)").
-VirtualDatetime.__name__ = "datetime.datetime"
-VirtualDatetime.__qualname__ = "datetime"
+VirtualDatetime.__qualname__ = VirtualDatetime.__name__ = "datetime"
 VirtualDatetime.__module__ = "datetime"
+
+
+def _give_c_name(klass, c_name):
+    """Points the type's tp_name at the C type's full name, which its reprs and error messages
+    print ("datetime.datetime(2025, 1, 1, 0, 0)"), while __name__ stays "datetime". tp_name
+    follows the object header (reference count, type, size: three pointer-sized words); it is
+    only changed where it holds the name it is known to hold."""
+    import ctypes
+
+    address = id(klass) + 3 * ctypes.sizeof(ctypes.c_void_p)
+    if ctypes.c_char_p.from_address(address).value != klass.__name__.encode():
+        return
+    buffer = ctypes.create_string_buffer(c_name.encode())
+    _names.append(buffer)
+    ctypes.c_void_p.from_address(address).value = ctypes.addressof(buffer)
+
+
+_names = []
+_give_c_name(VirtualDatetime, "datetime.datetime")
 datetime.datetime = VirtualDatetime
 
 

@@ -237,6 +237,7 @@ def _run_main(code, main):
     """Runs the program, then the interpreter's shutdown, as Py_RunMain does; returns the
     exit status."""
     status = 0
+    uncaught = None
     try:
         exec(code, main.__dict__)
     except SystemExit as exc:
@@ -244,12 +245,16 @@ def _run_main(code, main):
     except BaseException as exc:  # noqa: BLE001 - an uncaught exception is an outcome.
         if rec.stop is not None:
             raise
-        status = SIGINT_STATUS if isinstance(exc, KeyboardInterrupt) else 1
-        rec.emit("exception", {"exc": describe_exception(exc), "frames": _frames_of(exc.__traceback__)})
-        hooked = _print_uncaught(exc)
+        uncaught = exc
+    if uncaught is not None:
+        # Shown outside the except block, as PyErr_Print shows it: with no exception being
+        # handled, an error in sys.excepthook is not chained to it.
+        status = SIGINT_STATUS if isinstance(uncaught, KeyboardInterrupt) else 1
+        rec.emit("exception", {"exc": describe_exception(uncaught), "frames": _frames_of(uncaught.__traceback__)})
+        hooked = _print_uncaught(uncaught)
         if hooked is not None:
             status = hooked
-        del exc
+        uncaught = None
     _finalize(main)
     return status
 

@@ -171,7 +171,7 @@ class Scheduler:
         _switch(outer, vt)
         rec.line = rec.task = None
         try:
-            vt.context.run(vt.body, vt)
+            vt.body(vt)
         finally:
             _switch(vt, outer)
             rec.line, rec.task = line, task
@@ -370,20 +370,31 @@ def start_thread(self):
 
 def _thread_body(vt):
     thread = vt.thread
-    try:
-        thread.run()
-    except BaseException:
-        if rec.stop is not None:
-            raise
-        thread._invoke_excepthook(thread)
+    # Thread._bootstrap_inner itself, so that a traceback shows the frames it shows natively.
+    with threading._active_limbo_lock:
+        threading._limbo[thread] = thread
+    thread._bootstrap_inner()
+    rec.checkpoint()
+    # It removed the thread from threading._active at once: natively that happens at the
+    # thread's end, which is its own time.
+    with threading._active_limbo_lock:
+        threading._active[vt.ident] = thread
     sched.finish(vt)
 
 
 def _pool_worker_body(vt):
     """A ThreadPoolExecutor worker (concurrent.futures.thread._worker), which goes idle
     between work items instead of blocking on its queue."""
+    vt.context.run(_pool_worker_start, vt)
+
+
+def _pool_worker_resume(vt):
+    vt.context.run(_pool_worker_loop, vt)
+
+
+def _pool_worker_start(vt):
     executor_reference, context, work_queue = vt.thread._args
-    vt.body = _pool_worker_loop
+    vt.body = _pool_worker_resume
     try:
         context.initialize()
     except BaseException:
