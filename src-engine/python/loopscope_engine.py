@@ -73,6 +73,7 @@ def _install():
     loopscope_loop.install()
     loopscope_io.install()
     loopscope_stack.install()
+    linecache.updatecache = _zip_sources(linecache.updatecache)
     os._exit = _os_exit
     sys.getrecursionlimit = _getrecursionlimit
     sys.setrecursionlimit = _setrecursionlimit
@@ -104,6 +105,27 @@ def _setrecursionlimit(new_limit):
 
 _getrecursionlimit.__doc__ = sys.getrecursionlimit.__doc__
 _setrecursionlimit.__doc__ = sys.setrecursionlimit.__doc__
+
+
+def _zip_sources(updatecache):
+    """linecache for files inside the standard library's zip file (Pyodide's): a warning raised
+    in asyncio shows its source line, as it does natively where the library is on disk."""
+    import zipimport
+
+    def update(filename, module_globals=None):
+        lines = updatecache(filename, module_globals)
+        if lines or ".zip/" not in filename:
+            return lines
+        archive, _, member = filename.partition(".zip/")
+        try:
+            source = zipimport.zipimporter(archive + ".zip").get_data(member).decode("utf-8")
+        except (OSError, UnicodeDecodeError, zipimport.ZipImportError):
+            return lines
+        lines = source.splitlines(True)
+        linecache.cache[filename] = (len(source), None, lines, filename)
+        return lines
+
+    return update
 
 
 def _os_exit(status):

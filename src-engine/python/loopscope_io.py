@@ -21,6 +21,13 @@ rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 CHUNK = 8192
 
 
+def _bytes_view(data):
+    try:
+        return memoryview(data)
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'") from None
+
+
 def _to_terminal(stream, data):
     if data:
         rec.output(stream, data.decode("utf-8", "surrogateescape"))
@@ -48,7 +55,7 @@ class TerminalBuffer(io.BufferedIOBase):
     def write(self, data):
         if self.closed:
             raise ValueError("write to closed file")
-        view = memoryview(data)
+        view = _bytes_view(data)
         size = view.nbytes
         loopscope_threads.sched.by_thread(self._append, bytes(view))
         return size
@@ -171,7 +178,7 @@ def write_fd(original):
     def write(fd, data):
         if fd not in (1, 2) or rec is None:
             return original(fd, data)
-        view = memoryview(data)
+        view = _bytes_view(data)
         loopscope_threads.sched.by_thread(_to_terminal, "stdout" if fd == 1 else "stderr", bytes(view))
         return view.nbytes
 

@@ -58,8 +58,8 @@ def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTHONIOENCODING"] = "utf-8"
-    # A UTF-8 locale, as the engine's terminal: stdout's errors handler is surrogateescape.
+    # A UTF-8 locale, as the engine's terminal: UTF-8, and stdout's errors handler is
+    # surrogateescape (PYTHONIOENCODING would make it strict).
     env["LC_ALL"] = "C.UTF-8"
     return env
 
