@@ -471,7 +471,12 @@ def instrument_task():
     task_init = _Task.__init__
 
     def __init__(self, *args, **kwargs):
-        task_init(self, *args, **kwargs)
+        try:
+            task_init(self, *args, **kwargs)
+        except BaseException:
+            # The C Task is logged as destroyed while pending only once its __init__ succeeded.
+            self._log_destroy_pending = False
+            raise
         if self._source_traceback:
             # The C Task keeps the whole stack up to the call that made it.
             self._source_traceback = _source_traceback(sys._getframe(1))
