@@ -92,6 +92,18 @@ def normalise(text: str, stdlib_dirs: list[str]) -> str:
     return text
 
 
+def run_stable(path: Path, env: dict[str, str], stdlib_dirs: list[str]) -> tuple[dict, float]:
+    """The program's output as most runs print it: a machine stalled by other work can delay a
+    timer past another's deadline, so a result is taken once two runs agree (at most 5)."""
+    seen: list[dict] = []
+    for _ in range(5):
+        result, elapsed = run_program(path, env, stdlib_dirs)
+        if result in seen:
+            return result, elapsed
+        seen.append(result)
+    sys.exit(f"record.py: {path.stem} printed something else on each of 5 runs")
+
+
 def run_program(path: Path, env: dict[str, str], stdlib_dirs: list[str]) -> tuple[dict, float]:
     started = time.monotonic()
     proc = subprocess.run(
@@ -162,7 +174,7 @@ def lint(name: str, doc: dict) -> list[str]:
         problems.append('stderr shows stdlib frames, whose line numbers 3.14 changed: add "cpython314"')
     if override is not None and not override.get("because"):
         problems.append('"cpython314" without "because"')
-    if " at 0x" in doc["stdout"] + doc["stderr"]:
+    if re.search(r" at 0x[0-9a-f]", doc["stdout"] + doc["stderr"]):
         problems.append("output contains a memory address")
     return [f"{name}: {p}" for p in problems]
 
@@ -251,7 +263,7 @@ def main() -> int:
             skipped += 1
             warnings.extend(lint(path.stem, old))
             continue
-        result, elapsed = run_program(path, env, stdlib_dirs)
+        result, elapsed = (run_program if args.check else run_stable)(path, env, stdlib_dirs)
         if elapsed > SLOW_S:
             warnings.append(f"{path.stem}: took {elapsed:.2f}s natively (limit {SLOW_S}s)")
         doc = build(version, old, result, digest)

@@ -8,7 +8,7 @@ async def main():
     before = datetime.datetime.now()
     await asyncio.sleep(0.5)
     after = datetime.datetime.now()
-    print("elapsed", round((after - before).total_seconds(), 2))
+    print("elapsed", round((after - before).total_seconds(), 1))
     print(type(after).__name__, type(after), isinstance(after, datetime.datetime))
     print("today matches:", datetime.date.today() == after.date())
     naive = datetime.datetime.utcnow()
