@@ -385,7 +385,8 @@ def run_step(self, exc, frames):
         r.emit("task.run", {"task": n, "throw": None if exc is None else type(exc).__qualname__})
         outer = r.task
         r.task = n
-    RecursionLimit.deeper(frames)
+    RecursionLimit.extra += frames
+    _set_limit(_get_limit() + frames)
     coro = self._coro
     try:
         if exc is None:
@@ -410,7 +411,8 @@ def run_step(self, exc, frames):
     else:
         _handle_yield(self, result)
     finally:
-        RecursionLimit.deeper(-frames)
+        RecursionLimit.extra -= frames
+        _set_limit(_get_limit() - frames)
         if r is not None:
             r.task = outer
             if r.stop is None and self._state == _PENDING:
@@ -460,6 +462,8 @@ def _handle_yield(self, result):
 
 
 _future_cancel = _future_set_result = _future_set_exception = None
+_get_limit = RecursionLimit.real_get
+_set_limit = RecursionLimit.real_set
 
 
 def instrument_task():

@@ -51,25 +51,27 @@ def _guarded_scanner(make_scanner):
     return make_guarded
 
 
+_CONTAINERS = (dict, list, tuple)
+
+
 def _nests_too_deep(value):
-    """Whether containers nest in `value` past C_SAFE_DEPTH (an iterative walk)."""
-    stack = [(value, 1)]
+    """Whether containers nest in `value` past C_SAFE_DEPTH (an iterative walk over its
+    containers)."""
+    level = [value] if isinstance(value, _CONTAINERS) else []
     seen = set()
-    while stack:
-        item, depth = stack.pop()
+    depth = 0
+    while level:
+        depth += 1
         if depth > C_SAFE_DEPTH:
             return True
-        if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, (list, tuple)):
-            children = item
-        else:
-            continue
-        if id(item) in seen:
-            # A cycle: the encoder reports it ("Circular reference detected").
-            continue
-        seen.add(id(item))
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list, tuple)))
+        below = []
+        for item in level:
+            if id(item) in seen:
+                # A cycle: the encoder reports it ("Circular reference detected").
+                continue
+            seen.add(id(item))
+            below.extend([child for child in (item.values() if isinstance(item, dict) else item) if isinstance(child, _CONTAINERS)])
+        level = below
     return False
 
 

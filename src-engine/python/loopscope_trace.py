@@ -5,7 +5,7 @@ the safe forms that never run a program's own `__repr__` or `__str__`.
 """
 
 import functools
-import json
+import json.encoder
 import sys
 import time
 import types
@@ -28,6 +28,21 @@ _Task = tasks.Task
 _Future = futures.Future
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
+
+
+def _no_default(value):
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# The trace's own JSON encoder: json's C encoder, made once (without the checks of a program's
+# json.dumps, nor loopscope_stack's guard), compact and not ASCII-only.
+_encode_chunks = json.encoder.c_make_encoder(
+    None, _no_default, json.encoder.encode_basestring, None, ":", ",", False, False, True
+)
+
+
+def encode_batch(batch):
+    return "".join(_encode_chunks(batch, 0))
 
 
 class Stop(KeyboardInterrupt):
@@ -232,7 +247,7 @@ class Recorder:
         self.output_pending = False
         self.last_flush = real_perf_counter()
         if self.batch:
-            payload = json.dumps(self.batch, ensure_ascii=False, separators=(",", ":"))
+            payload = encode_batch(self.batch)
             self.batch = []
             self.sink(payload)
         if self.stop_pending and self.stop is None and not self.finished:
