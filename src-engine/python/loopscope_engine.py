@@ -256,8 +256,8 @@ SIGINT_STATUS = 130
 
 
 def _run_main(code, main):
-    """Runs the program, then the interpreter's shutdown, as Py_RunMain does; returns the
-    exit status."""
+    """Runs the program, then the interpreter's shutdown, as Py_RunMain does; returns how it
+    ended: `completed` (with what sys.exit asked for) or `raised`, and the exit status."""
     status = 0
     uncaught = None
     try:
@@ -276,9 +276,9 @@ def _run_main(code, main):
         hooked = _print_uncaught(uncaught)
         if hooked is not None:
             status = hooked
-        uncaught = None
+        uncaught = True
     _finalize(main)
-    return status
+    return ("raised" if uncaught else "completed"), status
 
 
 def _finalize(main):
@@ -405,7 +405,8 @@ def run(source, filename, stdin, options_json, sink, control):
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main
     try:
-        end = {"outcome": "completed", "exitCode": _run_main(code, main)}
+        outcome, status = _run_main(code, main)
+        end = {"outcome": outcome, "exitCode": status}
     except Stop:
         end = None
     # A stop (a budget, the user, a loop with nothing to do, os._exit) decides the outcome,

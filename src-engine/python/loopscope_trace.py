@@ -351,31 +351,41 @@ def coroutine_call(coro):
     """The call that made a coroutine, as its code wrote it: `worker('a', 2)`.
 
     Read off the suspended frame before it first runs, when its locals are still exactly the
-    arguments (keyword arguments are shown by position, as the signature orders them).
+    arguments. Arguments left at their defaults are not shown (when the function is found in
+    its module, to know them); keyword arguments are shown in the signature's order.
     """
     frame = getattr(coro, "cr_frame", None)
     if frame is None or coro.cr_running or coro.cr_suspended:
         return None
     code = frame.f_code
     names = code.co_varnames
-    count = code.co_argcount + code.co_kwonlyargcount
-    flags = code.co_flags
-    has_varargs = flags & 0x04
-    has_varkw = flags & 0x08
+    positional = code.co_argcount
+    keyword_only = code.co_kwonlyargcount
     values = frame.f_locals
-    parts = []
-    for index in range(count):
-        name = names[index]
-        if name not in values:
-            return None
-        shown = safe_repr(values[name])
-        parts.append(shown if index < code.co_argcount else f"{name}={shown}")
-    index = count
-    if has_varargs:
-        extra = values.get(names[index], ())
-        parts[code.co_argcount:code.co_argcount] = [safe_repr(v) for v in extra]
+    function = frame.f_globals.get(code.co_name)
+    if getattr(function, "__code__", None) is not code:
+        function = None
+    defaults = (function.__defaults__ or ()) if function is not None else ()
+    kwdefaults = (function.__kwdefaults__ or {}) if function is not None else {}
+    missing = object()
+    args = [values.get(name, missing) for name in names[:positional]]
+    if missing in args:
+        return None
+    index = positional + keyword_only
+    flags = code.co_flags
+    extra = values.get(names[index], ()) if flags & 0x04 else ()  # *args
+    # Trailing positional arguments that are their defaults were most likely not written.
+    first_default = positional - len(defaults)
+    while not extra and len(args) > max(first_default, 0) and args[-1] is defaults[len(args) - 1 - first_default]:
+        args.pop()
+    parts = [safe_repr(value) for value in (*args, *extra)]
+    if flags & 0x04:
         index += 1
-    if has_varkw:
+    for name in names[positional : positional + keyword_only]:
+        value = values.get(name, missing)
+        if value is not missing and not (name in kwdefaults and value is kwdefaults[name]):
+            parts.append(f"{name}={safe_repr(value)}")
+    if flags & 0x08:  # **kwargs
         for key, value in values.get(names[index], {}).items():
             parts.append(f"{key}={safe_repr(value)}")
     text = f"{code.co_name}({', '.join(parts)})"
