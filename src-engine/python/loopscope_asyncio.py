@@ -189,8 +189,12 @@ def instrument_future():
         if state != _FINISHED:
             raise _InvalidStateError("Result is not set.")
         self._Future__log_traceback = False
-        if self._exception is not None:
-            raise self._exception.with_traceback(self._exception_tb)
+        exception = self._exception
+        if exception is not None:
+            # _asyncio's future_get_result puts the stored traceback back once, then forgets
+            # it: a second retrieval shows only its own frames.
+            tb, self._exception_tb = self._exception_tb, None
+            raise exception.with_traceback(tb)
         return self._result
 
     def set_result(self, result):
@@ -355,6 +359,7 @@ def task_wakeup(self, future):
             thrown = future._exception
             if thrown is not None:
                 thrown = thrown.with_traceback(future._exception_tb)
+                future._exception_tb = None
     else:
         try:
             future.result()
