@@ -306,14 +306,11 @@ class TaskStepMethWrapper:
         return self._ls_task
 
     def __call__(self, exc=None):
-        task = self._ls_task
-        exc = _begin_step(task, exc)
         try:
-            run_step(task, exc, _STEP_FRAMES)
+            run_step(self._ls_task, exc, _STEP_FRAMES, True)
         finally:
-            tasks._py_leave_task(task._loop, task)
             # This frame may outlive the call (a failed coroutine's frame keeps its callers).
-            task = self = exc = None
+            self = exc = None
 
     def __repr__(self):
         return f"<_asyncio.TaskStepMethWrapper object at {id(self):#x}>"
@@ -366,11 +363,9 @@ def task_wakeup(self, future):
             thrown = None
         except BaseException as exc:  # noqa: BLE001 - it goes into the coroutine.
             thrown = exc
-    thrown = _begin_step(self, thrown)
     try:
-        run_step(self, thrown, _STEP_FRAMES)
+        run_step(self, thrown, _STEP_FRAMES, True)
     finally:
-        tasks._py_leave_task(self._loop, self)
         self = future = thrown = None
 
 
@@ -378,12 +373,16 @@ task_wakeup.__qualname__ = "Task.task_wakeup"
 
 
 def _eager_step(self, exc):
-    run_step(self, exc, _EAGER_FRAMES)
+    # Task.__eager_start has entered the task itself (with _swap_current_task).
+    run_step(self, exc, _EAGER_FRAMES, False)
 
 
-def run_step(self, exc, frames):
-    """Task.__step_run_and_handle_result (Lib/asyncio/tasks.py, CPython 3.14), recorded: the
-    coroutine runs until it awaits, yields or ends."""
+def run_step(self, exc, frames, enter):
+    """Task.__step, and in it Task.__step_run_and_handle_result (Lib/asyncio/tasks.py,
+    CPython 3.14), recorded: the coroutine runs until it awaits, yields or ends. One function,
+    so that one frame stands where the C Task has none."""
+    if enter:
+        exc = _begin_step(self, exc)
     r = rec
     if r is not None:
         n = self._ls_id or future_id(self)
@@ -416,6 +415,8 @@ def run_step(self, exc, frames):
     else:
         _handle_yield(self, result)
     finally:
+        if enter:
+            tasks._py_leave_task(self._loop, self)
         RecursionLimit.extra -= frames
         _set_limit(_get_limit() - frames)
         if r is not None:

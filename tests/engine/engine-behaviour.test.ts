@@ -4,24 +4,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import { NodeEngine, type ProgramResult } from '../../src-engine/node/engine.ts';
-import type { EventOf, RunRequest, TraceEvent, TraceEventKind } from '../../src-shared/trace.ts';
+import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
-import { useEngine } from './engine-fixture.ts';
+import { endOf, eventsOf, useEngine } from './engine-fixture.ts';
 
 const engine = useEngine();
 
 function run(code: string, extra: Partial<RunRequest> = {}): Promise<ProgramResult> {
   return engine().run({ code, filename: '/home/student/program.py', ...extra });
-}
-
-function eventsOf<K extends TraceEventKind>(result: ProgramResult, kind: K): EventOf<K>[] {
-  return result.events.filter((e): e is EventOf<K> => e.kind === kind);
-}
-
-function endOf(result: ProgramResult): EventOf<'run.end'> {
-  const end = result.events.at(-1) as TraceEvent;
-  expect(end.kind).toBe('run.end');
-  return end as EventOf<'run.end'>;
 }
 
 describe('the virtual clock', () => {
@@ -122,7 +112,8 @@ sum(range(10**14))
 
   test('a tight loop runs at full speed, summarised, and the wall-time budget still stops it', async () => {
     const result = await run('print("go")\nwhile True:\n    pass\n', {
-      budgets: { maxWallMs: 1500 },
+      // Long enough for a loaded machine to start the program before the stop arrives.
+      budgets: { maxWallMs: 3000 },
     });
     expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'wall-time' });
     // The loop's line is recorded a bounded number of times, then said to be hot.

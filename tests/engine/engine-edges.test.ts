@@ -5,10 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { ProgramResult } from '../../src-engine/node/engine.ts';
-import type { EventOf, RunRequest, TraceEvent, TraceEventKind } from '../../src-shared/trace.ts';
+import type { RunRequest } from '../../src-shared/trace.ts';
 import { foldTrace } from '../../src-shared/loop-state.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
-import { useEngine } from './engine-fixture.ts';
+import { endOf, eventsOf, useEngine } from './engine-fixture.ts';
 
 const engine = useEngine();
 
@@ -17,16 +17,6 @@ async function run(code: string, extra: Partial<RunRequest> = {}): Promise<Progr
   validateTrace(result.events);
   foldTrace(result.events);
   return result;
-}
-
-function eventsOf<K extends TraceEventKind>(result: ProgramResult, kind: K): EventOf<K>[] {
-  return result.events.filter((e): e is EventOf<K> => e.kind === kind);
-}
-
-function endOf(result: ProgramResult): EventOf<'run.end'> {
-  const end = result.events.at(-1) as TraceEvent;
-  expect(end.kind).toBe('run.end');
-  return end as EventOf<'run.end'>;
 }
 
 /** The text of every output event, stdout and stderr interleaved as a terminal shows them. */
