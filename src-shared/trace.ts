@@ -230,7 +230,7 @@ export interface Budgets {
 }
 
 export const DEFAULT_BUDGETS: Readonly<Budgets> = Object.freeze({
-  maxEvents: 1_000_000,
+  maxEvents: 500_000,
   maxVirtualSeconds: 24 * 3600,
   maxWallMs: 10_000,
   maxOutputBytes: 16 * 1024 * 1024,
