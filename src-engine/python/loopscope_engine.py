@@ -354,7 +354,7 @@ def run(source, filename, stdin, options_json, sink, control):
     rec.stop_pending = _early_stop
     _limit.deeper(_BASE_FRAMES)
     _limit.lines_recorded(1)
-    loopscope_threads.start_run(rec)
+    loopscope_threads.start_run()
     rec.emit(
         "run.start",
         {"version": TRACE_VERSION, "python": sys.version.split()[0], "file": filename, "source": source},

@@ -126,7 +126,10 @@ class Scheduler:
             when = self.timeline[0][0]
         if self.ready:
             when = min(when, self.ready[0][0])
-        for waiter in self.waiters:
+        # The waiting thread on top of the stack: it drives the world, and wakes at its
+        # deadline. (Those below it cannot act before it returns.)
+        if self.waiters:
+            waiter = self.waiters[-1]
             if waiter.thread is not None and waiter.ready_at is None:
                 when = min(when, waiter.deadline)
         return when
@@ -230,9 +233,6 @@ class Scheduler:
             return
         # Nothing can run: time passes until the next thing that happens.
         when = min(self.next_time(), waiter.deadline)
-        for each in self.waiters:
-            if each.ready_at is None:
-                when = min(when, each.deadline)
         if when == INFINITY:
             # Natively the program would wait here forever.
             rec.halt("stuck")
@@ -583,7 +583,7 @@ def install():
         setattr(futures_base.Future, name, concurrent_completion(getattr(futures_base.Future, name)))
 
 
-def start_run(recorder):
+def start_run():
     global sched
     sched = Scheduler()
     return sched
