@@ -44,7 +44,19 @@ _NO_LOOP = (None, None)
 class VirtualThread:
     """One simulated thread: what the program's `threading.Thread` object stands for."""
 
-    __slots__ = ("thread", "ident", "clock", "body", "context", "running_loop", "policy_loop", "daemon", "done", "queue")
+    __slots__ = (
+        "thread",
+        "ident",
+        "clock",
+        "body",
+        "context",
+        "running_loop",
+        "policy_loop",
+        "daemon",
+        "done",
+        "queue",
+        "abandoned",
+    )
 
     def __init__(self, thread, ident, clock, body):
         self.thread = thread
@@ -59,6 +71,14 @@ class VirtualThread:
         self.done = False
         # A pool worker's work queue.
         self.queue = None
+        # A daemon thread let go while it waited (see Scheduler.step).
+        self.abandoned = False
+
+
+def AbandonedThread():
+    """What unwinds a daemon thread that would wait for ever: a SystemExit, which
+    threading.excepthook ignores, as for a thread that calls sys.exit()."""
+    return SystemExit()
 
 
 class Waiter:
@@ -192,6 +212,8 @@ class Scheduler:
         if predicate():
             return True
         thread = rec.thread
+        if thread is not None and thread.abandoned:
+            raise AbandonedThread()
         start = self.current_time()
         deadline = INFINITY if timeout is None else start + max(timeout, 0.0)
         waiter = Waiter(thread, predicate, deadline)
@@ -234,10 +256,20 @@ class Scheduler:
         # Nothing can run: time passes until the next thing that happens.
         when = min(self.next_time(), waiter.deadline)
         if when == INFINITY:
+            if waiter.thread is not None and waiter.thread.daemon and self._below_could_go_on():
+                # A daemon thread waits for what only a thread below it on the one real stack
+                # could give (a queue worker waits for work while the main thread, done, waits
+                # in queue.join()). Natively the one below goes on and, at exit, the daemon
+                # dies waiting: it is let go now, silently, for the one below to go on.
+                waiter.thread.abandoned = True
+                raise AbandonedThread()
             # Natively the program would wait here forever.
             rec.halt("stuck")
         rec.advance(when, blocked=True)
         self.deliver()
+
+    def _below_could_go_on(self):
+        return any(w.ready_at is not None or w.predicate() or w.deadline < INFINITY for w in self.waiters[:-1])
 
     def sleep_main(self, seconds):
         """`time.sleep` in the main thread: the loop is blocked, other threads go on."""
