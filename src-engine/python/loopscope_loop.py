@@ -22,51 +22,58 @@ class TracedReady(collections.deque):
     def __init__(self, loop):
         super().__init__()
         self.loop = loop
-        # The handle whose callback the loop is running, or ran last: its handle.done is
-        # recorded when the loop takes the next one (nothing happens in between), so that no
-        # wrapper frame stands between the loop and the callback.
+        # The id of the handle whose callback the loop is running, or ran last: its
+        # handle.done is recorded when the loop takes the next one (nothing happens in
+        # between), so that no wrapper frame stands between the loop and the callback.
         self.running = None
 
     def append(self, handle):
         super().append(handle)
-        if rec is None:
+        r = rec
+        if r is None:
             return
+        ids = r.handle_ids
         if type(handle) is _TimerHandle:
-            rec.emit("timer.due", {"handle": rec.handle_id(handle)})
+            r.emit("timer.due", {"handle": ids.get(id(handle))})
             return
         label, role, task, future = describe_callback(handle._callback, handle._args)
-        rec.emit(
+        n = r.next_handle = r.next_handle + 1
+        ids[id(handle)] = n
+        r.emit(
             "handle.push",
             {
-                "handle": rec.handle_id(handle, new=True),
+                "handle": n,
                 "loop": self.loop._ls_id,
                 "callback": label,
                 "role": role,
                 "task": task,
                 "future": future,
-                "from": rec.origin(),
+                "from": {"line": r.line, "task": r.task},
             },
         )
 
     def popleft(self):
         handle = super().popleft()
-        if rec is None:
+        r = rec
+        if r is None:
             return handle
         if self.running is not None:
-            self.done()
+            r.emit("handle.done", {"handle": self.running})
         loop = self.loop
         if loop._ls_phase != "ready":
             loop._ls_phase = "ready"
-            rec.emit("loop.ready", {"loop": loop._ls_id, "count": len(self) + 1})
+            r.emit("loop.ready", {"loop": loop._ls_id, "count": len(self) + 1})
+        n = r.handle_ids.get(id(handle))
         if handle._cancelled:
-            rec.emit("handle.skip", {"handle": rec.handle_id(handle)})
+            self.running = None
+            r.emit("handle.skip", {"handle": n})
         else:
-            self.running = handle
-            rec.emit("handle.run", {"handle": rec.handle_id(handle)})
+            self.running = n
+            r.emit("handle.run", {"handle": n})
         return handle
 
     def done(self):
-        rec.emit("handle.done", {"handle": rec.handle_id(self.running)})
+        rec.emit("handle.done", {"handle": self.running})
         self.running = None
 
 

@@ -361,7 +361,8 @@ def coroutine_call(coro):
     names = code.co_varnames
     positional = code.co_argcount
     keyword_only = code.co_kwonlyargcount
-    values = frame.f_locals
+    # Before the first step the locals are exactly the arguments: one copy, then plain reads.
+    values = dict(frame.f_locals)
     function = frame.f_globals.get(code.co_name)
     if getattr(function, "__code__", None) is not code:
         function = None
