@@ -44,7 +44,7 @@ import loopscope_loop  # noqa: E402
 import loopscope_stack  # noqa: E402
 import loopscope_threads  # noqa: E402
 import loopscope_trace  # noqa: E402
-from loopscope_trace import HOT_LINE, TRACE_VERSION, Recorder, Stop, describe_exception, real_perf_counter  # noqa: E402
+from loopscope_trace import HOT_LINE, MONITOR_TOOL, TRACE_VERSION, Recorder, Stop, describe_exception, real_perf_counter  # noqa: E402
 
 _ENGINE_MODULES = (
     loopscope_trace,
@@ -163,7 +163,7 @@ def _hide_bridges():
         del sys.modules[name]
     sys.meta_path.insert(0, _NoBridgeImports())
 
-MONITOR_TOOL = 4
+
 DISABLE = sys.monitoring.DISABLE
 
 
@@ -180,27 +180,33 @@ def _on_line(code, line):
     r = rec
     if r is None:
         return None
-    if r.stop is not None or r.stop_pending:
-        r.checkpoint()
-    task = r.task
-    key = line if task is None else line + (task << 24)
-    hits = r.line_hits.get(key, 0) + 1
-    r.line_hits[key] = hits
-    if hits > HOT_LINE:
-        # A tight loop: the line runs on at full speed, unrecorded, until the loop's next step.
-        r.hot_line(line)
-        return DISABLE
-    if r.thread is not None:
-        return None
-    if r.output_pending and real_perf_counter() - r.last_flush > r.OUTPUT_LATENCY:
-        r.flush()
-    r.line = line
-    seq = r.seq
-    r.seq = seq + 1
-    r.batch.append({"line": line, "task": task, "seq": seq, "t": r.now, "kind": "line"})
-    r.countdown -= 1
-    if r.countdown <= 0:
-        r.check_limits()
+    try:
+        if r.stop is not None or r.stop_pending:
+            r.checkpoint()
+        task = r.task
+        key = line if task is None else line + (task << 24)
+        hits = r.line_hits.get(key, 0) + 1
+        r.line_hits[key] = hits
+        if hits > HOT_LINE:
+            # A tight loop: the line runs on at full speed, unrecorded, until the loop's next step.
+            r.hot_line(code, line)
+            return DISABLE
+        if r.thread is not None:
+            return None
+        if r.output_pending and real_perf_counter() - r.last_flush > r.OUTPUT_LATENCY:
+            r.flush()
+        r.line = line
+        seq = r.seq
+        r.seq = seq + 1
+        r.batch.append({"line": line, "task": task, "seq": seq, "t": r.now, "kind": "line"})
+        r.countdown -= 1
+        if r.countdown <= 0:
+            r.check_limits()
+    except RecursionError:
+        # The program's newest frame is at the recursion limit, so the engine's less common
+        # work (a check, a flush, a hot line) has no room for its frames. Natively nothing runs
+        # there: the program must not see this RecursionError. The work is done at a later line.
+        r.countdown = 1
     return None
 
 

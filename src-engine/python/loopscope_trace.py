@@ -17,6 +17,8 @@ from asyncio import futures, tasks
 real_perf_counter = time.perf_counter
 
 TRACE_VERSION = 1
+# The sys.monitoring tool the engine records lines with.
+MONITOR_TOOL = 4
 # How far the virtual clock moves each time the program reads it (see Recorder.read_clock).
 CLOCK_TICK = 1e-9
 # How many times a line may run in one step of a task (or one iteration of the loop, or, with
@@ -58,6 +60,17 @@ class Stop(KeyboardInterrupt):
         self.outcome = outcome
         self.budget = budget
         self.exit_code = exit_code
+
+
+def _recursing(code):
+    """Whether `code` runs in more than one frame of the stack (a recursion). Its newest frame
+    is the one whose line event is being handled, under this function, hot_line and _on_line."""
+    frame = sys._getframe(3).f_back
+    while frame is not None:
+        if frame.f_code is code:
+            return True
+        frame = frame.f_back
+    return False
 
 
 class RecursionLimit:
@@ -128,6 +141,8 @@ class Recorder:
         self.line_hits = {}
         self.hot_lines = set()
         self.lines_disabled = False
+        # The code objects of recursive functions whose lines went hot (see hot_line).
+        self.silenced = []
 
     def emit(self, kind, fields):
         if self.stop is not None:
@@ -271,7 +286,7 @@ class Recorder:
         self.line_hits[key] = hits
         return hits > HOT_LINE
 
-    def hot_line(self, line):
+    def hot_line(self, code, line):
         if self.thread is None:
             self.emit("line.hot", {"line": line, "task": self.task})
             self.hot_lines.add(line)
@@ -279,6 +294,11 @@ class Recorder:
         # frame above them.
         RecursionLimit.lines_recorded(0)
         self.lines_disabled = True
+        # In a recursion, the function's other lines (an `except RecursionError:` reached at
+        # the deepest level) must not bring that frame back either: its whole code goes silent.
+        if _recursing(code) and code not in self.silenced:
+            self.silenced.append(code)
+            sys.monitoring.set_local_events(MONITOR_TOOL, code, 0)
         # What was printed before a long computation reaches the host now.
         self.flush()
 
@@ -289,6 +309,9 @@ class Recorder:
         if self.lines_disabled:
             self.lines_disabled = False
             RecursionLimit.lines_recorded(1)
+            for code in self.silenced:
+                sys.monitoring.set_local_events(MONITOR_TOOL, code, sys.monitoring.events.LINE)
+            self.silenced.clear()
             sys.monitoring.restart_events()
 
     # --- identities -------------------------------------------------------------------
