@@ -111,3 +111,7 @@ def install(epoch):
     time.perf_counter = _now
     time.perf_counter_ns = lambda: int(_now() * 1e9)
     time.sleep = virtual_sleep
+    # Emscripten's time module has no thread_time: with one real thread, the process's CPU
+    # time is that thread's.
+    time.thread_time = time.process_time
+    time.thread_time_ns = time.process_time_ns
