@@ -25,7 +25,6 @@ sys.modules["_asyncio"] = None
 import asyncio  # noqa: E402
 import atexit  # noqa: E402
 import gc  # noqa: E402
-import io  # noqa: E402
 import json  # noqa: E402
 import linecache  # noqa: E402
 import operator  # noqa: E402
@@ -368,7 +367,7 @@ def run(source, filename, stdin, options_json, sink, control):
     _streams = loopscope_io.open_streams()
     sys.stdout = sys.__stdout__ = _streams[0]
     sys.stderr = sys.__stderr__ = _streams[1]
-    sys.stdin = sys.__stdin__ = io.StringIO(stdin if stdin is not None else "")
+    sys.stdin = sys.__stdin__ = loopscope_io.TerminalInput(stdin if stdin is not None else "")
     loopscope_clock.install(_real_time())
     events._set_event_loop_policy(loopscope_loop.TracedPolicy())
     sys.argv = [filename]

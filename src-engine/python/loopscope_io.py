@@ -74,6 +74,9 @@ class TerminalBuffer(io.BufferedIOBase):
         data, self.pending = bytes(self.pending), bytearray()
         _to_terminal(self.stream, data)
 
+    def __repr__(self):
+        return f"<_io.BufferedWriter name='{self.name}'>"
+
 
 class TerminalStream(io.TextIOBase):
     """A standard stream (`sys.stdout`, `sys.stderr`): a line-buffered text layer."""
@@ -170,6 +173,30 @@ class TerminalStream(io.TextIOBase):
     def flush_now(self):
         self._write_pending()
         self._buffer.flush_now()
+
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='utf-8'>"
+
+
+class TerminalInput(io.StringIO):
+    """`sys.stdin`: the text given with the run, read as from a pipe (descriptor 0)."""
+
+    name = "<stdin>"
+    mode = "r"
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    @property
+    def errors(self):
+        return "surrogateescape"
+
+    def fileno(self):
+        return 0
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
 
 
 def write_fd(original):
