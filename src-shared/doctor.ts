@@ -75,6 +75,7 @@ export function diagnose(events: readonly TraceEvent[]): Finding[] {
   const tasks = new Map<number, TaskInfo>();
   const byName = new Map<string, number>();
   let sourceLines: readonly string[] = [];
+  let droppedSeen = false;
   const taskNamed = (message: string): number | null => {
     const name = TASK_NAME.exec(message)?.[1];
     return name === undefined ? null : (byName.get(name) ?? null);
@@ -136,7 +137,23 @@ export function diagnose(events: readonly TraceEvent[]): Finding[] {
         }
         break;
       }
+      case 'future.dropped': {
+        // The engine records the moment the program let go of the task (the C Task's moment),
+        // whatever exception handler the program installed; its log record, if any, follows.
+        droppedSeen = true;
+        const info = tasks.get(event.future);
+        findings.push({
+          rule: event.reason === 'pending' ? 'destroyed-pending' : 'exception-never-retrieved',
+          step: event.seq,
+          line: info?.createdAt ?? null,
+          task: info ? event.future : null,
+          params: { name: info?.name ?? '?' },
+        });
+        break;
+      }
       case 'log': {
+        // An engine that records `future.dropped` has said it already.
+        if (droppedSeen) break;
         const rule = event.message.startsWith(NEVER_RETRIEVED)
           ? 'exception-never-retrieved'
           : event.message.startsWith(DESTROYED_PENDING)

@@ -8,6 +8,7 @@ import {
   assertNever,
   type Awaiting,
   type CallbackRole,
+  type DropReason,
   type ExceptionInfo,
   type OutcomeKind,
   type TraceEvent,
@@ -73,6 +74,10 @@ export interface TaskState {
   cancelRequested: boolean;
   cancelMessage: string | null;
   endedAt: number | null;
+  /** The call that made its coroutine, as the code wrote it, when the engine recorded it. */
+  call: string | null;
+  /** Set when the program dropped the task and asyncio reported it (see `future.dropped`). */
+  dropped: DropReason | null;
 }
 
 export type FutureStatus = 'pending' | 'done' | 'failed' | 'cancelled';
@@ -282,6 +287,9 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         if (task) task.line = event.line;
       }
       break;
+    // The line stays where it is: its further runs in this step are not recorded.
+    case 'line.hot':
+      break;
     case 'output': {
       const tone =
         event.stream === 'stdout' ? 'out' : (state.pendingTone ?? classifyStderr(event.text));
@@ -434,6 +442,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         cancelRequested: false,
         cancelMessage: null,
         endedAt: null,
+        call: event.call ?? null,
+        dropped: null,
       });
       futureOf(state, event.task).type = 'Task';
       break;
@@ -503,6 +513,11 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
     case 'future.callback':
       futureOf(state, event.future).callbacks.push(event.callback);
       break;
+    case 'future.dropped': {
+      const task = state.tasks.get(event.future);
+      if (task) task.dropped = event.reason;
+      break;
+    }
     default:
       assertNever(event);
   }

@@ -6,7 +6,7 @@
  * programs, through the real engine) to it. Adding a field means adding it here first:
  * anything else that disagrees fails to compile or fails a test.
  */
-import type { Awaiting, CallbackRole, TraceEvent, TraceEventKind } from './trace.ts';
+import type { Awaiting, CallbackRole, DropReason, TraceEvent, TraceEventKind } from './trace.ts';
 
 /** How a field is checked. A type ending in `?` may be `null` or absent. */
 export type FieldType =
@@ -25,7 +25,9 @@ export type FieldType =
   | 'exc'
   | 'frames'
   | 'awaiting'
-  | 'ints';
+  | 'ints'
+  | 'ints?'
+  | 'dropped';
 
 export const ORIGIN_FIELDS = { line: 'int?', task: 'int?' } as const;
 const HANDLE = { handle: 'int' } as const;
@@ -41,9 +43,10 @@ export const TRACE_SCHEMA = {
     line: 'int?',
     column: 'int?',
     error: 'str?',
-    linesSummarized: 'int?',
+    hotLines: 'ints?',
   },
   line: { line: 'int', task: 'int?' },
+  'line.hot': { line: 'int', task: 'int?' },
   output: { stream: 'stream', text: 'str' },
   warning: { category: 'str', message: 'str', line: 'int?' },
   log: { logger: 'str', level: 'str', message: 'str' },
@@ -102,6 +105,7 @@ export const TRACE_SCHEMA = {
   'future.exception': { future: 'int', exc: 'exc' },
   'future.cancelled': { future: 'int', msg: 'str?' },
   'future.callback': { future: 'int', callback: 'str', role: 'role' },
+  'future.dropped': { future: 'int', reason: 'dropped' },
   probe: { loop: 'int', ready: 'ints', heap: 'ints' },
 } as const satisfies Record<TraceEventKind, Record<string, FieldType>>;
 
@@ -125,6 +129,7 @@ interface FieldValues {
   frames: readonly unknown[];
   awaiting: Awaiting;
   ints: readonly number[];
+  dropped: DropReason;
 }
 type ValueOf<T> = T extends `${infer Base extends keyof FieldValues}?`
   ? FieldValues[Base] | null | undefined

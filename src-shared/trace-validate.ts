@@ -69,6 +69,10 @@ function checkField(type: FieldType, value: unknown): boolean {
       );
     case 'ints':
       return Array.isArray(value) && value.every(isInt);
+    case 'ints?':
+      return value === undefined || (Array.isArray(value) && value.every(isInt));
+    case 'dropped':
+      return value === 'exception-never-retrieved' || value === 'pending';
     case 'awaiting':
       return isAwaiting(value);
   }

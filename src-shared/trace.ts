@@ -69,6 +69,13 @@ export type OutcomeKind =
 
 export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output';
 
+/** Why asyncio reported a future (or task) when the program dropped it. */
+export type DropReason =
+  /** "Task exception was never retrieved" (or "Future exception …"). */
+  | 'exception-never-retrieved'
+  /** "Task was destroyed but it is pending!" */
+  | 'pending';
+
 interface Base<K extends string> {
   seq: number;
   t: number;
@@ -88,18 +95,20 @@ export type TraceEvent =
       outcome: OutcomeKind;
       exitCode: number;
       budget?: BudgetKind;
+      /** Lines whose runs in tight loops were summarised (see `line.hot`), ascending. */
+      hotLines?: number[];
       /** For a syntax error: where, 1-based. */
       line?: number;
       column?: number;
       error?: string;
-      /**
-       * How many `line` events the engine counted without recording each one (a tight loop),
-       * when it summarised them. (Its final name is settled with the engine's change.)
-       */
-      linesSummarized?: number;
     })
   // --- The program ----------------------------------------------------------------------
   | (Base<'line'> & { line: number; task: number | null })
+  /**
+   * The line has run so often in this step (a tight loop) that its further runs, until the
+   * loop's next iteration, are not recorded: the program runs them at full speed.
+   */
+  | (Base<'line.hot'> & { line: number; task: number | null })
   | (Base<'output'> & { stream: 'stdout' | 'stderr'; text: string })
   | (Base<'warning'> & { category: string; message: string; line: number | null })
   | (Base<'log'> & { logger: string; level: string; message: string })
@@ -167,13 +176,13 @@ export type TraceEvent =
       task: number;
       name: string;
       coro: string;
-      /**
-       * The call as written where the task was made (`my_coroutine(1, 2)`), when the engine
-       * records it. (Its final name is settled with the engine's change.)
-       */
-      call?: string;
       /** Where the coroutine function is defined, when it is in the user's file. */
       defLine: number | null;
+      /**
+       * The call that made the coroutine, as the code wrote it (`worker('a', 2)`): argument
+       * values of built-in types, others by their type; at most 120 characters.
+       */
+      call?: string;
       from: Origin;
     })
   | (Base<'future.create'> & { future: number; type: string; from: Origin })
@@ -191,6 +200,11 @@ export type TraceEvent =
   | (Base<'future.exception'> & { future: number; exc: ExceptionInfo })
   | (Base<'future.cancelled'> & { future: number; msg: string | null })
   | (Base<'future.callback'> & { future: number; callback: string; role: CallbackRole })
+  /**
+   * The program dropped the last reference to a future (or task) that asyncio reports when it
+   * is freed: its log record follows. This is when CPython's C Task reports it.
+   */
+  | (Base<'future.dropped'> & { future: number; reason: DropReason })
   // --- For the engine's own tests ---------------------------------------------------------
   /**
    * Only when the run asked for probes: what the loop really holds at the start of each

@@ -26,6 +26,29 @@ export interface CliIo {
   outIsTTY: boolean;
 }
 
+/** A lone surrogate U+DC80–U+DCFF: in a program's output, a byte that is not UTF-8. */
+const ESCAPED_BYTE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
+
+/**
+ * What a terminal receives for a program's output text: its UTF-8, except that each byte the
+ * trace carries as a lone surrogate (the way Python's `surrogateescape` decodes it) is that
+ * byte again, as native CPython writes it.
+ */
+export function terminalBytes(text: string): string | Buffer {
+  if (!text.match(ESCAPED_BYTE)) return text;
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const match of text.matchAll(ESCAPED_BYTE)) {
+    parts.push(
+      Buffer.from(text.slice(last, match.index), 'utf8'),
+      Buffer.of(match[0].charCodeAt(0) - 0xdc00),
+    );
+    last = match.index + 1;
+  }
+  parts.push(Buffer.from(text.slice(last), 'utf8'));
+  return Buffer.concat(parts);
+}
+
 /** Something to tell the user about a file, at a line of it or about the whole file. */
 export interface Diagnostic {
   severity: 'error' | 'warning';

@@ -3,14 +3,14 @@ import { languageFromLocale, createTranslator } from '../../src-shared/i18n/tran
 import { DEFAULT_BUDGETS } from '../../src-shared/trace.ts';
 import { canConfine } from '../node/confinement.ts';
 import { runCatalog } from './catalog-run.ts';
-import type { CliIo } from './io.ts';
+import { terminalBytes, type CliIo } from './io.ts';
 import { runCommand } from './run-command.ts';
 
 function createIo(): CliIo {
   const env = process.env;
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void process.stdout.write(terminalBytes(text)),
+    err: (text) => void process.stderr.write(terminalBytes(text)),
     language: languageFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE),
     isTTY: process.stderr.isTTY === true,
     outIsTTY: process.stdout.isTTY === true,

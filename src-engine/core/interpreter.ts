@@ -5,10 +5,29 @@
 import type { PyodideAPI, loadPyodide as LoadPyodide } from 'pyodide';
 import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
 import engineSource from '../python/loopscope_engine.py';
+import asyncioSource from '../python/loopscope_asyncio.py';
+import clockSource from '../python/loopscope_clock.py';
+import ioSource from '../python/loopscope_io.py';
+import loopSource from '../python/loopscope_loop.py';
+import stackSource from '../python/loopscope_stack.py';
+import threadsSource from '../python/loopscope_threads.py';
+import traceSource from '../python/loopscope_trace.py';
 
 type LoadOptions = NonNullable<Parameters<typeof LoadPyodide>[0]>;
 
 const ENGINE_DIR = '/loopscope';
+
+/** The engine's Python modules; `loopscope_engine` imports the others. */
+const ENGINE_MODULES: Record<string, string> = {
+  'loopscope_engine.py': engineSource,
+  'loopscope_asyncio.py': asyncioSource,
+  'loopscope_clock.py': clockSource,
+  'loopscope_io.py': ioSource,
+  'loopscope_loop.py': loopSource,
+  'loopscope_stack.py': stackSource,
+  'loopscope_threads.py': threadsSource,
+  'loopscope_trace.py': traceSource,
+};
 
 interface EngineModule {
   run(
@@ -93,7 +112,9 @@ export class InterpreterFactory {
     }
     const pyodide = await options.loadPyodide({ ...baseOptions(options), _makeSnapshot: true });
     pyodide.FS.mkdirTree(ENGINE_DIR);
-    pyodide.FS.writeFile(`${ENGINE_DIR}/loopscope_engine.py`, engineSource);
+    for (const [name, source] of Object.entries(ENGINE_MODULES)) {
+      pyodide.FS.writeFile(`${ENGINE_DIR}/${name}`, source);
+    }
     pyodide.runPython(
       `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})\nimport loopscope_engine`,
     );
@@ -132,6 +153,9 @@ export class InterpreterFactory {
   ): Promise<void> {
     const pyodide = await this.take();
     const engine = pyodide.pyimport('loopscope_engine') as unknown as EngineModule;
+    // The host's stop flag doubles as Pyodide's signal buffer, so that even a tight loop that
+    // records nothing notices a stop (the engine handles signals 1 and 2).
+    if (control) pyodide.setInterruptBuffer(control);
     try {
       engine.run(
         request.code,

@@ -40,7 +40,6 @@ export const uiCatalog = defineCatalog({
     'noun.tasks': 'task|tasks',
     'noun.tasks-of': 'task|tasks',
     'noun.handles': 'handle|handles',
-    'noun.lines': 'line event|line events',
 
     'engine.loading': 'Starting Python…',
     'engine.loading-progress': 'Starting Python… {percent}%',
@@ -280,8 +279,10 @@ export const uiCatalog = defineCatalog({
     'say.run.end.crashed': 'The engine failed here: {error}.',
     'say.run.end.input':
       'The program asked for input at line {line}, but none was given: type it below the console and run it again.',
-    'say.run.end.summarized':
-      'In a tight loop the engine counted {lines} without recording each one.',
+    'say.run.end.summarized.one':
+      'Line {lines} ran in a tight loop: its repeated runs were not recorded one by one.',
+    'say.run.end.summarized.many':
+      'Lines {lines} ran in tight loops: their repeated runs were not recorded one by one.',
     'say.line.task': '{task} executes line {line}.',
     'say.line': 'Python executes line {line}.',
     'say.output.task': '{task} prints “{text}”.',
@@ -400,6 +401,12 @@ export const uiCatalog = defineCatalog({
     'say.future.cancelled.task': '{task} ends cancelled.',
     'say.future.cancelled': '{type} is cancelled.',
     'say.future.callback': '{callback} is registered to run when {future} is done.',
+    'say.line.hot':
+      'Line {line} runs in a tight loop: its further runs in this step are not shown one by one.',
+    'say.future.dropped.exception-never-retrieved':
+      'The program drops {future}, and nobody retrieved its exception: asyncio reports it now.',
+    'say.future.dropped.pending':
+      'The program drops {future} while it is still pending: asyncio reports it now.',
     'say.probe': 'The engine checks the loop’s queues.',
 
     'tell.create.main':
@@ -509,7 +516,6 @@ export const uiCatalog = defineCatalog({
     'noun.tasks': 'задача|задачи|задач|задачи',
     'noun.tasks-of': 'задачи|задач|задач|задачи',
     'noun.handles': 'обработчик|обработчика|обработчиков|обработчика',
-    'noun.lines': 'событие строки|события строки|событий строки|события строки',
 
     'engine.loading': 'Запускаем Python…',
     'engine.loading-progress': 'Запускаем Python… {percent}%',
@@ -752,7 +758,10 @@ export const uiCatalog = defineCatalog({
     'say.run.end.crashed': 'Здесь движок упал: {error}.',
     'say.run.end.input':
       'В строке {line} программа ждала ввода, но его не было: введите его под консолью и запустите снова.',
-    'say.run.end.summarized': 'В плотном цикле движок подсчитал {lines}, не записывая каждое.',
+    'say.run.end.summarized.one':
+      'Строка {lines} выполнялась в плотном цикле: её повторные выполнения не записаны по одному.',
+    'say.run.end.summarized.many':
+      'Строки {lines} выполнялись в плотных циклах: их повторные выполнения не записаны по одному.',
     'say.line.task': '{task} выполняет строку {line}.',
     'say.line': 'Python выполняет строку {line}.',
     'say.output.task': '{task} печатает «{text}».',
@@ -872,6 +881,12 @@ export const uiCatalog = defineCatalog({
     'say.future.cancelled': '{type}: отменён.',
     'say.future.callback':
       '{callback} регистрируется, чтобы выполниться, когда {future} завершится.',
+    'say.line.hot':
+      'Строка {line} крутится в плотном цикле: её дальнейшие выполнения в этом шаге не показываются по одному.',
+    'say.future.dropped.exception-never-retrieved':
+      'Программа теряет {future}, а её исключение никто не забрал: asyncio сообщает об этом сейчас.',
+    'say.future.dropped.pending':
+      'Программа теряет {future}, пока она ещё не завершилась: asyncio сообщает об этом сейчас.',
     'say.probe': 'Движок сверяет очереди цикла.',
 
     'tell.create.main':

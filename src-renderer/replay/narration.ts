@@ -173,20 +173,24 @@ export function narrateEnd(
   if (event.outcome === 'raised' && input) {
     text += ` ${t('say.run.end.input', { line: input.line ?? '?' })}`;
   }
-  const summarized = linesSummarized(event);
-  if (summarized > 0) {
-    text += ` ${t('say.run.end.summarized', { lines: context.locale.count(summarized, 'noun.lines') })}`;
-  }
+  const summary = hotLinesSummary(event, context.locale);
+  if (summary !== '') text += ` ${summary}`;
   return { text, claims: [{ kind: 'phase', phase: endPhaseOf(event) }] };
 }
 
 /**
- * How many `line` events the engine counted without recording each one (a tight loop), when
- * the trace says so.
+ * What the run's end says of the lines the engine summarised in tight loops (their repeated
+ * runs not recorded one by one), or '' when it summarised none.
  */
-export function linesSummarized(event: Extract<TraceEvent, { kind: 'run.end' }>): number {
-  const value: unknown = event.linesSummarized;
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
+export function hotLinesSummary(
+  event: Extract<TraceEvent, { kind: 'run.end' }>,
+  locale: Locale,
+): string {
+  const lines = event.hotLines ?? [];
+  if (lines.length === 0) return '';
+  // One line or several, not a count's plural: "Lines 3, 21" is never singular.
+  const key = lines.length === 1 ? 'say.run.end.summarized.one' : 'say.run.end.summarized.many';
+  return locale.t(key, { lines: lines.join(', ') });
 }
 
 function endPhaseOf(event: Extract<TraceEvent, { kind: 'run.end' }>): PhaseName {
@@ -489,6 +493,14 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
           future: say.future(event.future),
         }),
       );
+    case 'line.hot':
+      return text(t('say.line.hot', { line: event.line }));
+    case 'future.dropped': {
+      const future = state.tasks.has(event.future)
+        ? say.task(event.future)
+        : say.future(event.future);
+      return text(t(`say.future.dropped.${event.reason}`, { future }));
+    }
     case 'probe':
       return text(t('say.probe'));
     default:

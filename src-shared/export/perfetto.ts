@@ -454,6 +454,16 @@ class PerfettoBuilder {
         break;
       case 'future.callback':
         break;
+      case 'future.dropped':
+        // The moment the program let go of it, when asyncio reports it (the gc's moment).
+        this.instant(tid, `dropped: ${event.reason}`, 'future', {
+          ...args,
+          future: event.future,
+          reason: event.reason,
+        });
+        break;
+      case 'line.hot':
+        break;
       default:
         assertNever(event);
     }

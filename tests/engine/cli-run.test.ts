@@ -80,6 +80,15 @@ describe('loopscope run', () => {
     expect(result.status).toBe(1);
   });
 
+  test('bytes that are not UTF-8 reach the terminal as those bytes, as python3 writes them', () => {
+    const file = write(
+      'bytes.py',
+      'import sys\nsys.stdout.buffer.write(b"caf\\xe9 \\xff\\n")\nprint(b"\\xe9".decode("utf-8", "surrogateescape"), "\\u00e9")\n',
+    );
+    const result = spawnSync(process.execPath, [BIN, 'run', file], { timeout: 60_000 });
+    expect(result.stdout).toEqual(Buffer.from('caf\xe9 \xff\n\xe9 \u00c3\u00a9\n', 'latin1'));
+  });
+
   test('sys.exit sets the exit status', () => {
     expect(loopscope(['run', write('exit.py', 'import sys\nsys.exit(3)\n')]).status).toBe(3);
   });

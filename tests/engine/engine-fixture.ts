@@ -1,8 +1,12 @@
-/** What the engine's test files share: one engine per file, and the conformance programs. */
+/**
+ * What the engine's test files share: one engine per file, the conformance programs, and
+ * reading a result's events.
+ */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
-import { NodeEngine } from '../../src-engine/node/engine.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { NodeEngine, type ProgramResult } from '../../src-engine/node/engine.ts';
+import type { EventOf, TraceEvent, TraceEventKind } from '../../src-shared/trace.ts';
 
 /** The folder of the conformance programs, without a trailing slash. */
 export const PROGRAMS_DIR = fileURLToPath(
@@ -27,4 +31,16 @@ export function useEngine(): () => NodeEngine {
     if (!engine) throw new Error('The engine is not started yet.');
     return engine;
   };
+}
+
+/** The result's events of one kind, in order. */
+export function eventsOf<K extends TraceEventKind>(result: ProgramResult, kind: K): EventOf<K>[] {
+  return result.events.filter((e): e is EventOf<K> => e.kind === kind);
+}
+
+/** The result's last event, which must be its run.end. */
+export function endOf(result: ProgramResult): EventOf<'run.end'> {
+  const end = result.events.at(-1) as TraceEvent;
+  expect(end.kind).toBe('run.end');
+  return end as EventOf<'run.end'>;
 }

@@ -230,12 +230,16 @@ describe('numbers, times and counted nouns', () => {
     expect(say(new Replay(events), gather, ru)).toContain('ждёт `gather` из 2 задач');
   });
 
-  it('says when the engine counted a tight loop’s lines without recording each', () => {
-    const events = loadFixture('budget_events').map((e) =>
-      e.kind === 'run.end' ? { ...e, linesSummarized: 123456 } : e,
-    );
-    const replay = new Replay(events);
-    expect(say(replay, replay.length)).toContain('the engine counted 123456 line events');
-    expect(say(replay, replay.length, ru)).toContain('движок подсчитал 123456 событий строки');
+  it('names the lines whose runs in tight loops the engine summarised', () => {
+    const withHot = (hotLines: number[]) =>
+      new Replay(
+        loadFixture('budget_events').map((e) => (e.kind === 'run.end' ? { ...e, hotLines } : e)),
+      );
+    const one = withHot([7]);
+    expect(say(one, one.length)).toContain('Line 7 ran in a tight loop');
+    expect(say(one, one.length, ru)).toContain('Строка 7 выполнялась в плотном цикле');
+    const two = withHot([4, 9]);
+    expect(say(two, two.length)).toContain('Lines 4, 9 ran in tight loops');
+    expect(say(two, two.length, ru)).toContain('Строки 4, 9 выполнялись');
   });
 });

@@ -2,11 +2,9 @@
  * The Perfetto / Chrome trace-event export conforms to the Trace Event Format (checked by a
  * checker written from the specification) and says what the loop did: a track per task with
  * its spans at the right virtual times, the loop's iterations and handles, output, and arrows
- * from timers and futures to the steps they wake. Traces are real: recorded by the CLI, and
- * every conformance program run by the engine.
+ * from timers and futures to the steps they wake. Traces are real: recorded by the CLI (and
+ * every conformance program's trace is exported and checked by tests/engine/conformance.test.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   exportPerfetto,
@@ -15,7 +13,6 @@ import {
   TASK_TID_BASE,
   type ChromeTraceEvent,
 } from '../../src-shared/export/perfetto.ts';
-import { conformancePrograms, PROGRAMS_DIR, useEngine } from '../engine/engine-fixture.ts';
 import { fixtureEvents } from './export-fixtures.ts';
 import { checkTraceEventFormat } from './trace-event-spec.ts';
 
@@ -171,17 +168,4 @@ describe('the spec checker', () => {
       'flow flow/w/1 (f) at 41 is inside no slice of its thread',
     ]);
   });
-});
-
-describe('every conformance program', () => {
-  const engine = useEngine();
-
-  test('exports a trace that conforms to the format', async () => {
-    for (const name of conformancePrograms()) {
-      const code = readFileSync(join(PROGRAMS_DIR, name), 'utf8');
-      const { events } = await engine().run({ code, filename: name });
-      const trace = JSON.parse(stringifyChromeTrace(exportPerfetto(events))) as unknown;
-      expect([name, checkTraceEventFormat(trace)]).toEqual([name, []]);
-    }
-  }, 300_000);
 });

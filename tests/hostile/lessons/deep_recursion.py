@@ -1,5 +1,6 @@
-# A lesson that lifts the recursion limit and recurses without end. Traced line by line, it
-# runs into the event budget long before it could exhaust the WebAssembly stack.
+# A lesson that lifts the recursion limit and recurses without end. Python-to-Python calls use
+# no C stack, and its hot lines run untraced at full speed: the time budget stops it before it
+# could exhaust the interpreter's memory.
 # expect-outcome: budget
 # expect-message: (events|wall-time) budget
 import sys

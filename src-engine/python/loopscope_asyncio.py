@@ -1,0 +1,582 @@
+"""asyncio's own classes, instrumented in place, and made to look as the C accelerator's do.
+
+One function per patched class. Each replacement records what happened and then does what
+asyncio's pure-Python code does; where CPython's `_asyncio` module (which CPython 3.14 uses by
+default, Modules/_asynciomodule.c) behaves visibly otherwise (an error message, a repr, the
+moment a dropped task is reported, a traceback frame), the replacement does what the C code
+does.
+"""
+
+import contextvars
+import inspect
+import logging
+import os
+import sys
+import traceback
+import warnings
+
+import asyncio
+from asyncio import events, exceptions, format_helpers, futures, tasks
+
+from loopscope_trace import (
+    WAKEUP_FUNCTIONS,
+    RecursionLimit,
+    awaiting_of,
+    describe_callback,
+    describe_exception,
+    future_id,
+    paused_line,
+    register_task,
+    safe_repr,
+    safe_str,
+)
+
+rec = None  # The current run's Recorder; set by loopscope_engine.bind().
+
+_Task = tasks.Task
+_Future = futures.Future
+_PENDING = futures._PENDING
+_CANCELLED = futures._CANCELLED
+_FINISHED = futures._FINISHED
+_InvalidStateError = exceptions.InvalidStateError
+
+# --- Frames the C accelerator runs without ---------------------------------------------------
+
+# Files whose frames never show: the engine's own modules (filled in by loopscope_engine).
+ENGINE_FILES = set()
+# Code objects of asyncio functions that are C functions natively (Future's and Task's
+# methods, and the module-level functions _asynciomodule.c replaces).
+_C_CODES = set()
+_C_FUNCTIONS = {
+    events: ("get_running_loop", "_get_running_loop", "_set_running_loop", "get_event_loop"),
+    tasks: (
+        "current_task",
+        "all_tasks",
+        "_register_task",
+        "_register_eager_task",
+        "_unregister_task",
+        "_unregister_eager_task",
+        "_enter_task",
+        "_leave_task",
+        "_swap_current_task",
+    ),
+    futures: ("future_add_to_awaited_by", "future_discard_from_awaited_by"),
+}
+
+
+def hidden_frame(code):
+    return code in _C_CODES or code.co_filename in ENGINE_FILES
+
+
+def _collect_c_codes():
+    for klass in (_Future, _Task):
+        for value in vars(klass).values():
+            for function in (value, getattr(value, "fget", None), getattr(value, "fset", None)):
+                code = getattr(function, "__code__", None)
+                if code is not None:
+                    _C_CODES.add(code)
+    for module, names in _C_FUNCTIONS.items():
+        for name in names:
+            _C_CODES.add(getattr(module, name).__code__)
+
+
+# Frames of the pure-Python Task's step that a stored exception still reaches; cleared once
+# the step has returned (see strip_hidden).
+_finished_frames = []
+
+
+def strip_hidden(tb):
+    """A traceback without the hidden frames (relinked in place): what the C Task would have
+    stored. The frames themselves are cleared once the step is over: a coroutine's frame
+    keeps its caller as `f_back`, and the pure-Python step holds the task, so without this a
+    failed task would sit in a reference cycle until the garbage collector ran, instead of
+    being freed, and reported, the moment the program drops it, as the C Task is."""
+    head = last = None
+    while tb is not None:
+        if hidden_frame(tb.tb_frame.f_code):
+            _finished_frames.append(tb.tb_frame)
+        else:
+            if last is None:
+                head = tb
+            else:
+                last.tb_next = tb
+            last = tb
+        tb = tb.tb_next
+    if last is not None and last.tb_next is not None:
+        last.tb_next = None
+    return head
+
+
+def _clear_finished_frames():
+    while _finished_frames:
+        frame = _finished_frames.pop()
+        try:
+            frame.clear()
+        except RuntimeError:
+            # Still running (a step inside another, eagerly): its own step clears it.
+            pass
+
+
+def _visible_stack(frame):
+    """traceback.walk_stack(frame) without the hidden frames."""
+    for each, line in traceback.walk_stack(frame):
+        if not hidden_frame(each.f_code):
+            yield each, line
+
+
+def _source_traceback(frame):
+    """What `_asyncio.Future.__init__` stores in debug mode: traceback.extract_stack() from
+    the frame that made the future."""
+    stack = traceback.StackSummary.extract(_visible_stack(frame))
+    stack.reverse()
+    return stack
+
+
+# --- Handle --------------------------------------------------------------------------------
+
+
+def instrument_handle():
+    handle_cancel = events.Handle.cancel
+
+    def cancel(self):
+        if rec is not None and not self._cancelled:
+            n = rec.handle_id(self)
+            if n is not None:
+                rec.emit("handle.cancel", {"handle": n, "from": rec.origin()})
+        return handle_cancel(self)
+
+    # TimerHandle.cancel reaches Handle.cancel through super(): one patch records both.
+    events.Handle.cancel = cancel
+
+    def extract_stack(f=None, limit=None):
+        if f is None:
+            f = sys._getframe().f_back
+        if limit is None:
+            limit = asyncio.constants.DEBUG_STACK_DEPTH
+        stack = traceback.StackSummary.extract(_visible_stack(f), limit=limit, lookup_lines=False)
+        stack.reverse()
+        return stack
+
+    format_helpers.extract_stack = extract_stack
+
+
+# --- Future --------------------------------------------------------------------------------
+
+
+def instrument_future():
+    # Futures get their trace id on first sight; 0 means none yet.
+    _Future._ls_id = 0
+    # The deadline of the timer that ends an asyncio.sleep, set on that sleep's future.
+    _Future._ls_sleep = None
+    _Future.__module__ = "_asyncio"
+    schedule_callbacks = _Future._Future__schedule_callbacks
+
+    def __init__(self, *, loop=None):
+        if loop is None:
+            self._loop = events.get_event_loop()
+        else:
+            self._loop = loop
+        self._callbacks = []
+        if self._loop.get_debug():
+            self._source_traceback = _source_traceback(sys._getframe(1))
+        if rec is not None and not isinstance(self, _Task):
+            rec.emit("future.create", {"future": future_id(self), "type": type(self).__name__, "from": rec.origin()})
+
+    def result(self):
+        state = self._state
+        if state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if state != _FINISHED:
+            raise _InvalidStateError("Result is not set.")
+        self._Future__log_traceback = False
+        exception = self._exception
+        if exception is not None:
+            # _asyncio's future_get_result puts the stored traceback back once, then forgets
+            # it: a second retrieval shows only its own frames.
+            tb, self._exception_tb = self._exception_tb, None
+            raise exception.with_traceback(tb)
+        return self._result
+
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise _InvalidStateError("invalid state")
+        if rec is not None:
+            rec.emit("future.result", {"future": future_id(self), "value": safe_repr(result)})
+        self._result = result
+        self._state = _FINISHED
+        schedule_callbacks(self)
+
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise _InvalidStateError("invalid state")
+        if isinstance(exception, type) and issubclass(exception, BaseException):
+            exception = exception()
+            if self._state != _PENDING:
+                raise _InvalidStateError("invalid state")
+        if not isinstance(exception, BaseException):
+            raise TypeError("invalid exception object")
+        if isinstance(exception, StopIteration):
+            new_exc = RuntimeError("StopIteration interacts badly with generators and cannot be raised into a Future")
+            new_exc.__cause__ = exception
+            new_exc.__context__ = exception
+            exception = new_exc
+        if rec is not None:
+            rec.emit("future.exception", {"future": future_id(self), "exc": describe_exception(exception)})
+        exception.__traceback__ = strip_hidden(exception.__traceback__)
+        self._exception = exception
+        self._exception_tb = exception.__traceback__
+        self._state = _FINISHED
+        schedule_callbacks(self)
+        self._Future__log_traceback = True
+
+    def cancel(self, msg=None):
+        self._Future__log_traceback = False
+        if self._state != _PENDING:
+            return False
+        if rec is not None:
+            message = msg if isinstance(msg, str) or msg is None else safe_repr(msg)
+            rec.emit("future.cancelled", {"future": future_id(self), "msg": message})
+        cancelled = self._cancelled_exc
+        if cancelled is not None:
+            cancelled.__traceback__ = strip_hidden(cancelled.__traceback__)
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        schedule_callbacks(self)
+        return True
+
+    def add_done_callback(self, fn, *, context=None):
+        if rec is not None:
+            label, role, _task, _future = describe_callback(fn, ())
+            rec.emit("future.callback", {"future": future_id(self), "callback": label, "role": role})
+        if self._state != _PENDING:
+            self._loop.call_soon(fn, self, context=context)
+        else:
+            if context is None:
+                context = contextvars.copy_context()
+            self._callbacks.append((fn, context))
+
+    def __del__(self):
+        if not self._Future__log_traceback:
+            return
+        self._Future__log_traceback = False
+        if rec is not None and self._ls_id:
+            rec.emit("future.dropped", {"future": self._ls_id, "reason": "exception-never-retrieved"})
+        context = {
+            "message": f"{type(self).__name__} exception was never retrieved",
+            "exception": self._exception,
+            "future": self,
+        }
+        if self._source_traceback:
+            context["source_traceback"] = self._source_traceback
+        self._loop.call_exception_handler(context)
+
+    for function in (__init__, result, set_result, set_exception, cancel, add_done_callback, __del__):
+        _replace(_Future, function)
+
+
+def _replace(klass, function):
+    original = klass.__dict__[function.__name__]
+    function.__qualname__ = original.__qualname__
+    function.__doc__ = original.__doc__
+    setattr(klass, function.__name__, function)
+
+
+# --- Task ----------------------------------------------------------------------------------
+
+# The C Task runs its steps in C: its coroutine runs with no frame of asyncio's between it and
+# the loop's Handle._run. Here two Python frames stand there (the step's callback and
+# run_step): the recursion limit is raised by as much while a step runs, so that the program
+# reaches RecursionError at the depth it reaches natively.
+_STEP_FRAMES = 2
+# A task started eagerly runs inside Task.__init__: five frames stand for the C code there.
+_EAGER_FRAMES = 5
+
+
+class TaskStepMethWrapper:
+    """What the C Task schedules for its next step (`_asyncio.TaskStepMethWrapper`), in
+    place of the pure-Python Task's bound `__step` method: a handle's repr shows it so."""
+
+    __slots__ = ("_ls_task",)
+
+    def __init__(self, task):
+        self._ls_task = task
+
+    @property
+    def __self__(self):
+        return self._ls_task
+
+    def __call__(self, exc=None):
+        try:
+            run_step(self._ls_task, exc, _STEP_FRAMES, True)
+        finally:
+            # This frame may outlive the call (a failed coroutine's frame keeps its callers).
+            self = exc = None
+
+    def __repr__(self):
+        return f"<_asyncio.TaskStepMethWrapper object at {id(self):#x}>"
+
+
+class _StepDescriptor:
+    """`task._Task__step` gives a TaskStepMethWrapper, as the C Task's step callback."""
+
+    def __get__(self, task, owner=None):
+        if task is None:
+            return self
+        return TaskStepMethWrapper(task)
+
+
+def _begin_step(task, exc):
+    """The start of Task.__step: the exception to throw into the coroutine, if any."""
+    if task._state != _PENDING:
+        raise _InvalidStateError(f"__step(): already done: {task!r} {exc!r}")
+    if task._must_cancel:
+        if not isinstance(exc, exceptions.CancelledError):
+            exc = task._make_cancelled_error()
+        task._must_cancel = False
+    task._fut_waiter = None
+    tasks._py_enter_task(task._loop, task)
+    return exc
+
+
+def task_wakeup(self, future):
+    """Task.__wakeup as the C Task's `task_wakeup`: what the future ended with goes into the
+    coroutine without a frame of its own, and the step runs at once."""
+    if rec is not None:
+        rec.emit("task.wake", {"task": future_id(self), "future": future_id(future)})
+    futures.future_discard_from_awaited_by(future, self)
+    if isinstance(future, _Future):
+        # _asyncio's future_get_result: the stored exception itself, not a raise of it.
+        state = future._state
+        if state == _CANCELLED:
+            thrown = future._make_cancelled_error()
+        elif state != _FINISHED:
+            thrown = _InvalidStateError("Result is not set.")
+        else:
+            future._Future__log_traceback = False
+            thrown = future._exception
+            if thrown is not None:
+                thrown = thrown.with_traceback(future._exception_tb)
+                future._exception_tb = None
+    else:
+        try:
+            future.result()
+            thrown = None
+        except BaseException as exc:  # noqa: BLE001 - it goes into the coroutine.
+            thrown = exc
+    try:
+        run_step(self, thrown, _STEP_FRAMES, True)
+    finally:
+        self = future = thrown = None
+
+
+task_wakeup.__qualname__ = "Task.task_wakeup"
+
+
+def _eager_step(self, exc):
+    # Task.__eager_start has entered the task itself (with _swap_current_task).
+    run_step(self, exc, _EAGER_FRAMES, False)
+
+
+def run_step(self, exc, frames, enter):
+    """Task.__step, and in it Task.__step_run_and_handle_result (Lib/asyncio/tasks.py,
+    CPython 3.14), recorded: the coroutine runs until it awaits, yields or ends. One function,
+    so that one frame stands where the C Task has none."""
+    if enter:
+        exc = _begin_step(self, exc)
+    r = rec
+    if r is not None:
+        n = self._ls_id or future_id(self)
+        r.emit("task.run", {"task": n, "throw": None if exc is None else type(exc).__qualname__})
+        outer = r.task
+        r.task = n
+    RecursionLimit.extra += frames
+    _set_limit(_get_limit() + frames)
+    coro = self._coro
+    try:
+        if exc is None:
+            result = coro.send(None)
+        else:
+            result = coro.throw(exc)
+    except StopIteration as stop:
+        if self._must_cancel:
+            # Task is cancelled right before coro stops.
+            self._must_cancel = False
+            _future_cancel(self, msg=self._cancel_message)
+        else:
+            _future_set_result(self, stop.value)
+    except exceptions.CancelledError as cancelled:
+        self._cancelled_exc = cancelled
+        _future_cancel(self)
+    except (KeyboardInterrupt, SystemExit) as error:
+        _future_set_exception(self, error)
+        raise
+    except BaseException as error:  # noqa: BLE001 - stored in the task.
+        _future_set_exception(self, error)
+    else:
+        _handle_yield(self, result)
+    finally:
+        if enter:
+            tasks._py_leave_task(self._loop, self)
+        RecursionLimit.extra -= frames
+        _set_limit(_get_limit() - frames)
+        if r is not None:
+            r.task = outer
+            if r.stop is None and self._state == _PENDING:
+                waiter = self._fut_waiter
+                if waiter is not None:
+                    r.emit("task.suspend", {"task": n, "awaiting": awaiting_of(waiter), "line": paused_line(coro)})
+                else:
+                    r.emit("task.yield", {"task": n, "line": paused_line(coro)})
+                waiter = None
+        _clear_finished_frames()
+        self = exc = coro = None
+
+
+def _handle_yield(self, result):
+    """What the coroutine yielded: a future to wait for, None (sleep(0)), or a mistake."""
+    loop = self._loop
+    blocking = getattr(result, "_asyncio_future_blocking", None)
+    if blocking is not None:
+        # Yielded Future must come from Future.__iter__().
+        if futures._get_loop(result) is not loop:
+            error = RuntimeError(f"Task {self!r} got Future {result!r} attached to a different loop")
+            loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+        elif blocking:
+            if result is self:
+                error = RuntimeError(f"Task cannot await on itself: {self!r}")
+                loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+            else:
+                futures.future_add_to_awaited_by(result, self)
+                result._asyncio_future_blocking = False
+                result.add_done_callback(self._Task__wakeup, context=self._context)
+                self._fut_waiter = result
+                if self._must_cancel:
+                    if self._fut_waiter.cancel(msg=self._cancel_message):
+                        self._must_cancel = False
+        else:
+            error = RuntimeError(f"yield was used instead of yield from in task {self!r} with {result!r}")
+            loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+    elif result is None:
+        # Bare yield relinquishes control for one event loop iteration.
+        loop.call_soon(TaskStepMethWrapper(self), context=self._context)
+    elif inspect.isgenerator(result):
+        error = RuntimeError(f"yield was used instead of yield from for generator in task {self!r} with {result!r}")
+        loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+    else:
+        error = RuntimeError(f"Task got bad yield: {result!r}")
+        loop.call_soon(TaskStepMethWrapper(self), error, context=self._context)
+
+
+_future_cancel = _future_set_result = _future_set_exception = None
+_get_limit = RecursionLimit.real_get
+_set_limit = RecursionLimit.real_set
+
+
+def instrument_task():
+    global _future_cancel, _future_set_result, _future_set_exception
+    _future_cancel = _Future.cancel
+    _future_set_result = _Future.set_result
+    _future_set_exception = _Future.set_exception
+    _Task.__module__ = "_asyncio"
+    task_init = _Task.__init__
+
+    def __init__(self, *args, **kwargs):
+        try:
+            task_init(self, *args, **kwargs)
+        except BaseException:
+            # The C Task is logged as destroyed while pending only once its __init__ succeeded.
+            self._log_destroy_pending = False
+            raise
+        if self._source_traceback:
+            # The C Task keeps the whole stack up to the call that made it.
+            self._source_traceback = _source_traceback(sys._getframe(1))
+        if rec is not None and not self._ls_id:
+            register_task(self)
+
+    task_cancel = _Task.cancel
+
+    def cancel(self, msg=None):
+        if rec is not None:
+            message = msg if isinstance(msg, str) or msg is None else safe_repr(msg)
+            rec.emit(
+                "task.cancel",
+                {"task": future_id(self), "msg": message, "accepted": not self.done(), "from": rec.origin()},
+            )
+        return task_cancel(self, msg)
+
+    future_del = _Future.__del__
+
+    def __del__(self):
+        if self._state == _PENDING and self._log_destroy_pending:
+            if rec is not None and self._ls_id:
+                rec.emit("future.dropped", {"future": self._ls_id, "reason": "pending"})
+            # _asyncio's TaskObj_finalize builds the context in this order.
+            context = {"message": "Task was destroyed but it is pending!", "task": self}
+            if self._source_traceback:
+                context["source_traceback"] = self._source_traceback
+            self._loop.call_exception_handler(context)
+        future_del(self)
+
+    for function in (__init__, cancel, __del__):
+        _replace(_Task, function)
+    _Task._Task__step = _StepDescriptor()
+    _Task._Task__step_run_and_handle_result = _eager_step
+    _Task._Task__wakeup = task_wakeup
+    WAKEUP_FUNCTIONS.add(task_wakeup)
+
+
+# --- Tracebacks, warnings, asyncio's logger ------------------------------------------------
+
+
+def instrument_tracebacks():
+    """Tracebacks show neither the engine's frames nor those asyncio's C accelerator runs
+    without."""
+    walk = traceback._walk_tb_with_full_positions
+
+    def walk_tb(tb):
+        for frame, positions in walk(tb):
+            if not hidden_frame(frame.f_code):
+                yield frame, positions
+
+    traceback._walk_tb_with_full_positions = walk_tb
+
+
+def instrument_warnings():
+    show_warning = warnings._showwarnmsg_impl
+
+    def show(msg):
+        if rec is not None:
+            line = msg.lineno if msg.filename == rec.user_file else None
+            text = safe_str(msg.message) if isinstance(msg.message, Warning) else str(msg.message)
+            rec.emit("warning", {"category": msg.category.__name__, "message": text, "line": line})
+        show_warning(msg)
+
+    warnings._showwarnmsg_impl = show
+
+
+class _LogRecorder(logging.Filter):
+    def filter(self, record):
+        if rec is not None:
+            try:
+                message = record.getMessage()
+            except Exception:
+                message = str(record.msg)
+            rec.emit("log", {"logger": record.name, "level": record.levelname, "message": message})
+        return True
+
+
+def instrument_logging():
+    logging.getLogger("asyncio").addFilter(_LogRecorder())
+
+
+def install():
+    _collect_c_codes()
+    instrument_handle()
+    instrument_future()
+    instrument_task()
+    instrument_tracebacks()
+    instrument_warnings()
+    instrument_logging()
+
+
+assert os.path.basename(futures.__file__) == "futures.py"

@@ -1,0 +1,286 @@
+"""The instrumented event loop: asyncio's own BaseEventLoop on the virtual clock."""
+
+import collections
+import heapq
+
+import asyncio
+from asyncio import base_events, events, futures, unix_events
+
+import loopscope_threads
+from loopscope_trace import RecursionLimit, describe_callback
+
+rec = None  # The current run's Recorder; set by loopscope_engine.bind().
+
+# Timers due within this much of "now" run together, as a real select() oversleeps a little.
+CLOCK_RESOLUTION = 1e-6
+_TimerHandle = events.TimerHandle
+
+
+class TracedReady(collections.deque):
+    """The loop's ready queue (`loop._ready`), recording every handle that enters or leaves."""
+
+    def __init__(self, loop):
+        super().__init__()
+        self.loop = loop
+        # The id of the handle whose callback the loop is running, or ran last: its
+        # handle.done is recorded when the loop takes the next one (nothing happens in
+        # between), so that no wrapper frame stands between the loop and the callback.
+        self.running = None
+
+    def append(self, handle):
+        super().append(handle)
+        r = rec
+        if r is None:
+            return
+        ids = r.handle_ids
+        if type(handle) is _TimerHandle:
+            r.emit("timer.due", {"handle": ids.get(id(handle))})
+            return
+        label, role, task, future = describe_callback(handle._callback, handle._args)
+        n = r.next_handle = r.next_handle + 1
+        ids[id(handle)] = n
+        r.emit(
+            "handle.push",
+            {
+                "handle": n,
+                "loop": self.loop._ls_id,
+                "callback": label,
+                "role": role,
+                "task": task,
+                "future": future,
+                "from": {"line": r.line, "task": r.task},
+            },
+        )
+
+    def popleft(self):
+        handle = super().popleft()
+        r = rec
+        if r is None:
+            return handle
+        if self.running is not None:
+            r.emit("handle.done", {"handle": self.running})
+        loop = self.loop
+        if loop._ls_phase != "ready":
+            loop._ls_phase = "ready"
+            r.emit("loop.ready", {"loop": loop._ls_id, "count": len(self) + 1})
+        n = r.handle_ids.get(id(handle))
+        if handle._cancelled:
+            self.running = None
+            r.emit("handle.skip", {"handle": n})
+        else:
+            self.running = n
+            r.emit("handle.run", {"handle": n})
+        return handle
+
+    def done(self):
+        rec.emit("handle.done", {"handle": self.running})
+        self.running = None
+
+
+class VirtualSelector:
+    """Stands in for the loop's selector: waiting for I/O is waiting for the next timer, or
+    for what a thread does next."""
+
+    def __init__(self, loop):
+        self.loop = loop
+
+    def select(self, timeout):
+        loop = self.loop
+        rec.emit("loop.select", {"loop": loop._ls_id, "timeout": timeout})
+        sched = loopscope_threads.sched
+        wake = rec.now + timeout if timeout is not None else loopscope_threads.INFINITY
+        # A thread's action wakes the loop early, as a real thread writes to the loop's
+        # self-pipe.
+        wake = max(min(wake, sched.next_time()), rec.now)
+        if wake == loopscope_threads.INFINITY:
+            # Nothing is ready, no timer is set, and no thread will wake the loop: a real
+            # program would wait here forever.
+            rec.halt("stuck")
+        if wake > rec.now:
+            rec.advance(wake, blocked=False)
+            rec.emit("loop.wait", {"loop": loop._ls_id, "until": wake})
+        sched.deliver()
+        loop._ls_phase = "timers"
+        rec.emit("loop.timers", {"loop": loop._ls_id})
+        return []
+
+    def close(self):
+        pass
+
+
+_NO_IO = (
+    "Loopscope runs asyncio on a virtual clock, without sockets, subprocesses or signals: "
+    "{} is not available here."
+)
+
+
+def _unavailable(name):
+    def method(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO.format(name))
+
+    method.__name__ = name
+    return method
+
+
+class TracedEventLoop(base_events.BaseEventLoop):
+    """asyncio's own BaseEventLoop, on a virtual clock, with every step recorded."""
+
+    def __init__(self):
+        super().__init__()
+        self._ready = TracedReady(self)
+        self._selector = VirtualSelector(self)
+        self._clock_resolution = CLOCK_RESOLUTION
+        self._ls_phase = None
+        self._ls_iteration = 0
+        rec.next_loop += 1
+        self._ls_id = rec.next_loop
+        rec.emit("loop.create", {"loop": self._ls_id})
+
+    def time(self):
+        return loopscope_threads.sched.clock()
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def _run_once(self):
+        rec.checkpoint()
+        rec.next_step()
+        if rec.output_pending:
+            rec.flush_output()
+        sched = loopscope_threads.sched
+        if sched.ready:
+            # Threads whose time has come run first; one that waits may run this loop's
+            # iterations meanwhile, and if those stopped the loop, this one is not needed.
+            stopping = self._stopping
+            outer, sched.loop_top = sched.loop_top, self
+            try:
+                sched.run_due()
+            finally:
+                sched.loop_top = outer
+            if self._stopping and not stopping:
+                return
+        self._ls_iteration += 1
+        self._ls_phase = "select"
+        rec.emit("loop.iteration", {"loop": self._ls_id, "n": self._ls_iteration})
+        if rec.probe:
+            rec.emit(
+                "probe",
+                {
+                    "loop": self._ls_id,
+                    "ready": [rec.handle_id(h) for h in self._ready],
+                    "heap": [rec.handle_id(h) for h in self._scheduled],
+                },
+            )
+        scheduled = self._scheduled
+        count = len(scheduled)
+        # asyncio rebuilds the heap without its cancelled timers under this same condition.
+        if (
+            count > base_events._MIN_SCHEDULED_TIMER_HANDLES
+            and self._timer_cancelled_count / count > base_events._MIN_CANCELLED_TIMER_HANDLES_FRACTION
+        ):
+            discarded = [rec.handle_id(handle) for handle in scheduled if handle._cancelled]
+            rec.emit("timer.rebuild", {"loop": self._ls_id, "discarded": discarded})
+        # This method's frame stands above asyncio's own _run_once (see RecursionLimit).
+        RecursionLimit.deeper(1)
+        try:
+            super()._run_once()
+        finally:
+            RecursionLimit.deeper(-1)
+        if self._ready.running is not None:
+            self._ready.done()
+
+    def run_forever(self):
+        rec.emit("loop.start", {"loop": self._ls_id})
+        RecursionLimit.deeper(1)
+        try:
+            super().run_forever()
+        finally:
+            RecursionLimit.deeper(-1)
+            rec.emit("loop.stop", {"loop": self._ls_id})
+
+    def close(self):
+        if not self.is_closed() and not self.is_running():
+            rec.emit("loop.close", {"loop": self._ls_id})
+        super().close()
+
+    for _name in (
+        "create_connection",
+        "create_server",
+        "create_unix_connection",
+        "create_unix_server",
+        "create_datagram_endpoint",
+        "getaddrinfo",
+        "getnameinfo",
+        "sock_connect",
+        "sock_accept",
+        "sock_recv",
+        "sock_sendall",
+        "connect_read_pipe",
+        "connect_write_pipe",
+        "subprocess_exec",
+        "subprocess_shell",
+        "add_reader",
+        "add_writer",
+        "add_signal_handler",
+    ):
+        locals()[_name] = _unavailable(_name)
+    del _name
+
+
+class TracedHeapq:
+    """Stands in for `heapq` inside asyncio.base_events, to see the timer heap change."""
+
+    heapify = staticmethod(heapq.heapify)
+
+    @staticmethod
+    def heappush(heap, handle):
+        heapq.heappush(heap, handle)
+        label, role, task, future = describe_callback(handle._callback, handle._args)
+        if role == "sleep" and future is not None:
+            handle._args[0]._ls_sleep = handle._when
+        rec.emit(
+            "timer.push",
+            {
+                "handle": rec.handle_id(handle, new=True),
+                "loop": handle._loop._ls_id,
+                "when": handle._when,
+                "callback": label,
+                "role": role,
+                "task": task,
+                "future": future,
+                "from": rec.origin(),
+            },
+        )
+
+    @staticmethod
+    def heappop(heap):
+        handle = heapq.heappop(heap)
+        # Before select, _run_once drops cancelled timers from the top of the heap; after it,
+        # a due timer goes to the ready queue even when cancelled (and is skipped there).
+        if handle._cancelled and handle._loop._ls_phase == "select":
+            rec.emit("timer.discard", {"handle": rec.handle_id(handle)})
+        return handle
+
+
+class TracedPolicy(events._BaseDefaultEventLoopPolicy):
+    _loop_factory = TracedEventLoop
+
+
+def install():
+    """Makes every way of getting an event loop give the traced one (once, before the
+    snapshot)."""
+    base_events.heapq = TracedHeapq
+    for module in (asyncio, unix_events):
+        for name in ("SelectorEventLoop", "EventLoop", "DefaultEventLoopPolicy"):
+            if hasattr(module, name):
+                setattr(module, name, TracedPolicy if name.endswith("Policy") else TracedEventLoop)
+    asyncio.new_event_loop = events.new_event_loop
+    base_events.BaseEventLoop.call_soon_threadsafe = loopscope_threads.call_soon_threadsafe(
+        base_events.BaseEventLoop.call_soon_threadsafe
+    )
+
+
+assert futures.Future is asyncio.Future

@@ -1,0 +1,659 @@
+"""Threads, simulated on the one real thread Pyodide has, on the virtual clock.
+
+A started thread (`threading.Thread`, a `ThreadPoolExecutor` worker, and so the threads of
+`asyncio.to_thread` and `loop.run_in_executor`) runs its code in *segments*: at the top of an
+event-loop iteration, or while another thread (the main one included) waits for something.
+To the code inside it, it is a real thread: its own name and ident, its own `contextvars`
+context, no running event loop, its own clock.
+
+- `time.sleep` in a thread runs ahead on the thread's own clock: nothing waits for it.
+- What a thread does that others see (printed text, `call_soon_threadsafe`, completing a
+  `concurrent.futures.Future`, ending) happens when the virtual clock reaches the thread's
+  time: such actions wait in a timeline until the loop (or a waiting main thread) gets there.
+- A thread that waits (a lock, a `Condition`, an `Event`, a `Queue`, `Future.result()`,
+  `join()`) drives the world until what it waits for happens: due threads run, the event loop
+  runs its iterations, the clock moves. Threads that wait at the same time are on one real
+  stack, so they resume in last-in-first-out order (see docs/engine.md).
+"""
+
+import _thread
+import _threading_local
+import contextvars
+import heapq
+import itertools
+import queue
+import threading
+from asyncio import events
+from concurrent.futures import _base as futures_base
+from concurrent.futures import thread as futures_thread
+
+from loopscope_trace import CLOCK_TICK
+
+rec = None  # The current run's Recorder; set by loopscope_engine.bind().
+sched = None  # The current run's Scheduler.
+
+INFINITY = float("inf")
+# Thread actions within this much of "now" happen at once rather than wait in the timeline.
+RESOLUTION = 1e-6
+MAIN_IDENT = _thread.get_ident()
+# The C lock, whose acquire() converts a timeout exactly as time.sleep converts its argument.
+REAL_ALLOCATE_LOCK = _thread.allocate_lock
+_NO_LOOP = (None, None)
+
+
+class VirtualThread:
+    """One simulated thread: what the program's `threading.Thread` object stands for."""
+
+    __slots__ = (
+        "thread",
+        "ident",
+        "clock",
+        "body",
+        "context",
+        "running_loop",
+        "policy_loop",
+        "daemon",
+        "done",
+        "queue",
+        "abandoned",
+    )
+
+    def __init__(self, thread, ident, clock, body):
+        self.thread = thread
+        self.ident = ident
+        self.clock = clock
+        self.body = body
+        self.context = thread._context
+        # asyncio's per-thread state, swapped in while the thread's code runs.
+        self.running_loop = _NO_LOOP
+        self.policy_loop = None
+        self.daemon = thread.daemon
+        self.done = False
+        # A pool worker's work queue.
+        self.queue = None
+        # A daemon thread let go while it waited (see Scheduler.step).
+        self.abandoned = False
+
+
+def AbandonedThread():
+    """What unwinds a daemon thread that would wait for ever: a SystemExit, which
+    threading.excepthook ignores, as for a thread that calls sys.exit()."""
+    return SystemExit()
+
+
+class Waiter:
+    """A thread (or the main thread) that waits; `ready_at` is when what it waits for
+    happened, noted even while a thread above it on the stack is still running."""
+
+    __slots__ = ("thread", "predicate", "deadline", "ready_at")
+
+    def __init__(self, thread, predicate, deadline):
+        self.thread = thread
+        self.predicate = predicate
+        self.deadline = deadline
+        self.ready_at = None
+
+
+class Scheduler:
+    """The threads of one run: which are ready, what they do later, who waits."""
+
+    def __init__(self):
+        self.ready = []  # heap of (wake time, n, VirtualThread)
+        self.timeline = []  # heap of (time, n, function, args)
+        self.waiters = []  # stack of Waiter
+        self.order = itertools.count()
+        self.next_ident = itertools.count(1)
+        self.threads = []  # every VirtualThread started in this run
+        # The loop whose iteration is about to begin: a waiting thread may run its iterations.
+        self.loop_top = None
+        self.dormant = {}  # id(queue) -> [VirtualThread] of idle pool workers
+        # The main thread's asyncio state while a simulated thread runs.
+        self.main_slots = _NO_LOOP, None
+
+    # --- time --------------------------------------------------------------------------
+
+    def clock(self):
+        """The current thread's time, as a clock read (see Recorder.read_clock)."""
+        thread = rec.thread
+        if thread is None:
+            return rec.read_clock()
+        thread.clock += CLOCK_TICK
+        return thread.clock
+
+    def current_time(self):
+        thread = rec.thread
+        return rec.now if thread is None else thread.clock
+
+    def at(self, when, function, *args):
+        """Runs `function(*args)` when the clock reaches `when` (at once if it has)."""
+        if when <= rec.now + RESOLUTION:
+            function(*args)
+        else:
+            heapq.heappush(self.timeline, (when, next(self.order), function, args))
+
+    def by_thread(self, function, *args):
+        """An action a thread takes, at the thread's time (the main thread's: now)."""
+        thread = rec.thread
+        if thread is None or thread.clock <= rec.now + RESOLUTION:
+            function(*args)
+        else:
+            heapq.heappush(self.timeline, (thread.clock, next(self.order), function, args))
+
+    def next_time(self):
+        """When something other than the loop's own timers next happens."""
+        when = INFINITY
+        if self.timeline:
+            when = self.timeline[0][0]
+        if self.ready:
+            when = min(when, self.ready[0][0])
+        # The waiting thread on top of the stack: it drives the world, and wakes at its
+        # deadline. (Those below it cannot act before it returns.)
+        if self.waiters:
+            waiter = self.waiters[-1]
+            if waiter.thread is not None and waiter.ready_at is None:
+                when = min(when, waiter.deadline)
+        return when
+
+    def deliver(self):
+        """Performs the thread actions that are due at the clock's time."""
+        timeline = self.timeline
+        while timeline and timeline[0][0] <= rec.now + RESOLUTION:
+            _when, _n, function, args = heapq.heappop(timeline)
+            with _thread_origin():
+                function(*args)
+        self.note_ready()
+
+    def note_ready(self):
+        for waiter in self.waiters:
+            if waiter.ready_at is None and waiter.predicate():
+                waiter.ready_at = rec.now
+
+    # --- threads ---------------------------------------------------------------------
+
+    def start(self, thread, body):
+        ident = MAIN_IDENT + 1000 * next(self.next_ident)
+        vt = VirtualThread(thread, ident, self.current_time(), body)
+        self.threads.append(vt)
+        self.make_ready(vt, vt.clock)
+        return vt
+
+    def make_ready(self, vt, when):
+        vt.clock = max(vt.clock, when)
+        heapq.heappush(self.ready, (vt.clock, next(self.order), vt))
+
+    def run_due(self):
+        """Runs the threads whose time has come, one segment each."""
+        ready = self.ready
+        while ready and ready[0][0] <= rec.now + RESOLUTION:
+            _when, _n, vt = heapq.heappop(ready)
+            self.run_segment(vt)
+
+    def run_segment(self, vt):
+        outer = rec.thread
+        line, task = rec.line, rec.task
+        _switch(outer, vt)
+        rec.line = rec.task = None
+        try:
+            vt.body(vt)
+        finally:
+            _switch(vt, outer)
+            rec.line, rec.task = line, task
+        rec.checkpoint()
+
+    def finish(self, vt):
+        """The thread's code has returned: it ends at its own time."""
+        self.by_thread(_end_thread, vt)
+
+    # --- waiting -----------------------------------------------------------------------
+
+    def block(self, predicate, timeout=None):
+        """The current thread waits until `predicate()` or until `timeout` seconds pass on
+        its clock; returns whether the predicate came true."""
+        if predicate():
+            return True
+        thread = rec.thread
+        if thread is not None and thread.abandoned:
+            raise AbandonedThread()
+        start = self.current_time()
+        deadline = INFINITY if timeout is None else start + max(timeout, 0.0)
+        waiter = Waiter(thread, predicate, deadline)
+        self.waiters.append(waiter)
+        loop_top, self.loop_top = self.loop_top, self.loop_top if thread is not None else None
+        ok = False
+        try:
+            while True:
+                rec.checkpoint()
+                if predicate():
+                    ok = True
+                    break
+                now = rec.now if waiter.ready_at is None else waiter.ready_at
+                if max(now, start) >= deadline:
+                    break
+                self.step(waiter)
+        finally:
+            self.waiters.pop()
+            self.loop_top = loop_top
+        when = waiter.ready_at if ok and waiter.ready_at is not None else rec.now
+        if not ok:
+            when = deadline
+        if thread is not None:
+            thread.clock = max(thread.clock, when)
+        return ok
+
+    def step(self, waiter):
+        """Moves the world on by one step, for a thread that waits."""
+        if self.ready and self.ready[0][0] <= rec.now + RESOLUTION:
+            _when, _n, vt = heapq.heappop(self.ready)
+            self.run_segment(vt)
+            self.note_ready()
+            return
+        loop = self.loop_top
+        if waiter.thread is not None and loop is not None and _can_drive(loop):
+            with _as_main():
+                loop._run_once()
+            self.note_ready()
+            return
+        # Nothing can run: time passes until the next thing that happens.
+        when = min(self.next_time(), waiter.deadline)
+        if when == INFINITY:
+            if waiter.thread is not None and waiter.thread.daemon and self._below_could_go_on():
+                # A daemon thread waits for what only a thread below it on the one real stack
+                # could give (a queue worker waits for work while the main thread, done, waits
+                # in queue.join()). Natively the one below goes on and, at exit, the daemon
+                # dies waiting: it is let go now, silently, for the one below to go on.
+                waiter.thread.abandoned = True
+                raise AbandonedThread()
+            # Natively the program would wait here forever.
+            rec.halt("stuck")
+        rec.advance(when, blocked=True)
+        self.deliver()
+
+    def _below_could_go_on(self):
+        return any(w.ready_at is not None or w.predicate() or w.deadline < INFINITY for w in self.waiters[:-1])
+
+    def sleep_main(self, seconds):
+        """`time.sleep` in the main thread: the loop is blocked, other threads go on."""
+        until = rec.now + seconds
+        if not self.timeline and not self.ready:
+            rec.advance(until, blocked=True)
+            return
+        self.block(_never, seconds)
+
+    def shutdown(self):
+        """Interpreter shutdown: `threading._shutdown()`, then the non-daemon threads end."""
+        for hook in reversed(threading._threading_atexits):
+            hook()
+        self.block(lambda: all(vt.done for vt in self.threads if not vt.daemon))
+        self.deliver()
+
+
+def _never():
+    return False
+
+
+def _can_drive(loop):
+    return loop.is_running() and not loop._stopping and not loop.is_closed()
+
+
+class _as_main:
+    """Runs the main thread's event loop from inside a waiting thread."""
+
+    def __enter__(self):
+        self.thread = rec.thread
+        _switch(self.thread, None)
+
+    def __exit__(self, *exc):
+        _switch(None, self.thread)
+
+
+class _thread_origin:
+    """A delivered thread action happens on no line of the main thread and in no task."""
+
+    def __enter__(self):
+        self.saved = rec.line, rec.task
+        rec.line = rec.task = None
+
+    def __exit__(self, *exc):
+        rec.line, rec.task = self.saved
+
+
+def _policy_local():
+    policy = events._event_loop_policy
+    return getattr(policy, "_local", None)
+
+
+def _switch(old, new):
+    """Hands the one real thread from `old` to `new` (None: the main thread), with asyncio's
+    per-thread state (the running loop, the policy's current loop)."""
+    local = _policy_local()
+    running = events._running_loop.loop_pid
+    policy_loop = getattr(local, "_loop", None) if local is not None else None
+    if old is None:
+        sched.main_slots = (running, policy_loop)
+    else:
+        old.running_loop, old.policy_loop = running, policy_loop
+    running, policy_loop = sched.main_slots if new is None else (new.running_loop, new.policy_loop)
+    rec.thread = new
+    events._running_loop.loop_pid = running
+    if local is not None:
+        local._loop = policy_loop
+
+
+def _end_thread(vt):
+    if vt.done:
+        return
+    vt.done = True
+    with threading._active_limbo_lock:
+        threading._active.pop(vt.ident, None)
+
+
+class VirtualThreadHandle:
+    """Stands in for a started thread's `_thread._ThreadHandle`."""
+
+    __slots__ = ("vt",)
+
+    def __init__(self, vt):
+        self.vt = vt
+
+    @property
+    def ident(self):
+        return self.vt.ident
+
+    def is_done(self):
+        return self.vt.done
+
+    def _set_done(self):
+        self.vt.done = True
+
+    def join(self, timeout=None):
+        sched.block(self.is_done, timeout)
+
+
+# --- threading, on the scheduler ---------------------------------------------------------
+
+
+def _current_ident():
+    thread = rec.thread if rec is not None else None
+    return MAIN_IDENT if thread is None else thread.ident
+
+
+def start_thread(self):
+    """`Thread.start()`: the thread starts, and runs when the scheduler gets to it."""
+    if not self._initialized:
+        raise RuntimeError("thread.__init__() not called")
+    if self._started.is_set():
+        raise RuntimeError("threads can only be started once")
+    if rec is None:
+        raise RuntimeError("can't start new thread")
+    if self._context is None:
+        self._context = contextvars.copy_context() if threading._sys.flags.thread_inherit_context else contextvars.Context()
+    target = getattr(self, "_target", None)
+    body = _pool_worker_body if target is futures_thread._worker else _thread_body
+    vt = sched.start(self, body)
+    if body is _pool_worker_body:
+        vt.queue = self._args[2]
+    self._os_thread_handle = VirtualThreadHandle(vt)
+    # What the new thread does before start() returns natively (_bootstrap_inner).
+    self._ident = vt.ident
+    self._started.set()
+    with threading._active_limbo_lock:
+        threading._active[vt.ident] = self
+
+
+def _thread_body(vt):
+    thread = vt.thread
+    # Thread._bootstrap_inner itself, so that a traceback shows the frames it shows natively.
+    with threading._active_limbo_lock:
+        threading._limbo[thread] = thread
+    thread._bootstrap_inner()
+    rec.checkpoint()
+    # It removed the thread from threading._active at once: natively that happens at the
+    # thread's end, which is its own time.
+    with threading._active_limbo_lock:
+        threading._active[vt.ident] = thread
+    sched.finish(vt)
+
+
+def _pool_worker_body(vt):
+    """A ThreadPoolExecutor worker (concurrent.futures.thread._worker), which goes idle
+    between work items instead of blocking on its queue."""
+    vt.context.run(_pool_worker_start, vt)
+
+
+def _pool_worker_resume(vt):
+    vt.context.run(_pool_worker_loop, vt)
+
+
+def _pool_worker_start(vt):
+    executor_reference, context, work_queue = vt.thread._args
+    vt.body = _pool_worker_resume
+    try:
+        context.initialize()
+    except BaseException:
+        if rec.stop is not None:
+            raise
+        futures_base.LOGGER.critical("Exception in initializer:", exc_info=True)
+        executor = executor_reference()
+        if executor is not None:
+            executor._initializer_failed()
+        sched.finish(vt)
+        return
+    _pool_worker_loop(vt)
+
+
+def _others_first(vt, work_queue):
+    """Whether another worker of the same pool would reach the queue before this one: it is
+    ready to run at an earlier time, so natively it takes the next item."""
+    for when, _n, other in sched.ready:
+        if other is not vt and when < vt.clock and other.queue is work_queue:
+            return True
+    return False
+
+
+def _pool_worker_loop(vt):
+    executor_reference, context, work_queue = vt.thread._args
+    try:
+        while True:
+            if _others_first(vt, work_queue):
+                sched.make_ready(vt, vt.clock)
+                return
+            try:
+                work_item = work_queue.get_nowait()
+            except queue.Empty:
+                executor = executor_reference()
+                if executor is not None:
+                    executor._idle_semaphore.release()
+                del executor
+                # Idle: the next put() on the queue wakes this worker.
+                sched.dormant.setdefault(id(work_queue), []).append(vt)
+                return
+            if work_item is not None:
+                work_item.run(context)
+                del work_item
+                continue
+            executor = executor_reference()
+            if futures_thread._shutdown or executor is None or executor._shutdown:
+                if executor is not None:
+                    executor._shutdown = True
+                work_queue.put(None)
+                break
+            del executor
+    except BaseException:
+        if rec.stop is not None:
+            raise
+        futures_base.LOGGER.critical("Exception in worker", exc_info=True)
+    context.finalize()
+    sched.finish(vt)
+
+
+class WakingSimpleQueue(queue._PySimpleQueue):
+    """queue.SimpleQueue whose put() wakes an idle pool worker waiting on it."""
+
+    def put(self, item, block=True, timeout=None):
+        super().put(item, block, timeout)
+        if sched is not None:
+            idle = sched.dormant.get(id(self))
+            if idle:
+                sched.make_ready(idle.pop(0), sched.current_time())
+
+    put_nowait = put
+
+
+def set_event(original):
+    """Event.set from a thread that ran ahead happens at the thread's time."""
+
+    def set(self):
+        sched.by_thread(original, self) if sched is not None else original(self)
+
+    set.__qualname__ = original.__qualname__
+    return set
+
+
+def join_thread(self, timeout=None):
+    if not self._initialized:
+        raise RuntimeError("Thread.__init__() not called")
+    if not self._started.is_set():
+        raise RuntimeError("cannot join thread before it is started")
+    if self is threading.current_thread():
+        raise RuntimeError("cannot join current thread")
+    if timeout is not None:
+        timeout = max(timeout, 0)
+    handle = self._os_thread_handle
+    if rec is None:
+        return
+    sched.block(handle.is_done, timeout)
+
+
+class VirtualLock:
+    """threading.Lock on the scheduler: a thread that cannot take it waits, and the world
+    goes on meanwhile."""
+
+    __slots__ = ("_locked", "__weakref__")
+
+    def __init__(self):
+        self._locked = False
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if not self._locked:
+            self._locked = True
+            return True
+        if not blocking or rec is None:
+            return False
+        if sched.block(self._is_free, None if timeout == -1 else timeout):
+            self._locked = True
+            return True
+        return False
+
+    def _is_free(self):
+        return not self._locked
+
+    acquire_lock = acquire
+
+    def __enter__(self):
+        return self.acquire()
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        thread = rec.thread if rec is not None else None
+        if thread is not None and thread.clock > rec.now + RESOLUTION:
+            # A thread that ran ahead releases at its own time: who waits, waits until then.
+            sched.by_thread(self._unlock)
+        else:
+            self._locked = False
+
+    def _unlock(self):
+        self._locked = False
+
+    release_lock = release
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def locked(self):
+        return self._locked
+
+    locked_lock = locked
+
+    def _at_fork_reinit(self):
+        self._locked = False
+
+    def __repr__(self):
+        state = "locked" if self._locked else "unlocked"
+        return f"<{state} _thread.lock object at {id(self):#x}>"
+
+
+def _thread_time():
+    return sched.clock() if sched is not None else _real_monotonic()
+
+
+_real_monotonic = threading._time
+
+
+def install():
+    """Puts threading, queue and concurrent.futures on the scheduler (once, before the
+    snapshot)."""
+    thread_class = threading.Thread
+    thread_class.start = start_thread
+    thread_class.join = join_thread
+    threading.get_ident = _thread.get_ident = _current_ident
+    threading._allocate_lock = _thread.allocate_lock = VirtualLock
+    threading.Lock = VirtualLock
+    # RLock() falls back to its Python version, which uses the Lock above.
+    threading._CRLock = None
+    threading._time = _thread_time
+    queue.time = _thread_time
+    queue.SimpleQueue = WakingSimpleQueue
+    # threading.local keyed by the simulated thread, not by the real one.
+    threading.local = _threading_local.local
+    threading.Event.set = set_event(threading.Event.set)
+    for name in ("set_result", "set_exception"):
+        setattr(futures_base.Future, name, concurrent_completion(getattr(futures_base.Future, name)))
+
+
+def start_run():
+    global sched
+    sched = Scheduler()
+    return sched
+
+
+def call_soon_threadsafe(original):
+    """loop.call_soon_threadsafe from a thread: the handle joins the ready queue at the
+    thread's time."""
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        thread = rec.thread if rec is not None else None
+        if thread is None or thread.clock <= rec.now + RESOLUTION:
+            return original(self, callback, *args, context=context)
+        self._check_closed()
+        if self._debug:
+            self._check_callback(callback, "call_soon_threadsafe")
+        handle = events._ThreadSafeHandle(callback, args, self, context)
+        sched.by_thread(_append_ready, self, handle)
+        return handle
+
+    call_soon_threadsafe.__qualname__ = original.__qualname__
+    return call_soon_threadsafe
+
+
+def _append_ready(loop, handle):
+    if not loop.is_closed():
+        loop._ready.append(handle)
+
+
+def concurrent_completion(original):
+    """A thread completes a concurrent.futures.Future at its own time."""
+
+    def complete(self, value):
+        thread = rec.thread if rec is not None else None
+        if thread is None or thread.clock <= rec.now + RESOLUTION:
+            return original(self, value)
+        sched.by_thread(original, self, value)
+
+    complete.__name__ = original.__name__
+    complete.__qualname__ = original.__qualname__
+    return complete

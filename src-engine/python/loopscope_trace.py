@@ -1,0 +1,531 @@
+"""The recorder: numbers events, keeps the virtual clock, enforces budgets, batches the trace.
+
+Also what the trace says about the things it names (tasks, futures, handles, values), in
+the safe forms that never run a program's own `__repr__` or `__str__`.
+"""
+
+import functools
+import json.encoder
+import sys
+import time
+import types
+
+import asyncio
+from asyncio import futures, tasks
+
+# The real clock, for the wall-time budget only; the program sees the virtual one.
+real_perf_counter = time.perf_counter
+
+TRACE_VERSION = 1
+# The sys.monitoring tool the engine records lines with.
+MONITOR_TOOL = 4
+# How far the virtual clock moves each time the program reads it (see Recorder.read_clock).
+CLOCK_TICK = 1e-9
+# How many times a line may run in one step of a task (or one iteration of the loop, or, with
+# no loop, in the whole program) before its further runs there go unrecorded: a tight loop
+# then runs at full speed, and the trace says which line it summarised (`line.hot`).
+HOT_LINE = 500
+
+_Task = tasks.Task
+_Future = futures.Future
+
+rec = None  # The current run's Recorder; set by loopscope_engine.bind().
+
+
+def _no_default(value):
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# The trace's own JSON encoder: json's C encoder, made once (without the checks of a program's
+# json.dumps, nor loopscope_stack's guard), compact and not ASCII-only.
+_encode_chunks = json.encoder.c_make_encoder(
+    None, _no_default, json.encoder.encode_basestring, None, ":", ",", False, False, True
+)
+
+
+def encode_batch(batch):
+    return "".join(_encode_chunks(batch, 0))
+
+
+class Stop(KeyboardInterrupt):
+    """Ends a run from inside the program: a budget, the user, a loop with nothing to do, or
+    `os._exit()`.
+
+    It derives from KeyboardInterrupt because asyncio lets only KeyboardInterrupt and
+    SystemExit escape from tasks and callbacks; anything else would be stored in a task.
+    """
+
+    def __init__(self, outcome, budget=None, exit_code=124):
+        super().__init__(outcome)
+        self.outcome = outcome
+        self.budget = budget
+        self.exit_code = exit_code
+
+
+def _recursing(code):
+    """Whether `code` runs in more than one frame of the stack (a recursion). Its newest frame
+    is the one whose line event is being handled, under this function, hot_line and _on_line."""
+    frame = sys._getframe(3).f_back
+    while frame is not None:
+        if frame.f_code is code:
+            return True
+        frame = frame.f_back
+    return False
+
+
+class RecursionLimit:
+    """The recursion limit the program sees, and how many engine frames stand under it.
+
+    Natively, the program's first frame is the first on the stack, and a task's coroutine runs
+    with no asyncio frame between it and the loop's Handle._run (the C Task). Here the engine's
+    frames stand there: the real limit is raised by as many frames as stand in the program's
+    way at each moment, so that it reaches RecursionError at the depth it does natively.
+    """
+
+    real_get = staticmethod(sys.getrecursionlimit)
+    real_set = staticmethod(sys.setrecursionlimit)
+    extra = 0
+    # 1 while the program's lines are recorded: the line event's frame stands above its newest.
+    line_frame = 0
+
+    @classmethod
+    def deeper(cls, frames):
+        cls.extra += frames
+        cls.real_set(cls.real_get() + frames)
+
+    @classmethod
+    def lines_recorded(cls, recorded):
+        if recorded != cls.line_frame:
+            cls.line_frame = recorded
+            cls.deeper(1 if recorded else -1)
+
+
+class Recorder:
+    """Numbers events, keeps the virtual clock, enforces budgets and batches the trace."""
+
+    BATCH = 2048
+    CHECK_EVERY = 128
+    # Seconds of real time printed text may wait in a batch.
+    OUTPUT_LATENCY = 0.005
+
+    def __init__(self, sink, control, budgets, user_file, probe):
+        self.sink = sink
+        self.probe = probe
+        self.control = control
+        self.max_events = int(budgets["maxEvents"])
+        self.max_virtual = float(budgets["maxVirtualSeconds"])
+        self.max_wall = float(budgets["maxWallMs"]) / 1000.0
+        self.max_output = int(budgets["maxOutputBytes"])
+        self.user_file = user_file
+        self.batch = []
+        self.seq = 0
+        self.now = 0.0
+        self.line = None
+        self.task = None
+        self.output_size = 0
+        self.stop = None
+        # A stop the host asked for while the engine's own code ran (see stop_signal).
+        self.stop_pending = 0
+        self.finished = False
+        # The simulated thread whose code is running; None for the main thread.
+        self.thread = None
+        self.started = real_perf_counter()
+        self.last_flush = 0.0
+        self.output_pending = False
+        self.countdown = min(self.CHECK_EVERY, self.max_events)
+        self.handle_ids = {}
+        self.next_handle = 0
+        self.next_future = 0
+        self.next_loop = 0
+        # Runs of each line (keyed by line and task) since the loop's last step.
+        self.line_hits = {}
+        self.hot_lines = set()
+        self.lines_disabled = False
+        # The code objects of recursive functions whose lines went hot (see hot_line).
+        self.silenced = []
+
+    def emit(self, kind, fields):
+        if self.stop is not None:
+            return
+        seq = self.seq
+        fields["seq"] = seq
+        fields["t"] = self.now
+        fields["kind"] = kind
+        self.seq = seq + 1
+        self.batch.append(fields)
+        # One countdown stands for the batch size, the budgets and the stop flag.
+        self.countdown -= 1
+        if self.countdown <= 0:
+            self.check_limits()
+
+    def flush_output(self):
+        """Sends printed text on soon, so that the console keeps up with the program (and
+        keeps what was printed before a computation that has to be cut off by force)."""
+        if self.output_pending and real_perf_counter() - self.last_flush > self.OUTPUT_LATENCY:
+            self.flush()
+
+    def output(self, stream, text):
+        """Records text that reached the terminal (see loopscope_io for the buffering)."""
+        if self.stop is not None or not text:
+            return
+        self.output_size += len(text)
+        if self.output_size > self.max_output:
+            self.halt("budget", "output")
+        last = self.batch[-1] if self.batch else None
+        if last is not None and last["kind"] == "output" and last["stream"] == stream:
+            last["text"] += text
+        else:
+            self.emit("output", {"stream": stream, "text": text})
+        self.output_pending = True
+
+    def check_limits(self):
+        if self.seq >= self.max_events:
+            self.halt("budget", "events")
+        self.countdown = min(self.CHECK_EVERY, self.max_events - self.seq)
+        if len(self.batch) >= self.BATCH:
+            self.flush()
+        self.check_stop()
+
+    def check_stop(self):
+        """The host's stop flag and the wall-time budget."""
+        if self.stop_pending:
+            self.stop_requested(self.stop_pending)
+        control = self.control
+        if control is not None:
+            reason = control[0]
+            if reason != 0:
+                # Taken here, it does not also reach Pyodide as a signal (see stop_requested).
+                control[0] = 0
+                self.stop_requested(reason)
+        if real_perf_counter() - self.started > self.max_wall:
+            self.halt("budget", "wall-time")
+
+    def stop_requested(self, reason):
+        """The host asked the run to stop: 1 is the user, 2 is the wall-time budget. The host
+        writes the reason into a buffer that Pyodide also polls as a signal number, so that a
+        tight loop that records nothing still stops (loopscope_engine handles signals 1, 2)."""
+        if reason == 1:
+            self.halt("stopped")
+        self.halt("budget", "wall-time")
+
+    def halt(self, outcome, budget=None, exit_code=124):
+        """Stops the run: no more events are recorded, and the program is unwound."""
+        if self.stop is None:
+            # Decided before the flush: sending the batch may deliver a pending signal, whose
+            # handler must find the run already stopping.
+            self.stop = Stop(outcome, budget, exit_code)
+            self.flush()
+        raise self.stop
+
+    def checkpoint(self):
+        """Called where stopping is safe (a new line, a loop iteration): re-raise a stop the
+        program swallowed with a bare `except`."""
+        if self.stop is not None:
+            raise self.stop
+        if self.stop_pending:
+            self.stop_requested(self.stop_pending)
+
+    def stop_signal(self, reason, in_engine):
+        """The host's stop, arriving as a signal. In the program's code it stops the run
+        there; in the engine's own code (Pyodide also delivers signals when Python calls
+        JavaScript, where an exception would escape the call) it waits for the engine's next
+        checkpoint."""
+        if self.stop is not None or self.finished:
+            return
+        if in_engine:
+            self.stop_pending = reason
+        else:
+            self.stop_requested(reason)
+
+    def read_clock(self):
+        """The loop's time, as the program sees it.
+
+        A real clock never reads the same twice: code that runs between two reads takes some
+        time. Each read moves the virtual clock on by a nanosecond, so that timers set one
+        after another get deadlines in that order, as they do natively (with a frozen clock,
+        equal deadlines would run in heap order instead).
+        """
+        self.now += CLOCK_TICK
+        return self.now
+
+    def advance(self, until, blocked):
+        """Moves the clock on to `until` (never back)."""
+        if until > self.max_virtual:
+            self.halt("budget", "virtual-time")
+        if until <= self.now:
+            return
+        if blocked:
+            self.emit("clock.block", {"until": until, "line": self.line, "task": self.task})
+        self.now = until
+
+    def flush(self):
+        self.output_pending = False
+        self.last_flush = real_perf_counter()
+        if self.batch:
+            payload = encode_batch(self.batch)
+            self.batch = []
+            self.sink(payload)
+        if self.stop_pending and self.stop is None and not self.finished:
+            self.stop_requested(self.stop_pending)
+
+    def finish(self, fields):
+        """Records `run.end`, past any stop or budget."""
+        self.finished = True
+        fields["seq"] = self.seq
+        fields["t"] = self.now
+        fields["kind"] = "run.end"
+        self.seq += 1
+        self.batch.append(fields)
+        self.flush()
+
+    # --- lines ---------------------------------------------------------------------------
+
+    def count_line(self, key):
+        """Counts a run of a line; True once it is a tight loop's."""
+        hits = self.line_hits.get(key, 0) + 1
+        self.line_hits[key] = hits
+        return hits > HOT_LINE
+
+    def hot_line(self, code, line):
+        if self.thread is None:
+            self.emit("line.hot", {"line": line, "task": self.task})
+            self.hot_lines.add(line)
+        # A deep recursion's lines are hot too: its frames now run without the line event's
+        # frame above them.
+        RecursionLimit.lines_recorded(0)
+        self.lines_disabled = True
+        # In a recursion, the function's other lines (an `except RecursionError:` reached at
+        # the deepest level) must not bring that frame back either: its whole code goes silent.
+        if _recursing(code) and code not in self.silenced:
+            self.silenced.append(code)
+            sys.monitoring.set_local_events(MONITOR_TOOL, code, 0)
+        # What was printed before a long computation reaches the host now.
+        self.flush()
+
+    def next_step(self):
+        """The loop takes its next step: lines count afresh, and tight loops are recorded again."""
+        if self.line_hits:
+            self.line_hits.clear()
+        if self.lines_disabled:
+            self.lines_disabled = False
+            RecursionLimit.lines_recorded(1)
+            for code in self.silenced:
+                sys.monitoring.set_local_events(MONITOR_TOOL, code, sys.monitoring.events.LINE)
+            self.silenced.clear()
+            sys.monitoring.restart_events()
+
+    # --- identities -------------------------------------------------------------------
+
+    def handle_id(self, handle, new=False):
+        key = id(handle)
+        if new:
+            self.next_handle += 1
+            self.handle_ids[key] = self.next_handle
+            return self.next_handle
+        return self.handle_ids.get(key)
+
+    def origin(self):
+        return {"line": self.line, "task": self.task}
+
+
+# --- What things are ------------------------------------------------------------------
+
+# The function that stands for a task's wake-up in the ready queue; set by loopscope_asyncio
+# when it instruments the Task class.
+WAKEUP_FUNCTIONS = set()
+
+
+def future_id(fut):
+    """The trace id of a future or task, registering it on first sight."""
+    n = fut._ls_id
+    if not n:
+        if isinstance(fut, _Task):
+            return register_task(fut)
+        rec.next_future += 1
+        n = fut._ls_id = rec.next_future
+    return n
+
+
+# How long the shown call of a task's coroutine may be, `my_coroutine(1, 2)`.
+CALL_LIMIT = 120
+
+
+def register_task(task):
+    rec.next_future += 1
+    n = task._ls_id = rec.next_future
+    coro = task._coro
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    def_line = code.co_firstlineno if code is not None and code.co_filename == rec.user_file else None
+    fields = {
+        "task": n,
+        "name": str(task._name),
+        "coro": getattr(coro, "__qualname__", type(coro).__name__),
+        "defLine": def_line,
+        "from": rec.origin(),
+    }
+    call = coroutine_call(coro)
+    if call is not None:
+        fields["call"] = call
+    rec.emit("task.create", fields)
+    return n
+
+
+def coroutine_call(coro):
+    """The call that made a coroutine, as its code wrote it: `worker('a', 2)`.
+
+    Read off the suspended frame before it first runs, when its locals are still exactly the
+    arguments. Arguments left at their defaults are not shown (when the function is found in
+    its module, to know them); keyword arguments are shown in the signature's order.
+    """
+    frame = getattr(coro, "cr_frame", None)
+    if frame is None or coro.cr_running or coro.cr_suspended:
+        return None
+    code = frame.f_code
+    names = code.co_varnames
+    positional = code.co_argcount
+    keyword_only = code.co_kwonlyargcount
+    # Before the first step the locals are exactly the arguments: one copy, then plain reads.
+    values = dict(frame.f_locals)
+    function = frame.f_globals.get(code.co_name)
+    if getattr(function, "__code__", None) is not code:
+        function = None
+    defaults = (function.__defaults__ or ()) if function is not None else ()
+    kwdefaults = (function.__kwdefaults__ or {}) if function is not None else {}
+    missing = object()
+    args = [values.get(name, missing) for name in names[:positional]]
+    if missing in args:
+        return None
+    index = positional + keyword_only
+    flags = code.co_flags
+    extra = values.get(names[index], ()) if flags & 0x04 else ()  # *args
+    # Trailing positional arguments that are their defaults were most likely not written.
+    first_default = positional - len(defaults)
+    while not extra and len(args) > max(first_default, 0) and args[-1] is defaults[len(args) - 1 - first_default]:
+        args.pop()
+    parts = [safe_repr(value) for value in (*args, *extra)]
+    if flags & 0x04:
+        index += 1
+    for name in names[positional : positional + keyword_only]:
+        value = values.get(name, missing)
+        if value is not missing and not (name in kwdefaults and value is kwdefaults[name]):
+            parts.append(f"{name}={safe_repr(value)}")
+    if flags & 0x08:  # **kwargs
+        for key, value in values.get(names[index], {}).items():
+            parts.append(f"{key}={safe_repr(value)}")
+    text = f"{code.co_name}({', '.join(parts)})"
+    return text if len(text) <= CALL_LIMIT else text[: CALL_LIMIT - 2] + "…)"
+
+
+def describe_callback(callback, args):
+    """(label, role, task id, future id) for a handle's callback."""
+    task = None
+    future = None
+    func = callback
+    while isinstance(func, functools.partial):
+        func = func.func
+    step_task = getattr(func, "_ls_task", None)
+    if step_task is not None:
+        # A task's step, as the C Task schedules it (see loopscope_asyncio.TaskStepMethWrapper).
+        return "__step", "step", future_id(step_task), None
+    if isinstance(func, types.MethodType):
+        owner = func.__self__
+        method = func.__func__
+        if isinstance(owner, _Task):
+            task = future_id(owner)
+            if method in WAKEUP_FUNCTIONS:
+                role, label = "wakeup", "__wakeup"
+            else:
+                role, label = "callback", method.__name__
+        else:
+            role = "callback"
+            label = f"{type(owner).__name__}.{method.__name__}"
+    else:
+        qualname = getattr(func, "__qualname__", None) or type(func).__name__
+        label = qualname.replace(".<locals>", "")
+        role = "sleep" if func is futures._set_result_unless_cancelled else "callback"
+    if args and isinstance(args[0], _Future):
+        future = future_id(args[0])
+    return label, role, task, future
+
+
+def describe_exception(exc):
+    return {"type": type(exc).__qualname__, "message": safe_str(exc)}
+
+
+def _builtin_str(value):
+    for klass in type(value).__mro__:
+        if "__str__" in klass.__dict__:
+            return klass.__module__ == "builtins"
+    return True
+
+
+def safe_str(exc):
+    # A user's __str__ could print or change state; the trace must not make the program do
+    # anything it would not do natively.
+    if not _builtin_str(exc):
+        return ""
+    try:
+        text = str(exc)
+    except Exception:
+        return ""
+    return text if len(text) <= 500 else text[:499] + "…"
+
+
+_SAFE_SCALARS = (int, float, complex, bool, str, bytes, type(None))
+
+
+def safe_repr(value, depth=0):
+    """repr() of builtin values only; other objects are named by their type."""
+    kind = type(value)
+    if kind in _SAFE_SCALARS:
+        try:
+            text = repr(value)
+        except ValueError:
+            # An int past sys.get_int_max_str_digits() has no repr.
+            return f"<{kind.__name__}>"
+        return text if len(text) <= 120 else text[:119] + "…"
+    if kind in (list, tuple, set, frozenset) and depth < 2:
+        items = [safe_repr(v, depth + 1) for v in list(value)[:8]]
+        if len(value) > 8:
+            items.append("…")
+        inner = ", ".join(items)
+        if kind is list:
+            return f"[{inner}]"
+        if kind is tuple:
+            return f"({inner}{',' if len(value) == 1 else ''})"
+        return f"{{{inner}}}" if value else f"{kind.__name__}()"
+    if kind is dict and depth < 2:
+        items = [f"{safe_repr(k, 2)}: {safe_repr(v, depth + 1)}" for k, v in list(value.items())[:8]]
+        if len(value) > 8:
+            items.append("…")
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, _Task):
+        return f"<Task {value._name}>"
+    return f"<{kind.__qualname__} object>"
+
+
+def awaiting_of(fut):
+    n = future_id(fut)
+    if isinstance(fut, _Task):
+        return {"kind": "task", "future": n, "name": str(fut._name)}
+    sleep_until = fut._ls_sleep
+    if sleep_until is not None:
+        return {"kind": "sleep", "future": n, "until": sleep_until}
+    if isinstance(fut, tasks._GatheringFuture):
+        return {"kind": "gather", "future": n, "children": [future_id(c) for c in fut._children]}
+    return {"kind": "future", "future": n, "label": type(fut).__name__}
+
+
+def paused_line(coro):
+    """The line of the user's file where a suspended coroutine chain is paused."""
+    line = None
+    user_file = rec.user_file
+    while coro is not None:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        if frame is not None and frame.f_code.co_filename == user_file:
+            line = frame.f_lineno
+        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
+    return line
+
+
+assert asyncio.Task is _Task
