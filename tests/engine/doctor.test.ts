@@ -11,8 +11,8 @@ import { parseLesson } from '../../src-shared/lesson/parse.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 import { useEngine } from './engine-fixture.ts';
 
-const LESSON = new URL('../../assets/lessons/08-common-mistakes.en.md', import.meta.url);
-const lesson = parseLesson(readFileSync(LESSON, 'utf8'), '08-common-mistakes.en.md');
+const LESSON = new URL('../../assets/lessons/10-common-mistakes.en.md', import.meta.url);
+const lesson = parseLesson(readFileSync(LESSON, 'utf8'), '10-common-mistakes.en.md');
 const engine = useEngine();
 
 async function run(code: string): Promise<TraceEvent[]> {
