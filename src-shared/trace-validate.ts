@@ -22,7 +22,8 @@ type FieldType =
   | 'awaiting'
   | 'ints'
   | 'ints?'
-  | 'dropped';
+  | 'dropped'
+  | 'sockets';
 
 const ORIGIN_FIELDS = { line: 'int?', task: 'int?' } as const;
 const HANDLE = { handle: 'int' } as const;
@@ -51,6 +52,8 @@ const SCHEMA: Record<TraceEventKind, Record<string, FieldType>> = {
   'loop.iteration': { loop: 'int', n: 'int' },
   'loop.select': { loop: 'int', timeout: 'num?' },
   'loop.wait': { loop: 'int', until: 'num' },
+  'io.wait': { loop: 'int', sockets: 'sockets' },
+  'io.ready': { loop: 'int', sockets: 'sockets' },
   'loop.timers': LOOP,
   'loop.ready': { loop: 'int', count: 'int' },
   'loop.stop': LOOP,
@@ -174,7 +177,21 @@ function checkField(type: FieldType, value: unknown): boolean {
       return value === 'exception-never-retrieved' || value === 'pending';
     case 'awaiting':
       return isAwaiting(value);
+    case 'sockets':
+      return Array.isArray(value) && value.every(isIoSocket);
   }
+}
+
+function isIoSocket(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isInt(value.fd) &&
+    typeof value.read === 'boolean' &&
+    typeof value.write === 'boolean' &&
+    typeof value.listening === 'boolean' &&
+    checkField('str?', value.local) &&
+    checkField('str?', value.peer)
+  );
 }
 
 function isAwaiting(value: unknown): boolean {

@@ -41,6 +41,7 @@ import loopscope_asyncio  # noqa: E402
 import loopscope_clock  # noqa: E402
 import loopscope_io  # noqa: E402
 import loopscope_loop  # noqa: E402
+import loopscope_net  # noqa: E402
 import loopscope_stack  # noqa: E402
 import loopscope_threads  # noqa: E402
 import loopscope_trace  # noqa: E402
@@ -52,6 +53,7 @@ _ENGINE_MODULES = (
     loopscope_clock,
     loopscope_io,
     loopscope_loop,
+    loopscope_net,
     loopscope_asyncio,
     loopscope_stack,
 )
@@ -71,6 +73,7 @@ def _install():
     loopscope_threads.install()
     loopscope_asyncio.install()
     loopscope_loop.install()
+    loopscope_net.install()
     loopscope_io.install()
     loopscope_stack.install()
     linecache.updatecache = _zip_sources(linecache.updatecache)
@@ -355,6 +358,7 @@ def run(source, filename, stdin, options_json, sink, control):
     _limit.deeper(_BASE_FRAMES)
     _limit.lines_recorded(1)
     loopscope_threads.start_run()
+    loopscope_net.start_run()
     rec.emit(
         "run.start",
         {"version": TRACE_VERSION, "python": sys.version.split()[0], "file": filename, "source": source},
