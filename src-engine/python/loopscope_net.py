@@ -177,7 +177,10 @@ def _is_wildcard(ip):
 
 
 def _now():
-    return loopscope_threads.sched.current_time()
+    # A thread's clock runs ahead of the loop's while it works, and stays behind while it waits
+    # (the world moves on meanwhile): what it sends leaves at its own time, and what it waits
+    # for has arrived once the world's time has come.
+    return max(loopscope_threads.sched.current_time(), rec.now)
 
 
 def _loopback_ip(family, host, port):
