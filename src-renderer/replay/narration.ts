@@ -3,7 +3,12 @@
  * to decode the picture alone. Code in the sentence is written in backticks.
  */
 import type { RunState } from '../../src-shared/loop-state.ts';
-import { assertNever, type ExceptionInfo, type TraceEvent } from '../../src-shared/trace.ts';
+import {
+  assertNever,
+  type ExceptionInfo,
+  type IoSocket,
+  type TraceEvent,
+} from '../../src-shared/trace.ts';
 import type { Locale } from '../i18n/format.ts';
 import { asyncioTaskKind } from './asyncio-tasks.ts';
 import type { Replay } from './replay.ts';
@@ -22,6 +27,23 @@ function describeException(exc: ExceptionInfo): string {
 }
 
 /** The sentence for the step `step` (the state after it is `state`). */
+/** One socket of an `io.wait` or `io.ready` event, as the narration lists it. */
+function describeSocket(kind: 'io.wait' | 'io.ready', socket: IoSocket, locale: Locale): string {
+  const mode = socket.listening
+    ? 'accept'
+    : socket.read && socket.write
+      ? 'both'
+      : socket.write
+        ? 'write'
+        : 'read';
+  const unbound = locale.t('io.unbound');
+  return locale.t(`${kind === 'io.wait' ? 'io.wait' : 'io.ready'}.${mode}`, {
+    fd: socket.fd,
+    local: socket.local ?? unbound,
+    peer: socket.peer ?? unbound,
+  });
+}
+
 export function narrateStep(replay: Replay, step: number, state: RunState, locale: Locale): string {
   const event = replay.eventAt(step);
   if (!event) return locale.t('narration.idle');
@@ -83,6 +105,17 @@ function narrateEvent(
         : t('say.loop.select.timer', { timeout: locale.seconds(event.timeout) });
     case 'loop.wait':
       return t('say.loop.wait', { time: locale.seconds(event.until) });
+    case 'io.wait':
+    case 'io.ready': {
+      const count = event.sockets.length;
+      if (event.kind === 'io.ready' && count === 0) return t('say.io.ready.none');
+      const list = event.sockets.map((socket) => describeSocket(event.kind, socket, locale));
+      return t(event.kind === 'io.wait' ? 'say.io.wait' : 'say.io.ready', {
+        count,
+        sockets: locale.plural(count, 'plural.sockets'),
+        list: list.join('; '),
+      });
+    }
     case 'loop.timers':
       return t('say.loop.timers');
     case 'loop.ready':

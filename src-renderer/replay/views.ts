@@ -246,7 +246,16 @@ export function pausedLines(state: RunState): Map<number, number[]> {
 }
 
 export type PhaseName =
-  'before' | 'select' | 'wait' | 'timers' | 'ready' | 'blocked' | 'stopped' | 'closed' | 'ended';
+  | 'before'
+  | 'select'
+  | 'wait'
+  | 'wait-io'
+  | 'timers'
+  | 'ready'
+  | 'blocked'
+  | 'stopped'
+  | 'closed'
+  | 'ended';
 
 /** The loop's phase as the header names it. */
 export function phaseOf(state: RunState, event: TraceEvent | null): PhaseName {
@@ -258,9 +267,9 @@ export function phaseOf(state: RunState, event: TraceEvent | null): PhaseName {
     case 'idle':
       return 'before';
     case 'select':
-      return event?.kind === 'loop.wait' || (event?.kind === 'loop.select' && event.timeout !== 0)
-        ? 'wait'
-        : 'select';
+      // With sockets to poll, the clock's jump ends at the next timer or at the next arrival.
+      if (event?.kind === 'loop.wait') return loop.sockets.length > 0 ? 'wait-io' : 'wait';
+      return event?.kind === 'loop.select' && event.timeout !== 0 ? 'wait' : 'select';
     case 'timers':
       return 'timers';
     case 'ready':
