@@ -45,6 +45,10 @@ import loopscope_net  # noqa: E402
 import loopscope_stack  # noqa: E402
 import loopscope_threads  # noqa: E402
 import loopscope_trace  # noqa: E402
+
+# The helper a program may import (`from loopscope import set_latency`): the memory snapshot keeps
+# only what is imported before it is taken, not the files written for it.
+import loopscope  # noqa: E402, F401
 from loopscope_trace import HOT_LINE, TRACE_VERSION, Recorder, Stop, describe_exception, real_perf_counter  # noqa: E402
 
 _ENGINE_MODULES = (
