@@ -521,9 +521,9 @@ describe('the bundled course', () => {
   const index = JSON.parse(readFileSync(new URL('index.json', COURSE), 'utf8')) as CourseIndex;
   const read = (file: string) => parseLesson(readFileSync(new URL(file, COURSE), 'utf8'), file);
 
-  test('the index lists seven lessons with titles and files in both languages', () => {
-    expect(index.lessons).toHaveLength(7);
-    expect(new Set(index.lessons.map((l) => l.id)).size).toBe(7);
+  test('the index lists nine lessons with titles and files in both languages', () => {
+    expect(index.lessons).toHaveLength(9);
+    expect(new Set(index.lessons.map((l) => l.id)).size).toBe(9);
     for (const entry of index.lessons) {
       for (const language of ['en', 'ru'] as const) {
         expect(read(entry.file[language]).title).toBe(entry.title[language]);
