@@ -240,7 +240,8 @@ export const uiCatalog = defineCatalog({
     'say.loop.wait':
       'The clock jumps ahead to {time}: the loop slept until its next timer was due.',
     'say.io.wait': 'The selector watches {count} {sockets}: {list}.',
-    'say.io.ready': '{count} {sockets} became ready: {list}. Their callbacks join the ready queue.',
+    'say.io.ready':
+      '{count} {sockets} became ready: {list}. For each, a callback joins the ready queue.',
     'say.io.ready.none': 'No socket became ready: the poll ended for a timer or a thread.',
     'io.wait.accept': 'fd {fd}, listening on {local}, for a new connection',
     'io.wait.read': 'fd {fd} ({local} ↔ {peer}) for data',
@@ -574,7 +575,7 @@ export const uiCatalog = defineCatalog({
       'Часы прыгают вперёд до {time}: цикл спал, пока не подошёл срок ближайшего таймера.',
     'say.io.wait': 'Селектор проверяет {count} {sockets}: {list}.',
     'say.io.ready':
-      'Селектор вернул {count} {sockets}: {list}. Их обратные вызовы встают в очередь готовых.',
+      'Селектор вернул {count} {sockets}: {list}. Для каждого в очередь готовых встаёт обратный вызов.',
     'say.io.ready.none': 'Ни один сокет не готов: опрос закончился из-за таймера или потока.',
     'io.wait.accept': 'fd {fd} слушает {local} и ждёт нового соединения',
     'io.wait.read': 'fd {fd} ({local} ↔ {peer}) ждёт данных',
