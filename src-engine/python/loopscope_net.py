@@ -10,11 +10,14 @@ peer `latency` virtual seconds later (0 unless `loopscope.set_latency` said othe
 
 import collections
 import errno
+import heapq
 import ipaddress
 import itertools
 import math
 import selectors
 import socket as socket_module
+import warnings
+import weakref
 
 import loopscope_threads
 
@@ -109,21 +112,31 @@ class Network:
     """The run's sockets: descriptors, bound ports, and an order for what happens."""
 
     def __init__(self):
-        self.fds = {}
+        # Weak, so that a socket the program drops is freed (and closed) as natively.
+        self.fds = weakref.WeakValueDictionary()
+        self.used_fds = set()
+        self.free_fds = []  # a heap of released descriptors below next_fd
+        self.next_fd = 3
         self.bound = {}  # (family, port) -> [sockets bound to it]
         self.next_port = FIRST_EPHEMERAL_PORT
         self.stamps = itertools.count()
 
     def allocate(self, owner):
         """The lowest free descriptor, as POSIX gives it."""
-        fd = 3
-        while fd in self.fds:
-            fd += 1
+        if self.free_fds:
+            fd = heapq.heappop(self.free_fds)
+        else:
+            fd = self.next_fd
+            self.next_fd += 1
         self.fds[fd] = owner
+        self.used_fds.add(fd)
         return fd
 
     def release(self, fd):
         self.fds.pop(fd, None)
+        if fd in self.used_fds:
+            self.used_fds.remove(fd)
+            heapq.heappush(self.free_fds, fd)
 
     def ephemeral_port(self, family):
         while True:
@@ -177,6 +190,8 @@ def _is_wildcard(ip):
 
 
 def _now():
+    if rec is None:
+        return 0.0  # between runs, only finalizers close sockets
     # A thread's clock runs ahead of the loop's while it works, and stays behind while it waits
     # (the world moves on meanwhile): what it sends leaves at its own time, and what it waits
     # for has arrived once the world's time has come.
@@ -291,6 +306,13 @@ class VirtualSocket:
 
     def fileno(self):
         return -1 if self._closed else self._fd
+
+    def __del__(self):
+        # As CPython's socket finalizer: a socket the program dropped unclosed is closed, with a
+        # ResourceWarning that the default filters hide.
+        if not self._closed and self._fd is not None:
+            warnings.warn(f"unclosed {self!r}", ResourceWarning, source=self)
+            self.close()
 
     def detach(self):
         raise OSError(LinuxErrno.of(errno.EOPNOTSUPP), "Loopscope's sockets cannot be detached from the engine")
