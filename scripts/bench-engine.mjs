@@ -1,5 +1,5 @@
 // The engine's speed: cold start, run-to-trace for the bundled lessons, events recorded per
-// second, and a 10,000-task program against native python3.
+// second, a 10,000-task program and a loopback echo server against native python3.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,35 @@ async def main():
     tasks = [asyncio.create_task(worker(i)) for i in range(10_000)]
     results = await asyncio.gather(*tasks)
     print(sum(results))
+
+asyncio.run(main())
+`;
+
+// The loopback network: 100 clients, 20 echoed lines each, through one server.
+const ECHO = `
+import asyncio
+
+async def handle(reader, writer):
+    async for line in reader:
+        writer.write(line)
+        await writer.drain()
+    writer.close()
+
+async def client(port, n):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    total = 0
+    for i in range(20):
+        writer.write(f"{n} {i}\\n".encode())
+        total += len(await reader.readline())
+    writer.close()
+    await writer.wait_closed()
+    return total
+
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    async with server:
+        print(sum(await asyncio.gather(*(client(port, n) for n in range(100)))))
 
 asyncio.run(main())
 `;
@@ -90,6 +119,20 @@ export async function benchEngine() {
   );
   console.log(
     `10,000-task program: engine ${ms(engineMs)}, native python3 ${ms(nativeMs)} (incl. its ~0.1 s of real sleeps), ratio ${(engineMs / nativeMs).toFixed(1)}x; same output: ${result.stdout === native}`,
+  );
+
+  // The loopback network against real loopback sockets.
+  await pause(400);
+  const echoFile = join(mkdtempSync(join(tmpdir(), 'loopscope-bench-')), 'echo.py');
+  writeFileSync(echoFile, ECHO);
+  const echoStarted = performance.now();
+  const echo = await engine.run({ code: ECHO, filename: echoFile });
+  const echoMs = performance.now() - echoStarted;
+  const nativeEchoStarted = performance.now();
+  const nativeEcho = execFileSync('python3', [echoFile], { encoding: 'utf8' });
+  const nativeEchoMs = performance.now() - nativeEchoStarted;
+  console.log(
+    `loopback echo, 100 clients × 20 lines (${echo.events.length} events): engine ${ms(echoMs)}, native python3 ${ms(nativeEchoMs)} (start-up included), ratio ${(echoMs / nativeEchoMs).toFixed(1)}x; same output: ${echo.stdout === nativeEcho}`,
   );
   await engine.close();
 }
