@@ -108,13 +108,13 @@ describe('loopscope check', () => {
     expect(result.stdout).not.toContain('✗');
     expect(result.stderr).toBe('');
     const lessons = [...result.stdout.matchAll(/^\S.*\.md$/gm)];
-    expect(lessons).toHaveLength(14);
+    expect(lessons).toHaveLength(18);
     const withOutput = lessons
       .map((m) => parseLesson(readFileSync(m[0], 'utf8'), m[0]))
       .flatMap((l) => l.scenarios)
       .filter((s) => s.runnable && s.expected).length;
     expect(result.stdout).toContain(
-      `14 lessons, 76 scenarios: ${withOutput} passed, 8 not runnable.`,
+      `18 lessons, 88 scenarios: ${withOutput} passed, 8 not runnable.`,
     );
     expect(result.status).toBe(0);
   });
