@@ -1,6 +1,7 @@
 // The engine's speed: cold start, run-to-trace for the bundled lessons, events recorded per
-// second, a 10,000-task program against native python3, and the command line end to end,
-// beside the command line as it was before each run got a confined process of its own.
+// second, a 10,000-task program and a loopback echo server against native python3, and the
+// command line end to end, beside the command line as it was before each run got a confined
+// process of its own.
 import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -37,6 +38,35 @@ import asyncio
 async def main():
     await asyncio.sleep(1)
     print("done")
+
+asyncio.run(main())
+`;
+
+// The loopback network: 100 clients, 20 echoed lines each, through one server.
+const ECHO = `
+import asyncio
+
+async def handle(reader, writer):
+    async for line in reader:
+        writer.write(line)
+        await writer.drain()
+    writer.close()
+
+async def client(port, n):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    total = 0
+    for i in range(20):
+        writer.write(f"{n} {i}\\n".encode())
+        total += len(await reader.readline())
+    writer.close()
+    await writer.wait_closed()
+    return total
+
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    async with server:
+        print(sum(await asyncio.gather(*(client(port, n) for n in range(100)))))
 
 asyncio.run(main())
 `;
@@ -115,6 +145,20 @@ export async function benchEngine() {
   );
   console.log(
     `10,000-task program: engine ${ms(engineMs)}, native python3 ${ms(nativeMs)} (incl. its ~0.1 s of real sleeps), ratio ${(engineMs / nativeMs).toFixed(1)}x; same output: ${result.stdout === native}`,
+  );
+
+  // The loopback network against real loopback sockets.
+  await pause(400);
+  const echoFile = join(mkdtempSync(join(tmpdir(), 'loopscope-bench-')), 'echo.py');
+  writeFileSync(echoFile, ECHO);
+  const echoStarted = performance.now();
+  const echo = await engine.run({ code: ECHO, filename: echoFile });
+  const echoMs = performance.now() - echoStarted;
+  const nativeEchoStarted = performance.now();
+  const nativeEcho = execFileSync('python3', [echoFile], { encoding: 'utf8' });
+  const nativeEchoMs = performance.now() - nativeEchoStarted;
+  console.log(
+    `loopback echo, 100 clients × 20 lines (${echo.events.length} events): engine ${ms(echoMs)}, native python3 ${ms(nativeEchoMs)} (start-up included), ratio ${(echoMs / nativeEchoMs).toFixed(1)}x; same output: ${echo.stdout === nativeEcho}`,
   );
   await engine.close();
 

@@ -10,6 +10,7 @@ import {
   type CallbackRole,
   type DropReason,
   type ExceptionInfo,
+  type IoSocket,
   type OutcomeKind,
   type TraceEvent,
 } from './trace.ts';
@@ -42,6 +43,13 @@ export interface LoopState {
   running: boolean;
   /** The handle being run, if any. */
   current: number | null;
+  /**
+   * The sockets the last poll waited on (empty when the loop had none); replaced, never
+   * changed in place, so that snapshots may share it.
+   */
+  sockets: IoSocket[];
+  /** The descriptors the last poll found ready, in the selector's order. */
+  readySockets: number[];
 }
 
 export type TaskStatus =
@@ -226,7 +234,17 @@ export class TraceFoldError extends Error {}
 function loopOf(state: RunState, id: number): LoopState {
   let loop = state.loops.get(id);
   if (!loop) {
-    loop = { id, ready: [], heap: [], iteration: 0, phase: 'idle', running: false, current: null };
+    loop = {
+      id,
+      ready: [],
+      heap: [],
+      iteration: 0,
+      phase: 'idle',
+      running: false,
+      current: null,
+      sockets: [],
+      readySockets: [],
+    };
     state.loops.set(id, loop);
   }
   return loop;
@@ -325,8 +343,18 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
       state.currentLoop = event.loop;
       break;
     }
-    case 'loop.select':
-      loopOf(state, event.loop).phase = 'select';
+    case 'loop.select': {
+      const loop = loopOf(state, event.loop);
+      loop.phase = 'select';
+      loop.sockets = [];
+      loop.readySockets = [];
+      break;
+    }
+    case 'io.wait':
+      loopOf(state, event.loop).sockets = event.sockets;
+      break;
+    case 'io.ready':
+      loopOf(state, event.loop).readySockets = event.sockets.map((socket) => socket.fd);
       break;
     case 'loop.wait':
       break;

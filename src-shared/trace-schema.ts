@@ -6,7 +6,14 @@
  * programs, through the real engine) to it. Adding a field means adding it here first:
  * anything else that disagrees fails to compile or fails a test.
  */
-import type { Awaiting, CallbackRole, DropReason, TraceEvent, TraceEventKind } from './trace.ts';
+import type {
+  Awaiting,
+  CallbackRole,
+  DropReason,
+  IoSocket,
+  TraceEvent,
+  TraceEventKind,
+} from './trace.ts';
 
 /** How a field is checked. A type ending in `?` may be `null` or absent. */
 export type FieldType =
@@ -27,7 +34,8 @@ export type FieldType =
   | 'awaiting'
   | 'ints'
   | 'ints?'
-  | 'dropped';
+  | 'dropped'
+  | 'sockets';
 
 export const ORIGIN_FIELDS = { line: 'int?', task: 'int?' } as const;
 const HANDLE = { handle: 'int' } as const;
@@ -56,6 +64,8 @@ export const TRACE_SCHEMA = {
   'loop.iteration': { loop: 'int', n: 'int' },
   'loop.select': { loop: 'int', timeout: 'num?' },
   'loop.wait': { loop: 'int', until: 'num' },
+  'io.wait': { loop: 'int', sockets: 'sockets' },
+  'io.ready': { loop: 'int', sockets: 'sockets' },
   'loop.timers': LOOP,
   'loop.ready': { loop: 'int', count: 'int' },
   'loop.stop': LOOP,
@@ -130,6 +140,7 @@ interface FieldValues {
   awaiting: Awaiting;
   ints: readonly number[];
   dropped: DropReason;
+  sockets: readonly IoSocket[];
 }
 type ValueOf<T> = T extends `${infer Base extends keyof FieldValues}?`
   ? FieldValues[Base] | null | undefined

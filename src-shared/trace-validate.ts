@@ -75,7 +75,21 @@ function checkField(type: FieldType, value: unknown): boolean {
       return value === 'exception-never-retrieved' || value === 'pending';
     case 'awaiting':
       return isAwaiting(value);
+    case 'sockets':
+      return Array.isArray(value) && value.every(isIoSocket);
   }
+}
+
+function isIoSocket(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isInt(value.fd) &&
+    typeof value.read === 'boolean' &&
+    typeof value.write === 'boolean' &&
+    typeof value.listening === 'boolean' &&
+    checkField('str?', value.local) &&
+    checkField('str?', value.peer)
+  );
 }
 
 function isAwaiting(value: unknown): boolean {

@@ -33,6 +33,22 @@ export interface Frame {
   user: boolean;
 }
 
+/** A socket of the engine's loopback network, as the loop's selector sees it. */
+export interface IoSocket {
+  /** The socket's file descriptor number. */
+  fd: number;
+  /** Waited on (or ready) for reading: data, the end of the stream, or a connection to accept. */
+  read: boolean;
+  /** Waited on (or ready) for writing: room to send, or a connect that completed. */
+  write: boolean;
+  /** A listening socket (a server's), whose readiness means a connection waits to be accepted. */
+  listening: boolean;
+  /** The socket's own address, `127.0.0.1:8888` or `[::1]:8888`, or null before it is bound. */
+  local: string | null;
+  /** The address of the other end, or null when it has none. */
+  peer: string | null;
+}
+
 /** What a suspended task waits for. */
 export type Awaiting =
   | { kind: 'sleep'; future: number; until: number }
@@ -119,6 +135,13 @@ export type TraceEvent =
   | (Base<'loop.iteration'> & { loop: number; n: number })
   /** The loop polls for I/O (the first phase of an iteration) with this timeout. */
   | (Base<'loop.select'> & { loop: number; timeout: number | null })
+  /**
+   * The poll waits on these sockets (recorded only while the loop has sockets registered,
+   * right after `loop.select`).
+   */
+  | (Base<'io.wait'> & { loop: number; sockets: IoSocket[] })
+  /** The poll returned: these sockets are ready, in the order the selector gave them. */
+  | (Base<'io.ready'> & { loop: number; sockets: IoSocket[] })
   /** The clock moved while the loop waited in `select` for its next timer. */
   | (Base<'loop.wait'> & { loop: number; until: number })
   /** Due timers move to the ready queue (the second phase). */

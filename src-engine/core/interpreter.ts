@@ -9,6 +9,8 @@ import asyncioSource from '../python/loopscope_asyncio.py';
 import clockSource from '../python/loopscope_clock.py';
 import ioSource from '../python/loopscope_io.py';
 import loopSource from '../python/loopscope_loop.py';
+import netSource from '../python/loopscope_net.py';
+import helperSource from '../python/loopscope.py';
 import stackSource from '../python/loopscope_stack.py';
 import threadsSource from '../python/loopscope_threads.py';
 import traceSource from '../python/loopscope_trace.py';
@@ -24,6 +26,9 @@ const ENGINE_MODULES: Record<string, string> = {
   'loopscope_clock.py': clockSource,
   'loopscope_io.py': ioSource,
   'loopscope_loop.py': loopSource,
+  'loopscope_net.py': netSource,
+  /** The one module a program may import itself (`import loopscope`). */
+  'loopscope.py': helperSource,
   'loopscope_stack.py': stackSource,
   'loopscope_threads.py': threadsSource,
   'loopscope_trace.py': traceSource,

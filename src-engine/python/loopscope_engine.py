@@ -40,9 +40,14 @@ import loopscope_asyncio  # noqa: E402
 import loopscope_clock  # noqa: E402
 import loopscope_io  # noqa: E402
 import loopscope_loop  # noqa: E402
+import loopscope_net  # noqa: E402
 import loopscope_stack  # noqa: E402
 import loopscope_threads  # noqa: E402
 import loopscope_trace  # noqa: E402
+
+# The helper a program may import (`from loopscope import set_latency`): the memory snapshot keeps
+# only what is imported before it is taken, not the files written for it.
+import loopscope  # noqa: E402, F401
 from loopscope_trace import HOT_LINE, MONITOR_TOOL, TRACE_VERSION, Recorder, Stop, describe_exception, real_perf_counter  # noqa: E402
 
 _ENGINE_MODULES = (
@@ -51,6 +56,7 @@ _ENGINE_MODULES = (
     loopscope_clock,
     loopscope_io,
     loopscope_loop,
+    loopscope_net,
     loopscope_asyncio,
     loopscope_stack,
 )
@@ -70,6 +76,7 @@ def _install():
     loopscope_threads.install()
     loopscope_asyncio.install()
     loopscope_loop.install()
+    loopscope_net.install()
     loopscope_io.install()
     loopscope_stack.install()
     linecache.updatecache = _zip_sources(linecache.updatecache)
@@ -360,6 +367,7 @@ def run(source, filename, stdin, options_json, sink, control):
     _limit.deeper(_BASE_FRAMES)
     _limit.lines_recorded(1)
     loopscope_threads.start_run()
+    loopscope_net.start_run()
     rec.emit(
         "run.start",
         {"version": TRACE_VERSION, "python": sys.version.split()[0], "file": filename, "source": source},

@@ -4,8 +4,9 @@ import collections
 import heapq
 
 import asyncio
-from asyncio import base_events, events, futures, unix_events
+from asyncio import base_events, events, futures, selector_events, unix_events
 
+import loopscope_net
 import loopscope_threads
 from loopscope_trace import RecursionLimit, describe_callback
 
@@ -77,17 +78,26 @@ class TracedReady(collections.deque):
         self.running = None
 
 
-class VirtualSelector:
-    """Stands in for the loop's selector: waiting for I/O is waiting for the next timer, or
-    for what a thread does next."""
+class VirtualSelector(loopscope_net.NetSelector):
+    """The loop's selector: waiting for I/O is waiting for the loopback network's sockets,
+    for the next timer, or for what a thread does next."""
 
     def __init__(self, loop):
+        super().__init__()
         self.loop = loop
 
     def select(self, timeout):
         loop = self.loop
         rec.emit("loop.select", {"loop": loop._ls_id, "timeout": timeout})
         sched = loopscope_threads.sched
+        waiting = self._fd_to_key
+        if waiting:
+            rec.emit("io.wait", {"loop": loop._ls_id, "sockets": self.describe((key, key.events) for key in waiting.values())})
+            if self.poll():
+                timeout = 0
+            else:
+                arrival = self.next_change() - rec.now
+                timeout = arrival if timeout is None else min(timeout, arrival)
         wake = rec.now + timeout if timeout is not None else loopscope_threads.INFINITY
         # A thread's action wakes the loop early, as a real thread writes to the loop's
         # self-pipe.
@@ -100,17 +110,16 @@ class VirtualSelector:
             rec.advance(wake, blocked=False)
             rec.emit("loop.wait", {"loop": loop._ls_id, "until": wake})
         sched.deliver()
-        loop._ls_phase = "timers"
-        rec.emit("loop.timers", {"loop": loop._ls_id})
-        return []
-
-    def close(self):
-        pass
+        if not waiting:
+            return []
+        ready = self.poll()
+        rec.emit("io.ready", {"loop": loop._ls_id, "sockets": self.describe(ready)})
+        return ready
 
 
 _NO_IO = (
-    "Loopscope runs asyncio on a virtual clock, without sockets, subprocesses or signals: "
-    "{} is not available here."
+    "Loopscope runs asyncio on a virtual clock, with TCP sockets on the loopback only (no Unix "
+    "sockets, UDP, pipes, subprocesses or signals): {} is not available here."
 )
 
 
@@ -122,13 +131,12 @@ def _unavailable(name):
     return method
 
 
-class TracedEventLoop(base_events.BaseEventLoop):
+class TracedEventLoop(selector_events.BaseSelectorEventLoop):
     """asyncio's own BaseEventLoop, on a virtual clock, with every step recorded."""
 
     def __init__(self):
-        super().__init__()
+        super().__init__(VirtualSelector(self))
         self._ready = TracedReady(self)
-        self._selector = VirtualSelector(self)
         self._clock_resolution = CLOCK_RESOLUTION
         self._ls_phase = None
         self._ls_iteration = 0
@@ -139,8 +147,20 @@ class TracedEventLoop(base_events.BaseEventLoop):
     def time(self):
         return loopscope_threads.sched.clock()
 
+    def _make_self_pipe(self):
+        # Threads wake the loop through the virtual clock's timeline (loopscope_threads), not
+        # through a self-pipe; its descriptors are only counted, as native numbering has them.
+        self._ls_fds = [loopscope_net.net.allocate(self) for _ in range(loopscope_net.LOOP_FDS)]
+
+    def _close_self_pipe(self):
+        for fd in self._ls_fds:
+            loopscope_net.net.release(fd)
+
     def _process_events(self, event_list):
-        pass
+        if event_list:
+            super()._process_events(event_list)
+        self._ls_phase = "timers"
+        rec.emit("loop.timers", {"loop": self._ls_id})
 
     def _write_to_self(self):
         pass
@@ -207,23 +227,14 @@ class TracedEventLoop(base_events.BaseEventLoop):
         super().close()
 
     for _name in (
-        "create_connection",
-        "create_server",
         "create_unix_connection",
         "create_unix_server",
         "create_datagram_endpoint",
-        "getaddrinfo",
         "getnameinfo",
-        "sock_connect",
-        "sock_accept",
-        "sock_recv",
-        "sock_sendall",
         "connect_read_pipe",
         "connect_write_pipe",
         "subprocess_exec",
         "subprocess_shell",
-        "add_reader",
-        "add_writer",
         "add_signal_handler",
     ):
         locals()[_name] = _unavailable(_name)

@@ -11,7 +11,12 @@
  * everywhere else, and between the code lens's steps, each event is told by itself.
  */
 import type { RunState } from '../../src-shared/loop-state.ts';
-import { assertNever, type ExceptionInfo, type TraceEvent } from '../../src-shared/trace.ts';
+import {
+  assertNever,
+  type ExceptionInfo,
+  type IoSocket,
+  type TraceEvent,
+} from '../../src-shared/trace.ts';
 import type { Locale } from '../i18n/format.ts';
 import { asyncioTaskKind } from './asyncio-tasks.ts';
 import type { Lens } from './lens.ts';
@@ -56,6 +61,23 @@ export function quote(text: string): string {
 
 export function describeException(exc: ExceptionInfo): string {
   return exc.message ? `${exc.type}: ${exc.message}` : exc.type;
+}
+
+/** One socket of an `io.wait` or `io.ready` event, as the narration lists it. */
+function describeSocket(kind: 'io.wait' | 'io.ready', socket: IoSocket, locale: Locale): string {
+  const mode = socket.listening
+    ? 'accept'
+    : socket.read && socket.write
+      ? 'both'
+      : socket.write
+        ? 'write'
+        : 'read';
+  const unbound = locale.t('io.unbound');
+  return locale.t(`${kind === 'io.wait' ? 'io.wait' : 'io.ready'}.${mode}`, {
+    fd: socket.fd,
+    local: socket.local ?? unbound,
+    peer: socket.peer ?? unbound,
+  });
 }
 
 /** The sentence for step `step` in `lens` (the state after it is `state`). */
@@ -258,7 +280,19 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
           elapsed: locale.seconds(event.until - from),
         }),
         { kind: 'time', time: event.until },
-        { kind: 'phase', phase: 'wait' },
+        { kind: 'phase', phase: waitsForSockets(state) ? 'wait-io' : 'wait' },
+      );
+    }
+    case 'io.wait':
+    case 'io.ready': {
+      const count = event.sockets.length;
+      if (event.kind === 'io.ready' && count === 0) return text(t('say.io.ready.none'));
+      const list = event.sockets.map((socket) => describeSocket(event.kind, socket, locale));
+      return text(
+        t(event.kind === 'io.wait' ? 'say.io.wait' : 'say.io.ready', {
+          sockets: locale.count(count, 'noun.sockets'),
+          list: list.join('; '),
+        }),
       );
     }
     case 'loop.timers':
@@ -535,4 +569,10 @@ export function narrateAwait(
     default:
       return assertNever(awaiting);
   }
+}
+
+/** Whether the loop on show polls sockets: its wait then ends at a timer or an arrival. */
+function waitsForSockets(state: RunState): boolean {
+  const loop = state.currentLoop === null ? undefined : state.loops.get(state.currentLoop);
+  return (loop?.sockets.length ?? 0) > 0;
 }

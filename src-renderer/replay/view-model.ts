@@ -371,7 +371,16 @@ export type EndPhase =
   | `ended-budget-${BudgetKind}`;
 
 export type PhaseName =
-  'before' | 'select' | 'wait' | 'timers' | 'ready' | 'blocked' | 'stopped' | 'closed' | EndPhase;
+  | 'before'
+  | 'select'
+  | 'wait'
+  | 'wait-io'
+  | 'timers'
+  | 'ready'
+  | 'blocked'
+  | 'stopped'
+  | 'closed'
+  | EndPhase;
 
 /** The phase for the run's end: whether it finished, or was stopped, cut off, or failed. */
 export function endPhase(end: Extract<TraceEvent, { kind: 'run.end' }> | null): EndPhase {
@@ -404,9 +413,9 @@ export function phaseOf(state: RunState, event: TraceEvent | null): PhaseName {
     case 'idle':
       return 'before';
     case 'select':
-      return event?.kind === 'loop.wait' || (event?.kind === 'loop.select' && event.timeout !== 0)
-        ? 'wait'
-        : 'select';
+      // With sockets to poll, the clock's jump ends at the next timer or at the next arrival.
+      if (event?.kind === 'loop.wait') return loop.sockets.length > 0 ? 'wait-io' : 'wait';
+      return event?.kind === 'loop.select' && event.timeout !== 0 ? 'wait' : 'select';
     case 'timers':
       return 'timers';
     case 'ready':

@@ -338,6 +338,14 @@ class PerfettoBuilder {
         }
         break;
       }
+      case 'io.wait':
+      case 'io.ready':
+        // What the selector watched, and what it returned: instants on the loop's track.
+        this.instant(MAIN_TID, `${event.kind}: ${event.sockets.length} sockets`, 'io', {
+          ...args,
+          sockets: event.sockets.map((socket) => socket.fd),
+        });
+        break;
       case 'loop.timers':
         this.close(MAIN_TID, 'phase');
         this.open(MAIN_TID, 'phase', 'timers', 'loop', args);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { CourseIndex } from '../../src-shared/api.ts';
 import type { Lesson } from '../../src-shared/lesson/model.ts';
@@ -519,9 +519,10 @@ describe('the bundled course', () => {
   const index = JSON.parse(readFileSync(new URL('index.json', COURSE), 'utf8')) as CourseIndex;
   const read = (file: string) => parseLesson(readFileSync(new URL(file, COURSE), 'utf8'), file);
 
-  test('the index lists seven lessons with titles and files in both languages', () => {
-    expect(index.lessons).toHaveLength(7);
-    expect(new Set(index.lessons.map((l) => l.id)).size).toBe(7);
+  test('the index lists every lesson of the folder, with titles and files in both languages', () => {
+    const files = readdirSync(COURSE).filter((name) => name.endsWith('.md'));
+    expect(index.lessons.flatMap((l) => [l.file.en, l.file.ru]).sort()).toEqual(files.sort());
+    expect(new Set(index.lessons.map((l) => l.id)).size).toBe(index.lessons.length);
     for (const entry of index.lessons) {
       for (const language of ['en', 'ru'] as const) {
         expect(read(entry.file[language]).title).toBe(entry.title[language]);
@@ -538,13 +539,17 @@ describe('the bundled course', () => {
         expect(parsed.problems).toEqual([]);
         const runnable = parsed.scenarios.filter((s) => s.runnable);
         expect(runnable.length).toBeGreaterThanOrEqual(3);
-        expect(runnable.length).toBeLessThanOrEqual(6);
+        expect(runnable.length).toBeLessThanOrEqual(7);
         for (const scenario of runnable) {
           expect(scenario.title).not.toBeNull();
-          expect(scenario.expected).not.toBeNull();
           expect(scenario.explanation.text).not.toBe('');
-          expect(scenario.discussion.text).not.toBe('');
+          // Without an expected output (a program that hangs natively, or whose traceback
+          // names the reader's own paths), the lesson must say in words what it does.
+          expect(scenario.discussion.text || scenario.expected).toBeTruthy();
         }
+        // Most programs show their output, for `loopscope check` to hold it to the engine.
+        const withOutput = runnable.filter((s) => s.expected !== null);
+        expect(withOutput.length).toBeGreaterThanOrEqual(runnable.length / 2);
       }
       const shape = (l: Lesson) => l.scenarios.map((s) => [s.runnable, s.code.split('\n').length]);
       expect(shape(ru)).toEqual(shape(en));

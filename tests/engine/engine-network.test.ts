@@ -1,0 +1,214 @@
+/**
+ * The loopback network (docs/engine.md, "The loopback network"): latency on the virtual clock,
+ * what the trace says about the selector, and the clear error for anything but the loopback.
+ * What programs print over the loopback, natively, is pinned by the conformance programs
+ * 200–210.
+ */
+import { describe, expect, test } from 'vitest';
+import type { ProgramResult } from '../../src-engine/node/engine.ts';
+import { foldTrace } from '../../src-shared/loop-state.ts';
+import { validateTrace } from '../../src-shared/trace-validate.ts';
+import { endOf, eventsOf, useEngine } from './engine-fixture.ts';
+
+const engine = useEngine();
+
+function run(code: string): Promise<ProgramResult> {
+  return engine().run({ code, filename: '/home/student/program.py' });
+}
+
+/** Three clients ask at once over connections with the given latencies (in seconds). */
+const threeRequests = (latencies: string) => `
+import asyncio
+from loopscope import set_latency
+
+LATENCY = ${latencies}
+
+async def handle(reader, writer):
+    request = await reader.readline()
+    writer.write(b"re " + request)
+    await writer.drain()
+    writer.close()
+
+async def ask(name, start, loop):
+    reader, writer = await asyncio.open_connection("127.0.0.1", 8888)
+    set_latency(writer, LATENCY[name])
+    writer.write(name.encode() + b"\\n")
+    answer = await reader.readline()
+    print(round(loop.time() - start, 3), answer.decode().strip())
+
+async def main():
+    loop = asyncio.get_running_loop()
+    server = await asyncio.start_server(handle, "127.0.0.1", 8888)
+    async with server:
+        start = loop.time()
+        await asyncio.gather(*(ask(name, start, loop) for name in "ABC"))
+
+asyncio.run(main())
+`;
+
+describe('latency on the virtual clock', () => {
+  test('an answer arrives after a round trip of the connection’s latency, so answers overtake', async () => {
+    const result = await run(threeRequests('{"A": 0.3, "B": 0.05, "C": 0.2}'));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('0.1 re B\n0.4 re C\n0.6 re A\n');
+  });
+
+  test('without latency every answer is back at once, in the order asked', async () => {
+    const result = await run(threeRequests('{"A": 0, "B": 0, "C": 0}'));
+    expect(result.stdout).toBe('0.0 re A\n0.0 re B\n0.0 re C\n');
+  });
+
+  test('a server’s latency applies to the connections it accepts, connecting included', async () => {
+    const result = await run(`
+import asyncio, socket
+from loopscope import set_latency
+
+async def handle(reader, writer):
+    writer.write(await reader.readline())
+    await writer.drain()
+    writer.close()
+
+async def main():
+    loop = asyncio.get_running_loop()
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    set_latency(server, 0.25)
+    start = loop.time()
+    reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())
+    print("connected", round(loop.time() - start, 3))
+    writer.write(b"x\\n")
+    print(await reader.readline(), round(loop.time() - start, 3))
+    writer.close()
+    server.close()
+
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe("connected 0.25\nb'x\\n' 0.75\n");
+  });
+
+  test('bad latencies and targets are refused with a clear message', async () => {
+    const result = await run(`
+import asyncio, math
+from loopscope import set_latency
+
+async def main():
+    server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
+    for target, seconds in ((server, -1), (server, math.nan), (server, math.inf), (42, 1)):
+        try:
+            set_latency(target, seconds)
+        except (TypeError, ValueError) as error:
+            print(type(error).__name__, error)
+    server.close()
+
+asyncio.run(main())
+`);
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual([
+      'ValueError latency must be a finite number of seconds, at least 0, not -1.0',
+      'ValueError latency must be a finite number of seconds, at least 0, not nan',
+      'ValueError latency must be a finite number of seconds, at least 0, not inf',
+      'TypeError set_latency() needs a connection (a StreamWriter, a transport or a socket) or a server, not int',
+    ]);
+  });
+});
+
+describe('the selector phase in the trace', () => {
+  test('each select lists the sockets waited on and those that became ready', async () => {
+    const result = await run(threeRequests('{"A": 0.3, "B": 0.05, "C": 0.2}'));
+    const events = validateTrace(result.events);
+    const waits = eventsOf(result, 'io.wait');
+    const readies = eventsOf(result, 'io.ready');
+    // Every io.wait directly follows its loop.select, and its io.ready comes before the timers.
+    expect(waits.length).toBeGreaterThan(0);
+    expect(readies).toHaveLength(waits.length);
+    for (const wait of waits) {
+      expect(events[wait.seq - 1]?.kind).toBe('loop.select');
+    }
+    const listener = waits[0]?.sockets[0];
+    expect(listener).toMatchObject({ read: true, write: false, listening: true });
+    expect(listener?.local).toBe('127.0.0.1:8888');
+    // The server's connection for B is ready first, once its request arrives at 0.05 s.
+    const firstData = readies.find((ready) =>
+      ready.sockets.some((socket) => !socket.listening && socket.read && ready.t > 0.01),
+    );
+    expect(firstData?.t).toBeCloseTo(0.05, 6);
+    // Each ready socket's callback joins the ready queue right after io.ready.
+    const pushed = events[(firstData?.seq ?? 0) + 1];
+    expect(pushed).toMatchObject({
+      kind: 'handle.push',
+      callback: '_SelectorSocketTransport._read_ready',
+    });
+    // The clock jumped to the arrival: the loop waited for the socket, not for a timer.
+    const jump = eventsOf(result, 'loop.wait').find((wait) => Math.abs(wait.until - 0.05) < 1e-6);
+    expect(jump).toBeDefined();
+    // The fold keeps what the last poll waited on.
+    const state = foldTrace(events.slice(0, (firstData?.seq ?? 0) + 1));
+    const loop = state.loops.get(firstData?.loop ?? 0);
+    expect(loop?.readySockets).toEqual(firstData?.sockets.map((socket) => socket.fd));
+    expect(loop?.sockets.length).toBeGreaterThanOrEqual(loop?.readySockets.length ?? 0);
+  });
+
+  test('a program without sockets records no io events', async () => {
+    const result = await run(`
+import asyncio
+asyncio.run(asyncio.sleep(0.1))
+`);
+    expect(eventsOf(result, 'io.wait')).toEqual([]);
+    expect(eventsOf(result, 'io.ready')).toEqual([]);
+  });
+
+  test('a server nobody connects to leaves the run stuck, as it would wait forever', async () => {
+    const result = await run(`
+import asyncio
+async def main():
+    server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 8888)
+    await server.serve_forever()
+asyncio.run(main())
+`);
+    expect(endOf(result).outcome).toBe('stuck');
+  });
+});
+
+describe('nothing but the loopback', () => {
+  test('a name or an address elsewhere raises an OSError that says there is no network', async () => {
+    const result = await run(`
+import asyncio, socket
+async def main():
+    for host in ("example.com", "10.0.0.1", "2001:db8::1"):
+        try:
+            await asyncio.open_connection(host, 80)
+        except OSError as error:
+            print(type(error).__name__, error)
+    try:
+        socket.create_connection(("192.168.1.1", 443))
+    except OSError as error:
+        print(type(error).__name__, error.errno, "no network" in str(error))
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe(
+      [
+        "gaierror [Errno -2] Loopscope has no network: only this program's own loopback sockets (127.0.0.1, ::1, localhost) can be reached, not 'example.com'",
+        "OSError [Errno 101] Loopscope has no network: only this program's own loopback sockets (127.0.0.1, ::1, localhost) can be reached, not ('10.0.0.1', 80)",
+        "OSError [Errno 101] Loopscope has no network: only this program's own loopback sockets (127.0.0.1, ::1, localhost) can be reached, not ('2001:db8::1', 80)",
+        'OSError 101 True',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('IPv6 loopback works as IPv4 does', async () => {
+    const result = await run(`
+import asyncio
+async def handle(reader, writer):
+    writer.write(b"six")
+    writer.close()
+async def main():
+    server = await asyncio.start_server(handle, "::1", 0)
+    host, port, *_ = server.sockets[0].getsockname()
+    reader, writer = await asyncio.open_connection(host, port)
+    print(host, await reader.read(), writer.get_extra_info("peername")[0])
+    writer.close()
+    server.close()
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe("::1 b'six' ::1\n");
+  });
+});
