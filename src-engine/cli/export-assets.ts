@@ -4,19 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { embeddedFonts, FONT_FILES } from '../../src-shared/export/font-files.ts';
 import type { EmbeddedFont } from '../../src-shared/export/frame-svg.ts';
 import type { RasterAssets } from '../../src-shared/export/raster.ts';
-
-/**
- * The faces the frames use: body text and bold, code and its current line. Italic text is
- * drawn upright: two more faces would slow every frame for a few hints and comments.
- */
-const FONT_FILES: readonly (Omit<EmbeddedFont, 'base64'> & { file: string })[] = [
-  { family: 'DejaVu Sans', weight: 400, file: 'DejaVuSans.ttf' },
-  { family: 'DejaVu Sans', weight: 700, file: 'DejaVuSans-Bold.ttf' },
-  { family: 'DejaVu Sans Mono', weight: 400, file: 'DejaVuSansMono.ttf' },
-  { family: 'DejaVu Sans Mono', weight: 700, file: 'DejaVuSansMono-Bold.ttf' },
-];
 
 const resolvePath = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 
@@ -39,10 +29,5 @@ export async function loadRasterAssets(): Promise<RasterAssets> {
 
 /** The fonts as an SVG embeds them. */
 export async function loadEmbeddedFonts(): Promise<EmbeddedFont[]> {
-  const fonts = await readFonts();
-  return FONT_FILES.map((font, i) => ({
-    family: font.family,
-    weight: font.weight,
-    base64: Buffer.from(fonts[i] as Uint8Array).toString('base64'),
-  }));
+  return embeddedFonts(await readFonts(), (bytes) => Buffer.from(bytes).toString('base64'));
 }
