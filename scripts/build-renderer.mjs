@@ -56,7 +56,8 @@ async function buildReplayPage() {
   ].join('; ');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
   const page = html.replace('<meta charset="utf-8" />', (charset) => `${charset}\n    ${meta}`);
-  if (page === html) throw new Error('the replay page has no <meta charset> to put its policy after');
+  if (page === html)
+    throw new Error('the replay page has no <meta charset> to put its policy after');
   await writeFile(join(root, RENDERER_DIR, REPLAY_PAGE_FILE), page);
 }
 

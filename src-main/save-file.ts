@@ -37,7 +37,11 @@ const FILTERS: Record<SaveKind, MainMessageKey> = {
 };
 
 /** Checks what the page asks to save; throws on anything else. */
-export function parseSaveFile(data: unknown, suggestedName: unknown, kind: unknown): SaveFileRequest {
+export function parseSaveFile(
+  data: unknown,
+  suggestedName: unknown,
+  kind: unknown,
+): SaveFileRequest {
   if (!isSaveKind(kind)) throw new Error('unknown kind of file to save');
   if (typeof suggestedName !== 'string' || suggestedName.length > 260) {
     throw new Error('the suggested name must be a short string');
@@ -48,7 +52,8 @@ export function parseSaveFile(data: unknown, suggestedName: unknown, kind: unkno
   }
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw new Error('no data');
   const size = typeof data === 'string' ? data.length : data.byteLength;
-  if (size === 0 || size > MAX_SAVE_BYTES) throw new Error('the file to save is empty or too large');
+  if (size === 0 || size > MAX_SAVE_BYTES)
+    throw new Error('the file to save is empty or too large');
   return { data, kind, fileName: saveFileName(suggestedName, kind) };
 }
 

@@ -37,7 +37,11 @@ export function fillReplayPage(template: string, replayJson: string, look: Repla
     .replace(/\u2029/g, '\\u2029');
   const word = (value: string) => value.replace(/[^a-z-]/gi, '');
   const text = (value: string) =>
-    value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/"/g, '&quot;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;');
   const tag =
     `<script type="application/json" id="${REPLAY_DATA_ID}" data-name="${text(look.name)}"` +
     ` data-theme="${word(look.theme)}" data-language="${word(look.language)}">${safe}</script>`;

@@ -4,9 +4,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { RENDERER_DIR, REPLAY_PAGE_FILE } from '../../src-shared/build-paths.mjs';
 import { embeddedFonts, FONT_FILES } from '../../src-shared/export/font-files.ts';
 import type { EmbeddedFont } from '../../src-shared/export/frame-svg.ts';
 import type { RasterAssets } from '../../src-shared/export/raster.ts';
+
+/**
+ * The HTML replay's built page (`npm run build` makes it). This module runs from its source
+ * (tests) or bundled into dist/cli (the command line).
+ */
+export const REPLAY_PAGE_PATH = fileURLToPath(
+  new URL(
+    `${import.meta.url.includes('/dist/') ? '../' : '../../dist/'}${RENDERER_DIR.replace(/^dist\//, '')}/${REPLAY_PAGE_FILE}`,
+    import.meta.url,
+  ),
+);
 
 const resolvePath = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 

@@ -55,7 +55,10 @@ export interface ExportResult {
 // Literal URLs, so that the bundler ships these files beside the page.
 const WASM_URL = new URL('../../node_modules/@resvg/resvg-wasm/index_bg.wasm', import.meta.url);
 const FONT_URLS: Readonly<Record<string, URL>> = {
-  'DejaVuSans.ttf': new URL('../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', import.meta.url),
+  'DejaVuSans.ttf': new URL(
+    '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    import.meta.url,
+  ),
   'DejaVuSans-Bold.ttf': new URL(
     '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
     import.meta.url,
@@ -134,7 +137,10 @@ export async function runExport(
     case 'svg': {
       // Fonts go inside the picture: a slide shows the same letters on any computer.
       const fontsEmbedded = embeddedFonts(await loadFonts(), toBase64);
-      return { kind: 'svg', data: stepSvg(source, request.step, { ...options, fonts: fontsEmbedded }) };
+      return {
+        kind: 'svg',
+        data: stepSvg(source, request.step, { ...options, fonts: fontsEmbedded }),
+      };
     }
     case 'png':
       return { kind: 'png', data: stepPng(source, request.step, options, await loadRasterizer()) };
@@ -153,7 +159,11 @@ export async function runExport(
         kind: 'html',
         data: await createHtmlReplay(
           replay,
-          { name: `${request.name}.loopscope.json`, theme: request.theme, language: request.language },
+          {
+            name: `${request.name}.loopscope.json`,
+            theme: request.theme,
+            language: request.language,
+          },
           control,
         ),
       };

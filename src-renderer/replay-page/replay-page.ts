@@ -24,8 +24,15 @@ function setting(key: 'language' | 'theme', value: string | undefined): Partial<
   }
 }
 
-const look = { ...setting('language', data.dataset.language), ...setting('theme', data.dataset.theme) };
+const look = {
+  ...setting('language', data.dataset.language),
+  ...setting('theme', data.dataset.theme),
+};
 const bytes = new TextEncoder().encode(data.textContent ?? '');
-const replay = { name: data.dataset.name || 'replay.loopscope.json', size: bytes.byteLength, bytes };
+const replay = {
+  name: data.dataset.name || 'replay.loopscope.json',
+  size: bytes.byteLength,
+  bytes,
+};
 document.documentElement.dataset.host = 'replay';
 mount(App, { target, props: { api: createReplayHost(look, replay) } });

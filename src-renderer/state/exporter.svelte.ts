@@ -138,7 +138,11 @@ export class Exporter {
       );
       controller.signal.throwIfAborted();
       const size = this.format === 'html' ? '' : `-${this.width}x${this.height}`;
-      const steps = this.ranged ? `-${this.from}-${this.to}` : this.format === 'html' ? '' : `-${subject.step}`;
+      const steps = this.ranged
+        ? `-${this.from}-${this.to}`
+        : this.format === 'html'
+          ? ''
+          : `-${subject.step}`;
       const saved = await this.api.lessons.saveFile(
         result.data,
         `${subject.name}${steps}${size}`,

@@ -12,7 +12,11 @@ import type {
 } from '../../src-shared/api.ts';
 import type { Params } from '../../src-shared/i18n/translate.ts';
 import type { Scenario } from '../../src-shared/lesson/model.ts';
-import { createReplayFile, type ReplayFile, type ReplayLesson } from '../../src-shared/replay-file.ts';
+import {
+  createReplayFile,
+  type ReplayFile,
+  type ReplayLesson,
+} from '../../src-shared/replay-file.ts';
 import { isReplayFileName } from '../../src-shared/save-kinds.ts';
 import {
   finishedTrace,
@@ -119,10 +123,13 @@ export class Session {
    */
   async start(restore: () => Promise<boolean> = () => Promise.resolve(false)): Promise<void> {
     this.runner.listen();
-    void this.api.appInfo().then(
-      (info) => (this.appVersion = info.app),
-      () => {},
-    );
+    // Only the replay files saved later need it: a host that cannot say leaves it out.
+    void Promise.resolve()
+      .then(() => this.api.appInfo())
+      .then(
+        (info) => (this.appVersion = info.app),
+        () => {},
+      );
     this.api.lessons.onOpened((result) => void this.opened(() => this.openResult(result)));
     this.api.lessons.onChanged((file) => this.reloadChanged(file));
     await this.runner.refreshStatus();
@@ -359,7 +366,8 @@ export class Session {
     const replays = result.replays ?? [];
     const replay = file ? undefined : replays[0];
     for (const other of replays) {
-      if (other !== replay) notices.push({ key: 'open.one-at-a-time', params: { name: other.name }, tone: 'info' });
+      if (other !== replay)
+        notices.push({ key: 'open.one-at-a-time', params: { name: other.name }, tone: 'info' });
     }
     this.notices = notices;
     if (result.files.length > 0 || replays.length > 0) void this.refreshRecent();
@@ -370,9 +378,11 @@ export class Session {
 
   /** Replays a replay or trace file the user picked or dropped. */
   async openTrace(file: File, earlier: readonly Notice[] = []): Promise<void> {
-    const bytes = await this.opened(() => readReplayBytes(file)).catch(
-      (): ReplayBytes => ({ name: file.name, size: 0, bytes: new Uint8Array() }),
-    );
+    const bytes = await this.opened(() => readReplayBytes(file)).catch((): ReplayBytes => ({
+      name: file.name,
+      size: 0,
+      bytes: new Uint8Array(),
+    }));
     await this.openReplay(bytes, earlier);
   }
 
@@ -437,7 +447,9 @@ export class Session {
         'replay',
       );
     } catch (error) {
-      this.notices = [{ key: 'replay.save-failed', params: { error: String(error) }, tone: 'error' }];
+      this.notices = [
+        { key: 'replay.save-failed', params: { error: String(error) }, tone: 'error' },
+      ];
       return false;
     }
   }

@@ -13,7 +13,10 @@ export const FONT_FILES: readonly (Omit<EmbeddedFont, 'base64'> & { file: string
 ];
 
 /** The fonts' bytes, in FONT_FILES's order, as an SVG embeds them. */
-export function embeddedFonts(fonts: readonly Uint8Array[], toBase64: (bytes: Uint8Array) => string): EmbeddedFont[] {
+export function embeddedFonts(
+  fonts: readonly Uint8Array[],
+  toBase64: (bytes: Uint8Array) => string,
+): EmbeddedFont[] {
   return FONT_FILES.map((font, i) => ({
     family: font.family,
     weight: font.weight,

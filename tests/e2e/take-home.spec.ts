@@ -137,13 +137,21 @@ test('bad replay files are refused, each with its reason, and the app keeps work
   const saved = await saveReplay(app);
   const header = JSON.parse(saved.text.slice(0, saved.text.indexOf(',"events"')) + '}') as object;
   const cases = [
-    { name: 'cut.loopscope.json', content: saved.text.slice(0, saved.text.length / 2), says: 'the file is cut short' },
+    {
+      name: 'cut.loopscope.json',
+      content: saved.text.slice(0, saved.text.length / 2),
+      says: 'the file is cut short',
+    },
     {
       name: 'future.loopscope.json',
       content: saved.text.replace('"version":1', '"version":7'),
       says: 'replay format 7',
     },
-    { name: 'other.json', content: JSON.stringify({ ...header, format: 'something-else' }), says: 'neither a Loopscope replay' },
+    {
+      name: 'other.json',
+      content: JSON.stringify({ ...header, format: 'something-else' }),
+      says: 'neither a Loopscope replay',
+    },
     { name: 'empty.jsonl', content: '', says: 'the file is empty' },
   ];
   for (const bad of cases) {
@@ -157,7 +165,9 @@ test('bad replay files are refused, each with its reason, and the app keeps work
   await app.setLanguage('ru');
   await dropFiles(app, [cases[0] as (typeof cases)[number]]);
   await app.idle();
-  await expect(notice(app)).toContainText('Не удаётся воспроизвести cut.loopscope.json: файл обрывается');
+  await expect(notice(app)).toContainText(
+    'Не удаётся воспроизвести cut.loopscope.json: файл обрывается',
+  );
   await app.setLanguage('en');
   await app.chooseLesson('create-task');
   await app.press('ArrowRight');
@@ -205,10 +215,15 @@ test('PNG and SVG of the step on show decode at the size chosen', async ({ app }
 
   const page = await decoderPage(app);
   try {
-    const size = await page.evaluate(async (bytes) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      return [bitmap.width, bitmap.height];
-    }, [...pngBytes]);
+    const size = await page.evaluate(
+      async (bytes) => {
+        const bitmap = await createImageBitmap(
+          new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+        );
+        return [bitmap.width, bitmap.height];
+      },
+      [...pngBytes],
+    );
     expect(size).toEqual([1280, 720]);
   } finally {
     await page.close();
@@ -225,26 +240,38 @@ test('a GIF and a WebM video of a range of steps decode, with their frames and d
   expect([...webmBytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
   const page = await decoderPage(app);
   try {
-    const frames = await page.evaluate(async (bytes) => {
-      const decoder = new ImageDecoder({ data: new Uint8Array(bytes), type: 'image/gif' });
-      await decoder.tracks.ready;
-      const first = await decoder.decode({ frameIndex: 0 });
-      return {
-        count: decoder.tracks.selectedTrack?.frameCount,
-        width: first.image.displayWidth,
-        height: first.image.displayHeight,
-      };
-    }, [...gifBytes]);
+    const frames = await page.evaluate(
+      async (bytes) => {
+        const decoder = new ImageDecoder({ data: new Uint8Array(bytes), type: 'image/gif' });
+        await decoder.tracks.ready;
+        const first = await decoder.decode({ frameIndex: 0 });
+        return {
+          count: decoder.tracks.selectedTrack?.frameCount,
+          width: first.image.displayWidth,
+          height: first.image.displayHeight,
+        };
+      },
+      [...gifBytes],
+    );
     expect(frames).toEqual({ count: 13, width: 854, height: 480 });
-    const video = await page.evaluate(async (bytes) => {
-      const element = document.createElement('video');
-      element.src = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'video/webm' }));
-      await new Promise((resolve, reject) => {
-        element.onloadedmetadata = resolve;
-        element.onerror = () => reject(new Error(element.error?.message ?? 'no video'));
-      });
-      return { duration: element.duration, width: element.videoWidth, height: element.videoHeight };
-    }, [...webmBytes]);
+    const video = await page.evaluate(
+      async (bytes) => {
+        const element = document.createElement('video');
+        element.src = URL.createObjectURL(
+          new Blob([new Uint8Array(bytes)], { type: 'video/webm' }),
+        );
+        await new Promise((resolve, reject) => {
+          element.onloadedmetadata = resolve;
+          element.onerror = () => reject(new Error(element.error?.message ?? 'no video'));
+        });
+        return {
+          duration: element.duration,
+          width: element.videoWidth,
+          height: element.videoHeight,
+        };
+      },
+      [...webmBytes],
+    );
     expect(video.width).toBe(854);
     expect(video.height).toBe(480);
     expect(Number.isFinite(video.duration) && video.duration > 0).toBe(true);
@@ -294,7 +321,9 @@ test('the HTML replay opens from a file:// URL with the network off, and steps',
     await page.goto(pathToFileURL(path).href);
     const html = page.locator('html');
     await expect(html).toHaveAttribute('data-state', 'idle');
-    await expect(page.locator('[data-view=status] [data-status=notice]')).toContainText('Replaying the trace');
+    await expect(page.locator('[data-view=status] [data-status=notice]')).toContainText(
+      'Replaying the trace',
+    );
     await expect(page.locator('[data-control=scrubber]')).toHaveAttribute('max', String(steps));
     await page.locator('[data-control=lens-all]').click();
     await page.locator('body').focus();
@@ -308,7 +337,9 @@ test('the HTML replay opens from a file:// URL with the network off, and steps',
     );
     await expect(page.locator('[data-control=run]')).toBeHidden();
     await page.screenshot({ path: `${SHOTS}html-replay.png` });
-    expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual(
+      [],
+    );
     expect(problems).toEqual([]);
   } finally {
     await context.close();
