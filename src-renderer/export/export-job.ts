@@ -180,6 +180,7 @@ async function encodeWebm(
   control: ExportControl,
 ): Promise<Uint8Array> {
   const media = await import('mediabunny');
+  const target = new media.BufferTarget();
   let output: InstanceType<typeof media.Output> | null = null;
   let source: InstanceType<typeof media.CanvasSource> | null = null;
   let context: OffscreenCanvasRenderingContext2D | null = null;
@@ -193,28 +194,20 @@ async function encodeWebm(
         if (!context) throw new Error('no 2D canvas to draw the video on');
         const size = { width: frame.width, height: frame.height };
         const codec = (await media.canEncodeVideo('vp9', size)) ? 'vp9' : 'vp8';
-        output = new media.Output({
-          format: new media.WebMOutputFormat(),
-          target: new media.BufferTarget(),
-        });
+        output = new media.Output({ format: new media.WebMOutputFormat(), target });
         source = new media.CanvasSource(canvas, { codec, bitrate: media.QUALITY_HIGH });
         output.addVideoTrack(source);
         await output.start();
       }
-      const pixels = new Uint8ClampedArray(
-        frame.pixels.buffer as ArrayBuffer,
-        frame.pixels.byteOffset,
-        frame.pixels.byteLength,
-      );
+      const pixels = new Uint8ClampedArray(frame.pixels);
       context.putImageData(new ImageData(pixels, frame.width, frame.height), 0, 0);
       await source.add(time / 1000, frame.durationMs / 1000);
       time += frame.durationMs;
     }
     if (!output) throw new Error('no frames to encode');
     await output.finalize();
-    const buffer = (output.target as InstanceType<typeof media.BufferTarget>).buffer;
-    if (!buffer) throw new Error('the video encoder wrote nothing');
-    return new Uint8Array(buffer);
+    if (!target.buffer) throw new Error('the video encoder wrote nothing');
+    return new Uint8Array(target.buffer);
   } catch (error) {
     await output?.cancel().catch(() => {});
     throw error;

@@ -12,6 +12,15 @@ import { RANGE_FORMATS, runExport, type ExportFormat } from '../export/export-jo
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'gif', 'webm', 'html'];
 
+/** The formats' own names, the same in every language. */
+export const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
+  png: 'PNG',
+  svg: 'SVG',
+  gif: 'GIF',
+  webm: 'WebM',
+  html: 'HTML',
+};
+
 /** Sizes a slide or a video is usually made at; any other can be typed. */
 export const SIZE_PRESETS: readonly { width: number; height: number }[] = [
   { width: 1280, height: 720 },

@@ -130,7 +130,12 @@ export class Session {
         (info) => (this.appVersion = info.app),
         () => {},
       );
-    this.api.lessons.onOpened((result) => void this.opened(() => this.openResult(result)));
+    // What the host opened by itself (the command line, "Open with") is shown, not the course.
+    let hostOpened = false;
+    this.api.lessons.onOpened((result) => {
+      hostOpened = true;
+      void this.opened(() => this.openResult(result));
+    });
     this.api.lessons.onChanged((file) => this.reloadChanged(file));
     await this.runner.refreshStatus();
     void this.refreshRecent();
@@ -139,7 +144,7 @@ export class Session {
       this.open.course = await this.api.lessons.course();
       restored = await restore();
       const first = this.open.course.lessons[0];
-      if (first && !restored) await this.openBundled(first.id);
+      if (first && !restored && !hostOpened) await this.openBundled(first.id);
     } catch (error) {
       this.notices = [
         {
@@ -150,7 +155,7 @@ export class Session {
       ];
     }
     this.started = true;
-    if (!restored && this.scenario?.runnable) await this.run();
+    if (!restored && !hostOpened && this.scenario?.runnable) await this.run();
   }
 
   /** Counts an opening in `opening` while it lasts, so that the app never looks idle in between. */
