@@ -5,10 +5,11 @@
  * dialog too. Skipped, with the reason, where Electron is not installed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { parseReplayFile } from '../../src-shared/replay-file.ts';
 import {
   answerOpenDialog,
+  answerSaveDialog,
   chooseMenuItem,
   findElectron,
   launchApp,
@@ -19,19 +20,9 @@ import {
 const electronBinary = findElectron();
 test.skip(!electronBinary.path, `Skipped: ${electronBinary.reason}`);
 
-/** Answers the next "Save" dialogs in main with `path`, as the user choosing that file. */
-async function answerSaveDialog(app: ElectronApplication, path: string): Promise<void> {
-  await app.evaluate(({ dialog }, path) => {
-    dialog.showSaveDialog = (async () => ({
-      canceled: false,
-      filePath: path,
-    })) as typeof dialog.showSaveDialog;
-  }, path);
-}
-
 test('File → Save Replay writes a replay that opens again from File → Open and the command line', async () => {
   const target = test.info().outputPath('saved.loopscope.json');
-  let steps = 0;
+  let steps: number;
   {
     const { app, page } = await launchApp();
     try {
