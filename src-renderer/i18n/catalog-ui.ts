@@ -65,8 +65,9 @@ export const uiCatalog = defineCatalog({
     'export.steps': 'Steps',
     'export.from': 'From step',
     'export.to': 'to step',
-    'export.steps-count': '{steps} of {total}, at the player’s speed',
-    'export.step-on-show': 'The step on show: {step} of {total}.',
+    'export.steps-count':
+      '{steps} of {total}, counted as the Everything steps count them; played at the player’s speed',
+    'export.step-on-show': 'The step on show: event {step} of {total}.',
     'export.html-note': 'The page holds all {steps} of the run and plays without Loopscope.',
     'export.look': 'In the theme and language on show: {theme}, {language}.',
     'export.invalid-size':
@@ -577,8 +578,9 @@ export const uiCatalog = defineCatalog({
     'export.steps': 'Шаги',
     'export.from': 'С шага',
     'export.to': 'по шаг',
-    'export.steps-count': '{steps} из {total}, со скоростью проигрывателя',
-    'export.step-on-show': 'Показанный шаг: {step} из {total}.',
+    'export.steps-count':
+      '{steps} из {total}, как их считает режим «Всё»; со скоростью проигрывателя',
+    'export.step-on-show': 'Показанный шаг: событие {step} из {total}.',
     'export.html-note': 'На странице все {steps} запуска; она играет без Loopscope.',
     'export.look': 'В теме и на языке, что сейчас на экране: {theme}, {language}.',
     'export.invalid-size':
