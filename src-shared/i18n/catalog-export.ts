@@ -102,7 +102,7 @@ export const exportCatalog = defineCatalog({
       '         --format perfetto|svg|png|gif|html [options]\n' +
       '\n' +
       'Options:\n' +
-      '  --format F        perfetto (Chrome trace-event JSON), svg, png, gif, or html\n' +
+      '  --format F        perfetto (Chrome trace-event JSON), svg, png, gif or html\n' +
       '                    (one web page that replays the run offline)\n' +
       '  --scenario N      the lesson scenario to run (default: the first runnable one)\n' +
       '  --steps A..B      the steps to draw: one step (K), a range (A..B), or "all";\n' +

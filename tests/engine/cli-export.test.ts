@@ -271,8 +271,12 @@ describe('loopscope export --format html', () => {
 
 describe('clear errors and exit statuses', () => {
   test.each([
-    [['gather.py'], 2, /give --format perfetto, svg, png or gif/],
-    [['gather.py', '--format', 'webm'], 2, /--format takes perfetto, svg, png or gif, not webm/],
+    [['gather.py'], 2, /give --format perfetto, svg, png, gif or html/],
+    [
+      ['gather.py', '--format', 'webm'],
+      2,
+      /--format takes perfetto, svg, png, gif or html, not webm/,
+    ],
     [['notes.txt', '--format', 'png'], 2, /give a lesson \(\.md\), a program \(\.py\), a trace/],
     [['missing.jsonl', '--format', 'png'], 2, /cannot read missing\.jsonl: no such file/],
     [[fixture('gather.jsonl'), '--format', 'png', '--steps', '5..2'], 2, /--steps takes a step/],
