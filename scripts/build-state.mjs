@@ -13,6 +13,7 @@ import {
   MAIN_DIR,
   PAGES,
   RENDERER_DIR,
+  REPLAY_PAGE_FILE,
 } from '../src-shared/build-paths.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -20,7 +21,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What every build depends on: the dependencies' versions and the shared code. */
 const COMMON = ['package.json', 'package-lock.json', 'src-shared'];
 
-const PAGE_OUTPUTS = Object.values(PAGES).map((page) => join(RENDERER_DIR, page));
+const PAGE_OUTPUTS = [
+  ...Object.values(PAGES).map((page) => join(RENDERER_DIR, page)),
+  join(RENDERER_DIR, REPLAY_PAGE_FILE),
+];
 /** What the pages are built from. */
 const PAGE_SOURCES = [
   ...COMMON,
@@ -29,6 +33,7 @@ const PAGE_SOURCES = [
   'src-engine',
   'assets/lessons',
   'vite.config.ts',
+  'vite.replay.config.ts',
   'vite-plugins.ts',
   'scripts/build-renderer.mjs',
 ];

@@ -16,6 +16,7 @@ export const INVOKE = {
   lessonsRecent: 'lessons:recent',
   lessonsOpenRecent: 'lessons:open-recent',
   lessonsSaveCode: 'lessons:save-code',
+  lessonsSaveFile: 'lessons:save-file',
   settingsGet: 'settings:get',
   settingsSet: 'settings:set',
   draftsLoad: 'drafts:load',

@@ -35,9 +35,13 @@ export async function askForLessonPaths(
     filters:
       kind === 'files'
         ? [
-            { name: t('dialog.filter.lessons'), extensions: ['md', 'markdown', 'py'] },
+            {
+              name: t('dialog.filter.lessons'),
+              extensions: ['md', 'markdown', 'py', 'json', 'jsonl'],
+            },
             { name: t('dialog.filter.markdown'), extensions: ['md', 'markdown'] },
             { name: t('dialog.filter.python'), extensions: ['py'] },
+            { name: t('dialog.filter.replays'), extensions: ['json', 'jsonl'] },
           ]
         : [],
   });

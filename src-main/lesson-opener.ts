@@ -3,10 +3,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { LessonFile, OpenFailure, OpenResult } from '../src-shared/api.ts';
+import type { LessonFile, OpenFailure, OpenResult, ReplayBytes } from '../src-shared/api.ts';
+import { isReplayFileName } from '../src-shared/save-kinds.ts';
 import { listLessonFolder } from './lesson-folder.ts';
 import { readLessonFile, type ReadLessonResult } from './lesson-reader.ts';
 import type { TokenRegistry } from './lesson-tokens.ts';
+import { readReplayBytes, type ReadReplayResult } from './replay-reader.ts';
 
 export interface OpenedLesson {
   path: string;
@@ -25,6 +27,7 @@ export interface LessonOpenerDeps {
   tokens: TokenRegistry;
   kindOf?: (path: string) => Promise<'file' | 'folder' | 'missing' | 'other'>;
   readLesson?: (path: string) => Promise<ReadLessonResult>;
+  readReplay?: (path: string) => Promise<ReadReplayResult>;
   listFolder?: (folder: string) => Promise<{ paths: string[]; truncated: boolean }>;
 }
 
@@ -46,10 +49,19 @@ export async function openLessonPaths(
   const listFolder = deps.listFolder ?? ((folder: string) => listLessonFolder(folder));
   const files: LessonFile[] = [];
   const failures: OpenFailure[] = [];
+  const replays: ReplayBytes[] = [];
+  const readReplay = deps.readReplay ?? ((path: string) => readReplayBytes(path));
   const opened: OpenedLesson[] = [];
   const recent: string[] = [];
 
   const openFile = async (path: string): Promise<boolean> => {
+    // A replay or a trace is read as it is: the page checks it and replays it.
+    if (isReplayFileName(path)) {
+      const replay = await readReplay(path);
+      if (replay.ok) replays.push(replay.replay);
+      else failures.push(replay.failure);
+      return replay.ok;
+    }
     const read = await readLesson(path);
     if (!read.ok) {
       failures.push(read.failure);
@@ -90,5 +102,7 @@ export async function openLessonPaths(
       });
     }
   }
-  return { result: { files, failures }, opened, recent };
+  const result: OpenResult = { files, failures };
+  if (replays.length > 0) result.replays = replays;
+  return { result, opened, recent };
 }

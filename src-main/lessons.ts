@@ -28,6 +28,7 @@ import { watchOpenLessons } from './lesson-watcher.ts';
 import { createOpenLessons } from './open-lessons.ts';
 import { createRecentFiles, type RecentStore } from './recent-files.ts';
 import { saveCode } from './save-code.ts';
+import { parseSaveFile, saveFile } from './save-file.ts';
 import type { Dialogs } from './window-dialogs.ts';
 
 export interface LessonsOptions {
@@ -73,7 +74,8 @@ export function setupLessons(options: LessonsOptions): Lessons {
   // What the host opens by itself waits until the page listens for it.
   const opened = createDeliveryQueue<OpenResult>();
   const deliver = (result: OpenResult) => {
-    if (result.files.length > 0 || result.failures.length > 0) opened.post(result);
+    const any = result.files.length + result.failures.length + (result.replays?.length ?? 0);
+    if (any > 0) opened.post(result);
   };
   const openWithDialog = async (kind: 'files' | 'folder') => {
     const paths = await askForLessonPaths(kind, dialogOptions);
@@ -94,6 +96,9 @@ export function setupLessons(options: LessonsOptions): Lessons {
   );
   handleAppInvoke(INVOKE.lessonsSaveCode, appContents, (code, suggestedName) =>
     saveCode(parseSaveCode(code, suggestedName), dialogOptions),
+  );
+  handleAppInvoke(INVOKE.lessonsSaveFile, appContents, (data, suggestedName, kind) =>
+    saveFile(parseSaveFile(data, suggestedName, kind), dialogOptions),
   );
   handleAppMessage(SEND.lessonsListening, appContents, () =>
     opened.deliverTo((results) => {

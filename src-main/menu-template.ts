@@ -95,6 +95,12 @@ function fileMenu(menu: MenuContext): MenuItemConstructorOptions {
         accelerator: 'CmdOrCtrl+Shift+S',
         click: menu.command('save-code'),
       },
+      {
+        label: t('menu.file.save-replay'),
+        accelerator: 'CmdOrCtrl+Alt+S',
+        click: menu.command('save-replay'),
+      },
+      { label: t('menu.file.export'), accelerator: 'CmdOrCtrl+E', click: menu.command('export') },
       { type: 'separator' },
       { label: t('menu.file.close'), role: 'close' },
       ...(menu.mac ? [] : [{ label: t('menu.file.quit'), role: 'quit' } as const]),

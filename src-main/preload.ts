@@ -76,6 +76,8 @@ const api = {
     },
     onChanged: (listener: (file: LessonFile) => void) => subscribe(PUSH.lessonsChanged, listener),
     saveCode: (code, suggestedName) => invoke<boolean>(INVOKE.lessonsSaveCode, code, suggestedName),
+    saveFile: (data, suggestedName, kind) =>
+      invoke<boolean>(INVOKE.lessonsSaveFile, data, suggestedName, kind),
   },
   settings: {
     get: () => invoke<Settings>(INVOKE.settingsGet),

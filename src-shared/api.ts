@@ -4,6 +4,7 @@
  * Everything crossing it is structured-clone data; functions only appear as callbacks.
  */
 import type { Draft } from './drafts.ts';
+import type { SaveKind } from './save-kinds.ts';
 import type { RunRequest, TraceEvent } from './trace.ts';
 
 export type Unsubscribe = () => void;
@@ -78,6 +79,8 @@ export type MenuCommand =
   | 'step-forward'
   | 'step-back'
   | 'save-code'
+  | 'save-replay'
+  | 'export'
   | 'toggle-presentation'
   | 'zoom-in'
   | 'zoom-out'
@@ -98,9 +101,22 @@ export interface OpenFailure {
     'not-found' | 'empty' | 'too-large' | 'binary' | 'not-utf8' | 'unsupported' | 'unreadable';
 }
 
+/**
+ * A replay or trace file (`.loopscope.json`, the command line's `--trace` JSON Lines) that the
+ * host read for the page: the page checks and parses it (src-shared/replay-file.ts). A file
+ * larger than a replay may be comes with its size and no bytes.
+ */
+export interface ReplayBytes {
+  name: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
 export interface OpenResult {
   files: LessonFile[];
   failures: OpenFailure[];
+  /** Replays and traces opened with the lessons (the dialog, the command line, a drop). */
+  replays?: ReplayBytes[];
 }
 
 export interface LoopscopeApi {
@@ -129,6 +145,11 @@ export interface LoopscopeApi {
     onChanged(listener: (file: LessonFile) => void): Unsubscribe;
     /** Saves code as a `.py` file the user chooses; false when they cancel. */
     saveCode(code: string, suggestedName: string): Promise<boolean>;
+    /**
+     * Saves a replay or an export (save-kinds.ts) where the user chooses (the desktop's save
+     * dialog, the browser's downloads); false when they cancel.
+     */
+    saveFile(data: string | Uint8Array, suggestedName: string, kind: SaveKind): Promise<boolean>;
   };
   settings: {
     get(): Promise<Settings>;

@@ -6,6 +6,9 @@ export const PAGES: Readonly<{
   web: 'src-web/index.html';
   engine: 'src-engine/web/engine.html';
 }>;
+export const REPLAY_PAGE_SOURCE: 'src-renderer/replay-page/index.html';
+export const REPLAY_PAGE_BUILD: 'dist/replay-page';
+export const REPLAY_PAGE_FILE: 'replay-player.html';
 export const BUNDLES_DIR: 'assets';
 export const PYODIDE_DIR: 'pyodide';
 export const WEB_COURSE_DIR: 'lessons';

@@ -25,6 +25,15 @@ export const PAGES = Object.freeze({
   engine: 'src-engine/web/engine.html',
 });
 
+/** The HTML replay's page, built by vite.replay.config.ts into one file (src-shared/replay-page.ts). */
+export const REPLAY_PAGE_SOURCE = 'src-renderer/replay-page/index.html';
+
+/** Where Vite builds the HTML replay's page; the page then goes to RENDERER_DIR. */
+export const REPLAY_PAGE_BUILD = 'dist/replay-page';
+
+/** The HTML replay's built page, relative to RENDERER_DIR: the app fetches it, the CLI reads it. */
+export const REPLAY_PAGE_FILE = 'replay-player.html';
+
 /** Vite's bundles (content-hashed names), relative to RENDERER_DIR. */
 export const BUNDLES_DIR = 'assets';
 

@@ -5,6 +5,8 @@
 import type { LessonFile, OpenFailure, OpenResult } from '../src-shared/api.ts';
 import { decodeLesson, MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 import { pythonAsLesson } from '../src-shared/lesson/python-lesson.ts';
+import { MAX_REPLAY_BYTES } from '../src-shared/replay-file.ts';
+import { isReplayFileName } from '../src-shared/save-kinds.ts';
 
 const MARKDOWN_NAME = /\.(md|markdown)$/i;
 const PYTHON_NAME = /\.py$/i;
@@ -26,6 +28,17 @@ export async function readLessonFiles(files: readonly File[]): Promise<OpenResul
     const failure = (reason: OpenFailure['reason']) =>
       result.failures.push({ name: file.name, reason });
     const python = PYTHON_NAME.test(file.name);
+    // A replay or a trace is handed on as bytes: the page checks it and replays it.
+    if (isReplayFileName(file.name)) {
+      try {
+        const large = file.size > MAX_REPLAY_BYTES;
+        const bytes = large ? new Uint8Array() : new Uint8Array(await file.arrayBuffer());
+        (result.replays ??= []).push({ name: file.name, size: file.size, bytes });
+      } catch {
+        failure('unreadable');
+      }
+      continue;
+    }
     if (!isLessonFileName(file.name)) {
       failure('unsupported');
       continue;
@@ -70,9 +83,13 @@ export function pickFiles(accept: string): Promise<File[] | null> {
   });
 }
 
-/** Offers text as a download; the browser decides where it goes. */
-export function downloadText(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/x-python' }));
+/** Offers text or bytes as a download; the browser decides where it goes. */
+export function downloadText(
+  data: string | Uint8Array,
+  name: string,
+  type = 'text/x-python',
+): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -18,6 +18,7 @@ import type { RunHandle } from '../src-engine/core/engine-client.ts';
 import { WEB_COURSE_DIR } from '../src-shared/build-paths.mjs';
 import { parseCourseIndex } from '../src-shared/course.ts';
 import { parseDraft, type Draft } from '../src-shared/drafts.ts';
+import { SAVE_KINDS, saveFileName, type SaveKind } from '../src-shared/save-kinds.ts';
 import { parseSettingsPatch } from '../src-shared/settings.ts';
 import { downloadText, pickFiles, readLessonFiles } from './files.ts';
 import { createWebStore } from './stored.ts';
@@ -107,7 +108,7 @@ window.loopscope = {
       };
     },
     async openDialog() {
-      const files = await pickFiles('.md,.markdown,.py,text/markdown,text/x-python');
+      const files = await pickFiles('.md,.markdown,.py,.json,.jsonl,text/markdown,text/x-python');
       return files ? remember(await readLessonFiles(files)) : null;
     },
     async openDropped(files: File[]) {
@@ -128,6 +129,10 @@ window.loopscope = {
     onChanged: () => () => {},
     saveCode(code: string, suggestedName: string) {
       downloadText(code, suggestedName);
+      return Promise.resolve(true);
+    },
+    saveFile(data: string | Uint8Array, suggestedName: string, kind: SaveKind) {
+      downloadText(data, saveFileName(suggestedName, kind), SAVE_KINDS[kind].type);
       return Promise.resolve(true);
     },
   },

@@ -9,7 +9,8 @@ Commands:
   run FILE.py [--trace OUT.jsonl] [--json]   run a program in the loop engine, like python3 FILE.py
   scenarios LESSON.md [--json]               list a lesson's scenarios
   check LESSON.md|FOLDER...  [--jobs N]      run a lesson's scenarios and compare their output
-  export FILE --format perfetto|svg|png|gif  export a trace for Perfetto, or pictures for slides
+  export FILE --format FORMAT                a trace for Perfetto (perfetto), pictures for
+                                             slides (svg, png, gif) or an HTML replay (html)
 
 Options for run:
   --trace OUT.jsonl     also write the trace as JSON Lines
@@ -52,7 +53,8 @@ Options for run:
   run ФАЙЛ.py [--trace ВЫХОД.jsonl] [--json]  выполнить программу в движке, как python3 ФАЙЛ.py
   scenarios УРОК.md [--json]                  перечислить сценарии урока
   check УРОК.md|ПАПКА... [--jobs N]           выполнить сценарии уроков и сверить их вывод
-  export ФАЙЛ --format perfetto|svg|png|gif   трасса для Perfetto или картинки для слайдов
+  export ФАЙЛ --format ФОРМАТ                 трасса для Perfetto (perfetto), картинки для
+                                              слайдов (svg, png, gif) или HTML-запись (html)
 
 Параметры run:
   --trace ВЫХОД.jsonl   записать ещё и трассу в формате JSON Lines

@@ -2,22 +2,23 @@
  * What the exports need from node_modules in Node: resvg's WebAssembly and the bundled DejaVu
  * fonts (the `dejavu-fonts-ttf` package), found next to this module as Node resolves packages.
  */
-import { assertExists } from '../../src-shared/assert.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { RENDERER_DIR, REPLAY_PAGE_FILE } from '../../src-shared/build-paths.mjs';
+import { embeddedFonts, FONT_FILES } from '../../src-shared/export/font-files.ts';
 import type { EmbeddedFont } from '../../src-shared/export/frame-svg.ts';
 import type { RasterAssets } from '../../src-shared/export/raster.ts';
 
 /**
- * The faces the frames use: body text and bold, code and its current line. Italic text is
- * drawn upright: two more faces would slow every frame for a few hints and comments.
+ * The HTML replay's built page (`npm run build` makes it). This module runs from its source
+ * (tests) or bundled into dist/cli (the command line).
  */
-const FONT_FILES: readonly (Omit<EmbeddedFont, 'base64'> & { file: string })[] = [
-  { family: 'DejaVu Sans', weight: 400, file: 'DejaVuSans.ttf' },
-  { family: 'DejaVu Sans', weight: 700, file: 'DejaVuSans-Bold.ttf' },
-  { family: 'DejaVu Sans Mono', weight: 400, file: 'DejaVuSansMono.ttf' },
-  { family: 'DejaVu Sans Mono', weight: 700, file: 'DejaVuSansMono-Bold.ttf' },
-];
+export const REPLAY_PAGE_PATH = fileURLToPath(
+  new URL(
+    `${import.meta.url.includes('/dist/') ? '../' : '../../dist/'}${RENDERER_DIR.replace(/^dist\//, '')}/${REPLAY_PAGE_FILE}`,
+    import.meta.url,
+  ),
+);
 
 const resolvePath = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 
@@ -40,10 +41,5 @@ export async function loadRasterAssets(): Promise<RasterAssets> {
 
 /** The fonts as an SVG embeds them. */
 export async function loadEmbeddedFonts(): Promise<EmbeddedFont[]> {
-  const fonts = await readFonts();
-  return FONT_FILES.map((font, i) => ({
-    family: font.family,
-    weight: font.weight,
-    base64: Buffer.from(assertExists(fonts[i], 'a font is read for every file')).toString('base64'),
-  }));
+  return embeddedFonts(await readFonts(), (bytes) => Buffer.from(bytes).toString('base64'));
 }

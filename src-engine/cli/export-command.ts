@@ -1,10 +1,11 @@
 /**
- * `loopscope export INPUT --format perfetto|svg|png|gif [options]`: turns a lesson's scenario,
- * a program, a trace or a replay file into a Perfetto trace or pictures for slides, so that a
- * course's slides can be rebuilt by a script. Lessons and programs run in the engine first.
+ * `loopscope export INPUT --format perfetto|svg|png|gif|html [options]`: turns a lesson's
+ * scenario, a program, a trace or a replay file into a Perfetto trace, pictures for slides or
+ * an HTML replay, so that a course's slides can be rebuilt by a script. Lessons and programs
+ * run in the engine first.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../../src-shared/api.ts';
@@ -23,14 +24,16 @@ import { createTranslator, plural, type Params } from '../../src-shared/i18n/tra
 import { describeNotRunnableReason } from '../../src-shared/lesson/parse.ts';
 import type { ThemeName } from '../../src-shared/palette.ts';
 import {
+  createReplayFile,
   describeReplayFileError,
   MAX_REPLAY_BYTES,
   parseReplayFile,
   type ReplayFile,
 } from '../../src-shared/replay-file.ts';
+import { fillReplayPage } from '../../src-shared/replay-page.ts';
 import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { NodeEngine } from '../node/engine.ts';
-import { loadEmbeddedFonts, loadRasterAssets } from './export-assets.ts';
+import { loadEmbeddedFonts, loadRasterAssets, REPLAY_PAGE_PATH } from './export-assets.ts';
 import { formatDiagnostic, readLessonFile, type CliIo } from './io.ts';
 import { errorMessage, readRegularFile, readTextFile, type ReadFailure } from './read-file.ts';
 
@@ -39,8 +42,8 @@ const EXIT_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
 const EXIT_INTERRUPTED = 130;
 
-export type ExportFormat = 'perfetto' | 'svg' | 'png' | 'gif';
-const FORMATS: readonly ExportFormat[] = ['perfetto', 'svg', 'png', 'gif'];
+export type ExportFormat = 'perfetto' | 'svg' | 'png' | 'gif' | 'html';
+const FORMATS: readonly ExportFormat[] = ['perfetto', 'svg', 'png', 'gif', 'html'];
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'contrast'];
 
 interface Options {
@@ -408,6 +411,19 @@ async function write(
       exportPerfetto(replay.events, { title, language: options.language }),
     );
     return [await save(target('.perfetto.json'), text, progress.language)];
+  }
+  if (options.format === 'html') {
+    const page = await readFile(REPLAY_PAGE_PATH, 'utf8').catch(() => null);
+    if (page === null) {
+      throw new ExportFailure(
+        EXIT_FAILED,
+        messages('cli.export.no-replay-page', { file: REPLAY_PAGE_PATH }),
+      );
+    }
+    const name = `${loaded.base}.loopscope.json`;
+    const look = { name, theme: options.theme, language: options.language };
+    const file = createReplayFile({ ...replay, language: options.language });
+    return [await save(target('.html'), fillReplayPage(page, file, look), progress.language)];
   }
   const source = new FrameSource(replay.events, { meta, code: codeOf(replay) });
   const gif = options.format === 'gif';

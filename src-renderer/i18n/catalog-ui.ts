@@ -43,6 +43,48 @@ export const uiCatalog = defineCatalog({
     'noun.tasks': 'task|tasks',
     'noun.tasks-of': 'task|tasks',
     'noun.handles': 'handle|handles',
+    'noun.frames': 'frame|frames',
+    'noun.frames-of': 'frame|frames',
+    'noun.steps': 'step|steps',
+    'save.menu': 'Save',
+    'save.code': 'Save code…',
+    'save.replay': 'Save replay…',
+    'save.after-run': 'A replay can be saved and exported once its run has ended.',
+    'replay.nothing-to-save': 'There is no finished run to save yet: run the code first.',
+    'replay.save-failed': 'The replay could not be saved: {error}',
+    'export.open': 'Export…',
+    'export.title': 'Export',
+    'export.format': 'What to make',
+    'export.format.png': 'a picture of the step on show',
+    'export.format.svg': 'the step on show as a drawing that scales, fonts included',
+    'export.format.gif': 'an animation of a range of steps, for slides',
+    'export.format.webm': 'a video of a range of steps',
+    'export.format.html':
+      'one web page that replays the whole run, with the same views and controls, offline',
+    'export.size': 'Size',
+    'export.size.custom': 'Other size',
+    'export.width': 'Width',
+    'export.height': 'Height',
+    'export.steps': 'Steps',
+    'export.from': 'From step',
+    'export.to': 'to step',
+    'export.steps-count':
+      '{steps} of {total}, counted as the Everything steps count them; played at the player’s speed',
+    'export.step-on-show': 'The step on show: event {step} of {total}.',
+    'export.html-note': 'The page holds all {steps} of the run and plays without Loopscope.',
+    'export.look': 'In the theme and language on show: {theme}, {language}.',
+    'export.invalid-size':
+      'The width goes from {width} to {maxWidth} pixels and the height from {height} to {maxHeight}; a video’s sides are even.',
+    'export.invalid-steps': 'Choose steps from 0 to {max}, the first before the last.',
+    'export.progress-label': 'Export progress',
+    'export.progress': '{done} of {frames}',
+    'export.preparing': 'Preparing…',
+    'export.start': 'Export',
+    'export.cancel': 'Cancel',
+    'export.close': 'Close',
+    'export.failed': 'The export failed: {error}',
+    'export.cancelled': 'Cancelled: nothing was saved.',
+    'export.saved': 'Saved.',
 
     'engine.loading': 'Starting Python…',
     'engine.loading-progress': 'Starting Python… {percent}%',
@@ -70,8 +112,8 @@ export const uiCatalog = defineCatalog({
     'budget.wall-time': 'it ran too long',
     'budget.output': 'too much output',
     'replay.fault': 'The trace does not add up at event {seq} ({message}); the replay stops there.',
-    'trace.open': 'Open trace…',
-    'trace.invalid': '{name} is not a Loopscope trace: {error}',
+    'trace.open': 'Open a replay or trace…',
+    'trace.invalid': '{name} cannot be replayed: {error}',
     'trace.loaded': 'Replaying the trace {name}',
     'error.unknown': 'unknown error',
 
@@ -246,9 +288,11 @@ export const uiCatalog = defineCatalog({
     'open.menu': 'Open',
     'open.recent': 'Recent files',
     'open.recent-empty': 'Nothing opened yet',
-    'open.drop-hint': 'Or drop a lesson (.md), a program (.py) or a trace (.json) on the window.',
+    'open.drop-hint':
+      'Or drop a lesson (.md), a program (.py), a replay (.loopscope.json) or a trace (.jsonl) on the window.',
     'drop.title': 'Drop to open',
-    'drop.detail': 'a lesson (.md), a Python program (.py) or a Loopscope trace (.json)',
+    'drop.detail':
+      'a lesson (.md), a Python program (.py), a Loopscope replay (.loopscope.json) or a trace (.jsonl)',
     'replace.title': 'Replace your edited code?',
     'replace.body':
       'You changed the code in the editor. {name} would replace it, and your changes would be lost unless you save them first.',
@@ -321,6 +365,8 @@ export const uiCatalog = defineCatalog({
       'Nothing is ready and no timer is set: the loop would wait with no limit.',
     'say.loop.wait':
       'The clock jumps ahead to {at} ({elapsed} later): the loop slept until its next timer was due.',
+    'say.loop.wait.io':
+      'The clock jumps ahead to {at} ({elapsed} later): the loop slept in the selector until a socket became ready or its next timer was due.',
     'say.io.wait': 'The selector watches {sockets}: {list}.',
     'say.io.ready': '{sockets} became ready: {list}. For each, a callback joins the ready queue.',
     'say.io.ready.none': 'No socket became ready: the poll ended for a timer or a thread.',
@@ -473,6 +519,8 @@ export const uiCatalog = defineCatalog({
       '{by} cancels {task} before it has started: when its turn comes, its coroutine never runs.',
     'tell.wait':
       'Nothing was ready to run, so the loop waited until {at} ({elapsed} later): its next timer is due now.',
+    'tell.wait.io':
+      'Nothing was ready to run, so the loop waited in the selector until {at} ({elapsed} later): data arrived on a socket, or its next timer is due.',
     'tell.schedule':
       '{by} schedules {callback} with `call_soon`: it joins the tail of the ready queue.',
     'tell.schedule.timer': '{by} schedules {callback} for {deadline}: a timer goes into the heap.',
@@ -535,6 +583,48 @@ export const uiCatalog = defineCatalog({
     'noun.tasks': 'задача|задачи|задач|задачи',
     'noun.tasks-of': 'задачи|задач|задач|задачи',
     'noun.handles': 'обработчик|обработчика|обработчиков|обработчика',
+    'noun.frames': 'кадр|кадра|кадров|кадра',
+    'noun.frames-of': 'кадра|кадров|кадров|кадра',
+    'noun.steps': 'шаг|шага|шагов|шага',
+    'save.menu': 'Сохранить',
+    'save.code': 'Сохранить код…',
+    'save.replay': 'Сохранить запись…',
+    'save.after-run': 'Запись можно сохранить и экспортировать, когда запуск закончится.',
+    'replay.nothing-to-save': 'Пока нечего сохранять: сначала выполните код до конца.',
+    'replay.save-failed': 'Не удалось сохранить запись: {error}',
+    'export.open': 'Экспорт…',
+    'export.title': 'Экспорт',
+    'export.format': 'Что сделать',
+    'export.format.png': 'картинку показанного шага',
+    'export.format.svg': 'показанный шаг как масштабируемый рисунок, со шрифтами',
+    'export.format.gif': 'анимацию диапазона шагов для слайдов',
+    'export.format.webm': 'видео диапазона шагов',
+    'export.format.html':
+      'одну веб-страницу, которая воспроизводит весь запуск с теми же видами и кнопками, без сети',
+    'export.size': 'Размер',
+    'export.size.custom': 'Другой размер',
+    'export.width': 'Ширина',
+    'export.height': 'Высота',
+    'export.steps': 'Шаги',
+    'export.from': 'С шага',
+    'export.to': 'по шаг',
+    'export.steps-count':
+      '{steps} из {total}, как их считает режим «Всё»; со скоростью проигрывателя',
+    'export.step-on-show': 'Показанный шаг: событие {step} из {total}.',
+    'export.html-note': 'На странице все {steps} запуска; она играет без Loopscope.',
+    'export.look': 'В теме и на языке, что сейчас на экране: {theme}, {language}.',
+    'export.invalid-size':
+      'Ширина — от {width} до {maxWidth} пикселей, высота — от {height} до {maxHeight}; стороны видео чётные.',
+    'export.invalid-steps': 'Выберите шаги от 0 до {max}, первый раньше последнего.',
+    'export.progress-label': 'Ход экспорта',
+    'export.progress': '{done} из {frames}',
+    'export.preparing': 'Подготовка…',
+    'export.start': 'Экспортировать',
+    'export.cancel': 'Отменить',
+    'export.close': 'Закрыть',
+    'export.failed': 'Экспорт не удался: {error}',
+    'export.cancelled': 'Отменено: ничего не сохранено.',
+    'export.saved': 'Сохранено.',
 
     'engine.loading': 'Запускаем Python…',
     'engine.loading-progress': 'Запускаем Python… {percent}%',
@@ -562,8 +652,8 @@ export const uiCatalog = defineCatalog({
     'budget.output': 'слишком много вывода',
     'replay.fault':
       'Трасса не сходится на событии {seq} ({message}); воспроизведение останавливается там.',
-    'trace.open': 'Открыть трассу…',
-    'trace.invalid': '{name} — не трасса Loopscope: {error}',
+    'trace.open': 'Открыть запись или трассу…',
+    'trace.invalid': 'Не удаётся воспроизвести {name}: {error}',
     'trace.loaded': 'Воспроизводится трасса {name}',
     'error.unknown': 'неизвестная ошибка',
 
@@ -740,9 +830,11 @@ export const uiCatalog = defineCatalog({
     'open.menu': 'Открыть',
     'open.recent': 'Недавние файлы',
     'open.recent-empty': 'Пока ничего не открывали',
-    'open.drop-hint': 'Или перетащите в окно урок (.md), программу (.py) или трассу (.json).',
+    'open.drop-hint':
+      'Или перетащите в окно урок (.md), программу (.py), запись (.loopscope.json) или трассу (.jsonl).',
     'drop.title': 'Отпустите, чтобы открыть',
-    'drop.detail': 'урок (.md), программу на Python (.py) или трассу Loopscope (.json)',
+    'drop.detail':
+      'урок (.md), программу на Python (.py), запись Loopscope (.loopscope.json) или трассу (.jsonl)',
     'replace.title': 'Заменить изменённый код?',
     'replace.body':
       'Вы изменили код в редакторе. {name} заменит его, и ваши изменения пропадут, если их сначала не сохранить.',
@@ -818,6 +910,8 @@ export const uiCatalog = defineCatalog({
     'say.loop.select.forever': 'Выполнять нечего и таймеров нет: цикл ждал бы без ограничения.',
     'say.loop.wait':
       'Часы прыгают вперёд, к моменту {at} (прошло {elapsed}): цикл спал, пока не подошёл срок ближайшего таймера.',
+    'say.loop.wait.io':
+      'Часы прыгают вперёд, к моменту {at} (прошло {elapsed}): цикл спал в селекторе, пока не стал готов сокет или не подошёл срок ближайшего таймера.',
     'say.io.wait': 'Селектор проверяет {sockets}: {list}.',
     'say.io.ready':
       'Селектор вернул {sockets}: {list}. Для каждого в очередь готовых встаёт обратный вызов.',
@@ -972,6 +1066,8 @@ export const uiCatalog = defineCatalog({
       '{by} отменяет {task}, пока она не запустилась: когда придёт её очередь, её корутина так и не начнёт работу.',
     'tell.wait':
       'Выполнять было нечего, и цикл ждал до момента {at} (прошло {elapsed}): сейчас срабатывает ближайший таймер.',
+    'tell.wait.io':
+      'Выполнять было нечего, и цикл ждал в селекторе до момента {at} (прошло {elapsed}): на сокет пришли данные или подошёл срок ближайшего таймера.',
     'tell.schedule':
       '{by} планирует {callback} через `call_soon`: он встаёт в хвост очереди готовых.',
     'tell.schedule.timer': '{by} планирует {callback} на {deadline}: в кучу встаёт таймер.',

@@ -21,7 +21,7 @@ import {
 } from './narration.ts';
 import { usesName } from './program.ts';
 import { countBelow } from './timeline.ts';
-import { currentLoop } from './view-model.ts';
+import { currentLoop, waitsForSockets } from './view-model.ts';
 
 /** Longest stretch of a group read for a sentence: groups of bookkeeping are short. */
 const MAX_SCAN = 4096;
@@ -346,14 +346,15 @@ function narrateWait(
 ): Said {
   const { replay, locale } = context;
   const from = replay.events[anchorIndex - 1]?.t ?? anchor.t;
+  const io = waitsForSockets(context.state);
   return {
-    text: locale.t('tell.wait', {
+    text: locale.t(io ? 'tell.wait.io' : 'tell.wait', {
       at: locale.at(anchor.until),
       elapsed: locale.seconds(anchor.until - from),
     }),
     claims: [
       { kind: 'time', time: anchor.until },
-      { kind: 'phase', phase: 'wait' },
+      { kind: 'phase', phase: io ? 'wait-io' : 'wait' },
     ],
   };
 }

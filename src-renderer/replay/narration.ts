@@ -22,7 +22,13 @@ import { asyncioTaskKind } from './asyncio-tasks.ts';
 import type { Lens } from './lens.ts';
 import { narrateCodeStep } from './narration-code.ts';
 import type { Replay } from './replay.ts';
-import { handleOwner, type CodeFocus, type DisplayStatus, type PhaseName } from './view-model.ts';
+import {
+  handleOwner,
+  waitsForSockets,
+  type CodeFocus,
+  type DisplayStatus,
+  type PhaseName,
+} from './view-model.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
 /** What a sentence says the views show at its step. */
@@ -275,7 +281,7 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
     case 'loop.wait': {
       const from = replay.eventAt(index)?.t ?? event.t;
       return text(
-        t('say.loop.wait', {
+        t(waitsForSockets(state) ? 'say.loop.wait.io' : 'say.loop.wait', {
           at: locale.at(event.until),
           elapsed: locale.seconds(event.until - from),
         }),
@@ -569,10 +575,4 @@ export function narrateAwait(
     default:
       return assertNever(awaiting);
   }
-}
-
-/** Whether the loop on show polls sockets: its wait then ends at a timer or an arrival. */
-function waitsForSockets(state: RunState): boolean {
-  const loop = state.currentLoop === null ? undefined : state.loops.get(state.currentLoop);
-  return (loop?.sockets.length ?? 0) > 0;
 }

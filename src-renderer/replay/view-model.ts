@@ -403,6 +403,12 @@ export function endPhase(end: Extract<TraceEvent, { kind: 'run.end' }> | null): 
   }
 }
 
+/** Whether the loop on show polls sockets: its wait then ends at a timer or an arrival. */
+export function waitsForSockets(state: RunState): boolean {
+  const loop = state.currentLoop === null ? undefined : state.loops.get(state.currentLoop);
+  return (loop?.sockets.length ?? 0) > 0;
+}
+
 /** The loop's phase as the header names it. */
 export function phaseOf(state: RunState, event: TraceEvent | null): PhaseName {
   if (state.outcome) return endPhase(event?.kind === 'run.end' ? event : null);

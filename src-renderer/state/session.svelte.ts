@@ -3,11 +3,28 @@
  * run under way (Runner) to what the user does: open a lesson, a scenario, a dropped file or
  * a saved trace, switch the language, run, stop. It decides; the three parts keep the state.
  */
-import type { Language, LessonFile, LoopscopeApi, OpenResult } from '../../src-shared/api.ts';
+import type {
+  Language,
+  LessonFile,
+  LoopscopeApi,
+  OpenResult,
+  ReplayBytes,
+} from '../../src-shared/api.ts';
 import type { Params } from '../../src-shared/i18n/translate.ts';
 import type { Scenario } from '../../src-shared/lesson/model.ts';
-import type { TraceEvent } from '../../src-shared/trace.ts';
-import { validateTrace } from '../../src-shared/trace-validate.ts';
+import {
+  createReplayFile,
+  type ReplayFile,
+  type ReplayLesson,
+} from '../../src-shared/replay-file.ts';
+import { isReplayFileName } from '../../src-shared/save-kinds.ts';
+import {
+  finishedTrace,
+  lessonOfScenario,
+  openReplayBytes,
+  readReplayBytes,
+  replayBaseName,
+} from '../export/replay-io.ts';
 import type { UiKey } from '../i18n/catalog-ui.ts';
 import { Replay } from '../replay/replay.ts';
 import { CodeDocument } from './code-document.svelte.ts';
@@ -35,6 +52,10 @@ export class Session {
 
   /** Set when the trace on show was opened from a file rather than run. */
   traceName = $state<string | null>(null);
+  /** The lesson a replay opened from a file came from, as the file says. */
+  replayLesson = $state.raw<ReplayLesson | null>(null);
+  /** The version of the Loopscope running, for the replay files it saves. */
+  private appVersion: string | null = null;
   /** What the status line says besides the run's outcome: one message, or one per file. */
   notices = $state.raw<Notice[]>([]);
   /** Lessons and traces being opened: the app is not idle until they are shown. */
@@ -102,7 +123,19 @@ export class Session {
    */
   async start(restore: () => Promise<boolean> = () => Promise.resolve(false)): Promise<void> {
     this.runner.listen();
-    this.api.lessons.onOpened((result) => void this.opened(() => this.openResult(result)));
+    // Only the replay files saved later need it: a host that cannot say leaves it out.
+    void Promise.resolve()
+      .then(() => this.api.appInfo())
+      .then(
+        (info) => (this.appVersion = info.app),
+        () => {},
+      );
+    // What the host opened by itself (the command line, "Open with") is shown, not the course.
+    let hostOpened = false;
+    this.api.lessons.onOpened((result) => {
+      hostOpened = true;
+      void this.opened(() => this.openResult(result));
+    });
     this.api.lessons.onChanged((file) => this.reloadChanged(file));
     await this.runner.refreshStatus();
     void this.refreshRecent();
@@ -111,7 +144,7 @@ export class Session {
       this.open.course = await this.api.lessons.course();
       restored = await restore();
       const first = this.open.course.lessons[0];
-      if (first && !restored) await this.openBundled(first.id);
+      if (first && !restored && !hostOpened) await this.openBundled(first.id);
     } catch (error) {
       this.notices = [
         {
@@ -122,7 +155,7 @@ export class Session {
       ];
     }
     this.started = true;
-    if (!restored && this.scenario?.runnable) await this.run();
+    if (!restored && !hostOpened && this.scenario?.runnable) await this.run();
   }
 
   /** Counts an opening in `opening` while it lasts, so that the app never looks idle in between. */
@@ -164,6 +197,7 @@ export class Session {
     this.runner.abandon();
     this.player.load(new Replay());
     this.traceName = null;
+    this.replayLesson = null;
     this.stdin = null;
     this.document.traced = null;
     this.document.show(code);
@@ -242,6 +276,7 @@ export class Session {
   async run(): Promise<void> {
     this.notices = [];
     this.traceName = null;
+    this.replayLesson = null;
     this.document.traced = this.document.code;
     try {
       await this.runner.run(this.document.code, this.stdin);
@@ -290,12 +325,12 @@ export class Session {
   }
 
   /**
-   * Dropped files: lessons (.md) and programs (.py) go to the host, a trace (.json) is replayed
-   * here. What cannot be opened is said, file by file.
+   * Dropped files: lessons (.md) and programs (.py) go to the host, a replay or a trace (.json,
+   * .jsonl) is replayed here. What cannot be opened is said, file by file.
    */
   async openDropped(files: File[]): Promise<void> {
     await this.opened(async () => {
-      const traces = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+      const traces = files.filter((f) => isReplayFileName(f.name));
       const lessons = files.filter((f) => !traces.includes(f));
       const result: OpenResult = { files: [], failures: [] };
       if (lessons.length > 0) {
@@ -332,36 +367,96 @@ export class Session {
       notices.push({ key: 'open.one-at-a-time', params: { name }, tone: 'info' });
     }
     const file = result.files[0];
+    // One thing replaces the code: a lesson if one opened, else the first replay.
+    const replays = result.replays ?? [];
+    const replay = file ? undefined : replays[0];
+    for (const other of replays) {
+      if (other !== replay)
+        notices.push({ key: 'open.one-at-a-time', params: { name: other.name }, tone: 'info' });
+    }
     this.notices = notices;
-    if (result.files.length > 0) void this.refreshRecent();
+    if (result.files.length > 0 || replays.length > 0) void this.refreshRecent();
+    if (replay) return this.openReplay(replay, notices);
     if (!file || !(await this.mayReplaceCode(file.name))) return;
     await this.present(file, null, true);
   }
 
-  /**
-   * Replays a trace saved as JSON; a file that is not a valid trace is refused, with why.
-   * `earlier` are notices to keep showing alongside.
-   */
+  /** Replays a replay or trace file the user picked or dropped. */
   async openTrace(file: File, earlier: readonly Notice[] = []): Promise<void> {
-    let events: TraceEvent[];
-    try {
-      events = validateTrace(JSON.parse(await this.opened(() => file.text())) as unknown);
-      if (events.length === 0) throw new Error('no events');
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+    const bytes = await this.opened(() => readReplayBytes(file)).catch((): ReplayBytes => ({
+      name: file.name,
+      size: 0,
+      bytes: new Uint8Array(),
+    }));
+    await this.openReplay(bytes, earlier);
+  }
+
+  /**
+   * Replays a replay file (`.loopscope.json`) or a trace (the command line's JSON Lines, a JSON
+   * array of events); a file that is neither is refused, with why. `earlier` are notices to
+   * keep showing alongside.
+   */
+  async openReplay(file: ReplayBytes, earlier: readonly Notice[] = []): Promise<void> {
+    const opening = openReplayBytes(file, this.language());
+    if (!opening.ok) {
       this.notices = [
         ...earlier,
-        { key: 'trace.invalid', params: { name: file.name, error: reason }, tone: 'error' },
+        { key: 'trace.invalid', params: { name: file.name, error: opening.reason }, tone: 'error' },
       ];
       return;
     }
     if (!(await this.mayReplaceCode(file.name))) return;
-    const start = events[0];
-    this.replaceCode(start?.kind === 'run.start' ? start.source : '');
-    this.document.traced = this.document.code;
+    const { replay } = opening;
+    const start = replay.events[0];
+    this.replaceCode(replay.code);
+    // The code that ran is the trace's; the file's code may have been edited after the run.
+    this.document.traced = start?.kind === 'run.start' ? start.source : replay.code;
     this.traceName = file.name;
+    this.replayLesson = replay.lesson;
     this.notices = [...earlier, { key: 'trace.loaded', params: { name: file.name }, tone: 'info' }];
-    this.player.load(new Replay(events));
+    this.player.load(new Replay(replay.events));
+  }
+
+  /** The replay on show as a replay file would hold it; null while there is no finished run. */
+  replayFile(): ReplayFile | null {
+    const events = finishedTrace(this.player.replay.events);
+    if (!events) return null;
+    const lesson = this.traceName
+      ? this.replayLesson
+      : lessonOfScenario(this.lesson, this.lessonFile?.name ?? null, this.scenario);
+    return {
+      code: this.document.code,
+      lesson,
+      language: this.language(),
+      appVersion: this.appVersion,
+      events,
+    };
+  }
+
+  /** A name for what is saved of the replay on show, without an extension. */
+  replayName(replay: ReplayFile): string {
+    return replayBaseName(replay, this.traceName);
+  }
+
+  /** Saves the replay on show as a `.loopscope.json` file; says so when there is none yet. */
+  async saveReplay(): Promise<boolean> {
+    const replay = this.replayFile();
+    if (!replay) {
+      this.notices = [{ key: 'replay.nothing-to-save', tone: 'info' }];
+      return false;
+    }
+    try {
+      return await this.api.lessons.saveFile(
+        createReplayFile(replay),
+        this.replayName(replay),
+        'replay',
+      );
+    } catch (error) {
+      this.notices = [
+        { key: 'replay.save-failed', params: { error: String(error) }, tone: 'error' },
+      ];
+      return false;
+    }
   }
 
   /** The language changed: a bundled lesson is shown in it, at the same scenario. */

@@ -99,10 +99,11 @@ export const exportCatalog = defineCatalog({
 
     'cli.export.usage':
       'Usage: loopscope export LESSON.md|PROGRAM.py|TRACE.jsonl|REPLAY.loopscope.json\n' +
-      '         --format perfetto|svg|png|gif [options]\n' +
+      '         --format perfetto|svg|png|gif|html [options]\n' +
       '\n' +
       'Options:\n' +
-      '  --format F        perfetto (Chrome trace-event JSON), svg, png or gif\n' +
+      '  --format F        perfetto (Chrome trace-event JSON), svg, png, gif or html\n' +
+      '                    (one web page that replays the run offline)\n' +
       '  --scenario N      the lesson scenario to run (default: the first runnable one)\n' +
       '  --steps A..B      the steps to draw: one step (K), a range (A..B), or "all";\n' +
       '                    svg and png draw one file per step, gif one frame per step\n' +
@@ -115,8 +116,9 @@ export const exportCatalog = defineCatalog({
       '  -o, --output FILE where to write (default: the input’s name, in this folder)\n' +
       '\n' +
       'Exit status: 0 written, 1 the export failed, 2 bad options or input, 130 interrupted.',
-    'cli.export.missing-format': 'give --format perfetto, svg, png or gif',
-    'cli.export.bad-format': '--format takes perfetto, svg, png or gif, not {value}',
+    'cli.export.missing-format': 'give --format perfetto, svg, png, gif or html',
+    'cli.export.no-replay-page': 'the HTML replay page is not built ({file}): run npm run build',
+    'cli.export.bad-format': '--format takes perfetto, svg, png, gif or html, not {value}',
     'cli.export.bad-steps':
       '--steps takes a step (K), a range (A..B) or "all", with steps from 0 to {max}',
     'cli.export.bad-size': '--size takes WIDTHxHEIGHT, each from {min} to {max} pixels',
@@ -241,10 +243,11 @@ export const exportCatalog = defineCatalog({
 
     'cli.export.usage':
       'Использование: loopscope export УРОК.md|ПРОГРАММА.py|ТРАССА.jsonl|ЗАПИСЬ.loopscope.json\n' +
-      '         --format perfetto|svg|png|gif [параметры]\n' +
+      '         --format perfetto|svg|png|gif|html [параметры]\n' +
       '\n' +
       'Параметры:\n' +
-      '  --format F        perfetto (JSON событий трассировки Chrome), svg, png или gif\n' +
+      '  --format F        perfetto (JSON событий трассировки Chrome), svg, png, gif или html\n' +
+      '                    (одна веб-страница, которая воспроизводит запуск без сети)\n' +
       '  --scenario N      сценарий урока (по умолчанию первый, который можно выполнить)\n' +
       '  --steps A..B      какие шаги рисовать: шаг (K), диапазон (A..B) или "all";\n' +
       '                    svg и png — по файлу на шаг, gif — по кадру на шаг\n' +
@@ -257,8 +260,10 @@ export const exportCatalog = defineCatalog({
       '  -o, --output ФАЙЛ куда записать (по умолчанию имя исходного файла, в этой папке)\n' +
       '\n' +
       'Код выхода: 0 записано, 1 экспорт не удался, 2 неверные параметры или файл, 130 прервано.',
-    'cli.export.missing-format': 'укажите --format perfetto, svg, png или gif',
-    'cli.export.bad-format': '--format принимает perfetto, svg, png или gif, а не {value}',
+    'cli.export.missing-format': 'укажите --format perfetto, svg, png, gif или html',
+    'cli.export.no-replay-page':
+      'страница HTML-записи не собрана ({file}): выполните npm run build',
+    'cli.export.bad-format': '--format принимает perfetto, svg, png, gif или html, а не {value}',
     'cli.export.bad-steps':
       '--steps принимает шаг (K), диапазон (A..B) или "all"; шаги — от 0 до {max}',
     'cli.export.bad-size': '--size принимает ШИРИНАxВЫСОТА, каждая от {min} до {max} пикселей',

@@ -140,6 +140,16 @@ export async function answerOpenDialog(app: ElectronApplication, path: string): 
   }, path);
 }
 
+/** Answers the next "Save" dialogs in main with `path`, as the user choosing that file. */
+export async function answerSaveDialog(app: ElectronApplication, path: string): Promise<void> {
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showSaveDialog = (async () => ({
+      canceled: false,
+      filePath: path,
+    })) as typeof dialog.showSaveDialog;
+  }, path);
+}
+
 /**
  * Quits the app. With unsaved edits, closing the window asks first (a native dialog): the
  * user answers "Close Without Saving", their draft being kept.

@@ -31,7 +31,7 @@ test('a file that is not a valid trace is refused with a clear message', async (
     ),
   });
   await expect(app.view('status').locator('[data-status=notice]')).toContainText(
-    'broken.json is not a Loopscope trace',
+    'broken.json cannot be replayed',
   );
   await app.screenshot('bad-input-invalid-trace');
   await app.press('ArrowRight');

@@ -25,7 +25,8 @@ export type ViewName =
   | 'replace-dialog'
   | 'input-request'
   | 'recent'
-  | 'draft-notice';
+  | 'draft-notice'
+  | 'export-dialog';
 
 export class LoopscopeApp {
   constructor(readonly page: Page) {}

@@ -4,6 +4,7 @@
  * decoders (the Trace Event Format checker, an XML parser, a PNG decoder, a GIF decoder).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdtempSync,
@@ -19,7 +20,8 @@ import { decode as decodePng } from 'fast-png';
 import { decompressFrames, parseGIF } from 'gifuct-js';
 import { describe, expect, test } from 'vitest';
 import { PALETTES } from '../../src-shared/palette.ts';
-import { createReplayFile } from '../../src-shared/replay-file.ts';
+import { createReplayFile, parseReplayFile } from '../../src-shared/replay-file.ts';
+import { ensureBuilt } from '../../scripts/build-state.mjs';
 import { runExport } from '../../src-engine/cli/export-command.ts';
 import type { CliIo } from '../../src-engine/cli/io.ts';
 import { fixtureEvents, parseSvg, readFixture, svgTexts } from '../shared/export-fixtures.ts';
@@ -228,10 +230,53 @@ describe('loopscope export --format gif', () => {
   });
 });
 
+describe('loopscope export --format html', () => {
+  test('one page with the replay in its data tag, in the language and theme asked, under a strict policy', async () => {
+    // The page is the renderer's build: made here when it is missing or older than its sources.
+    await ensureBuilt('renderer');
+    const result = loopscope([
+      fixture('gather.jsonl'),
+      '--format',
+      'html',
+      '--lang',
+      'ru',
+      '--theme',
+      'dark',
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/Wrote gather\.html/);
+    const page = readFileSync(inWork('gather.html'), 'utf8');
+    const tag =
+      /<script type="application\/json" id="loopscope-replay" (data-name[^>]*)>([\s\S]*?)<\/script>/.exec(
+        page,
+      );
+    expect(tag?.[1]).toContain('data-theme="dark" data-language="ru"');
+    const parsed = parseReplayFile(tag?.[2] ?? '');
+    if (!parsed.ok) throw new Error(parsed.error.reason);
+    expect(parsed.replay.language).toBe('ru');
+    expect(parsed.replay.events).toEqual(fixtureEvents('gather.jsonl'));
+    // Its one script runs by its hash; nothing else runs and nothing is fetched.
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1] ?? '';
+    const scripts = [...page.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    const hash = createHash('sha256')
+      .update(scripts[0]?.[1] ?? '')
+      .digest('base64');
+    expect(policy).toContain(`script-src 'sha256-${hash}'`);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("connect-src 'none'");
+    expect(page).not.toMatch(/<script[^>]+src=|<link[^>]+href="(?!data:)/);
+  }, 300_000);
+});
+
 describe('clear errors and exit statuses', () => {
   test.each([
-    [['gather.py'], 2, /give --format perfetto, svg, png or gif/],
-    [['gather.py', '--format', 'webm'], 2, /--format takes perfetto, svg, png or gif, not webm/],
+    [['gather.py'], 2, /give --format perfetto, svg, png, gif or html/],
+    [
+      ['gather.py', '--format', 'webm'],
+      2,
+      /--format takes perfetto, svg, png, gif or html, not webm/,
+    ],
     [['notes.txt', '--format', 'png'], 2, /give a lesson \(\.md\), a program \(\.py\), a trace/],
     [['missing.jsonl', '--format', 'png'], 2, /cannot read missing\.jsonl: no such file/],
     [[fixture('gather.jsonl'), '--format', 'png', '--steps', '5..2'], 2, /--steps takes a step/],

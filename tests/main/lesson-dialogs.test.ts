@@ -52,9 +52,13 @@ describe('the dialog that opens lessons', () => {
         defaultPath: '/course',
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Уроки (Markdown или Python)', extensions: ['md', 'markdown', 'py'] },
+          {
+            name: 'Уроки (Markdown или Python) и записи',
+            extensions: ['md', 'markdown', 'py', 'json', 'jsonl'],
+          },
           { name: 'Уроки в Markdown', extensions: ['md', 'markdown'] },
           { name: 'Программы на Python', extensions: ['py'] },
+          { name: 'Записи и трассы Loopscope', extensions: ['json', 'jsonl'] },
         ],
       },
     ]);

@@ -67,3 +67,23 @@ describe('opening what the user chose', () => {
     expect(second.result.files[0]?.token).toBe(first.result.files[0]?.token);
   });
 });
+
+describe('opening replays and traces with the lessons', () => {
+  it('reads a replay or a trace as bytes for the page, and remembers it', async () => {
+    const bytes = new TextEncoder().encode('{"seq":0}\n');
+    const outcome = await openLessonPaths(['/home/run.jsonl', '/home/gone.loopscope.json'], {
+      ...deps(),
+      kindOf: async () => 'file' as const,
+      readReplay: async (path: string) =>
+        path.endsWith('run.jsonl')
+          ? { ok: true, replay: { name: 'run.jsonl', size: bytes.length, bytes } }
+          : { ok: false, failure: { name: 'gone.loopscope.json', reason: 'not-found' } },
+    });
+    expect(outcome.result.replays).toEqual([{ name: 'run.jsonl', size: bytes.length, bytes }]);
+    expect(outcome.result.failures).toEqual([{ name: 'gone.loopscope.json', reason: 'not-found' }]);
+    expect(outcome.result.files).toEqual([]);
+    // Remembered, not watched: a replay does not change under the user.
+    expect(outcome.recent).toEqual(['/home/run.jsonl']);
+    expect(outcome.opened).toEqual([]);
+  });
+});

@@ -81,6 +81,25 @@ describe('the native menus', () => {
     expect(a.openRecent).toHaveBeenCalledWith('t1');
   });
 
+  it('save the replay and open the Export dialog from the File menu, with their shortcuts', () => {
+    for (const language of ['en', 'ru'] as const) {
+      const a = actions();
+      const items = flatten(build(language, 'linux', a));
+      const file = build(language, 'linux', a)[0];
+      const fileItems = Array.isArray(file?.submenu) ? file.submenu : [];
+      for (const [accelerator, command] of [
+        ['CmdOrCtrl+Alt+S', 'save-replay'],
+        ['CmdOrCtrl+E', 'export'],
+      ] as const) {
+        const item = items.find((entry) => entry.accelerator === accelerator);
+        expect(fileItems).toContainEqual(expect.objectContaining({ accelerator }));
+        expect(item?.label).toMatch(language === 'en' ? /Replay|Export/ : /запись|Экспорт/);
+        item?.click?.({} as never, undefined, {} as never);
+        expect(a.command).toHaveBeenCalledWith(command);
+      }
+    }
+  });
+
   it('show the developer tools only in development', () => {
     const roles = (developer: boolean) =>
       flatten(

@@ -143,6 +143,7 @@ describe('the app preload', () => {
         onOpened: 'fn',
         onChanged: 'fn',
         saveCode: 'fn',
+        saveFile: 'fn',
       },
       settings: { get: 'fn', set: 'fn' },
       drafts: { load: 'fn', save: 'fn' },
@@ -160,6 +161,7 @@ describe('the app preload', () => {
       lessons: {
         openBundled(id: string, l: string): Promise<unknown>;
         saveCode(c: string, n: string): Promise<unknown>;
+        saveFile(d: unknown, n: string, k: string): Promise<unknown>;
       };
       settings: { set(p: unknown): Promise<unknown> };
       drafts: { load(): Promise<unknown>; save(d: unknown): Promise<unknown> };
@@ -169,6 +171,7 @@ describe('the app preload', () => {
     await api.engine.stop('id');
     await api.lessons.openBundled('tasks', 'ru');
     await api.lessons.saveCode('x', 'main.py');
+    await api.lessons.saveFile('{}', 'run', 'replay');
     await api.settings.set({ speed: 2 });
     await api.drafts.load();
     await api.drafts.save(null);
@@ -178,6 +181,7 @@ describe('the app preload', () => {
       [INVOKE.engineStop, 'id'],
       [INVOKE.lessonsOpenBundled, 'tasks', 'ru'],
       [INVOKE.lessonsSaveCode, 'x', 'main.py'],
+      [INVOKE.lessonsSaveFile, '{}', 'run', 'replay'],
       [INVOKE.settingsSet, { speed: 2 }],
       [INVOKE.draftsLoad],
       [INVOKE.draftsSave, null],

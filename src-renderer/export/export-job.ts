@@ -1,0 +1,215 @@
+/**
+ * The Export dialog's work, in the page: the frame on show as PNG or SVG, a range of steps as
+ * an animated GIF (src-shared/export's renderers) or as a WebM video (WebCodecs, muxed by
+ * mediabunny), and the replay as one HTML file (html-replay.ts). Frames are drawn one at a
+ * time with the page given its turn between them, and the signal is checked before each: the
+ * page never freezes and Cancel takes effect within a frame.
+ */
+import type { Language } from '../../src-shared/api.ts';
+import { embeddedFonts, FONT_FILES } from '../../src-shared/export/font-files.ts';
+import { FrameSource } from '../../src-shared/export/frame-model.ts';
+import type { FrameSvgOptions } from '../../src-shared/export/frame-svg.ts';
+import { createRasterizer, type Rasterizer } from '../../src-shared/export/raster.ts';
+import {
+  rasterFrames,
+  stepPng,
+  stepsGif,
+  stepSvg,
+  type ExportControl,
+  type RasterFrame,
+  type StepRange,
+} from '../../src-shared/export/render.ts';
+import type { ThemeName } from '../../src-shared/palette.ts';
+import type { ReplayFile } from '../../src-shared/replay-file.ts';
+import type { SaveKind } from '../../src-shared/save-kinds.ts';
+import { frameMetaOf } from './replay-io.ts';
+import { createHtmlReplay } from './html-replay.ts';
+
+export type ExportFormat = 'png' | 'svg' | 'gif' | 'webm' | 'html';
+
+/** The formats that draw a range of steps; the others draw one step (or, HTML, all of them). */
+export const RANGE_FORMATS: ReadonlySet<ExportFormat> = new Set(['gif', 'webm']);
+
+export interface ExportRequest {
+  format: ExportFormat;
+  replay: ReplayFile;
+  /** The replay's name, which an HTML replay says in its status line. */
+  name: string;
+  /** The step on show, for PNG and SVG. */
+  step: number;
+  /** The steps of a GIF or a video, both ends included. */
+  range: StepRange;
+  width: number;
+  height: number;
+  theme: ThemeName;
+  language: Language;
+  /** The player's speed: a GIF or a video runs at the pace the app plays at. */
+  speed: number;
+}
+
+export interface ExportResult {
+  data: string | Uint8Array;
+  kind: SaveKind;
+}
+
+// Literal URLs, so that the bundler ships these files beside the page.
+const WASM_URL = new URL('../../node_modules/@resvg/resvg-wasm/index_bg.wasm', import.meta.url);
+const FONT_URLS: Readonly<Record<string, URL>> = {
+  'DejaVuSans.ttf': new URL(
+    '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    import.meta.url,
+  ),
+  'DejaVuSans-Bold.ttf': new URL(
+    '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+    import.meta.url,
+  ),
+  'DejaVuSansMono.ttf': new URL(
+    '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf',
+    import.meta.url,
+  ),
+  'DejaVuSansMono-Bold.ttf': new URL(
+    '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSansMono-Bold.ttf',
+    import.meta.url,
+  ),
+};
+
+let fonts: Promise<Uint8Array[]> | null = null;
+let rasterizer: Promise<Rasterizer> | null = null;
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The bundled fonts, fetched once. */
+function loadFonts(): Promise<Uint8Array[]> {
+  fonts ??= Promise.all(
+    FONT_FILES.map((font) => {
+      const url = FONT_URLS[font.file];
+      if (!url) throw new Error(`no URL for the font ${font.file}`);
+      return fetchBytes(url);
+    }),
+  ).catch((error: unknown) => {
+    fonts = null;
+    throw error;
+  });
+  return fonts;
+}
+
+/** resvg with the bundled fonts, set up once for the page. */
+function loadRasterizer(): Promise<Rasterizer> {
+  rasterizer ??= (async () =>
+    createRasterizer({ wasm: await fetchBytes(WASM_URL), fonts: await loadFonts() }))().catch(
+    (error: unknown) => {
+      rasterizer = null;
+      throw error;
+    },
+  );
+  return rasterizer;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** Makes the export asked for; rejects with an AbortError when the signal cancels it. */
+export async function runExport(
+  request: ExportRequest,
+  control: ExportControl = {},
+): Promise<ExportResult> {
+  const { replay } = request;
+  const start = replay.events[0];
+  // The frames show the code that ran, which is the trace's; the file's may be edited since.
+  const code = start?.kind === 'run.start' ? start.source : replay.code;
+  const source = new FrameSource(replay.events, { meta: frameMetaOf(replay), code });
+  const options: FrameSvgOptions = {
+    width: request.width,
+    height: request.height,
+    theme: request.theme,
+    language: request.language,
+  };
+  switch (request.format) {
+    case 'svg': {
+      // Fonts go inside the picture: a slide shows the same letters on any computer.
+      const fontsEmbedded = embeddedFonts(await loadFonts(), toBase64);
+      return {
+        kind: 'svg',
+        data: stepSvg(source, request.step, { ...options, fonts: fontsEmbedded }),
+      };
+    }
+    case 'png':
+      return { kind: 'png', data: stepPng(source, request.step, options, await loadRasterizer()) };
+    case 'gif': {
+      const paced = { ...options, speed: request.speed };
+      const data = await stepsGif(source, request.range, paced, await loadRasterizer(), control);
+      return { kind: 'gif', data };
+    }
+    case 'webm': {
+      const paced = { ...options, speed: request.speed };
+      const frames = rasterFrames(source, request.range, paced, await loadRasterizer(), control);
+      return { kind: 'webm', data: await encodeWebm(frames, control) };
+    }
+    case 'html':
+      return {
+        kind: 'html',
+        data: await createHtmlReplay(
+          replay,
+          {
+            name: `${request.name}.loopscope.json`,
+            theme: request.theme,
+            language: request.language,
+          },
+          control,
+        ),
+      };
+  }
+}
+
+/**
+ * A WebM video of the frames: VP9 (VP8 where the browser cannot encode VP9) by the browser's
+ * WebCodecs, in a WebM file written by mediabunny with each frame's own timestamp and
+ * duration, so it is made faster than it plays and lasts exactly as long as the animation.
+ */
+async function encodeWebm(
+  frames: AsyncIterable<RasterFrame>,
+  control: ExportControl,
+): Promise<Uint8Array> {
+  const media = await import('mediabunny');
+  const target = new media.BufferTarget();
+  let output: InstanceType<typeof media.Output> | null = null;
+  let source: InstanceType<typeof media.CanvasSource> | null = null;
+  let context: OffscreenCanvasRenderingContext2D | null = null;
+  let time = 0;
+  try {
+    for await (const frame of frames) {
+      control.signal?.throwIfAborted();
+      if (!output || !source || !context) {
+        const canvas = new OffscreenCanvas(frame.width, frame.height);
+        context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D canvas to draw the video on');
+        const size = { width: frame.width, height: frame.height };
+        const codec = (await media.canEncodeVideo('vp9', size)) ? 'vp9' : 'vp8';
+        output = new media.Output({ format: new media.WebMOutputFormat(), target });
+        source = new media.CanvasSource(canvas, { codec, bitrate: media.QUALITY_HIGH });
+        output.addVideoTrack(source);
+        await output.start();
+      }
+      const pixels = new Uint8ClampedArray(frame.pixels);
+      context.putImageData(new ImageData(pixels, frame.width, frame.height), 0, 0);
+      await source.add(time / 1000, frame.durationMs / 1000);
+      time += frame.durationMs;
+    }
+    if (!output) throw new Error('no frames to encode');
+    await output.finalize();
+    if (!target.buffer) throw new Error('the video encoder wrote nothing');
+    return new Uint8Array(target.buffer);
+  } catch (error) {
+    await output?.cancel().catch(() => {});
+    throw error;
+  }
+}
