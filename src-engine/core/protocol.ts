@@ -1,7 +1,8 @@
 /**
- * Messages between an engine host and its worker. The worker is untrusted once it has run a
- * program (Python can reach the JavaScript realm it runs in), so the host checks every
- * message it receives from it; see `parseWorkerMessage`.
+ * Messages between an engine host and its worker. A worker prepares one interpreter, serves
+ * one run, and is ended. It is untrusted once its program started (Python can reach the
+ * JavaScript realm it runs in), so the host checks every message it receives from it; see
+ * `parseWorkerMessage` and the guards of src-shared/run-guard.ts.
  */
 import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
 
@@ -12,6 +13,8 @@ export type HostMessage =
       snapshot: Uint8Array | null;
       /** Where Pyodide's files are, when the worker cannot find them by itself (the browser). */
       indexURL: string | null;
+      /** Pyodide's WebAssembly, compiled once by the host for every worker; null: compile it. */
+      wasm: WebAssembly.Module | null;
     }
   | {
       type: 'run';
@@ -33,7 +36,7 @@ export type WorkerMessage =
   | { type: 'done'; id: number }
   | { type: 'failed'; message: string };
 
-/** The host's view of a worker: a Web Worker or a Node worker thread. */
+/** The host's view of a worker: a Web Worker, a Node worker thread, or a child process. */
 export interface WorkerPort {
   post(message: HostMessage, transfer?: Transferable[]): void;
   onMessage(listener: (message: unknown) => void): void;

@@ -34,8 +34,6 @@ export interface NodeEngineOptions {
   /** Where to keep the interpreter snapshot; null keeps none. Default: the user's cache. */
   cacheDir?: string | null;
   workerUrl?: URL;
-  /** Runs one worker serves before a fresh one replaces it. */
-  runsPerWorker?: number;
 }
 
 function defaultCacheDir(): string {
@@ -68,9 +66,13 @@ export class NodeEngine {
     const snapshotFile = cacheDir ? join(cacheDir, `snapshot-${snapshotKey(workerUrl)}.bin`) : null;
     this.client = new EngineClient({
       spawn: () => spawnNodeWorker(workerUrl),
-      ...(options.runsPerWorker ? { runsPerWorker: options.runsPerWorker } : {}),
       // Pyodide guesses its folder from a stack trace, which source maps can mislead: say it.
       indexURL: fileURLToPath(new URL('.', import.meta.resolve('pyodide'))),
+      // Compiled once here, the WebAssembly goes to every worker (one per run).
+      compileWasm: async () =>
+        WebAssembly.compile(
+          await readFile(new URL('pyodide.asm.wasm', import.meta.resolve('pyodide'))),
+        ),
       loadSnapshot: async () => {
         const saved = snapshotFile ? await readFile(snapshotFile).catch(() => null) : null;
         return saved && saved.length > 0 ? new Uint8Array(saved) : null;

@@ -3,7 +3,7 @@
  * and hostile code, isolation between runs, and what the trace says about tasks and handles.
  */
 import { describe, expect, test } from 'vitest';
-import { NodeEngine, type ProgramResult } from '../../src-engine/node/engine.ts';
+import type { ProgramResult } from '../../src-engine/node/engine.ts';
 import type { EventOf, RunRequest, TraceEvent, TraceEventKind } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { useEngine } from './engine-fixture.ts';
@@ -230,17 +230,10 @@ print(asyncio.sleep.__module__, hasattr(builtins, "leaked"), "leaky" in sys.modu
     expect(second.stdout).toBe('asyncio.tasks False False\n');
   });
 
-  test('a worker is replaced after its share of runs, and runs go on', async () => {
-    const recycling = new NodeEngine({ runsPerWorker: 2 });
-    try {
-      const outputs: string[] = [];
-      for (let i = 0; i < 5; i++) {
-        outputs.push((await recycling.run({ code: `print(${i})`, filename: '/tmp/n.py' })).stdout);
-      }
-      expect(outputs).toEqual(['0\n', '1\n', '2\n', '3\n', '4\n']);
-    } finally {
-      await recycling.close();
-    }
+  test('every run gets a fresh worker, one after another, and runs go on', async () => {
+    const outputs: string[] = [];
+    for (let i = 0; i < 5; i++) outputs.push((await run(`print(${i})`)).stdout);
+    expect(outputs).toEqual(['0\n', '1\n', '2\n', '3\n', '4\n']);
   });
 
   test('task names start from Task-1 again in every run', async () => {
