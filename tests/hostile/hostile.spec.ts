@@ -18,11 +18,20 @@ import type { EngineStatus } from '../../src-shared/api.ts';
 import type { Budgets, TraceEvent } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import {
+  createEngineCalls,
   EngineHost,
   type EnginePage,
   type EnginePageHandlers,
 } from '../../src-main/engine-host.ts';
-import { CANARY, CANARY_OUTPUT, readHostileLessons, stdoutOf, visibleText } from './lessons.ts';
+import {
+  CANARY,
+  CANARY_OUTPUT,
+  createTally,
+  describeTally,
+  expectContained,
+  readHostileLessons,
+  visibleText,
+} from './lessons.ts';
 import {
   startRecordingServer,
   startStaticServer,
@@ -82,6 +91,7 @@ function createBrowserEnginePage(
 
 interface Harness {
   host: EngineHost;
+  calls: ReturnType<typeof createEngineCalls>;
   server: StaticServer;
   /** Another origin, which the lessons try to reach. */
   target: RecordingServer;
@@ -100,22 +110,26 @@ async function createHarness(browser: Browser): Promise<Harness> {
   const waiting = new Map<string, (events: TraceEvent[]) => void>();
   const host = new EngineHost({
     createPage: (handlers) => createBrowserEnginePage(browser, server.origin, handlers),
-    sendStatus: (status) => statuses.push(status),
+    log: (message) => console.log(`[engine host] ${message}`),
+  });
+  host.onStatus((status) => statuses.push(status));
+  // The app page's engine calls, as src-main/engine.ts puts them over the host.
+  const calls = createEngineCalls(host, {
     sendEvents: (runId, events) => {
       const all = [...(traces.get(runId) ?? []), ...events];
       traces.set(runId, all);
       if (all.at(-1)?.kind === 'run.end') waiting.get(runId)?.(all);
     },
-    log: (message) => console.log(`[engine host] ${message}`),
   });
   host.start();
   return {
     host,
+    calls,
     server,
     target,
     statuses,
     run: (code, options = {}) => {
-      const runId = host.run({
+      const runId = calls.run({
         code,
         filename: 'lesson.py',
         ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
@@ -133,7 +147,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  harness.host.dispose();
+  harness.calls.close();
   await harness.server.close();
   await harness.target.close();
 });
@@ -152,31 +166,20 @@ test('the engine starts in the sandboxed page and runs a plain program', async (
   });
 });
 
+const tally = createTally();
+
 for (const lesson of readHostileLessons()) {
   test(`hostile lesson ${lesson.file} fails harmlessly`, async () => {
-    const exfil = `${harness.target.origin}/exfil/${lesson.file}`;
-    const started = performance.now();
-    const events = await harness.run(lesson.code, { stdin: `${exfil}\n`, budgets: lesson.budgets });
-    const elapsed = Math.round(performance.now() - started);
-    const trace = validateTrace(events);
-    const end = trace.at(-1);
-    const text = visibleText(trace);
-    console.log(
-      `${lesson.file}: ${end?.kind === 'run.end' ? end.outcome : '?'} in ${elapsed} ms, ` +
-        `${trace.length} events — ${text.trim().split('\n').at(-1)?.slice(0, 160)}`,
+    test.setTimeout(120_000 + lesson.residentFor * 1000);
+    await expectContained(
+      lesson,
+      harness.run,
+      `${harness.target.origin}/exfil/${lesson.file}`,
+      tally,
     );
-    if (process.env.HOSTILE_VERBOSE) console.log(text);
-    expect(end).toMatchObject({ kind: 'run.end', outcome: lesson.outcome });
-    expect(text).toMatch(lesson.message);
-    // A lesson prints LEAKED when an attack worked (tracebacks may quote the line, so only
-    // what the program printed counts).
-    expect(stdoutOf(trace)).not.toContain('LEAKED');
     expect(harness.target.contacts).toEqual([]);
     expect(harness.server.requests.filter((path) => path.startsWith('/exfil'))).toEqual([]);
-
-    // The app keeps working: the next program runs, in a clean interpreter.
-    const after = await harness.run(CANARY);
-    expect(validateTrace(after).at(-1)).toMatchObject({ kind: 'run.end', outcome: 'completed' });
-    expect(visibleText(after)).toContain(CANARY_OUTPUT);
   });
 }
+
+test.afterAll(() => console.log(describeTally('desktop engine page behind EngineHost', tally)));

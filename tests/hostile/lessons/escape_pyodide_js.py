@@ -1,6 +1,8 @@
 # A lesson that tries to escape through `pyodide_js`, the interpreter's JavaScript API: to
 # load code from elsewhere, or to compile JavaScript from a string. The engine refuses the
-# import, and no module the interpreter holds keeps a reference to it.
+# import, and before the run it drops every reference the interpreter held to it (Pyodide's
+# import hook kept one in `jsfinder.jsproxies`, and `pyodide.webloop` one to its
+# `_api.scheduleCallback`): digging finds none.
 # expect-outcome: raised
 # expect-message: ImportError: pyodide_js is out of reach
 import gc
@@ -8,19 +10,28 @@ import types
 
 
 def reach(name):
-    """The module, by import or, refused that, by digging through the garbage collector."""
+    """The module, by import or, refused that, by digging: through the garbage collector's
+    modules, Pyodide's import hook (its `jsfinder.jsproxies` held `js` and `pyodide_js` until
+    the engine cut them), any dict that holds it, and the loaders of modules imported from
+    it."""
     try:
         return __import__(name)
     except ImportError:
         print("blocked: import", name)
-    for module in [o for o in gc.get_objects() if isinstance(o, types.ModuleType)]:
-        if module.__name__ == name:
-            print("reached", name, "through the garbage collector")
-            return module
-        value = vars(module).get(name)
-        if value is not None:
-            print("reached", name, "through", module.__name__)
-            return value
+    for thing in gc.get_objects():
+        if isinstance(thing, types.ModuleType):
+            if thing.__name__ == name:
+                print("reached", name, "through the garbage collector")
+                return thing
+            finder = getattr(thing, "jsfinder", None)
+            if finder is not None and name in getattr(finder, "jsproxies", {}):
+                print("reached", name, "through the import hook of", thing.__name__)
+                return finder.jsproxies[name]
+        elif type(thing) is dict and type(thing.get(name)).__name__.startswith("Js"):
+            print("reached", name, "through a dict that holds it")
+            return thing[name]
+        elif type(thing).__name__ == "JsLoader" and getattr(thing, "jsproxy", None) is not None:
+            print("LEAKED: a loader of a JavaScript module still holds it")
     raise ImportError(f"{name} is out of reach")
 
 
