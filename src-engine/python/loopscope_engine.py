@@ -928,18 +928,27 @@ def cut_bridges():
     from _pyodide._importhook import JsLoader, jsfinder
 
     jsfinder.jsproxies.clear()
+    # Which types are proxies of JavaScript objects, decided once per type: JsProxy's
+    # isinstance check is Python code, too slow to run on every value of the interpreter.
+    verdicts = {}
+
+    def is_js(value):
+        kind = type(value)
+        verdict = verdicts.get(kind)
+        if verdict is None:
+            verdict = verdicts[kind] = issubclass(kind, JsProxy) and not issubclass(kind, type)
+        return verdict
+
     for holder in gc.get_objects():
-        if type(holder) is dict:
-            for key in [k for k, v in holder.items() if _is_js(v, JsProxy)]:
+        kind = type(holder)
+        if kind is dict:
+            for key in [k for k, v in holder.items() if is_js(v)]:
                 del holder[key]
-        elif type(holder) is list:
-            holder[:] = [None if _is_js(v, JsProxy) else v for v in holder]
-        elif type(holder) is JsLoader:
+        elif kind is list:
+            for index in [i for i, v in enumerate(holder) if is_js(v)]:
+                holder[index] = None
+        elif kind is JsLoader:
             holder.jsproxy = None
-
-
-def _is_js(value, js_proxy):
-    return isinstance(value, js_proxy) and not isinstance(value, type)
 
 
 def _hide_bridges():
