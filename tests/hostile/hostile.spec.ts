@@ -6,10 +6,12 @@
  *
  * The lessons run as in the app: the real engine page and worker (in headless Chromium,
  * under the app's engine CSP and cross-origin isolation), behind the real main-process
- * `EngineHost`, which validates every event. What each lesson must do is in its header
- * (lessons.ts). Whatever the lesson, its output must never say "LEAKED", a server on another
- * origin (the lessons get its address as their input and try to reach it) must not be
- * contacted at all, and a plain program must run correctly right after.
+ * `EngineHost` behind the app page's engine calls (`createEngineCalls`), which validate every
+ * message. What each lesson must do is in its header (lessons.ts). Whatever the lesson, its
+ * output must never say "LEAKED", a server on another origin (the lessons get its address as
+ * their input and try to reach it) must not be contacted at all, a plain program must run
+ * correctly right after, and the runs after a lesson that tries to outlive its run must be
+ * untouched.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,7 +172,7 @@ const tally = createTally();
 
 for (const lesson of readHostileLessons()) {
   test(`hostile lesson ${lesson.file} fails harmlessly`, async () => {
-    test.setTimeout(120_000 + lesson.residentFor * 1000);
+    test.setTimeout(test.info().timeout + lesson.residentFor * 1000);
     await expectContained(
       lesson,
       harness.run,

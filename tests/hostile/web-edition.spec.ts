@@ -2,7 +2,8 @@
  * Hostile lessons against the web edition: the same lessons (lessons.ts), run through the
  * web edition's `window.loopscope` as its renderer runs programs, on the site as
  * `scripts/web.mjs` serves it (its CSP and cross-origin isolation). Each must fail harmlessly
- * with a clear message, reach no other origin, and leave the engine working.
+ * with a clear message, reach no other origin, and leave the engine working; the runs after a
+ * lesson that tries to outlive its run must be untouched, and the tab alive.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +58,7 @@ const tally = createTally();
 
 for (const lesson of readHostileLessons()) {
   test(`hostile lesson ${lesson.file} fails harmlessly in the web edition`, async () => {
-    test.setTimeout(120_000 + lesson.residentFor * 1000);
+    test.setTimeout(test.info().timeout + lesson.residentFor * 1000);
     await expectContained(
       lesson,
       (code, options = {}) => runThroughApi(page, { code, filename: 'lesson.py', ...options }),
