@@ -303,9 +303,9 @@ export class EngineClient implements Engine {
         this.snapshot ??= saved;
         return saved !== null;
       });
-    const fromStorage = await this.snapshotLoaded;
     this.wasm ??= (this.options.compileWasm?.() ?? Promise.resolve(null)).catch(() => null);
-    const wasm = await this.wasm;
+    // Read and compiled side by side, while the worker loads its script.
+    const [fromStorage, wasm] = await Promise.all([this.snapshotLoaded, this.wasm]);
     if (this.spare !== worker) return;
     worker.preparing = this.snapshot === null;
     worker.fromStorage = fromStorage && this.snapshot !== null && !this.wasReady;
