@@ -155,6 +155,8 @@ export class EngineClient implements Engine {
       stop: () => {
         run.stopRequested = true;
         if (run.worker) this.interrupt(run, 1);
+        // Waiting for its worker: it ends at once.
+        else if (this.active === run) this.endRun(run, { outcome: 'stopped', error: null });
       },
     };
   }
@@ -172,14 +174,25 @@ export class EngineClient implements Engine {
 
   // --- Runs -------------------------------------------------------------------------------
 
-  private async execute(run: ActiveRun): Promise<void> {
-    if (this.closed) {
-      this.endRun(run, { outcome: 'crashed', error: 'The engine is closed.' });
-      return;
-    }
+  /** Starts a run; resolves when it has ended, however it ended. */
+  private execute(run: ActiveRun): Promise<void> {
     const done = new Promise<void>((resolve) => (run.resolve = resolve));
+    if (this.closed || run.stopRequested) {
+      this.endRun(
+        run,
+        this.closed
+          ? { outcome: 'crashed', error: 'The engine is closed.' }
+          : { outcome: 'stopped', error: null },
+      );
+      return done;
+    }
     this.active = run;
     this.publishStatus();
+    void this.startRun(run);
+    return done;
+  }
+
+  private async startRun(run: ActiveRun): Promise<void> {
     let worker: Worker;
     try {
       worker = await this.takeWorker();
@@ -188,13 +201,10 @@ export class EngineClient implements Engine {
         outcome: 'crashed',
         error: `The engine could not start: ${describe(error)}`,
       });
-      return done;
+      return;
     }
-    if (run.stopRequested || this.closed) {
-      // Stopped while it waited: the worker stays the spare, unused.
-      this.endRun(run, { outcome: 'stopped', error: null });
-      return done;
-    }
+    // Stopped while it waited: the worker stays the spare, for the next run.
+    if (run.ended) return;
     this.spare = null;
     run.worker = worker;
     this.startSpare();
@@ -204,7 +214,6 @@ export class EngineClient implements Engine {
         : null;
     worker.port.post({ type: 'run', id: run.id, request: run.request, control: run.control });
     run.wallTimer = setTimeout(() => this.interrupt(run, 2), run.request.budgets.maxWallMs);
-    return done;
   }
 
   /** Asks the engine to stop the run (1: the user, 2: out of time), then ends the worker. */

@@ -135,17 +135,18 @@ describe('one worker per run', () => {
     }
   });
 
-  test('a run stopped before its worker is ready ends as stopped, with a whole trace', async () => {
+  test('a run stopped while it waits for its worker ends at once, and the worker serves the next', async () => {
     const h = createClient();
     const events: TraceEvent[] = [];
     const handle = h.client.run(REQUEST, (batch) => events.push(...batch));
-    handle.stop();
     await tick();
-    h.workers[0]?.send(READY);
+    handle.stop();
     await handle.finished;
     expect(validateTrace(events).map((e) => e.kind)).toEqual(['run.start', 'run.end']);
     expect(events.at(-1)).toMatchObject({ outcome: 'stopped', exitCode: 124 });
-    expect(h.workers[0]?.received.some((m) => m.type === 'run')).toBe(false);
+    h.workers[0]?.send(READY);
+    const next = await startRun(h);
+    expect(next.worker).toBe(h.workers[0]);
   });
 });
 
