@@ -4,8 +4,9 @@
  *
  * Every run gets a fresh worker, and the worker is ended the moment its run ends: a
  * program's timers, proxies and patched globals die with the JavaScript realm they live in,
- * and no later run meets them. So that no run waits for it, the next worker is started, and
- * its interpreter restored from the snapshot, as soon as a run starts. Nothing a worker that
+ * and no later run meets them. So that no run waits for it, the next worker is started as
+ * soon as a run starts (and restores its interpreter from the snapshot once that run has
+ * ended or has run for a moment; see docs/decisions/0006). Nothing a worker that
  * is not current sends is listened to, and what a current one sends is checked
  * (src-shared/run-guard.ts): a worker that breaks a rule is ended, and its run with it.
  */
@@ -46,6 +47,11 @@ export interface EngineClientOptions {
    */
   compileWasm?(): Promise<WebAssembly.Module>;
   indexURL?: string | null;
+  /**
+   * Post the snapshot to each worker as a Blob (immutable, posted without a copy), where the
+   * transport carries one: a browser's workers do. Else each worker gets a copy of it.
+   */
+  snapshotAsBlob?: boolean;
   /** How long a run may overrun its wall budget before its worker is ended. */
   graceMs?: number;
   restarts?: RestartPolicy;
@@ -76,14 +82,20 @@ interface ActiveRun {
   ended: boolean;
   wallTimer: ReturnType<typeof setTimeout> | null;
   killTimer: ReturnType<typeof setTimeout> | null;
+  /** Resolves when the run has ended. */
+  done: Promise<void>;
   resolve: () => void;
 }
 
 /** Milliseconds to wait, after asking a run to stop, before ending its worker. */
 const DEFAULT_GRACE_MS = 1500;
+/** How long a run has the machine to itself before the next run's worker prepares. */
+const SPARE_DELAY_MS = 300;
 
 export class EngineClient implements Engine {
   private snapshot: Uint8Array | null = null;
+  /** The snapshot as the workers get it. */
+  private posted: Uint8Array | Blob | null = null;
   private snapshotLoaded: Promise<boolean> | null = null;
   private wasm: Promise<WebAssembly.Module | null> | null = null;
   /** The worker the next run gets, prepared in the background. */
@@ -133,18 +145,21 @@ export class EngineClient implements Engine {
    * whatever happens. Runs queue: one starts when the one before it has ended.
    */
   run(request: RunRequest, onEvents: (events: TraceEvent[]) => void): RunHandle {
+    const full = { ...request, budgets: { ...DEFAULT_BUDGETS, ...request.budgets } };
+    let resolve = () => {};
     const run: ActiveRun = {
       id: this.nextId++,
-      request: { ...request, budgets: { ...DEFAULT_BUDGETS, ...request.budgets } },
+      request: full,
       onEvents,
-      guard: createRunGuard({ ...request, budgets: { ...DEFAULT_BUDGETS, ...request.budgets } }),
+      guard: createRunGuard(full),
       worker: null,
       control: null,
       stopRequested: false,
       ended: false,
       wallTimer: null,
       killTimer: null,
-      resolve: () => {},
+      done: new Promise<void>((done) => (resolve = done)),
+      resolve: () => resolve(),
     };
     // The user asks for a run: worth another try after giving up.
     if (this.failure !== null && !this.spare && !this.restartTimer) this.restarts.reset();
@@ -176,7 +191,6 @@ export class EngineClient implements Engine {
 
   /** Starts a run; resolves when it has ended, however it ended. */
   private execute(run: ActiveRun): Promise<void> {
-    const done = new Promise<void>((resolve) => (run.resolve = resolve));
     if (this.closed || run.stopRequested) {
       this.endRun(
         run,
@@ -184,12 +198,12 @@ export class EngineClient implements Engine {
           ? { outcome: 'crashed', error: 'The engine is closed.' }
           : { outcome: 'stopped', error: null },
       );
-      return done;
+      return run.done;
     }
     this.active = run;
     this.publishStatus();
     void this.startRun(run);
-    return done;
+    return run.done;
   }
 
   private async startRun(run: ActiveRun): Promise<void> {
@@ -207,7 +221,12 @@ export class EngineClient implements Engine {
     if (run.ended) return;
     this.spare = null;
     run.worker = worker;
-    this.startSpare();
+    // The next run's worker starts now, and prepares once this run has ended or has run for
+    // a moment: a restore takes a core for a while, and a short run (most are) should not
+    // share the machine with it (measured: it took a tiny run from ~30 to ~150 ms here).
+    void this.startSpare(
+      Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, SPARE_DELAY_MS))]),
+    );
     run.control =
       typeof SharedArrayBuffer === 'function'
         ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
@@ -273,8 +292,8 @@ export class EngineClient implements Engine {
     }
   }
 
-  /** Starts the worker for the next run, unless there is one. */
-  private startSpare(): Promise<Worker> {
+  /** Starts the worker for the next run, unless there is one; it prepares after `go`. */
+  private startSpare(go: Promise<unknown> = Promise.resolve()): Promise<Worker> {
     if (this.spare) return Promise.resolve(this.spare);
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
@@ -302,7 +321,7 @@ export class EngineClient implements Engine {
     port.onError((error) => this.fail(worker, error));
     const begun = performance.now();
     void started.then(() => (this.lastStartMs = performance.now() - begun)).catch(() => {});
-    return this.initialize(worker).then(() => worker);
+    return go.then(() => this.initialize(worker)).then(() => worker);
   }
 
   private async initialize(worker: Worker): Promise<void> {
@@ -318,9 +337,11 @@ export class EngineClient implements Engine {
     if (this.spare !== worker) return;
     worker.preparing = this.snapshot === null;
     worker.fromStorage = fromStorage && this.snapshot !== null && !this.wasReady;
+    if (this.snapshot && !this.posted)
+      this.posted = this.options.snapshotAsBlob ? new Blob([this.snapshot.slice()]) : this.snapshot;
     worker.port.post({
       type: 'init',
-      snapshot: this.snapshot,
+      snapshot: this.posted,
       indexURL: this.options.indexURL ?? null,
       wasm,
     });
@@ -361,6 +382,7 @@ export class EngineClient implements Engine {
           throw new Error('The engine sent a snapshot after it was ready.');
         worker.preparing = false;
         this.snapshot = message.snapshot;
+        this.posted = null;
         void this.options.saveSnapshot?.(message.snapshot).catch(() => {});
         break;
       case 'ready':
@@ -405,6 +427,7 @@ export class EngineClient implements Engine {
     if (worker.fromStorage) {
       // The saved snapshot does not load (another version, or damaged): prepare a new one.
       this.snapshot = null;
+      this.posted = null;
       void this.startSpare();
       return;
     }

@@ -80,11 +80,11 @@ export interface Interpreter {
  */
 export async function prepareInterpreter(
   options: InterpreterOptions,
-  snapshot: Uint8Array | null,
+  snapshot: Uint8Array | Blob | null,
 ): Promise<{ interpreter: Interpreter; made: Uint8Array | null }> {
   shareCompiledWasm(options.wasm);
   let made: Uint8Array | null = null;
-  let source = snapshot;
+  let source = snapshot instanceof Blob ? new Uint8Array(await snapshot.arrayBuffer()) : snapshot;
   if (!source) {
     const pyodide = await options.loadPyodide({ ...baseOptions(options), _makeSnapshot: true });
     pyodide.FS.mkdirTree(ENGINE_DIR);

@@ -9,8 +9,11 @@ import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
 export type HostMessage =
   | {
       type: 'init';
-      /** A memory snapshot of a prepared interpreter, from an earlier start; absent: build one. */
-      snapshot: Uint8Array | null;
+      /**
+       * A memory snapshot of a prepared interpreter, from an earlier start; null: build one.
+       * A browser's host sends it as a Blob, which is immutable and posted without a copy.
+       */
+      snapshot: Uint8Array | Blob | null;
       /** Where Pyodide's files are, when the worker cannot find them by itself (the browser). */
       indexURL: string | null;
       /** Pyodide's WebAssembly, compiled once by the host for every worker; null: compile it. */

@@ -32,6 +32,7 @@ export function createWebEngine(options: WebEngineOptions): EngineClient {
     ...(options.restarts ? { restarts: options.restarts } : {}),
     // Compiled once in the page (the browser caches the compiled code between visits), the
     // WebAssembly goes to every worker, so that a worker for one run starts fast.
+    snapshotAsBlob: true,
     compileWasm: () =>
       WebAssembly.compileStreaming(fetch(new URL('pyodide.asm.wasm', options.pyodideUrl))),
     spawn: (): WorkerPort => {

@@ -75,11 +75,14 @@ describe('one worker per run', () => {
     const { events, handle, worker, id } = await startRun(h);
     expect(h.workers).toHaveLength(2);
     expect(worker).toBe(h.workers[0]);
-    expect(h.workers[1]?.received[0]?.type).toBe('init');
+    // The next worker prepares once the run has ended (or has run for a moment).
+    expect(h.workers[1]?.received).toEqual([]);
     expect(worker?.terminated).toBe(false);
     worker?.send({ type: 'events', id, json: JSON.stringify(traceOf('one\n')) });
     await handle.finished;
     expect(worker?.terminated).toBe(true);
+    await tick();
+    expect(h.workers[1]?.received[0]?.type).toBe('init');
     expect(events.map((e) => e.kind)).toEqual(['run.start', 'output', 'run.end']);
 
     // The second run gets the worker started in the background, and a third is started.
@@ -129,7 +132,11 @@ describe('one worker per run', () => {
     const wasm = {} as WebAssembly.Module;
     const snapshot = new Uint8Array([1, 2, 3]);
     const h = createClient({ compileWasm: async () => wasm, loadSnapshot: async () => snapshot });
-    await startRun(h);
+    const { handle, worker, id } = await startRun(h);
+    worker?.send({ type: 'events', id, json: JSON.stringify(traceOf('one\n')) });
+    await handle.finished;
+    await tick();
+    expect(h.workers).toHaveLength(2);
     for (const worker of h.workers) {
       expect(worker.received[0]).toMatchObject({ type: 'init', wasm, snapshot });
     }
