@@ -37,8 +37,8 @@ export type { RunHandle } from '../../src-shared/engine-run.ts';
 export interface EngineClientOptions {
   /** Starts a fresh worker. */
   spawn(): WorkerPort;
-  /** A snapshot saved by an earlier start, if any. */
-  loadSnapshot?(): Promise<Uint8Array | null>;
+  /** A snapshot saved by an earlier start, if any (a Blob: its bytes are read by the worker). */
+  loadSnapshot?(): Promise<Uint8Array | Blob | null>;
   /** Keeps a new snapshot for later starts. */
   saveSnapshot?(snapshot: Uint8Array): Promise<void>;
   /**
@@ -93,7 +93,7 @@ const DEFAULT_GRACE_MS = 1500;
 const SPARE_DELAY_MS = 300;
 
 export class EngineClient implements Engine {
-  private snapshot: Uint8Array | null = null;
+  private snapshot: Uint8Array | Blob | null = null;
   /** The snapshot as the workers get it. */
   private posted: Uint8Array | Blob | null = null;
   private snapshotLoaded: Promise<boolean> | null = null;
@@ -337,8 +337,12 @@ export class EngineClient implements Engine {
     if (this.spare !== worker) return;
     worker.preparing = this.snapshot === null;
     worker.fromStorage = fromStorage && this.snapshot !== null && !this.wasReady;
-    if (this.snapshot && !this.posted)
-      this.posted = this.options.snapshotAsBlob ? new Blob([this.snapshot.slice()]) : this.snapshot;
+    if (this.snapshot && !this.posted) {
+      this.posted =
+        this.options.snapshotAsBlob && this.snapshot instanceof Uint8Array
+          ? new Blob([this.snapshot.slice()])
+          : this.snapshot;
+    }
     worker.port.post({
       type: 'init',
       snapshot: this.posted,

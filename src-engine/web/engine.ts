@@ -3,10 +3,9 @@
  * web edition's host (src-web/, which imports the engine only through this module) and by
  * the Electron app's hidden, sandboxed engine page. Each run gets its own Web Worker.
  */
-import type { RestartPolicy } from '../../src-shared/engine-run.ts';
-import { EngineClient } from '../core/engine-client.ts';
+import { EngineClient, type EngineClientOptions } from '../core/engine-client.ts';
 import type { WorkerPort } from '../core/protocol.ts';
-import { createBrowserSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
+import { createBrowserSnapshotStore } from './snapshot-store.ts';
 
 export type { EngineClient, RunHandle } from '../core/engine-client.ts';
 export { createBrowserSnapshotStore } from './snapshot-store.ts';
@@ -18,10 +17,12 @@ export { createBrowserSnapshotStore } from './snapshot-store.ts';
  */
 export const ENGINE_BUILD = import.meta.url;
 
-export interface WebEngineOptions extends Partial<SnapshotStore> {
+export interface WebEngineOptions extends Pick<
+  EngineClientOptions,
+  'loadSnapshot' | 'saveSnapshot' | 'restarts'
+> {
   /** The folder holding Pyodide's files (pyodide.asm.wasm, python_stdlib.zip, ...). */
   pyodideUrl: URL;
-  restarts?: RestartPolicy;
 }
 
 export function createWebEngine(options: WebEngineOptions): EngineClient {

@@ -54,6 +54,57 @@ test('the web edition runs a plain program', async () => {
   expect(visibleText(events)).toContain(CANARY_OUTPUT);
 });
 
+/** The snapshot the web edition keeps in IndexedDB: its build, and its size. */
+function readKeptSnapshot(): Promise<{ build: string; size: number } | null> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const opening = indexedDB.open('loopscope-engine');
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('snapshots')) return resolve(null);
+          const get = db.transaction('snapshots').objectStore('snapshots').get('interpreter');
+          get.onsuccess = () => {
+            const kept = get.result as { build: string; bytes: Blob } | undefined;
+            resolve(kept ? { build: kept.build, size: kept.bytes.size } : null);
+          };
+        };
+      }),
+  );
+}
+
+test('the web edition keeps its snapshot under its build, and drops a forged one', async () => {
+  // The page kept the snapshot its first worker made (written in the background).
+  await expect.poll(readKeptSnapshot, { timeout: 30_000 }).toMatchObject({
+    size: expect.any(Number),
+  });
+  const kept = await readKeptSnapshot();
+  expect(kept?.size).toBeGreaterThan(1_000_000);
+  // A forged snapshot under the same build: it does not load, and a new one replaces it.
+  await page.evaluate(
+    (build) =>
+      new Promise<void>((resolve) => {
+        const opening = indexedDB.open('loopscope-engine');
+        opening.onsuccess = () => {
+          const bytes = new Blob([new Uint8Array(64 * 1024).fill(0x66)]);
+          const put = opening.result
+            .transaction('snapshots', 'readwrite')
+            .objectStore('snapshots')
+            .put({ build, bytes }, 'interpreter');
+          put.onsuccess = () => resolve();
+        };
+      }),
+    kept?.build ?? '',
+  );
+  await page.reload();
+  await page.waitForFunction(() => 'loopscope' in window);
+  const events = validateTrace(await runThroughApi(page, { code: CANARY, filename: 'canary.py' }));
+  expect(visibleText(events)).toContain(CANARY_OUTPUT);
+  await expect
+    .poll(async () => (await readKeptSnapshot())?.size, { timeout: 30_000 })
+    .toBe(kept?.size);
+});
+
 const tally = createTally();
 
 for (const lesson of readHostileLessons()) {
