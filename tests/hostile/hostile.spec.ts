@@ -43,6 +43,10 @@ import {
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+/** The engine pages open now (the host replaces one that failed), to list their workers. */
+const enginePages = new Set<Page>();
+const liveWorkers = () => [...enginePages].flatMap((p) => p.workers());
+
 /** The app's engine window, played by a Chromium page. */
 function createBrowserEnginePage(
   browser: Browser,
@@ -54,6 +58,7 @@ function createBrowserEnginePage(
   const opened = (async () => {
     const context = await browser.newContext();
     page = await context.newPage();
+    enginePages.add(page);
     page.on('crash', () => handlers.gone('its process ended (crashed)'));
     page.on('console', (message) => {
       if (message.type() === 'error') console.log(`[engine page] ${message.text()}`);
@@ -86,7 +91,12 @@ function createBrowserEnginePage(
     stop: (runId) => call('deliverStop', runId),
     destroy: () => {
       destroyed = true;
-      void opened.then((p) => p.context().close()).catch(() => {});
+      void opened
+        .then((p) => {
+          enginePages.delete(p);
+          return p.context().close();
+        })
+        .catch(() => {});
     },
   };
 }
@@ -178,6 +188,7 @@ for (const lesson of readHostileLessons()) {
       harness.run,
       `${harness.target.origin}/exfil/${lesson.file}`,
       tally,
+      liveWorkers,
     );
     expect(harness.target.contacts).toEqual([]);
     expect(harness.server.requests.filter((path) => path.startsWith('/exfil'))).toEqual([]);

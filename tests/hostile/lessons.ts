@@ -191,17 +191,23 @@ export type RunProgram = (
 
 /**
  * Runs a hostile lesson and checks what every host must guarantee: the outcome and message
- * its header states, nothing it printed says LEAKED, the next program runs in a clean
- * interpreter, and, for a lesson that tries to outlive its run, every later run is untouched.
- * The lesson's input is `exfil`, an address on another origin it tries to reach.
+ * its header states, nothing it printed says LEAKED, its worker ended with its run (of the
+ * engine's workers that `liveWorkers` lists, none alive before the run is left after it, and
+ * only one, for the next run, is alive), the next program
+ * runs in a clean interpreter, and, for a lesson that tries to outlive its run, every later
+ * run is untouched. The lesson's input is `exfil`, an address on another origin it tries to
+ * reach.
  */
 export async function expectContained(
   lesson: HostileLesson,
   run: RunProgram,
   exfil: string,
   tally: Tally,
+  liveWorkers: () => readonly object[],
 ): Promise<void> {
   tally.lessons += 1;
+  // The worker waiting for the next run, which this lesson gets.
+  const before = liveWorkers();
   const started = performance.now();
   const trace = validateTrace(
     await run(lesson.code, { stdin: `${exfil}\n`, budgets: lesson.budgets }),
@@ -225,6 +231,16 @@ export async function expectContained(
   expect(stdoutOf(trace)).not.toContain('LEAKED');
   tally.steps += steps.length;
   tally.stepsWorked += steps.filter((s) => s.worked).length;
+  // Whatever the program left running in its worker died with it.
+  await expect
+    .poll(
+      () => {
+        const live = liveWorkers();
+        return { count: live.length, fromBefore: live.filter((w) => before.includes(w)).length };
+      },
+      { message: 'the run’s worker is ended with its run', timeout: 15_000 },
+    )
+    .toEqual({ count: 1, fromBefore: 0 });
 
   // The engine keeps working: the next program runs, in a clean interpreter.
   const after = validateTrace(await run(CANARY));

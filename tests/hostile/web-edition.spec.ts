@@ -115,6 +115,7 @@ for (const lesson of readHostileLessons()) {
       (code, options = {}) => runThroughApi(page, { code, filename: 'lesson.py', ...options }),
       `${target.origin}/exfil/${lesson.file}`,
       tally,
+      () => page.workers(),
     );
     expect(target.contacts).toEqual([]);
   });
