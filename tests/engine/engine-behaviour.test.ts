@@ -234,10 +234,21 @@ print(asyncio.sleep.__module__, hasattr(builtins, "leaked"), "leaky" in sys.modu
     expect(second.stdout).toBe('asyncio.tasks False False\n');
   });
 
-  test('every run gets a fresh worker, one after another, and runs go on', async () => {
+  test('every run gets a fresh JavaScript realm: what a run plants there, the next never sees', async () => {
+    // Object.prototype, reached from the JavaScript function the engine hands the program
+    // (its trace sink): a clean interpreter in a reused worker would still share it.
+    const reach =
+      'import loopscope_engine\nproto = loopscope_engine.rec.sink.constructor.prototype.__proto__\n';
     const outputs: string[] = [];
-    for (let i = 0; i < 5; i++) outputs.push((await run(`print(${i})`)).stdout);
-    expect(outputs).toEqual(['0\n', '1\n', '2\n', '3\n', '4\n']);
+    for (let i = 0; i < 4; i++) {
+      const result = await run(
+        `${reach}print(getattr(proto, "loopscopePlanted", None))\n` +
+          `proto.loopscopePlanted = "run ${i}"\nprint(proto.loopscopePlanted)\n`,
+      );
+      outputs.push(result.stdout);
+    }
+    // Planted, and seen within its run; gone in the next.
+    expect(outputs).toEqual([0, 1, 2, 3].map((i) => `None\nrun ${i}\n`));
   });
 
   test('task names start from Task-1 again in every run', async () => {
