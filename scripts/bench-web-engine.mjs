@@ -2,7 +2,9 @@
 // `npm run web` serves it: the time from opening the page to the first scenario ready to play
 // (a first visit, then a reopening), and how long a run waits for its engine, run after run.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGES, RENDERER_DIR } from '../src-shared/build-paths.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REOPEN_AIM_MS = 1500;
@@ -56,7 +58,7 @@ function measureRuns(page, count, pauseMs) {
 export async function benchWebEngine() {
   const { chromium } = await import('playwright-core');
   const { startWebServer } = await import('./web.mjs');
-  if (!existsSync(`${ROOT}/dist/renderer/src-web/index.html`)) {
+  if (!existsSync(join(ROOT, RENDERER_DIR, PAGES.web))) {
     const { buildRenderer } = await import('./build-renderer.mjs');
     await buildRenderer();
   }
