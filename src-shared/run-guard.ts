@@ -96,9 +96,8 @@ export function createEngineGuard(now: () => number = () => performance.now()): 
       try {
         status = parseEngineStatus(value);
       } catch (error) {
-        throw new GuardError(`The engine sent a bad status: ${String((error as Error).message)}.`, {
-          cause: error,
-        });
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new GuardError(`The engine sent a bad status: ${reason}.`, { cause: error });
       }
       if (status.state === 'loading' && last && last.state !== 'crashed') {
         if (last.state !== 'loading') fail('The engine reported loading after it was ready.');
