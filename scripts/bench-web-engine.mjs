@@ -1,12 +1,8 @@
 // The web edition's engine (`npm run bench web-engine`), in headless Chromium on the site as
 // `npm run web` serves it: the time from opening the page to the first scenario ready to play
 // (a first visit, then a reopening), and how long a run waits for its engine, run after run.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PAGES, RENDERER_DIR } from '../src-shared/build-paths.mjs';
+import { openWebEdition } from './web-in-chromium.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REOPEN_AIM_MS = 1500;
 const TINY =
   'import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    print("ok")\nasyncio.run(main())\n';
@@ -56,28 +52,12 @@ function measureRuns(page, count, pauseMs) {
 }
 
 export async function benchWebEngine() {
-  const { chromium } = await import('playwright-core');
-  const { startWebServer } = await import('./web.mjs');
-  if (!existsSync(join(ROOT, RENDERER_DIR, PAGES.web))) {
-    const { buildRenderer } = await import('./build-renderer.mjs');
-    await buildRenderer();
-  }
-  const server = await startWebServer({ port: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  // A new context: empty storage and HTTP cache, as on a first visit.
+  const web = await openWebEdition({ viewport: { width: 1280, height: 720 } });
+  const { page, idle } = web;
   try {
-    // A new context: empty storage and HTTP cache, as on a first visit.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const idle = () =>
-      page.waitForFunction(() => document.documentElement.dataset.state === 'idle', null, {
-        timeout: 120_000,
-      });
     let started = performance.now();
-    await page.goto(server.url);
-    await idle();
+    await web.open();
     const firstMs = performance.now() - started;
     // Let the page keep what it keeps (the snapshot is stored in the background).
     await page.waitForTimeout(2000);
@@ -103,8 +83,7 @@ export async function benchWebEngine() {
       );
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await web.close();
   }
 }
 
