@@ -265,7 +265,16 @@ describe('the command line checks what its engine child sends, as every host doe
       const header = (key: string) =>
         assertExists(code.match(new RegExp(`^# ${key}: (.+)$`, 'm'))?.[1], `${name}: ${key}`);
       const tracePath = join(work, `${name}.jsonl`);
-      const result = loopscope(['run', join(HOSTILE_LESSONS, name), '--trace', tracePath]);
+      // Time enough for a million forged events to stream through a loaded machine: the guard,
+      // not the wall-time budget, must end the run.
+      const result = loopscope([
+        'run',
+        join(HOSTILE_LESSONS, name),
+        '--trace',
+        tracePath,
+        '--timeout',
+        '50000',
+      ]);
       expect(header('expect-outcome')).toBe('crashed');
       expect(result.status).toBe(EXIT_CODE.crashed);
       expect(result.stderr).toMatch(new RegExp(header('expect-message')));
@@ -278,6 +287,7 @@ describe('the command line checks what its engine child sends, as every host doe
       );
       expect(trace.at(-1)).toMatchObject({ kind: 'run.end', outcome: 'crashed' });
     },
+    120_000,
   );
 });
 
