@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/e2e-electron/**', 'tests/hostile/**', 'node_modules/**'],
-    // The engine's tests start Pyodide in worker threads: build the worker first, and give
+    // The engine's tests start Pyodide in confined child processes: build the engine first, and give
     // each engine file room (the first start prepares the interpreter, about 3 s here).
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,

@@ -2,8 +2,8 @@
 // memory the replay holds for it, frame times while the web edition plays a 1,000-task
 // scenario, and the time from opening the web edition to the first scenario ready to play.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { openWebEdition } from './web-in-chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -98,30 +98,11 @@ async function measureReplay() {
 
 /** In headless Chromium: the web edition, opened, then playing 1,000 tasks. */
 async function measureBrowser() {
-  const { chromium } = await import('playwright-core');
-  const { startWebServer } = await import('./web.mjs');
-  if (!existsSync(`${ROOT}/dist/renderer/src-web/index.html`)) {
-    const { buildRenderer } = await import('./build-renderer.mjs');
-    await buildRenderer();
-  }
-  const server = await startWebServer({ port: 0 });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const web = await openWebEdition({ viewport: { width: 1600, height: 900 }, locale: 'en-US' });
+  const { page, idle } = web;
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 900 },
-      locale: 'en-US',
-    });
-    const page = await context.newPage();
-    const idle = () =>
-      page.waitForFunction(() => document.documentElement.dataset.state === 'idle', null, {
-        timeout: 120_000,
-      });
     let started = performance.now();
-    await page.goto(server.url);
-    await idle();
+    await web.open();
     const firstOpenMs = performance.now() - started;
     started = performance.now();
     await page.reload();
@@ -177,8 +158,7 @@ async function measureBrowser() {
     const scrubbing = await frameTimes(3, 'scrub');
     return { firstOpenMs, reopenMs, runMs, length, playing, scrubbing };
   } finally {
-    await browser.close();
-    await server.close();
+    await web.close();
   }
 }
 

@@ -1,36 +1,43 @@
 /**
- * The engine host: the main process's side of the loop engine. The engine itself runs in a
- * hidden, sandboxed page (see `engine-window.ts`); this module, which knows nothing of
- * Electron, decides what that page is asked to do and what of its answers reaches the app:
+ * The engine host: the main process's side of the loop engine, and the desktop's `Engine`.
+ * The engine itself runs in a hidden, sandboxed page (see `engine-window.ts`); this module,
+ * which knows nothing of Electron, decides what that page is asked to do and what of its
+ * answers reaches the app:
  *
- * - it starts the page when the app starts and restarts it when it dies, hangs, or misbehaves
- *   (a few times; then it waits for the user to ask for a run before trying again);
+ * - it starts the page when the app starts and replaces it when it dies, hangs, or breaks a
+ *   rule, under the one restart policy (src-shared/engine-run.ts);
  * - it runs one program at a time, queueing the others, and stops a run on request or when
  *   the run outlives its wall-clock budget by more than the page's own grace;
- * - it validates every event of every run (`createTraceChecker`, plus limits on how many
- *   events and how much output a run may send), and ends a run whose trace breaks the rules
- *   as `crashed`, replacing the page that sent it;
- * - it completes every trace it started: whatever happens, the renderer receives a `run.end`
- *   for every run id it was given;
- * - it forwards events in batches, at most about 60 messages a second.
+ * - it checks everything the page sends with the guards every host uses
+ *   (src-shared/run-guard.ts): the rate of its messages, its statuses, each run's trace and
+ *   its event and output budgets; a page that breaks a rule ends its run as `crashed` and is
+ *   replaced;
+ * - it completes every trace it started: whatever happens, each run ends with a `run.end`.
+ *
+ * `createEngineCalls` puts it behind the app page's engine calls: checked payloads, run ids,
+ * and events batched to the renderer at most about 60 messages a second.
  */
 import { randomUUID } from 'node:crypto';
-import type { EngineStatus } from '../src-shared/api.ts';
+import type { EngineStatus, Unsubscribe } from '../src-shared/api.ts';
 import type { EngineRunRequest } from '../src-shared/engine-bridge.ts';
-import { createTraceChecker, TraceError } from '../src-shared/trace-validate.ts';
 import {
-  TRACE_VERSION,
-  type BudgetKind,
-  type OutcomeKind,
-  type TraceEvent,
-} from '../src-shared/trace.ts';
-import { createEventBatcher, type EventBatcher } from './event-batcher.ts';
+  createRestartPolicy,
+  RunRegistry,
+  unstartedTrace,
+  type Engine,
+  type HostEnd,
+  type RestartPolicy,
+  type RunHandle,
+} from '../src-shared/engine-run.ts';
 import {
-  IpcValidationError,
-  parseEngineStatus,
-  parseRunId,
-  parseRunRequest,
-} from './ipc-validate.ts';
+  createEngineGuard,
+  createRunGuard,
+  type EngineGuard,
+  type RunGuard,
+} from '../src-shared/run-guard.ts';
+import { DEFAULT_BUDGETS, type RunRequest, type TraceEvent } from '../src-shared/trace.ts';
+import { createEventBatcher } from './event-batcher.ts';
+import { parseRunId, parseRunRequest } from './ipc-validate.ts';
 
 /** What the host can ask of one engine page. */
 export interface EnginePage {
@@ -51,8 +58,7 @@ export interface EnginePageHandlers {
 
 export interface EngineHostOptions {
   createPage(handlers: EnginePageHandlers): EnginePage;
-  sendStatus(status: EngineStatus): void;
-  sendEvents(runId: string, events: TraceEvent[]): void;
+  /** Names runs for the page, when the caller does not. */
   newRunId?: () => string;
   /** How long past a run's wall budget the page has to end it before it is replaced. */
   watchdogSlackMs?: number;
@@ -60,29 +66,21 @@ export interface EngineHostOptions {
   stopGraceMs?: number;
   /** How long a new page has to report that its engine is ready. */
   loadTimeoutMs?: number;
-  /** Restarts allowed within `restartWindowMs` before the host gives up until the next run. */
-  maxRestarts?: number;
-  restartWindowMs?: number;
-  restartDelayMs?: number;
+  restarts?: RestartPolicy;
   /** Runs that may wait behind the active one; older ones are dropped as stopped. */
   maxQueued?: number;
-  maxSendsPerSecond?: number;
-  maxBatchEvents?: number;
   log?: (message: string) => void;
 }
 
 interface QueuedRun {
   runId: string;
   request: EngineRunRequest;
+  onEvents: (events: TraceEvent[]) => void;
+  resolve: () => void;
 }
 
 interface ActiveRun extends QueuedRun {
-  checker: ReturnType<typeof createTraceChecker>;
-  started: boolean;
-  lastSeq: number;
-  lastTime: number;
-  events: number;
-  outputChars: number;
+  guard: RunGuard;
   watchdog: ReturnType<typeof setTimeout> | null;
   stopTimer: ReturnType<typeof setTimeout> | null;
   /** When the page last sent events of this run. */
@@ -91,51 +89,48 @@ interface ActiveRun extends QueuedRun {
 
 /** The page's `EngineClient` waits this long after a stop before ending its worker. */
 const PAGE_GRACE_MS = 1500;
-/** Events a run may send beyond its event budget: `run.end` and the engine's own records. */
-const EVENT_SLACK = 64;
 
-export class EngineHost {
+export class EngineHost implements Engine {
   private page: EnginePage | null = null;
+  private pageGuard: EngineGuard = createEngineGuard();
   private pageReady = false;
   private pageStatus: EngineStatus = { state: 'loading', progress: 0 };
   private lastSent: EngineStatus | null = null;
+  private readonly listeners = new Set<(status: EngineStatus) => void>();
   private python: string | undefined;
   private gaveUp: string | null = null;
   private queue: QueuedRun[] = [];
   private active: ActiveRun | null = null;
-  private restarts: number[] = [];
+  private readonly restarts: RestartPolicy;
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
   private loadTimer: ReturnType<typeof setTimeout> | null = null;
-  private disposed = false;
-  private readonly batcher: EventBatcher;
+  private closed = false;
   private readonly newRunId: () => string;
   private readonly log: (message: string) => void;
 
   constructor(private readonly options: EngineHostOptions) {
     this.newRunId = options.newRunId ?? randomUUID;
     this.log = options.log ?? ((message) => console.warn(`engine: ${message}`));
-    this.batcher = createEventBatcher({
-      send: options.sendEvents,
-      maxSendsPerSecond: options.maxSendsPerSecond ?? 60,
-      maxBatchEvents: options.maxBatchEvents ?? 20_000,
-    });
+    this.restarts = options.restarts ?? createRestartPolicy();
   }
 
   /** Starts the engine page, if it is not started. */
   start(): void {
-    if (this.disposed || this.page || this.restartTimer) return;
+    if (this.closed || this.page || this.restartTimer) return;
     this.openPage();
   }
 
   get status(): EngineStatus {
     if (this.gaveUp !== null)
       return { state: 'crashed', error: this.gaveUp, ...this.pythonField() };
-    if (!this.pageReady) {
-      return this.pageStatus.state === 'crashed'
-        ? { ...this.pageStatus, ...this.pythonField() }
-        : { state: 'loading', progress: this.pageStatus.progress ?? 0, ...this.pythonField() };
-    }
+    if (!this.pageReady)
+      return { state: 'loading', progress: this.pageStatus.progress ?? 0, ...this.pythonField() };
     return { state: this.active ? 'running' : 'ready', ...this.pythonField() };
+  }
+
+  onStatus(listener: (status: EngineStatus) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The Python version inside, once known. */
@@ -143,32 +138,36 @@ export class EngineHost {
     return this.python ?? null;
   }
 
-  /** Queues a run (a payload from the renderer, checked here) and returns its id. */
-  run(payload: unknown): string {
-    const request = parseRunRequest(payload);
-    const runId = this.newRunId();
-    this.queue.push({ runId, request });
+  /** Queues a run, named `runId` for the page (the app's name for it, from `RunRegistry`). */
+  run(
+    request: RunRequest,
+    onEvents: (events: TraceEvent[]) => void,
+    runId = this.newRunId(),
+  ): RunHandle {
+    let resolve = () => {};
+    const finished = new Promise<void>((done) => (resolve = done));
+    const budgets = { ...DEFAULT_BUDGETS, ...request.budgets };
+    this.queue.push({ runId, request: { ...request, budgets }, onEvents, resolve });
     while (this.queue.length > (this.options.maxQueued ?? 4)) {
-      const dropped = this.queue.shift() as QueuedRun;
-      this.endUnstarted(dropped, 'stopped');
+      const dropped = this.queue.shift();
+      if (dropped) this.endUnstarted(dropped, { outcome: 'stopped' });
     }
     if (this.gaveUp !== null || (!this.page && !this.restartTimer)) {
       // The user asks for a run: worth another try after giving up.
       this.gaveUp = null;
-      this.restarts = [];
+      this.restarts.reset();
       this.start();
     }
     this.pump();
     this.publishStatus();
-    return runId;
+    return { finished, stop: () => this.stop(runId) };
   }
 
-  stop(payload: unknown): void {
-    const runId = parseRunId(payload);
+  private stop(runId: string): void {
     const queued = this.queue.findIndex((run) => run.runId === runId);
     if (queued >= 0) {
       const [run] = this.queue.splice(queued, 1);
-      this.endUnstarted(run as QueuedRun, 'stopped');
+      if (run) this.endUnstarted(run, { outcome: 'stopped' });
       return;
     }
     const active = this.active;
@@ -177,22 +176,17 @@ export class EngineHost {
     active.stopTimer = setTimeout(
       () => {
         if (this.active !== active) return;
-        this.abandonPage('the engine did not stop a run when asked', {
-          outcome: 'stopped',
-          error: null,
-        });
+        this.abandonPage('the engine did not stop a run when asked', { outcome: 'stopped' });
       },
       this.options.stopGraceMs ?? PAGE_GRACE_MS + 2500,
     );
   }
 
-  dispose(): void {
-    this.disposed = true;
-    for (const run of this.queue) this.endUnstarted(run, 'stopped');
+  close(): void {
+    this.closed = true;
+    for (const run of this.queue) this.endUnstarted(run, { outcome: 'stopped' });
     this.queue = [];
-    if (this.active) this.endActive('stopped', {}, null);
-    this.batcher.flush();
-    this.batcher.dispose();
+    if (this.active) this.endActive({ outcome: 'stopped' });
     this.closePage();
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
@@ -204,12 +198,14 @@ export class EngineHost {
     this.restartTimer = null;
     this.pageReady = false;
     this.pageStatus = { state: 'loading', progress: 0 };
+    this.pageGuard = createEngineGuard();
     let page: EnginePage | null = null;
     const current = () => page !== null && this.page === page;
     const handlers: EnginePageHandlers = {
-      status: (value) => current() && this.onStatus(value),
-      events: (runId, events) => current() && this.onEvents(runId, events),
-      runFailed: (runId, message) => current() && this.onRunFailed(runId, message),
+      status: (value) => current() && this.receive(() => this.onPageStatus(value)),
+      events: (runId, events) => current() && this.receive(() => this.onEvents(runId, events)),
+      runFailed: (runId, message) =>
+        current() && this.receive(() => this.onRunFailed(runId, message)),
       gone: (reason) => current() && this.onGone(reason),
     };
     try {
@@ -225,6 +221,17 @@ export class EngineHost {
       this.options.loadTimeoutMs ?? 120_000,
     );
     this.publishStatus();
+  }
+
+  /** Handles one message of the page; a page that breaks a rule may be compromised. */
+  private receive(handle: () => void): void {
+    try {
+      this.pageGuard.message();
+      handle();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.abandonPage(reason, { outcome: 'crashed', error: reason });
+    }
   }
 
   private closePage(): void {
@@ -244,43 +251,35 @@ export class EngineHost {
    * Closes the page (it may be compromised or stuck), ends the active run as `end` says, and
    * opens a new page. The page is closed first, so that no queued run is sent to it.
    */
-  private abandonPage(
-    reason: string,
-    end: { outcome: OutcomeKind; budget?: BudgetKind; error: string | null } | null,
-  ): void {
+  private abandonPage(reason: string, end: HostEnd | null): void {
     this.log(reason);
     this.closePage();
-    if (end && this.active) {
-      this.endActive(end.outcome, end.budget ? { budget: end.budget } : {}, end.error);
-    }
+    if (end && this.active) this.endActive(end);
     this.scheduleRestart(reason);
   }
 
   private scheduleRestart(reason: string): void {
-    if (this.disposed || this.restartTimer) return;
-    const now = Date.now();
-    const window = this.options.restartWindowMs ?? 60_000;
-    this.restarts = this.restarts.filter((time) => now - time < window);
-    this.restarts.push(now);
-    if (this.restarts.length > (this.options.maxRestarts ?? 3)) {
+    if (this.closed || this.restartTimer) return;
+    const delay = this.restarts.next();
+    if (delay === null) {
       this.gaveUp = `The engine keeps failing (${reason}).`;
-      for (const run of this.queue) this.endUnstarted(run, 'crashed', this.gaveUp);
+      for (const run of this.queue)
+        this.endUnstarted(run, { outcome: 'crashed', error: this.gaveUp });
       this.queue = [];
       this.publishStatus();
       return;
     }
     this.pageStatus = { state: 'loading', progress: 0 };
     this.publishStatus();
-    const delay = (this.options.restartDelayMs ?? 250) * this.restarts.length;
     this.restartTimer = setTimeout(() => this.openPage(), delay);
   }
 
-  private onStatus(value: unknown): void {
-    let status: EngineStatus;
-    try {
-      status = parseEngineStatus(value);
-    } catch (error) {
-      this.violation(`the engine page sent a bad status: ${describe(error)}`);
+  private onPageStatus(value: unknown): void {
+    const status = this.pageGuard.status(value);
+    if (status.state === 'crashed') {
+      // The page's engine could not start a worker: a new page, under the restart policy.
+      const error = `The engine could not start: ${status.error ?? 'unknown error'}`;
+      this.abandonPage(error, { outcome: 'crashed', error });
       return;
     }
     this.pageStatus = status;
@@ -302,25 +301,15 @@ export class EngineHost {
     });
   }
 
-  /** The page broke the protocol: it may be compromised, so it is replaced. */
-  private violation(reason: string): void {
-    this.abandonPage(reason, { outcome: 'crashed', error: capitalize(reason) });
-  }
-
   // --- Runs -------------------------------------------------------------------------------
 
   private pump(): void {
-    if (this.active || !this.page || !this.pageReady || this.disposed) return;
+    if (this.active || !this.page || !this.pageReady || this.closed) return;
     const next = this.queue.shift();
     if (!next) return;
     const run: ActiveRun = {
       ...next,
-      checker: createTraceChecker(),
-      started: false,
-      lastSeq: -1,
-      lastTime: 0,
-      events: 0,
-      outputChars: 0,
+      guard: createRunGuard(next.request),
       watchdog: null,
       stopTimer: null,
       lastProgress: Date.now(),
@@ -340,7 +329,6 @@ export class EngineHost {
         this.abandonPage('the engine did not end a run within its time budget', {
           outcome: 'budget',
           budget: 'wall-time',
-          error: null,
         });
       }, delay);
     };
@@ -356,104 +344,44 @@ export class EngineHost {
   private onEvents(runIdValue: unknown, value: unknown): void {
     const run = this.active;
     if (!run || runIdValue !== run.runId) return; // A late batch of a run already ended.
-    let events: TraceEvent[];
-    try {
-      events = run.checker.check(
-        run.started ? value : completeStart(run, value, this.startEvent(run)),
-      );
-    } catch (error) {
-      this.violation(`the engine sent an invalid trace: ${describe(error)}`);
-      return;
-    }
+    const events = run.guard.check(value);
     if (events.length === 0) return;
     run.lastProgress = Date.now();
-    run.events += events.length;
-    for (const event of events) if (event.kind === 'output') run.outputChars += event.text.length;
-    const { maxEvents, maxOutputBytes } = run.request.budgets;
-    if (run.events > maxEvents + EVENT_SLACK) {
-      this.violation('the engine sent more events than the run’s budget allows');
-      return;
-    }
-    // Python counts characters and JavaScript UTF-16 units: allow for the difference.
-    if (run.outputChars > maxOutputBytes * 2 + 1024) {
-      this.violation('the engine sent more output than the run’s budget allows');
-      return;
-    }
-    const last = events[events.length - 1] as TraceEvent;
-    run.started = true;
-    run.lastSeq = last.seq;
-    run.lastTime = last.t;
     if (events[0]?.kind === 'run.start') this.python ??= events[0].python;
-    this.batcher.push(run.runId, events);
-    if (last.kind === 'run.end') this.finishActive();
+    this.deliver(run, events);
   }
 
   private onRunFailed(runIdValue: unknown, message: unknown): void {
     const run = this.active;
     if (!run || runIdValue !== run.runId) return;
     const detail = typeof message === 'string' ? message.slice(0, 2000) : 'unknown error';
-    this.endActive('crashed', {}, `The engine could not run the program: ${detail}`);
+    this.endActive({
+      outcome: 'crashed',
+      error: `The engine could not run the program: ${detail}`,
+    });
   }
 
   /** Ends the active run from the host's side, completing its trace. */
-  private endActive(
-    outcome: OutcomeKind,
-    extra: { budget?: BudgetKind },
-    error: string | null,
-  ): void {
+  private endActive(end: HostEnd): void {
     const run = this.active;
-    if (!run) return;
-    const events: TraceEvent[] = [];
-    if (!run.started) events.push(this.startEvent(run));
-    events.push({
-      seq: run.lastSeq + 1 + events.length,
-      t: run.lastTime,
-      kind: 'run.end',
-      outcome,
-      exitCode: outcome === 'crashed' ? 70 : 124,
-      ...extra,
-      ...(error !== null ? { error } : {}),
-    });
-    this.batcher.push(run.runId, events);
-    this.finishActive();
+    if (run) this.deliver(run, run.guard.complete(end, this.python ?? ''));
+  }
+
+  private deliver(run: ActiveRun, events: TraceEvent[]): void {
+    if (events.length > 0) run.onEvents(events);
+    if (!run.guard.ended) return;
+    if (run.watchdog) clearTimeout(run.watchdog);
+    if (run.stopTimer) clearTimeout(run.stopTimer);
+    if (this.active === run) this.active = null;
+    run.resolve();
+    this.publishStatus();
+    this.pump();
   }
 
   /** Ends a run that never reached the engine: a trace of its start and its end. */
-  private endUnstarted(run: QueuedRun, outcome: OutcomeKind, error?: string): void {
-    const start = this.startEvent(run);
-    this.batcher.push(run.runId, [
-      start,
-      {
-        seq: 1,
-        t: 0,
-        kind: 'run.end',
-        outcome,
-        exitCode: outcome === 'crashed' ? 70 : 124,
-        ...(error ? { error } : {}),
-      },
-    ]);
-  }
-
-  private startEvent(run: QueuedRun): TraceEvent {
-    return {
-      seq: 0,
-      t: 0,
-      kind: 'run.start',
-      version: TRACE_VERSION,
-      python: this.python ?? '',
-      file: run.request.filename,
-      source: run.request.code,
-    };
-  }
-
-  private finishActive(): void {
-    const run = this.active;
-    if (!run) return;
-    if (run.watchdog) clearTimeout(run.watchdog);
-    if (run.stopTimer) clearTimeout(run.stopTimer);
-    this.active = null;
-    this.publishStatus();
-    this.pump();
+  private endUnstarted(run: QueuedRun, end: HostEnd): void {
+    run.onEvents(unstartedTrace(run.request, this.python ?? '', end));
+    run.resolve();
   }
 
   // --- Status -----------------------------------------------------------------------------
@@ -466,34 +394,48 @@ export class EngineHost {
     const status = this.status;
     if (this.lastSent && sameStatus(this.lastSent, status)) return;
     this.lastSent = status;
-    this.options.sendStatus(status);
+    for (const listener of this.listeners) listener(status);
   }
 }
 
 /**
- * The page's engine client ends a run whose worker failed before sending anything with a
- * lone `run.end` (seq 0). Such a batch gets the `run.start` it lacks, so that the renderer
- * sees a whole trace and the user the engine's own error; the `run.end` is checked as usual.
+ * The app page's engine calls over an engine: each payload checked (`parseRunRequest`,
+ * `parseRunId`), runs named for the renderer, and their events sent to it in batches, at
+ * most `maxSendsPerSecond` messages a second, each with events of one run in order.
  */
-function completeStart(run: ActiveRun, batch: unknown, start: TraceEvent): unknown {
-  if (run.started || !Array.isArray(batch) || batch.length !== 1) return batch;
-  const [only] = batch as unknown[];
-  if (typeof only !== 'object' || only === null) return batch;
-  const event = only as Record<string, unknown>;
-  return event.kind === 'run.end' && event.seq === 0 ? [start, { ...event, seq: 1 }] : batch;
+export function createEngineCalls(
+  engine: Engine,
+  options: {
+    sendEvents(runId: string, events: TraceEvent[]): void;
+    newRunId?: () => string;
+    maxSendsPerSecond?: number;
+    maxBatchEvents?: number;
+  },
+) {
+  const batcher = createEventBatcher({
+    send: options.sendEvents,
+    maxSendsPerSecond: options.maxSendsPerSecond ?? 60,
+    maxBatchEvents: options.maxBatchEvents ?? 20_000,
+  });
+  const runs = new RunRegistry(
+    engine,
+    (runId, events) => batcher.push(runId, events),
+    options.newRunId ?? randomUUID,
+  );
+  return {
+    run: (payload: unknown): string => runs.run(parseRunRequest(payload)),
+    stop: (payload: unknown): void => runs.stop(parseRunId(payload)),
+    /** Closes the engine, and sends what is left of every run's trace at once. */
+    close(): void {
+      engine.close();
+      batcher.flush();
+      batcher.dispose();
+    },
+  };
 }
 
 function sameStatus(a: EngineStatus, b: EngineStatus): boolean {
   return (
     a.state === b.state && a.progress === b.progress && a.python === b.python && a.error === b.error
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof TraceError || error instanceof IpcValidationError) return error.message;
-  return String(error);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1) + (text.endsWith('.') ? '' : '.');
 }

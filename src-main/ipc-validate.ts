@@ -4,8 +4,7 @@
  * that ran lesson code. Every check either returns a well-typed value or throws an
  * IpcValidationError; nothing half-checked goes further.
  */
-import { isOneOf } from '../src-shared/assert.ts';
-import type { EngineState, EngineStatus, Language } from '../src-shared/api.ts';
+import type { Language } from '../src-shared/api.ts';
 import type { EngineRunRequest } from '../src-shared/engine-bridge.ts';
 import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 import { DEFAULT_BUDGETS, type Budgets } from '../src-shared/trace.ts';
@@ -164,26 +163,4 @@ export function parseExternalUrl(value: unknown): URL {
   if (url.username || url.password) fail('links with credentials are refused');
   if (url.hostname === '') fail('a link needs a host');
   return url;
-}
-
-const ENGINE_STATES: readonly EngineState[] = ['loading', 'ready', 'running', 'crashed'];
-
-/** A status the engine page reports. */
-export function parseEngineStatus(value: unknown): EngineStatus {
-  if (!isRecord(value)) fail('a status must be an object');
-  checkKeys(value, ['state', 'progress', 'python', 'error'], 'status');
-  if (!isOneOf(ENGINE_STATES, value.state)) fail('bad engine state');
-  const status: EngineStatus = { state: value.state };
-  if (value.progress !== undefined) {
-    const progress = value.progress;
-    if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) fail('bad progress');
-    status.progress = progress;
-  }
-  if (value.python !== undefined) {
-    const python = parseString(value.python, 'python version', 40);
-    if (python !== '' && !/^\d+\.\d+(\.\d+)?[\w.+-]*$/.test(python)) fail('bad python version');
-    if (python !== '') status.python = python;
-  }
-  if (value.error !== undefined) status.error = parseString(value.error, 'error', 2000);
-  return status;
 }

@@ -12,9 +12,9 @@ import {
   type RecentFile,
   type Settings,
 } from '../src-shared/api.ts';
+import { RunRegistry } from '../src-shared/engine-run.ts';
 import type { RunRequest, TraceEvent } from '../src-shared/trace.ts';
-import { createWebEngine } from '../src-engine/web/engine.ts';
-import type { RunHandle } from '../src-engine/core/engine-client.ts';
+import { createBrowserEngine } from '../src-engine/web/engine.ts';
 import { WEB_COURSE_DIR } from '../src-shared/build-paths.mjs';
 import { parseCourseIndex } from '../src-shared/course.ts';
 import { parseDraft, type Draft } from '../src-shared/drafts.ts';
@@ -31,10 +31,19 @@ declare global {
 
 // The page is served as /src-web/index.html or as /; either way the site's root is one up.
 const site = new URL('../', location.href);
-const engine = createWebEngine({ pyodideUrl: new URL('pyodide/', site) });
-const runs = new Map<string, RunHandle>();
+// The engine checks everything its workers send with the rules every host enforces
+// (src-shared/run-guard.ts): a run's trace, its event and output budgets, the rate of its
+// messages, the statuses; a worker that breaks one is ended, and its run with it.
+const engine = createBrowserEngine(new URL('pyodide/', site));
 const eventListeners = new Set<(runId: string, events: TraceEvent[]) => void>();
 let nextRun = 1;
+const runs = new RunRegistry(
+  engine,
+  (runId, events) => {
+    for (const listener of eventListeners) listener(runId, events);
+  },
+  () => `run-${nextRun++}`,
+);
 
 const store = createWebStore(localStorage);
 
@@ -76,17 +85,9 @@ window.loopscope = {
   engine: {
     status: () => Promise.resolve(engine.status),
     onStatus: (listener: (status: EngineStatus) => void) => engine.onStatus(listener),
-    run(request: RunRequest) {
-      const runId = `run-${nextRun++}`;
-      const handle = engine.run(request, (events) => {
-        for (const listener of eventListeners) listener(runId, events);
-      });
-      runs.set(runId, handle);
-      void handle.finished.catch(() => {}).finally(() => runs.delete(runId));
-      return Promise.resolve(runId);
-    },
+    run: (request: RunRequest) => Promise.resolve(runs.run(request)),
     stop(runId: string) {
-      runs.get(runId)?.stop();
+      runs.stop(runId);
       return Promise.resolve();
     },
     onEvents(listener) {

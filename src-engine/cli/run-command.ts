@@ -6,6 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { EXIT_CODE } from '../../src-shared/engine-run.ts';
 import { DEFAULT_BUDGETS, type Budgets, type TraceEvent } from '../../src-shared/trace.ts';
 import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { NodeEngine } from '../node/engine.ts';
@@ -151,7 +152,8 @@ export async function runCommand(
     return EXIT_BAD_INPUT;
   }
   const ended = end as Extract<TraceEvent, { kind: 'run.end' }> | null;
-  if (!ended) return 70;
+  // The engine client completes every run's trace; a run without an end is the engine's failure.
+  if (!ended) return EXIT_CODE.crashed;
   const limits = { ...DEFAULT_BUDGETS, ...budgets };
   const note = describeEnd(ended, limits, t);
   if (note) io.err(note + '\n');

@@ -1,6 +1,7 @@
 /**
- * Inside the worker: Pyodide, prepared once and then restored from a memory snapshot for
- * every run, so that each program starts from a clean interpreter.
+ * Inside the worker: its one interpreter, restored from the memory snapshot of a prepared
+ * one. A worker serves one run and is then ended by its host, so nothing a program leaves
+ * behind in the worker's JavaScript realm (timers, proxies, patched globals) outlives it.
  */
 import type { PyodideAPI, loadPyodide as LoadPyodide } from 'pyodide';
 import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
@@ -43,24 +44,18 @@ interface EngineModule {
     sink: (json: string) => void,
     control: Int32Array | undefined,
   ): void;
-  destroy(): void;
+  cut_bridges(): void;
 }
 
 /**
- * Makes every interpreter share one compiled Pyodide module. Pyodide compiles its 9 MB of
- * WebAssembly for each instance it creates; with one interpreter per run, that would repeat
- * the compilation every run and start every run on the engine's baseline compiler. Sharing
- * the module keeps the optimised code warm across runs. Installed once, in the worker only.
+ * Makes Pyodide instantiate `compiled` (the host compiled it once, for every worker) instead
+ * of compiling its 9 MB of WebAssembly again; without it, the worker compiles it once for
+ * both the interpreters a first start makes. Installed once, before Pyodide loads.
  */
-function shareCompiledWasm(): void {
-  const wasm = WebAssembly as typeof WebAssembly & { loopscopeShared?: boolean };
-  if (wasm.loopscopeShared) return;
-  wasm.loopscopeShared = true;
+function shareCompiledWasm(compiled: WebAssembly.Module | null): void {
   const instantiate = WebAssembly.instantiate.bind(WebAssembly);
-  // Node has no instantiateStreaming; browsers do.
-  const hasStreaming = typeof WebAssembly.instantiateStreaming === 'function';
   const LARGE = 1024 * 1024;
-  let shared: Promise<WebAssembly.Module> | null = null;
+  let shared: Promise<WebAssembly.Module> | null = compiled ? Promise.resolve(compiled) : null;
   const instantiateShared = async (
     compile: () => Promise<WebAssembly.Module>,
     imports: WebAssembly.Imports | undefined,
@@ -78,7 +73,8 @@ function shareCompiledWasm(): void {
     }
     return instantiate(source as BufferSource, imports);
   }) as typeof WebAssembly.instantiate;
-  if (hasStreaming) {
+  // Node has no instantiateStreaming; browsers do.
+  if (typeof WebAssembly.instantiateStreaming === 'function') {
     WebAssembly.instantiateStreaming = (source, imports) =>
       instantiateShared(() => WebAssembly.compileStreaming(source), imports);
   }
@@ -87,34 +83,37 @@ function shareCompiledWasm(): void {
 export interface InterpreterOptions {
   loadPyodide: typeof LoadPyodide;
   indexURL: string | null;
+  /** Pyodide's WebAssembly, compiled by the host; null: compile it here. */
+  wasm: WebAssembly.Module | null;
 }
 
-export class InterpreterFactory {
-  private spare: Promise<PyodideAPI> | null = null;
+export interface Interpreter {
+  readonly python: string;
+  /** Runs one program; events go to `sink` as JSON arrays. Once: a worker serves one run. */
+  run(
+    request: RunRequest & { budgets: Budgets },
+    sink: (json: string) => void,
+    control: Int32Array | null,
+  ): void;
+}
 
-  private constructor(
-    private readonly options: InterpreterOptions,
-    readonly snapshot: Uint8Array,
-    readonly python: string,
-  ) {}
-
-  /**
-   * Builds the factory: from a snapshot when there is one, else by loading Pyodide from
-   * scratch, preparing the engine, and taking the snapshot (`fresh` is then true).
-   */
-  static async create(
-    options: InterpreterOptions,
-    snapshot: Uint8Array | null,
-  ): Promise<{ factory: InterpreterFactory; fresh: boolean }> {
-    shareCompiledWasm();
-    if (snapshot) {
-      const factory = new InterpreterFactory(options, snapshot, '');
-      const python = await factory.peekVersion();
-      const made = new InterpreterFactory(options, snapshot, python);
-      // The interpreter restored to read the version is clean: the first run takes it.
-      made.spare = factory.spare;
-      return { factory: made, fresh: false };
-    }
+/**
+ * Prepares the worker's interpreter: restored from `snapshot` when there is one; else Pyodide
+ * is loaded from scratch, the engine prepared and a snapshot taken (returned, for the host
+ * to keep), and the interpreter restored from it, as every later worker's will be.
+ */
+export async function prepareInterpreter(
+  options: InterpreterOptions,
+  snapshot: Uint8Array | Blob | null,
+): Promise<{ interpreter: Interpreter; made: Uint8Array | null }> {
+  shareCompiledWasm(options.wasm);
+  let made: Uint8Array | null = null;
+  // Tested without naming `Blob`: the command line's realm has no such global.
+  let source =
+    snapshot === null || snapshot instanceof Uint8Array
+      ? snapshot
+      : new Uint8Array(await snapshot.arrayBuffer());
+  if (!source) {
     const pyodide = await options.loadPyodide({ ...baseOptions(options), _makeSnapshot: true });
     pyodide.FS.mkdirTree(ENGINE_DIR);
     for (const [name, source] of Object.entries(ENGINE_MODULES)) {
@@ -123,45 +122,27 @@ export class InterpreterFactory {
     pyodide.runPython(
       `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})\nimport loopscope_engine`,
     );
-    const python = String(pyodide.runPython('import sys; sys.version.split()[0]'));
-    const made = pyodide.makeMemorySnapshot();
-    return { factory: new InterpreterFactory(options, made, python), fresh: true };
+    made = source = pyodide.makeMemorySnapshot();
   }
+  const pyodide = await options.loadPyodide({ ...baseOptions(options), _loadSnapshot: source });
+  return { interpreter: createInterpreter(pyodide), made };
+}
 
-  private async peekVersion(): Promise<string> {
-    const pyodide = await this.take();
-    const version = String(pyodide.runPython('import sys; sys.version.split()[0]'));
-    this.spare = Promise.resolve(pyodide);
-    return version;
-  }
-
-  /** Starts restoring the next clean interpreter, so that a run finds one ready. */
-  warm(): void {
-    this.spare ??= this.options.loadPyodide({
-      ...baseOptions(this.options),
-      _loadSnapshot: this.snapshot,
-    });
-  }
-
-  private async take(): Promise<PyodideAPI> {
-    this.warm();
-    const pyodide = await (this.spare as Promise<PyodideAPI>);
-    this.spare = null;
-    return pyodide;
-  }
-
-  /** Runs one program in a clean interpreter; events go to `sink` as JSON arrays. */
-  async run(
-    request: RunRequest & { budgets: Budgets },
-    sink: (json: string) => void,
-    control: Int32Array | null,
-  ): Promise<void> {
-    const pyodide = await this.take();
-    const engine = pyodide.pyimport('loopscope_engine') as unknown as EngineModule;
-    // The host's stop flag doubles as Pyodide's signal buffer, so that even a tight loop that
-    // records nothing notices a stop (the engine handles signals 1 and 2).
-    if (control) pyodide.setInterruptBuffer(control);
-    try {
+function createInterpreter(pyodide: PyodideAPI): Interpreter {
+  const python = String(pyodide.runPython('import sys; sys.version.split()[0]'));
+  const engine = pyodide.pyimport('loopscope_engine') as unknown as EngineModule;
+  // What would hand the worker's JavaScript to a program goes now, while the worker waits
+  // for its run. (Not before the snapshot: Pyodide's snapshot needs those references.)
+  engine.cut_bridges();
+  let used = false;
+  return {
+    python,
+    run(request, sink, control) {
+      if (used) throw new Error('This worker has served its run.');
+      used = true;
+      // The host's stop flag doubles as Pyodide's signal buffer, so that even a tight loop
+      // that records nothing notices a stop (the engine handles signals 1 and 2).
+      if (control) pyodide.setInterruptBuffer(control);
       engine.run(
         request.code,
         request.filename,
@@ -170,17 +151,15 @@ export class InterpreterFactory {
         sink,
         control ?? undefined,
       );
-    } finally {
-      engine.destroy();
-      this.warm();
-    }
-  }
+    },
+  };
 }
 
 function baseOptions(options: InterpreterOptions): LoadOptions {
   return {
     ...(options.indexURL ? { indexURL: options.indexURL } : {}),
-    // The program's `import js` finds an empty object, not the worker's global scope.
+    // What `import js` would give: an empty object, not the worker's global scope (the engine
+    // refuses the import anyway, and `cut_bridges` drops Pyodide's own reference to it).
     jsglobals: {},
     stdout: () => {},
     stderr: () => {},

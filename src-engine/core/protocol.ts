@@ -1,17 +1,23 @@
 /**
- * Messages between an engine host and its worker. The worker is untrusted once it has run a
- * program (Python can reach the JavaScript realm it runs in), so the host checks every
- * message it receives from it; see `parseWorkerMessage`.
+ * Messages between an engine host and its worker. A worker prepares one interpreter, serves
+ * one run, and is ended. It is untrusted once its program started (Python can reach the
+ * JavaScript realm it runs in), so the host checks every message it receives from it; see
+ * `parseWorkerMessage` and the guards of src-shared/run-guard.ts.
  */
 import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
 
 export type HostMessage =
   | {
       type: 'init';
-      /** A memory snapshot of a prepared interpreter, from an earlier start; absent: build one. */
-      snapshot: Uint8Array | null;
+      /**
+       * A memory snapshot of a prepared interpreter, from an earlier start; null: build one.
+       * A browser's host sends it as a Blob, which is immutable and posted without a copy.
+       */
+      snapshot: Uint8Array | Blob | null;
       /** Where Pyodide's files are, when the worker cannot find them by itself (the browser). */
       indexURL: string | null;
+      /** Pyodide's WebAssembly, compiled once by the host for every worker; null: compile it. */
+      wasm: WebAssembly.Module | null;
     }
   | {
       type: 'run';
@@ -33,7 +39,7 @@ export type WorkerMessage =
   | { type: 'done'; id: number }
   | { type: 'failed'; message: string };
 
-/** The host's view of a worker: a Web Worker or a Node worker thread. */
+/** The host's view of a worker: a Web Worker or a confined child process. */
 export interface WorkerPort {
   post(message: HostMessage, transfer?: Transferable[]): void;
   onMessage(listener: (message: unknown) => void): void;

@@ -1,10 +1,11 @@
 /**
- * The engine's worker: one clean interpreter per run, events streamed to the host as they
- * are recorded. Shared by the Web Worker and the Node worker thread.
+ * The engine's worker: prepares one clean interpreter, reports it ready, serves one run
+ * (events streamed to the host as they are recorded), and is then ended by its host. Shared
+ * by the Web Worker and the command line's confined child (in its `node:vm` realm).
  */
 import type { loadPyodide as LoadPyodide } from 'pyodide';
 import type { HostMessage, WorkerMessage } from './protocol.ts';
-import { InterpreterFactory } from './interpreter.ts';
+import { prepareInterpreter, type Interpreter } from './interpreter.ts';
 
 export interface WorkerScope {
   post(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -12,43 +13,39 @@ export interface WorkerScope {
 }
 
 export function startEngineWorker(scope: WorkerScope, loadPyodide: typeof LoadPyodide): void {
-  let factory: Promise<InterpreterFactory> | null = null;
-  // Runs are served one at a time, in order.
-  let queue: Promise<void> = Promise.resolve();
+  let interpreter: Promise<Interpreter> | null = null;
 
   scope.onMessage((message) => {
     switch (message.type) {
       case 'init': {
+        if (interpreter) return;
         const started = performance.now();
         scope.post({ type: 'loading', progress: 0 });
-        factory = InterpreterFactory.create(
-          { loadPyodide, indexURL: message.indexURL },
+        interpreter = prepareInterpreter(
+          { loadPyodide, indexURL: message.indexURL, wasm: message.wasm },
           message.snapshot,
-        ).then(({ factory: made, fresh }) => {
-          if (fresh) scope.post({ type: 'snapshot', snapshot: made.snapshot });
-          made.warm();
+        ).then(({ interpreter: prepared, made }) => {
+          if (made) scope.post({ type: 'snapshot', snapshot: made });
           scope.post({
             type: 'ready',
-            python: made.python,
+            python: prepared.python,
             coldStartMs: performance.now() - started,
           });
-          return made;
+          return prepared;
         });
-        factory.catch((error: unknown) => scope.post({ type: 'failed', message: String(error) }));
+        interpreter.catch((error: unknown) =>
+          scope.post({ type: 'failed', message: describeError(error) }),
+        );
         break;
       }
       case 'run': {
         const { id, request, control } = message;
-        queue = queue.then(async () => {
-          if (!factory) throw new Error('run before init');
-          const made = await factory;
-          try {
-            await made.run(request, (json) => scope.post({ type: 'events', id, json }), control);
-          } catch (error) {
-            scope.post({ type: 'failed', message: describeError(error) });
-          }
-          scope.post({ type: 'done', id });
-        });
+        void interpreter
+          ?.then((prepared) =>
+            prepared.run(request, (json) => scope.post({ type: 'events', id, json }), control),
+          )
+          .catch((error: unknown) => scope.post({ type: 'failed', message: describeError(error) }))
+          .finally(() => scope.post({ type: 'done', id }));
         break;
       }
     }

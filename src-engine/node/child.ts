@@ -28,7 +28,7 @@ function parseHostMessage(value: unknown): HostMessage | null {
   if (message.type === 'init') {
     const snapshot = message.snapshot;
     return snapshot === null || snapshot instanceof Uint8Array
-      ? { type: 'init', snapshot, indexURL: null }
+      ? { type: 'init', snapshot, indexURL: null, wasm: null }
       : null;
   }
   if (message.type === 'run' && Number.isSafeInteger(message.id)) {

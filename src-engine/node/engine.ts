@@ -73,9 +73,10 @@ export class NodeEngine {
     let children = 0;
     this.client = new EngineClient({
       spawn: () => spawnConfinedChild(paths, join(this.flagsDir, `stop-${children++}`)),
-      // One run per child: nothing a program leaves behind (timers, patched globals, the
-      // realm itself) reaches the next run.
-      runsPerWorker: 1,
+      // The engine client gives every run a child of its own: nothing a program leaves
+      // behind (timers, patched globals, the realm itself) reaches the next run. Each child
+      // compiles Pyodide's WebAssembly itself (a compiled module does not cross processes),
+      // and gets the snapshot as bytes.
       loadSnapshot: async () => {
         const saved = snapshotFile ? await readFile(snapshotFile).catch(() => null) : null;
         return saved && saved.length > 0 ? new Uint8Array(saved) : null;

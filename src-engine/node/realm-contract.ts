@@ -58,6 +58,9 @@ export type EncodedMessage = [type: string, number: number, text: string, bytes:
 export function encodeHostMessage(message: HostMessage, indexURL: string): EncodedMessage {
   switch (message.type) {
     case 'init':
+      // The parent sends the snapshot as bytes: a Blob, like a compiled module, stays in the
+      // process that made it.
+      if (message.snapshot instanceof Blob) throw new Error('The snapshot must come as bytes.');
       return ['init', 0, indexURL, message.snapshot];
     case 'run':
       return ['run', message.id, JSON.stringify(message.request), null];
@@ -73,7 +76,7 @@ export function decodeHostMessage(
 ): HostMessage | null {
   switch (type) {
     case 'init':
-      return { type: 'init', snapshot: bytes, indexURL: text };
+      return { type: 'init', snapshot: bytes, indexURL: text, wasm: null };
     case 'run': {
       const request: Extract<HostMessage, { type: 'run' }>['request'] = JSON.parse(text);
       return { type: 'run', id: number, request, control };

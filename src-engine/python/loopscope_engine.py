@@ -144,15 +144,20 @@ def _os_exit(status):
 
 # --- Running a program --------------------------------------------------------------------
 
-# Pyodide's bridges to the JavaScript realm the interpreter runs in. A program has no use for
-# them (python3 has none of them either), and a hostile one could reach what the worker can.
-_BRIDGES = {"js", "pyodide_js", "pyodide"}
+# Pyodide's bridges to the JavaScript realm the interpreter runs in: `js` (the worker's global
+# scope, or what Pyodide was given instead), `pyodide_js` (Pyodide's JavaScript API, and
+# through its `_api` the internal one, whose `scheduleCallback` calls a function later with
+# the worker's global object as `this`), and the Python packages around them. A program has
+# no use for them (python3 has none of them either), and a hostile one could reach what the
+# worker can. Python is not a sandbox: this narrows what a program finds, it does not contain
+# it. What contains it is the worker's sandbox (no eval), the worker's end with its run, and
+# the host's checks of everything the worker sends.
+_BRIDGES = {"js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core"}
 
 
 class _NoBridgeImports:
     """A meta path finder that refuses Pyodide's JavaScript bridges, with a message that says
-    why. (Python is not a sandbox: this narrows what a program finds; the worker's sandbox and
-    the host's checks are what contain it.)"""
+    why."""
 
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] in _BRIDGES:
@@ -164,10 +169,48 @@ class _NoBridgeImports:
         return None
 
 
+def cut_bridges():
+    """Drops every reference the interpreter holds to a JavaScript object: the modules
+    Pyodide's import hook serves (`js`, `pyodide_js`), the loaders of what was imported from
+    them, and whatever holds a proxy of a JavaScript object that the garbage collector finds
+    (such as `pyodide.webloop.scheduleCallback`). Called once the interpreter is restored,
+    while its worker waits for its one run: Pyodide needs none of them to run a program, and
+    the engine's own (the trace sink and the stop flag) come with the run."""
+    from _pyodide._core_docs import JsProxy
+    from _pyodide._importhook import JsLoader, jsfinder
+
+    jsfinder.jsproxies.clear()
+    # Which types are proxies of JavaScript objects, decided once per type: JsProxy's
+    # isinstance check is Python code, too slow to run on every value of the interpreter.
+    verdicts = {}
+
+    def is_js(value):
+        kind = type(value)
+        verdict = verdicts.get(kind)
+        if verdict is None:
+            verdict = verdicts[kind] = issubclass(kind, JsProxy) and not issubclass(kind, type)
+        return verdict
+
+    for holder in gc.get_objects():
+        kind = type(holder)
+        if kind is dict:
+            for key in [k for k, v in holder.items() if is_js(v)]:
+                del holder[key]
+        elif kind is list:
+            for index in [i for i, v in enumerate(holder) if is_js(v)]:
+                holder[index] = None
+        elif kind is JsLoader:
+            holder.jsproxy = None
+
+
 def _hide_bridges():
+    """Before a program runs: its imports of the bridges fail as in python3, and `sys.modules`
+    holds none of them (their module objects stay where Pyodide's own code holds them, without
+    a reference to JavaScript since `cut_bridges`)."""
     for name in [m for m in sys.modules if m.partition(".")[0] in _BRIDGES]:
         del sys.modules[name]
-    sys.meta_path.insert(0, _NoBridgeImports())
+    sys.meta_path[:] = [_NoBridgeImports()] + [f for f in sys.meta_path if type(f).__name__ != "JsFinder"]
+
 
 
 DISABLE = sys.monitoring.DISABLE

@@ -1,16 +1,28 @@
 /**
- * The engine in a browser context: a Web Worker with Pyodide. Used by the web edition's host
- * and by the Electron app's hidden, sandboxed engine page.
+ * The engine in a browser context, and everything a browser host needs of it: used by the
+ * web edition's host (src-web/, which imports the engine only through this module) and by
+ * the Electron app's hidden, sandboxed engine page. Each run gets its own Web Worker.
  */
-import { EngineClient } from '../core/engine-client.ts';
+import { EngineClient, type EngineClientOptions } from '../core/engine-client.ts';
 import type { WorkerPort } from '../core/protocol.ts';
+import { createBrowserSnapshotStore } from './snapshot-store.ts';
 
-export interface WebEngineOptions {
+export type { EngineClient, RunHandle } from '../core/engine-client.ts';
+export { createBrowserSnapshotStore } from './snapshot-store.ts';
+
+/**
+ * Names this build of the engine, for keeping its snapshot: the bundler names this module's
+ * chunk by a hash of its content, which holds the worker's name, itself a hash of the
+ * worker (the engine's Python and Pyodide's JavaScript included).
+ */
+export const ENGINE_BUILD = import.meta.url;
+
+export interface WebEngineOptions extends Pick<
+  EngineClientOptions,
+  'loadSnapshot' | 'saveSnapshot' | 'restarts'
+> {
   /** The folder holding Pyodide's files (pyodide.asm.wasm, python_stdlib.zip, ...). */
   pyodideUrl: URL;
-  /** A snapshot kept from an earlier start, and where to keep a new one. */
-  loadSnapshot?: () => Promise<Uint8Array | null>;
-  saveSnapshot?: (snapshot: Uint8Array) => Promise<void>;
 }
 
 export function createWebEngine(options: WebEngineOptions): EngineClient {
@@ -18,6 +30,12 @@ export function createWebEngine(options: WebEngineOptions): EngineClient {
     indexURL: options.pyodideUrl.href,
     ...(options.loadSnapshot ? { loadSnapshot: options.loadSnapshot } : {}),
     ...(options.saveSnapshot ? { saveSnapshot: options.saveSnapshot } : {}),
+    ...(options.restarts ? { restarts: options.restarts } : {}),
+    // Compiled once in the page (the browser caches the compiled code between visits), the
+    // WebAssembly goes to every worker, so that a worker for one run starts fast.
+    snapshotAsBlob: true,
+    compileWasm: () =>
+      WebAssembly.compileStreaming(fetch(new URL('pyodide.asm.wasm', options.pyodideUrl))),
     spawn: (): WorkerPort => {
       // Written out in full so that Vite finds and bundles the worker.
       const worker = new Worker(new URL('./worker.ts', import.meta.url), {
@@ -34,4 +52,9 @@ export function createWebEngine(options: WebEngineOptions): EngineClient {
       };
     },
   });
+}
+
+/** The web edition's engine: its snapshot kept in the browser under this build. */
+export function createBrowserEngine(pyodideUrl: URL): EngineClient {
+  return createWebEngine({ pyodideUrl, ...createBrowserSnapshotStore(ENGINE_BUILD) });
 }

@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { assertExists } from '../../src-shared/assert.ts';
+import { EXIT_CODE } from '../../src-shared/engine-run.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import type { CliIo } from '../../src-engine/cli/io.ts';
 import { runCommand } from '../../src-engine/cli/run-command.ts';
@@ -250,6 +252,52 @@ describe('loopscope run', () => {
     expect(result.status).toBe(124);
     expect(result.stderr).toMatch(/stopped/);
   });
+});
+
+/**
+ * The hostile lessons that forge what the engine sends (through its own trace sink, past the
+ * engine's checks): the command line applies the rules every host applies
+ * (src-shared/run-guard.ts) to what its child sends, and ends the run as the app does.
+ */
+const HOSTILE_LESSONS = fileURLToPath(new URL('../hostile/lessons/', import.meta.url));
+const forgeries = readdirSync(HOSTILE_LESSONS).filter((name) => /^forge_\w+\.py$/.test(name));
+
+describe('the command line checks what its engine child sends, as every host does', () => {
+  test('there are forgeries to try', () => {
+    expect(forgeries.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test.each(forgeries)(
+    '%s ends as crashed, with the reason, and nothing forged is shown',
+    (name) => {
+      const code = readFileSync(join(HOSTILE_LESSONS, name), 'utf8');
+      const header = (key: string) =>
+        assertExists(code.match(new RegExp(`^# ${key}: (.+)$`, 'm'))?.[1], `${name}: ${key}`);
+      const tracePath = join(work, `${name}.jsonl`);
+      // Time enough for a million forged events to stream through a loaded machine: the guard,
+      // not the wall-time budget, must end the run.
+      const result = loopscope([
+        'run',
+        join(HOSTILE_LESSONS, name),
+        '--trace',
+        tracePath,
+        '--timeout',
+        '50000',
+      ]);
+      expect(header('expect-outcome')).toBe('crashed');
+      expect(result.status).toBe(EXIT_CODE.crashed);
+      expect(result.stderr).toMatch(new RegExp(header('expect-message')));
+      expect(result.stdout + result.stderr).not.toMatch(/LEAKED/);
+      const trace = validateTrace(
+        readFileSync(tracePath, 'utf8')
+          .trimEnd()
+          .split('\n')
+          .map((line): unknown => JSON.parse(line)),
+      );
+      expect(trace.at(-1)).toMatchObject({ kind: 'run.end', outcome: 'crashed' });
+    },
+    120_000,
+  );
 });
 
 describe('the differential tests against python3', () => {

@@ -3,7 +3,7 @@
  * and hostile code, isolation between runs, and what the trace says about tasks and handles.
  */
 import { describe, expect, test } from 'vitest';
-import { NodeEngine, type ProgramResult } from '../../src-engine/node/engine.ts';
+import type { ProgramResult } from '../../src-engine/node/engine.ts';
 import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { endOf, eventsOf, useEngine } from './engine-fixture.ts';
@@ -236,17 +236,21 @@ print(asyncio.sleep.__module__, hasattr(builtins, "leaked"), "leaky" in sys.modu
     expect(second.stdout).toBe('asyncio.tasks False False\n');
   });
 
-  test('every run gets a fresh engine process, and runs go on', async () => {
-    const recycling = new NodeEngine();
-    try {
-      const outputs: string[] = [];
-      for (let i = 0; i < 5; i++) {
-        outputs.push((await recycling.run({ code: `print(${i})`, filename: '/tmp/n.py' })).stdout);
-      }
-      expect(outputs).toEqual(['0\n', '1\n', '2\n', '3\n', '4\n']);
-    } finally {
-      await recycling.close();
+  test('every run gets a fresh JavaScript realm: what a run plants there, the next never sees', async () => {
+    // Object.prototype, reached from the JavaScript function the engine hands the program
+    // (its trace sink): a clean interpreter in a reused worker would still share it.
+    const reach =
+      'import loopscope_engine\nproto = loopscope_engine.rec.sink.constructor.prototype.__proto__\n';
+    const outputs: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const result = await run(
+        `${reach}print(getattr(proto, "loopscopePlanted", None))\n` +
+          `proto.loopscopePlanted = "run ${i}"\nprint(proto.loopscopePlanted)\n`,
+      );
+      outputs.push(result.stdout);
     }
+    // Planted, and seen within its run; gone in the next.
+    expect(outputs).toEqual([0, 1, 2, 3].map((i) => `None\nrun ${i}\n`));
   });
 
   test('task names start from Task-1 again in every run', async () => {

@@ -6,10 +6,12 @@
  *
  * The lessons run as in the app: the real engine page and worker (in headless Chromium,
  * under the app's engine CSP and cross-origin isolation), behind the real main-process
- * `EngineHost`, which validates every event. What each lesson must do is in its header
- * (lessons.ts). Whatever the lesson, its output must never say "LEAKED", a server on another
- * origin (the lessons get its address as their input and try to reach it) must not be
- * contacted at all, and a plain program must run correctly right after.
+ * `EngineHost` behind the app page's engine calls (`createEngineCalls`), which validate every
+ * message. What each lesson must do is in its header (lessons.ts). Whatever the lesson, its
+ * output must never say "LEAKED", a server on another origin (the lessons get its address as
+ * their input and try to reach it) must not be contacted at all, a plain program must run
+ * correctly right after, and the runs after a lesson that tries to outlive its run must be
+ * untouched.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +20,20 @@ import type { EngineStatus } from '../../src-shared/api.ts';
 import type { Budgets, TraceEvent } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import {
+  createEngineCalls,
   EngineHost,
   type EnginePage,
   type EnginePageHandlers,
 } from '../../src-main/engine-host.ts';
-import { CANARY, CANARY_OUTPUT, readHostileLessons, stdoutOf, visibleText } from './lessons.ts';
+import {
+  CANARY,
+  CANARY_OUTPUT,
+  createTally,
+  describeTally,
+  expectContained,
+  readHostileLessons,
+  visibleText,
+} from './lessons.ts';
 import {
   startRecordingServer,
   startStaticServer,
@@ -31,6 +42,10 @@ import {
 } from './static-server.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** The engine pages open now (the host replaces one that failed), to list their workers. */
+const enginePages = new Set<Page>();
+const liveWorkers = () => [...enginePages].flatMap((p) => p.workers());
 
 /** The app's engine window, played by a Chromium page. */
 function createBrowserEnginePage(
@@ -43,6 +58,7 @@ function createBrowserEnginePage(
   const opened = (async () => {
     const context = await browser.newContext();
     page = await context.newPage();
+    enginePages.add(page);
     page.on('crash', () => handlers.gone('its process ended (crashed)'));
     page.on('console', (message) => {
       if (message.type() === 'error') console.log(`[engine page] ${message.text()}`);
@@ -75,13 +91,19 @@ function createBrowserEnginePage(
     stop: (runId) => call('deliverStop', runId),
     destroy: () => {
       destroyed = true;
-      void opened.then((p) => p.context().close()).catch(() => {});
+      void opened
+        .then((p) => {
+          enginePages.delete(p);
+          return p.context().close();
+        })
+        .catch(() => {});
     },
   };
 }
 
 interface Harness {
   host: EngineHost;
+  calls: ReturnType<typeof createEngineCalls>;
   server: StaticServer;
   /** Another origin, which the lessons try to reach. */
   target: RecordingServer;
@@ -100,22 +122,26 @@ async function createHarness(browser: Browser): Promise<Harness> {
   const waiting = new Map<string, (events: TraceEvent[]) => void>();
   const host = new EngineHost({
     createPage: (handlers) => createBrowserEnginePage(browser, server.origin, handlers),
-    sendStatus: (status) => statuses.push(status),
+    log: (message) => console.log(`[engine host] ${message}`),
+  });
+  host.onStatus((status) => statuses.push(status));
+  // The app page's engine calls, as src-main/engine.ts puts them over the host.
+  const calls = createEngineCalls(host, {
     sendEvents: (runId, events) => {
       const all = [...(traces.get(runId) ?? []), ...events];
       traces.set(runId, all);
       if (all.at(-1)?.kind === 'run.end') waiting.get(runId)?.(all);
     },
-    log: (message) => console.log(`[engine host] ${message}`),
   });
   host.start();
   return {
     host,
+    calls,
     server,
     target,
     statuses,
     run: (code, options = {}) => {
-      const runId = host.run({
+      const runId = calls.run({
         code,
         filename: 'lesson.py',
         ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
@@ -133,7 +159,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  harness.host.dispose();
+  harness.calls.close();
   await harness.server.close();
   await harness.target.close();
 });
@@ -152,31 +178,21 @@ test('the engine starts in the sandboxed page and runs a plain program', async (
   });
 });
 
+const tally = createTally();
+
 for (const lesson of readHostileLessons()) {
   test(`hostile lesson ${lesson.file} fails harmlessly`, async () => {
-    const exfil = `${harness.target.origin}/exfil/${lesson.file}`;
-    const started = performance.now();
-    const events = await harness.run(lesson.code, { stdin: `${exfil}\n`, budgets: lesson.budgets });
-    const elapsed = Math.round(performance.now() - started);
-    const trace = validateTrace(events);
-    const end = trace.at(-1);
-    const text = visibleText(trace);
-    console.log(
-      `${lesson.file}: ${end?.kind === 'run.end' ? end.outcome : '?'} in ${elapsed} ms, ` +
-        `${trace.length} events — ${text.trim().split('\n').at(-1)?.slice(0, 160)}`,
+    test.setTimeout(test.info().timeout + lesson.residentFor * 1000);
+    await expectContained(
+      lesson,
+      harness.run,
+      `${harness.target.origin}/exfil/${lesson.file}`,
+      tally,
+      liveWorkers,
     );
-    if (process.env.HOSTILE_VERBOSE) console.log(text);
-    expect(end).toMatchObject({ kind: 'run.end', outcome: lesson.outcome });
-    expect(text).toMatch(lesson.message);
-    // A lesson prints LEAKED when an attack worked (tracebacks may quote the line, so only
-    // what the program printed counts).
-    expect(stdoutOf(trace)).not.toContain('LEAKED');
     expect(harness.target.contacts).toEqual([]);
     expect(harness.server.requests.filter((path) => path.startsWith('/exfil'))).toEqual([]);
-
-    // The app keeps working: the next program runs, in a clean interpreter.
-    const after = await harness.run(CANARY);
-    expect(validateTrace(after).at(-1)).toMatchObject({ kind: 'run.end', outcome: 'completed' });
-    expect(visibleText(after)).toContain(CANARY_OUTPUT);
   });
 }
+
+test.afterAll(() => console.log(describeTally('desktop engine page behind EngineHost', tally)));

@@ -15,7 +15,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
   globalSetup: './global-setup.ts',
-  timeout: 120_000,
+  // A lesson that floods the trace streams 500,000 events to the host and, in the web edition,
+  // to the page's renderer: on a loaded two-core machine, that alone can take two minutes.
+  timeout: 240_000,
   workers: 1,
   reporter: [['list']],
   outputDir: '../../test-results/hostile',

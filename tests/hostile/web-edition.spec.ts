@@ -2,19 +2,21 @@
  * Hostile lessons against the web edition: the same lessons (lessons.ts), run through the
  * web edition's `window.loopscope` as its renderer runs programs, on the site as
  * `scripts/web.mjs` serves it (its CSP and cross-origin isolation). Each must fail harmlessly
- * with a clear message, reach no other origin, and leave the engine working.
+ * with a clear message, reach no other origin, and leave the engine working; the runs after a
+ * lesson that tries to outlive its run must be untouched, and the tab alive.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { TraceEvent } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { ensureBuilt } from '../../scripts/build-state.mjs';
 import { startWebServer } from '../../scripts/web.mjs';
 import {
   CANARY,
   CANARY_OUTPUT,
+  createTally,
+  describeTally,
+  expectContained,
   readHostileLessons,
   runThroughApi,
-  stdoutOf,
   visibleText,
 } from './lessons.ts';
 import { startRecordingServer, type RecordingServer } from './static-server.ts';
@@ -48,58 +50,71 @@ test('the web edition runs a plain program', async () => {
   expect(visibleText(events)).toContain(CANARY_OUTPUT);
 });
 
-/**
- * The engine client ends a run whose worker failed before sending anything with a lone
- * `run.end` (seq 0), without the `run.start` a trace begins with. The desktop app's engine
- * host completes such a trace; the web edition passes it on as it is. Until the engine
- * client sends the `run.start` itself, such a trace is completed here, and the test says so.
- */
-function completeKnownIssue(events: TraceEvent[]): TraceEvent[] {
-  const [first] = events;
-  if (events.length !== 1 || first?.kind !== 'run.end' || first.seq !== 0) return events;
-  test.info().annotations.push({
-    type: 'known issue',
-    description:
-      'the engine client sent a lone run.end without run.start (src-engine/core/engine-client.ts)',
-  });
-  const start: TraceEvent = {
-    seq: 0,
-    t: 0,
-    kind: 'run.start',
-    version: 1,
-    python: '',
-    file: '',
-    source: '',
-  };
-  return [start, { ...first, seq: 1 }];
+/** The snapshot the web edition keeps in IndexedDB: its build, and its size. */
+function readKeptSnapshot(): Promise<{ build: string; size: number } | null> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const opening = indexedDB.open('loopscope-engine');
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('snapshots')) return resolve(null);
+          const get = db.transaction('snapshots').objectStore('snapshots').get('interpreter');
+          get.onsuccess = () => {
+            const kept = get.result as { build: string; bytes: Blob } | undefined;
+            resolve(kept ? { build: kept.build, size: kept.bytes.size } : null);
+          };
+        };
+      }),
+  );
 }
+
+test('the web edition keeps its snapshot under its build, and drops a forged one', async () => {
+  // The page kept the snapshot its first worker made (written in the background).
+  await expect.poll(readKeptSnapshot, { timeout: 30_000 }).toMatchObject({
+    size: expect.any(Number),
+  });
+  const kept = await readKeptSnapshot();
+  expect(kept?.size).toBeGreaterThan(1_000_000);
+  // A forged snapshot under the same build: it does not load, and a new one replaces it.
+  await page.evaluate(
+    (build) =>
+      new Promise<void>((resolve) => {
+        const opening = indexedDB.open('loopscope-engine');
+        opening.onsuccess = () => {
+          const bytes = new Blob([new Uint8Array(64 * 1024).fill(0x66)]);
+          const put = opening.result
+            .transaction('snapshots', 'readwrite')
+            .objectStore('snapshots')
+            .put({ build, bytes }, 'interpreter');
+          put.onsuccess = () => resolve();
+        };
+      }),
+    kept?.build ?? '',
+  );
+  await page.reload();
+  await page.waitForFunction(() => 'loopscope' in window);
+  const events = validateTrace(await runThroughApi(page, { code: CANARY, filename: 'canary.py' }));
+  expect(visibleText(events)).toContain(CANARY_OUTPUT);
+  await expect
+    .poll(async () => (await readKeptSnapshot())?.size, { timeout: 30_000 })
+    .toBe(kept?.size);
+});
+
+const tally = createTally();
 
 for (const lesson of readHostileLessons()) {
   test(`hostile lesson ${lesson.file} fails harmlessly in the web edition`, async () => {
-    const started = performance.now();
-    const trace = validateTrace(
-      completeKnownIssue(
-        await runThroughApi(page, {
-          code: lesson.code,
-          filename: 'lesson.py',
-          stdin: `${target.origin}/exfil/${lesson.file}\n`,
-          budgets: lesson.budgets,
-        }),
-      ),
+    test.setTimeout(test.info().timeout + lesson.residentFor * 1000);
+    await expectContained(
+      lesson,
+      (code, options = {}) => runThroughApi(page, { code, filename: 'lesson.py', ...options }),
+      `${target.origin}/exfil/${lesson.file}`,
+      tally,
+      () => page.workers(),
     );
-    const end = trace.at(-1);
-    const text = visibleText(trace);
-    console.log(
-      `${lesson.file}: ${end?.kind === 'run.end' ? end.outcome : '?'} in ` +
-        `${Math.round(performance.now() - started)} ms — ${text.trim().split('\n').at(-1)?.slice(0, 160)}`,
-    );
-    expect(end).toMatchObject({ kind: 'run.end', outcome: lesson.outcome });
-    expect(text).toMatch(lesson.message);
-    expect(stdoutOf(trace)).not.toContain('LEAKED');
     expect(target.contacts).toEqual([]);
-
-    const after = validateTrace(await runThroughApi(page, { code: CANARY, filename: 'canary.py' }));
-    expect(after.at(-1)).toMatchObject({ kind: 'run.end', outcome: 'completed' });
-    expect(visibleText(after)).toContain(CANARY_OUTPUT);
   });
 }
+
+test.afterAll(() => console.log(describeTally('web edition', tally)));

@@ -3,7 +3,9 @@ import type { EngineStatus } from '../../src-shared/api.ts';
 import type { EngineRunRequest } from '../../src-shared/engine-bridge.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import type { OutcomeKind, TraceEvent } from '../../src-shared/trace.ts';
+import { createRestartPolicy } from '../../src-shared/engine-run.ts';
 import {
+  createEngineCalls,
   EngineHost,
   type EngineHostOptions,
   type EnginePageHandlers,
@@ -17,7 +19,12 @@ interface FakePage {
   destroyed: boolean;
 }
 
-function createHarness(options: Partial<EngineHostOptions> = {}) {
+interface CallOptions {
+  sendEvents(runId: string, events: TraceEvent[]): void;
+  maxSendsPerSecond: number;
+}
+
+function createHarness(options: Partial<EngineHostOptions & CallOptions> = {}) {
   const pages: FakePage[] = [];
   const statuses: EngineStatus[] = [];
   const received = new Map<string, TraceEvent[]>();
@@ -34,11 +41,17 @@ function createHarness(options: Partial<EngineHostOptions> = {}) {
         },
       };
     },
-    sendStatus: (status) => statuses.push(status),
-    sendEvents: (runId, events) => received.set(runId, [...(received.get(runId) ?? []), ...events]),
-    newRunId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     log: () => {},
     ...options,
+  });
+  host.onStatus((status) => statuses.push(status));
+  // The app page's calls, as src-main/engine.ts puts them over the host.
+  const calls = createEngineCalls(host, {
+    sendEvents:
+      options.sendEvents ??
+      ((runId, events) => received.set(runId, [...(received.get(runId) ?? []), ...events])),
+    newRunId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    ...(options.maxSendsPerSecond ? { maxSendsPerSecond: options.maxSendsPerSecond } : {}),
   });
   const page = () => pages.at(-1) as FakePage;
   /** Everything the renderer got for a run, checked as one trace. */
@@ -48,7 +61,7 @@ function createHarness(options: Partial<EngineHostOptions> = {}) {
     return validateTrace(events);
   };
   const ready = () => page().handlers.status({ state: 'ready', python: '3.14.0' });
-  return { host, pages, page, statuses, received, traceOf, ready };
+  return { host, ...calls, pages, page, statuses, received, traceOf, ready };
 }
 
 const request = (code = 'print(1)', budgets: Partial<EngineRunRequest['budgets']> = {}) => ({
@@ -117,7 +130,7 @@ describe('the engine host running programs', () => {
   it('sends a run to the page once it is ready, and forwards its checked events in order', async () => {
     const h = createHarness();
     h.host.start();
-    const runId = h.host.run(request());
+    const runId = h.run(request());
     expect(h.page().runs).toEqual([]);
     h.ready();
     expect(h.page().runs[0]?.[0]).toBe(runId);
@@ -134,8 +147,8 @@ describe('the engine host running programs', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const first = h.host.run(request('a'));
-    const second = h.host.run(request('b'));
+    const first = h.run(request('a'));
+    const second = h.run(request('b'));
     expect(h.page().runs.map(([id]) => id)).toEqual([first]);
     h.page().handlers.events(first, trace(1));
     expect(h.page().runs.map(([id]) => id)).toEqual([first, second]);
@@ -147,8 +160,8 @@ describe('the engine host running programs', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    expect(() => h.host.run({ code: 42 })).toThrow(IpcValidationError);
-    expect(() => h.host.run({ code: 'x', filename: 'x.py', budgets: { maxWallMs: -5 } })).toThrow(
+    expect(() => h.run({ code: 42 })).toThrow(IpcValidationError);
+    expect(() => h.run({ code: 'x', filename: 'x.py', budgets: { maxWallMs: -5 } })).toThrow(
       IpcValidationError,
     );
     expect(h.page().runs).toEqual([]);
@@ -158,7 +171,7 @@ describe('the engine host running programs', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const runId = h.host.run(request());
+    const runId = h.run(request());
     h.page().handlers.events('00000000-0000-4000-8000-999999999999', trace(1));
     h.page().handlers.events(runId, trace(2));
     expect(await h.traceOf(runId)).toHaveLength(4);
@@ -169,7 +182,7 @@ describe('the engine host running programs', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const runId = h.host.run(request());
+    const runId = h.run(request());
     h.page().handlers.runFailed(runId, 'Pyodide did not load');
     const events = await h.traceOf(runId);
     expect(events.map((e) => e.kind)).toEqual(['run.start', 'run.end']);
@@ -204,7 +217,7 @@ describe('the engine host distrusting the engine page', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const runId = h.host.run(request());
+    const runId = h.run(request());
     h.page().handlers.events(runId, forge(trace(3)));
     const events = await h.traceOf(runId);
     expect(lastOf(events)).toMatchObject({ kind: 'run.end', outcome: 'crashed' });
@@ -214,7 +227,7 @@ describe('the engine host distrusting the engine page', () => {
     expect(h.pages).toHaveLength(2);
     // The new page works.
     h.ready();
-    const next = h.host.run(request());
+    const next = h.run(request());
     h.page().handlers.events(next, trace(1));
     expect(lastOf(await h.traceOf(next))).toMatchObject({ outcome: 'completed' });
   });
@@ -223,7 +236,7 @@ describe('the engine host distrusting the engine page', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const runId = h.host.run(request('x', { maxEvents: 100 }));
+    const runId = h.run(request('x', { maxEvents: 100 }));
     h.page().handlers.events(runId, trace(500).slice(0, 400));
     const events = await h.traceOf(runId);
     expect(lastOf(events)).toMatchObject({
@@ -237,7 +250,7 @@ describe('the engine host distrusting the engine page', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const runId = h.host.run(request('x', { maxOutputBytes: 10 }));
+    const runId = h.run(request('x', { maxOutputBytes: 10 }));
     const start = trace(0)[0] as TraceEvent;
     h.page().handlers.events(runId, [
       start,
@@ -253,6 +266,49 @@ describe('the engine host distrusting the engine page', () => {
     const h = createHarness();
     h.host.start();
     h.page().handlers.status({ state: 'ready', python: '"><script>' });
+    expect(h.pages[0]?.destroyed).toBe(true);
+  });
+
+  it('refuses a loading status once the page was ready, and replaces the page', async () => {
+    const h = createHarness();
+    h.host.start();
+    h.ready();
+    const runId = h.run(request());
+    h.page().handlers.status({ state: 'loading', progress: 0.25 });
+    expect(lastOf(await h.traceOf(runId))).toMatchObject({
+      outcome: 'crashed',
+      error: expect.stringMatching(/loading after it was ready/),
+    });
+    expect(h.pages[0]?.destroyed).toBe(true);
+    expect(h.statuses.some((s) => s.state === 'loading' && s.progress === 0.25)).toBe(false);
+  });
+
+  it('replaces a page whose engine cannot start, under the restart policy', async () => {
+    const h = createHarness();
+    h.host.start();
+    const runId = h.run(request());
+    h.page().handlers.status({ state: 'crashed', error: 'out of memory' });
+    expect(h.pages[0]?.destroyed).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.pages).toHaveLength(2);
+    h.ready();
+    expect(h.page().runs.map(([id]) => id)).toEqual([runId]);
+  });
+
+  it('refuses a loading progress that goes back', () => {
+    const h = createHarness();
+    h.host.start();
+    h.page().handlers.status({ state: 'loading', progress: 0.5 });
+    h.page().handlers.status({ state: 'loading', progress: 0.25 });
+    expect(h.pages[0]?.destroyed).toBe(true);
+  });
+
+  it('replaces a page that floods it with messages', () => {
+    const h = createHarness();
+    h.host.start();
+    h.ready();
+    for (let i = 0; i < 5000 && !h.pages[0]?.destroyed; i++)
+      h.page().handlers.status({ state: 'ready', python: '3.14.0' });
     expect(h.pages[0]?.destroyed).toBe(true);
   });
 
@@ -274,9 +330,9 @@ describe('the engine host stopping runs', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const first = h.host.run(request('a'));
-    const second = h.host.run(request('b'));
-    h.host.stop(second);
+    const first = h.run(request('a'));
+    const second = h.run(request('b'));
+    h.stop(second);
     const events = await h.traceOf(second);
     expect(events.map((e) => e.kind)).toEqual(['run.start', 'run.end']);
     expect(events[0]).toMatchObject({ source: 'b', file: 'main.py' });
@@ -289,8 +345,8 @@ describe('the engine host stopping runs', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const runId = h.host.run(request());
-    h.host.stop(runId);
+    const runId = h.run(request());
+    h.stop(runId);
     expect(h.page().stops).toEqual([runId]);
     h.page().handlers.events(runId, trace(2, 'stopped'));
     expect(lastOf(await h.traceOf(runId))).toMatchObject({ outcome: 'stopped' });
@@ -301,9 +357,9 @@ describe('the engine host stopping runs', () => {
     const h = createHarness({ stopGraceMs: 2000 });
     h.host.start();
     h.ready();
-    const runId = h.host.run(request());
+    const runId = h.run(request());
     h.page().handlers.events(runId, trace(3).slice(0, 3));
-    h.host.stop(runId);
+    h.stop(runId);
     await vi.advanceTimersByTimeAsync(2001);
     const events = await h.traceOf(runId);
     expect(events).toHaveLength(4);
@@ -314,15 +370,15 @@ describe('the engine host stopping runs', () => {
   it('refuses a stop with a malformed id and ignores one for an unknown run', () => {
     const h = createHarness();
     h.host.start();
-    expect(() => h.host.stop('../etc')).toThrow(IpcValidationError);
-    expect(() => h.host.stop('00000000-0000-4000-8000-000000000042')).not.toThrow();
+    expect(() => h.stop('../etc')).toThrow(IpcValidationError);
+    expect(() => h.stop('00000000-0000-4000-8000-000000000042')).not.toThrow();
   });
 
   it('ends a run that outlives its wall budget and the page’s grace, and replaces the page', async () => {
     const h = createHarness({ watchdogSlackMs: 1000 });
     h.host.start();
     h.ready();
-    const runId = h.host.run(request('while True: pass', { maxWallMs: 2000 }));
+    const runId = h.run(request('while True: pass', { maxWallMs: 2000 }));
     await vi.advanceTimersByTimeAsync(2000 + 1500 + 999);
     expect(h.received.get(runId)).toBeUndefined();
     await vi.advanceTimersByTimeAsync(2);
@@ -339,8 +395,8 @@ describe('the engine host when the engine dies', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const first = h.host.run(request('a'));
-    const second = h.host.run(request('b'));
+    const first = h.run(request('a'));
+    const second = h.run(request('b'));
     h.page().handlers.gone('its process ended (oom)');
     expect(lastOf(await h.traceOf(first))).toMatchObject({
       outcome: 'crashed',
@@ -354,9 +410,9 @@ describe('the engine host when the engine dies', () => {
   });
 
   it('gives up after repeated crashes, ends the waiting runs, and tries again on the next run', async () => {
-    const h = createHarness({ maxRestarts: 2, restartDelayMs: 10 });
+    const h = createHarness({ restarts: createRestartPolicy({ max: 2, delayMs: 10 }) });
     h.host.start();
-    const waiting = h.host.run(request());
+    const waiting = h.run(request());
     for (let i = 0; i < 3; i += 1) {
       h.page().handlers.gone('its process ended (crashed)');
       await vi.advanceTimersByTimeAsync(100);
@@ -367,7 +423,7 @@ describe('the engine host when the engine dies', () => {
       error: expect.stringMatching(/keeps failing/),
     });
     expect(lastOf(await h.traceOf(waiting))).toMatchObject({ outcome: 'crashed' });
-    h.host.run(request());
+    h.run(request());
     expect(h.pages).toHaveLength(4);
     expect(h.host.status.state).toBe('loading');
   });
@@ -376,9 +432,9 @@ describe('the engine host when the engine dies', () => {
     const h = createHarness();
     h.host.start();
     h.ready();
-    const active = h.host.run(request());
-    const queued = h.host.run(request());
-    h.host.dispose();
+    const active = h.run(request());
+    const queued = h.run(request());
+    h.close();
     expect(lastOf(validateTrace(h.received.get(active)))).toMatchObject({ outcome: 'stopped' });
     expect(lastOf(validateTrace(h.received.get(queued)))).toMatchObject({ outcome: 'stopped' });
     expect(h.page().destroyed).toBe(true);
@@ -391,7 +447,7 @@ describe('the engine host forwarding events', () => {
     const h = createHarness({ sendEvents: () => (messages += 1) });
     h.host.start();
     h.ready();
-    const runId = h.host.run(request());
+    const runId = h.run(request());
     const events = trace(10_000);
     for (let i = 0; i < events.length; i += 10) {
       h.page().handlers.events(runId, events.slice(i, i + 10));
@@ -408,7 +464,7 @@ describe('the engine host watching a long trace arrive', () => {
     const h = createHarness({ watchdogSlackMs: 1000 });
     h.host.start();
     h.ready();
-    const runId = h.host.run(request('x', { maxWallMs: 1000 }));
+    const runId = h.run(request('x', { maxWallMs: 1000 }));
     const events = trace(40);
     // Events keep coming until well past 1000 + 1500 + 1000 ms.
     for (let i = 0; i < 40; i += 1) {

@@ -6,7 +6,6 @@ import {
   IpcValidationError,
   MAX_CODE_LENGTH,
   parseDroppedPaths,
-  parseEngineStatus,
   parseExternalUrl,
   parseLanguage,
   parseLessonId,
@@ -118,28 +117,5 @@ describe('links to open in the browser', () => {
     ]) {
       expect(() => parseExternalUrl(bad), String(bad)).toThrow(IpcValidationError);
     }
-  });
-});
-
-describe('a status from the engine page', () => {
-  it('is accepted when well formed', () => {
-    expect(parseEngineStatus({ state: 'ready', python: '3.14.0' })).toEqual({
-      state: 'ready',
-      python: '3.14.0',
-    });
-    expect(parseEngineStatus({ state: 'loading', progress: 0.5 })).toEqual({
-      state: 'loading',
-      progress: 0.5,
-    });
-  });
-
-  it.each([
-    [{ state: 'pwned' }],
-    [{ state: 'loading', progress: 2 }],
-    [{ state: 'ready', python: '<img src=x onerror=alert(1)>' }],
-    [{ state: 'crashed', error: 'x'.repeat(5000) }],
-    [{ state: 'ready', extra: 1 }],
-  ])('is refused when not: %#', (status) => {
-    expect(() => parseEngineStatus(status)).toThrow(IpcValidationError);
   });
 });

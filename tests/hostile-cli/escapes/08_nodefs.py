@@ -2,10 +2,10 @@
 # the host's files and sockets through `fs` and `net`; then Python's open() of the mount.
 # expect: BLOCKED FS.mount(NODEFS)
 # expect: BLOCKED mountNodeFS
-import _pyodide_core
+_pyodide_core = find_module("_pyodide_core")
 
-pyodide_js = bridge()
-FS = pyodide_js.FS
+pyodide_js = attempt("pyodide_js", pyodide_api)
+FS = attempt("pyodide_js.FS", lambda: pyodide_js.FS)
 Object, Function = realm_intrinsics()
 options = _pyodide_core.to_js({"root": "/"}, dict_converter=Object.fromEntries)
 attempt("mkdir /mnt", lambda: FS.mkdir("/mnt"))

@@ -2,10 +2,22 @@
 # receiver unless it is strict: a stack that runs through the host's code would show them.
 # expect: REACHED Error
 # expect: BLOCKED set Error.prepareStackTrace
-import _pyodide_core
+_pyodide_core = find_module("_pyodide_core")
 
 Object, Function = realm_intrinsics()
-Error = attempt("the realm's Error", lambda: Object.getPrototypeOf(bridge()._api.PythonError.prototype).constructor)
+
+
+def error_from_eval():
+    """The realm's Error, from the EvalError its Function constructor throws."""
+    try:
+        Function("")
+    except Exception as error:  # noqa: BLE001 - the error is what we came for.
+        return Object.getPrototypeOf(Object.getPrototypeOf(error.js_error)).constructor
+    raise LookupError("the Function constructor compiled a string")
+
+
+Error = attempt("the realm's Error", lambda: Object.getPrototypeOf(pyodide_api()._api.PythonError.prototype).constructor)
+Error = Error or attempt("the realm's Error, from an EvalError", error_from_eval)
 frames_seen = []
 
 

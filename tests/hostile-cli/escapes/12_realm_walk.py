@@ -14,7 +14,8 @@ getOwnPropertyNames = Object.getOwnPropertyNames
 getOwnPropertySymbols = Object.getOwnPropertySymbols
 getPrototypeOf = Object.getPrototypeOf
 describe = Object.getOwnPropertyDescriptor
-isView = bridge()._module.HEAPU8.buffer.constructor.isView
+# ArrayBuffer.isView, from a typed array the interpreter converts.
+isView = find_module("_pyodide_core").to_js(b"x").buffer.constructor.isView
 # Every proxy type derives from the last class of this name in the chain.
 JsProxy = [c for c in type(bridge()).__mro__ if c.__name__ == "JsProxy"][-1]
 # A function's own `length` and `name` are numbers and strings.
@@ -45,7 +46,7 @@ def is_js_object(value):
 
 
 roots = [bridge(), Object, Function]
-roots += list(sys.modules["_pyodide._importhook"].jsfinder.jsproxies.values())
+roots += list(find_module("_pyodide._importhook").jsfinder.jsproxies.values())
 roots += [o for o in gc.get_objects() if is_js_object(o)]
 queue = collections.deque(roots)
 seen = set()

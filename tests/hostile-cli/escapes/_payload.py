@@ -36,9 +36,37 @@ def finish():
         print("contained")
 
 
+def find_module(name):
+    """A module, as a program finds it although its import is refused and it is gone from
+    `sys.modules`: among the garbage collector's objects."""
+    import gc
+    import types
+
+    if name in sys.modules:
+        return sys.modules[name]
+    for value in gc.get_objects():
+        if isinstance(value, types.ModuleType) and getattr(value, "__name__", None) == name:
+            reached(f"module {name}")
+            return value
+    raise ModuleNotFoundError(name)
+
+
+def pyodide_api():
+    """Pyodide's JavaScript API (`pyodide_js`), where the import hook's cache still holds it
+    (the engine empties that cache, `cut_bridges`, before a program runs)."""
+    return find_module("_pyodide._importhook").jsfinder.jsproxies["pyodide_js"]
+
+
 def bridge():
-    """Pyodide's JavaScript API, as a program finds it without `import js`."""
-    return sys.modules["_pyodide._importhook"].jsfinder.jsproxies["pyodide_js"]
+    """A JavaScript object of the realm, as a program finds one without `import js`: Pyodide's
+    API where it is still held, else the function the engine hands every program, its trace
+    sink."""
+    api = attempt("pyodide_js from the import hook", pyodide_api)
+    if api is not None:
+        return api
+    import loopscope_engine
+
+    return loopscope_engine.rec.sink
 
 
 def attempt(what, action):
@@ -113,9 +141,10 @@ def try_compile(value, how):
 
 
 def realm_intrinsics():
-    """The realm's `Object` and `Function` constructors, through Pyodide's API object."""
-    Object = bridge().constructor
-    return Object, Object.constructor
+    """The realm's `Object` and `Function` constructors, from the object `bridge()` finds."""
+    value = bridge()
+    Function = value.constructor if value.typeof == "function" else value.constructor.constructor
+    return Function.prototype.__proto__.constructor, Function
 
 
 # ---- the escape route ----------------------------------------------------------------------

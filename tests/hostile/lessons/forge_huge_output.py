@@ -1,0 +1,18 @@
+# A lesson that forges one batch holding 40 MB of output (four events of 10 MB) through the
+# engine's own trace sink, bypassing the engine's output budget (16 MiB). The host counts
+# what it receives: the run ends as crashed with the reason, and the page never shows it.
+# expect-outcome: crashed
+# expect-message: more output than the run’s budget allows
+import loopscope_engine
+
+rec = loopscope_engine.rec
+# The recorder would number the program's own lines: it is silenced, and its count taken over.
+loopscope_engine.rec = None
+rec.flush()
+text = "x" * (10 * 1024 * 1024)
+events = ",".join(
+    f'{{"seq":{seq},"t":0,"kind":"output","stream":"stdout","text":"{text}"}}'
+    for seq in range(rec.seq, rec.seq + 4)
+)
+rec.sink(f"[{events}]")
+print("LEAKED: 40 MB of forged output were accepted")
