@@ -8,7 +8,7 @@
  * read from the code: a task made by `asyncio.create_task(...)` as a statement of its own,
  * whose only strong reference is the loop's, so that the garbage collector may take it.
  */
-import type { TraceEvent } from './trace.ts';
+import type { EventOf, TraceEvent } from './trace.ts';
 
 export type DoctorRule =
   /** A coroutine object was made and dropped without `await` (CPython's RuntimeWarning). */
@@ -62,7 +62,6 @@ const UNKEPT_TASK = /^(?:asyncio\.|(?:\w*loop\w*)\.)?(?:create_task|ensure_futur
 interface TaskInfo {
   name: string;
   createdAt: number | null;
-  created: number;
   /** The user's own coroutine (defined in the user's file), not asyncio's machinery. */
   user: boolean;
   done: boolean;
@@ -71,146 +70,139 @@ interface TaskInfo {
 
 /** Finds what the doctor warns about in one run's trace, in the order the steps show them. */
 export function diagnose(events: readonly TraceEvent[]): Finding[] {
-  const findings: Finding[] = [];
-  const tasks = new Map<number, TaskInfo>();
-  const byName = new Map<string, number>();
-  let sourceLines: readonly string[] = [];
-  let droppedSeen = false;
-  const taskNamed = (message: string): number | null => {
-    const name = TASK_NAME.exec(message)?.[1];
-    return name === undefined ? null : (byName.get(name) ?? null);
-  };
-  for (const event of events) {
+  const diagnosis = new Diagnosis();
+  for (const event of events) diagnosis.read(event);
+  return diagnosis.findings;
+}
+
+/** What the doctor has read of a trace so far, and what it found. */
+class Diagnosis {
+  readonly findings: Finding[] = [];
+  private readonly tasks = new Map<number, TaskInfo>();
+  private readonly byName = new Map<string, number>();
+  private sourceLines: readonly string[] = [];
+  /** The engine records `future.dropped`: asyncio's log records then say nothing new. */
+  private droppedSeen = false;
+
+  read(event: TraceEvent): void {
     switch (event.kind) {
       case 'run.start':
-        sourceLines = event.source.split(/\r\n|\r|\n/);
+        this.sourceLines = event.source.split(/\r\n|\r|\n/);
         break;
-      case 'task.create': {
-        const line = event.from.line;
-        tasks.set(event.task, {
-          name: event.name,
-          createdAt: line,
-          created: event.seq,
-          user: event.defLine !== null,
-          done: false,
-          pausedAt: null,
-        });
-        byName.set(event.name, event.task);
-        const text = line === null ? '' : (sourceLines[line - 1] ?? '').trim();
-        if (event.defLine !== null && UNKEPT_TASK.test(text)) {
-          findings.push({
-            rule: 'task-not-kept',
-            step: event.seq,
-            line,
-            task: event.task,
-            params: { name: event.name },
-          });
-        }
+      case 'task.create':
+        this.taskCreated(event);
         break;
-      }
       case 'task.suspend':
       case 'task.yield': {
-        const task = tasks.get(event.task);
+        const task = this.tasks.get(event.task);
         if (task) task.pausedAt = event.line;
         break;
       }
       case 'future.result':
       case 'future.exception':
       case 'future.cancelled': {
-        const task = tasks.get(event.future);
+        const task = this.tasks.get(event.future);
         if (task) task.done = true;
         break;
       }
-      case 'warning': {
-        const name = NEVER_AWAITED.exec(event.message)?.[1];
-        // The coroutine given to a create_task that failed for want of a loop is never awaited
-        // either: Python says so too, but it is the same mistake, already found.
-        const consequence = event.line === null && findings.at(-1)?.rule === 'no-running-loop';
-        if (event.category === 'RuntimeWarning' && name !== undefined && !consequence) {
-          findings.push({
-            rule: 'never-awaited',
-            step: event.seq,
-            line: event.line,
-            task: null,
-            params: { name },
-          });
-        }
+      case 'warning':
+        this.warned(event);
         break;
-      }
-      case 'future.dropped': {
-        // The engine records the moment the program let go of the task (the C Task's moment),
-        // whatever exception handler the program installed; its log record, if any, follows.
-        droppedSeen = true;
-        const info = tasks.get(event.future);
-        findings.push({
-          rule: event.reason === 'pending' ? 'destroyed-pending' : 'exception-never-retrieved',
-          step: event.seq,
-          line: info?.createdAt ?? null,
-          task: info ? event.future : null,
-          params: { name: info?.name ?? '?' },
-        });
+      case 'future.dropped':
+        this.dropped(event);
         break;
-      }
-      case 'log': {
-        // An engine that records `future.dropped` has said it already.
-        if (droppedSeen) break;
-        const rule = event.message.startsWith(NEVER_RETRIEVED)
-          ? 'exception-never-retrieved'
-          : event.message.startsWith(DESTROYED_PENDING)
-            ? 'destroyed-pending'
-            : null;
-        if (rule === null) break;
-        const task = taskNamed(event.message);
-        const info = task === null ? undefined : tasks.get(task);
-        findings.push({
-          rule,
-          step: event.seq,
-          line: info?.createdAt ?? null,
-          task,
-          params: { name: info?.name ?? TASK_NAME.exec(event.message)?.[1] ?? '?' },
-        });
+      case 'log':
+        this.logged(event);
         break;
-      }
       case 'clock.block':
-        findings.push({
-          rule: 'blocking-call',
-          step: event.seq,
-          line: event.line,
-          task: event.task,
-          params: { seconds: roundSeconds(event.until - event.t) },
+        this.add('blocking-call', event, event.line, event.task, {
+          seconds: roundSeconds(event.until - event.t),
         });
         break;
       case 'exception':
         if (event.exc.type === 'RuntimeError' && event.exc.message === 'no running event loop') {
           const frame = event.frames.findLast((f) => f.user) ?? null;
-          findings.push({
-            rule: 'no-running-loop',
-            step: event.seq,
-            line: frame?.line ?? null,
-            task: null,
-            params: {},
-          });
+          this.add('no-running-loop', event, frame?.line ?? null, null, {});
         }
         break;
       case 'run.end':
-        if (event.outcome === 'stuck') {
-          for (const [id, task] of tasks) {
-            if (task.done || !task.user) continue;
-            findings.push({
-              rule: 'never-finishes',
-              step: event.seq,
-              line: task.pausedAt,
-              task: id,
-              params: { name: task.name },
-            });
-          }
-        }
+        if (event.outcome === 'stuck') this.stuck(event);
         break;
       default:
         break;
     }
   }
-  return findings;
+
+  private add(
+    rule: DoctorRule,
+    event: TraceEvent,
+    line: number | null,
+    task: number | null,
+    params: Finding['params'],
+  ): void {
+    this.findings.push({ rule, step: event.seq, line, task, params });
+  }
+
+  private taskCreated(event: EventOf<'task.create'>): void {
+    const line = event.from.line;
+    const user = event.defLine !== null;
+    this.tasks.set(event.task, {
+      name: event.name,
+      createdAt: line,
+      user,
+      done: false,
+      pausedAt: null,
+    });
+    this.byName.set(event.name, event.task);
+    const text = line === null ? '' : (this.sourceLines[line - 1] ?? '').trim();
+    if (user && UNKEPT_TASK.test(text)) {
+      this.add('task-not-kept', event, line, event.task, { name: event.name });
+    }
+  }
+
+  private warned(event: EventOf<'warning'>): void {
+    const name = NEVER_AWAITED.exec(event.message)?.[1];
+    // The coroutine given to a create_task that failed for want of a loop is never awaited
+    // either: Python says so too, but it is the same mistake, already found.
+    const consequence = event.line === null && this.findings.at(-1)?.rule === 'no-running-loop';
+    if (event.category === 'RuntimeWarning' && name !== undefined && !consequence) {
+      this.add('never-awaited', event, event.line, null, { name });
+    }
+  }
+
+  /**
+   * The engine records the moment the program let go of the task (the C Task's moment),
+   * whatever exception handler the program installed; its log record, if any, follows.
+   */
+  private dropped(event: EventOf<'future.dropped'>): void {
+    this.droppedSeen = true;
+    const info = this.tasks.get(event.future);
+    const rule = event.reason === 'pending' ? 'destroyed-pending' : 'exception-never-retrieved';
+    this.add(rule, event, info?.createdAt ?? null, info ? event.future : null, {
+      name: info?.name ?? '?',
+    });
+  }
+
+  private logged(event: EventOf<'log'>): void {
+    if (this.droppedSeen) return;
+    const rule = event.message.startsWith(NEVER_RETRIEVED)
+      ? 'exception-never-retrieved'
+      : event.message.startsWith(DESTROYED_PENDING)
+        ? 'destroyed-pending'
+        : null;
+    if (rule === null) return;
+    const name = TASK_NAME.exec(event.message)?.[1];
+    const task = name === undefined ? null : (this.byName.get(name) ?? null);
+    const info = task === null ? undefined : this.tasks.get(task);
+    this.add(rule, event, info?.createdAt ?? null, task, { name: info?.name ?? name ?? '?' });
+  }
+
+  private stuck(event: EventOf<'run.end'>): void {
+    for (const [id, task] of this.tasks) {
+      if (task.done || !task.user) continue;
+      this.add('never-finishes', event, task.pausedAt, id, { name: task.name });
+    }
+  }
 }
 
 /** Seconds as a reader says them: 0.5, 2, 0.001. */

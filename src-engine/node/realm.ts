@@ -17,6 +17,9 @@ import { guard, installRealmGlobals } from './realm-globals.ts';
 
 let started = false;
 
+/** How long a delivered stop rests before it is delivered again (see `control`). */
+const REDELIVER_MS = 250;
+
 export function start(host: RealmHost): RealmReceivers {
   if (started) throw new Error('The engine realm starts once.');
   started = true;
@@ -27,8 +30,23 @@ export function start(host: RealmHost): RealmReceivers {
   // The engine reads `control[0]` every 128 events. The child's flag is a file only the
   // parent writes: reading it is one system call, and works while Python keeps the child
   // busy (no message could arrive then).
+  // The same array is Pyodide's signal buffer: Pyodide clears it (writes 0) once it has raised
+  // the signal, as a shared buffer would be cleared. Reading the file's flag again at once would
+  // raise the signal again inside its own handling; a stop that arrived while the engine's own
+  // code ran (which defers it) is delivered again a quarter of a second later, so that a tight
+  // loop that records nothing still meets it.
+  let deliveredAt = -Infinity;
   const control = new Proxy(new Int32Array(1), {
-    get: (target, key) => (key === '0' ? stopRequested() : Reflect.get(target, key)),
+    get: (target, key) =>
+      key === '0'
+        ? Date.now() - deliveredAt < REDELIVER_MS
+          ? 0
+          : stopRequested()
+        : Reflect.get(target, key),
+    set: (target, key, value) => {
+      if (key === '0' && value === 0 && stopRequested() !== 0) deliveredAt = Date.now();
+      return Reflect.set(target, key, value);
+    },
   });
 
   // Pyodide's loader looks at the realm's globals when its module is evaluated: the bundle
