@@ -103,7 +103,12 @@ describe('judging a prediction', () => {
     expect(verdict.right).toBe(false);
     expect(verdict.firstWrong).toBe(2);
     expect(verdict.step).toBe(lines[2]?.step);
-    expect(consoleAt(events, verdict.step ?? 0).trimEnd().split('\n').at(-1)).toBe('compressed');
+    expect(
+      consoleAt(events, verdict.step ?? 0)
+        .trimEnd()
+        .split('\n')
+        .at(-1),
+    ).toBe('compressed');
   });
 
   test('too few lines lead to the first line left out; too many to the run’s end', async () => {
@@ -129,7 +134,7 @@ describe('judging a prediction', () => {
   test('it agrees with the lesson check on every kind of difference', () => {
     const pieces = ['a', 'b', ' ', '', 'a ', '\t'];
     let seed = 1;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const pick = () => pieces[Math.floor(random() * pieces.length)] ?? '';
     const text = (n: number) =>
       Array.from({ length: n }, pick).join(random() < 0.2 ? '\r\n' : '\n');

@@ -64,7 +64,7 @@ describe('reading stored progress', () => {
     const lessons = Object.fromEntries(
       Array.from({ length: MAX_LESSONS + 50 }, (_, i) => [
         `lesson-${i}`,
-        { 's1': { seen: true, predicted: null } },
+        { s1: { seen: true, predicted: null } },
       ]),
     );
     expect(Object.keys(repairProgress({ en: lessons }).en)).toHaveLength(MAX_LESSONS);
@@ -101,7 +101,11 @@ describe('keeping track', () => {
     let progress = emptyProgress();
     progress = updateScenario(progress, key, { predicted: 'wrong' });
     progress = updateScenario(progress, key, { seen: true });
-    progress = updateScenario(progress, { ...key, scenarioId: 'scenario-3' }, { predicted: 'right' });
+    progress = updateScenario(
+      progress,
+      { ...key, scenarioId: 'scenario-3' },
+      { predicted: 'right' },
+    );
     progress = updateScenario(progress, { ...key, language: 'ru' }, { seen: true });
     expect(scenarioProgress(progress, key)).toEqual({ seen: true, predicted: 'wrong' });
     expect(summarizeProgress(progress, 'en')).toEqual({ seen: 1, right: 1, wrong: 1 });
@@ -113,9 +117,16 @@ describe('keeping track', () => {
   test('nothing changes when nothing is new, and a reset forgets one language only', () => {
     const progress = updateScenario(emptyProgress(), key, { seen: true });
     expect(updateScenario(progress, key, { seen: true })).toBe(progress);
-    const reset = resetProgress(updateScenario(progress, { ...key, language: 'ru' }, {
-      seen: true,
-    }), 'en');
+    const reset = resetProgress(
+      updateScenario(
+        progress,
+        { ...key, language: 'ru' },
+        {
+          seen: true,
+        },
+      ),
+      'en',
+    );
     expect(reset.en).toEqual({});
     expect(summarizeProgress(reset, 'ru').seen).toBe(1);
   });
