@@ -25,7 +25,12 @@ export type ViewName =
   | 'replace-dialog'
   | 'input-request'
   | 'recent'
-  | 'draft-notice';
+  | 'draft-notice'
+  | 'predict'
+  | 'predict-order'
+  | 'predict-reveal'
+  | 'progress'
+  | 'doctor';
 
 export class LoopscopeApp {
   constructor(readonly page: Page) {}
