@@ -43,7 +43,6 @@ export const learningCatalog = defineCatalog({
     'predict.jump-end': 'Go to the run’s end',
     'predict.expected-hidden': 'The lesson’s answer is hidden while you predict.',
     'progress.menu': 'Progress',
-    'progress.hint': 'What you have seen and predicted in this course, kept on this computer',
     'progress.heading': 'Your progress in this course',
     'progress.offline': 'Kept on this computer only, for each language apart.',
     'progress.none': 'Nothing yet: watch a replay to its end, or predict what a program prints.',
@@ -116,8 +115,6 @@ export const learningCatalog = defineCatalog({
     'predict.jump-end': 'К концу запуска',
     'predict.expected-hidden': 'Пока вы предсказываете, ответ урока скрыт.',
     'progress.menu': 'Прогресс',
-    'progress.hint':
-      'Что вы уже посмотрели и предсказали в этом курсе; хранится на этом компьютере',
     'progress.heading': 'Ваш прогресс в курсе',
     'progress.offline': 'Хранится только на этом компьютере, для каждого языка отдельно.',
     'progress.none':
