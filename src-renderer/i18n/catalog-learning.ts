@@ -166,6 +166,8 @@ export interface LearningLocale {
   t(key: LearningKey, params?: Params): string;
   /** A doctor's title or explanation (src-shared's catalog). */
   doctor(key: DoctorKey, params?: Params): string;
+  /** A number as the language writes it: 1.2, 1,2. */
+  number(value: number): string;
   /** A message whose text is plural forms, with `{count}` filled: `2 findings`, `2 замечания`. */
   count(key: LearningKey, count: number): string;
 }
@@ -173,9 +175,11 @@ export interface LearningLocale {
 export function createLearningLocale(language: Language): LearningLocale {
   const t = createTranslator(learningCatalog, language);
   const doctor = createTranslator(doctorCatalog, language);
+  const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 3, useGrouping: false });
   return {
     t,
     doctor,
+    number: (value) => numbers.format(value),
     count: (key, count) => plural(language, count, t(key, { count })),
   };
 }

@@ -54,10 +54,13 @@ export class PredictState {
     return this.#on && this.session.scenario === this.#scenario && this.session.code === this.#code;
   }
 
-  /** What the run printed, once it has ended and while it is the run of the code on show. */
+  /**
+   * What the run printed, once it has ended and while it is the run of the code on show (a
+   * replay opened from a file included: its program is the code on show).
+   */
   printed = $derived.by((): PrintedLine[] | null => {
     if (this.player.runEnd === null || this.session.running || this.session.edited) return null;
-    if (this.session.traceName !== null || this.session.document.traced === null) return null;
+    if (this.session.document.traced === null) return null;
     void this.player.length;
     return printedLines(this.player.replay.events);
   });

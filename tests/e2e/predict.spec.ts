@@ -155,7 +155,7 @@ test('the doctor lists what went wrong, and takes the replay to its step and lin
   await expect(finding).toContainText('A blocking call stopped the loop for 1.2 s');
   await expect(finding).toContainText('line 13');
   const go = finding.locator('[data-control="doctor-go"]');
-  const step = /\d+/.exec((await go.textContent()) ?? '')?.[0] ?? '?';
+  const step = (await finding.getAttribute('data-step')) ?? '?';
   await go.click();
   await expect(app.page.locator('html')).toHaveAttribute('data-step', step);
   // The step shows the loop blocked in `compress`, at the line the finding names.
@@ -168,6 +168,12 @@ test('the doctor lists what went wrong, and takes the replay to its step and lin
   await expect(finding).toContainText('Everything stopped for 1.2 s');
   await expect(finding).not.toContainText('callback');
   await app.page.keyboard.press('Escape');
+  // Russian writes the seconds with its own decimal comma.
+  await app.setLanguage('ru');
+  await app.control('doctor-menu').click();
+  await expect(finding).toContainText('Всё остановилось на 1,2 с');
+  await app.page.keyboard.press('Escape');
+  await app.setLanguage('en');
   await app.setLens('loop');
 });
 

@@ -24,6 +24,11 @@ describe('counted messages', () => {
     expect(count('progress.wrong', 1)).toBe('1 неверное предсказание');
   });
 
+  test('numbers are written as each language writes them', () => {
+    expect(createLearningLocale('en').number(1.2)).toBe('1.2');
+    expect(createLearningLocale('ru').number(1.2)).toBe('1,2');
+  });
+
   test('every counted message has the forms of its language', () => {
     for (const key of [
       'doctor.count',
