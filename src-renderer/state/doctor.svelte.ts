@@ -4,11 +4,12 @@
  * shows its step.
  */
 import { diagnose, type Finding } from '../../src-shared/doctor.ts';
+import type { Replay } from '../replay/replay.ts';
 import type { Player } from './player.svelte.ts';
 
 export class DoctorState {
-  /** The finding the student went to last. */
-  shown = $state.raw<Finding | null>(null);
+  /** The finding the student went to last, in the replay it was found in. */
+  #shown = $state.raw<{ finding: Finding; replay: Replay } | null>(null);
 
   constructor(private readonly player: Player) {}
 
@@ -19,16 +20,27 @@ export class DoctorState {
     return diagnose(this.player.replay.events);
   });
 
+  /** Whether `finding` is the one the student went to, and its step is on show. */
+  isShown(finding: Finding): boolean {
+    const shown = this.#shown;
+    return (
+      shown !== null &&
+      shown.replay === this.player.replay &&
+      shown.finding.rule === finding.rule &&
+      shown.finding.step === finding.step &&
+      this.player.frame.step === finding.step
+    );
+  }
+
   /** The line to mark: the shown finding's, while its step is on show. */
-  flaggedLine = $derived.by((): number | null => {
-    const shown = this.shown;
-    if (shown === null || !this.findings.includes(shown)) return null;
-    return this.player.frame.step === shown.step ? shown.line : null;
-  });
+  get flaggedLine(): number | null {
+    const shown = this.#shown;
+    return shown !== null && this.isShown(shown.finding) ? shown.finding.line : null;
+  }
 
   show(finding: Finding): void {
     this.player.pause();
     this.player.seek(finding.step);
-    this.shown = finding;
+    this.#shown = { finding, replay: this.player.replay };
   }
 }

@@ -3,7 +3,7 @@
  * and its first wrong line leads to the step that printed the program's line there. The
  * programs are the doctor's lesson's (fixtures/doctor), run by the real engine.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compareOutput } from '../../src-shared/lesson/compare.ts';
 import {
@@ -18,6 +18,12 @@ import type { TraceEvent } from '../../src-shared/trace.ts';
 import { useEngine } from '../engine/engine-fixture.ts';
 
 const engine = useEngine();
+
+/** The doctor's lesson's programs, one for each of its findings. */
+const FIXTURES = readdirSync(new URL('fixtures/doctor/', import.meta.url))
+  .filter((name) => name.endsWith('.py'))
+  .map((name) => name.slice(0, -3))
+  .sort();
 
 async function runFixture(name: string): Promise<TraceEvent[]> {
   const code = readFileSync(new URL(`fixtures/doctor/${name}.py`, import.meta.url), 'utf8');
@@ -55,11 +61,25 @@ describe('the lines a run printed', () => {
     });
   });
 
-  test('both streams count, as the console and `loopscope check` show them', async () => {
+  test.each(FIXTURES)(
+    '%s: both streams count, as the console and `loopscope check` show them',
+    async (name) => {
+      const events = await runFixture(name);
+      const lines = printedLines(events);
+      const all = consoleAt(events, events.length);
+      expect(lines.map((l) => l.text).join('\n')).toBe(compareOutput('', all).actual);
+      for (const line of lines) expect(events[line.step - 1]?.kind).toBe('output');
+      // The whole output, predicted, is right; without its last line, wrong at that line.
+      const whole = judgePrediction(all, lines, events.length);
+      expect(whole.right).toBe(true);
+      const cut = judgePrediction(all.trimEnd().split('\n').slice(0, -1).join('\n'), lines, 9);
+      expect(cut).toMatchObject({ right: false, firstWrong: lines.length - 1 });
+    },
+  );
+
+  test('a warning on the error stream is a line like any other', async () => {
     const events = await runFixture('never-awaited');
     const lines = printedLines(events);
-    const all = consoleAt(events, events.length);
-    expect(lines.map((l) => l.text).join('\n')).toBe(compareOutput('', all).actual);
     expect(lines.some((l) => l.text.includes("coroutine 'greet' was never awaited"))).toBe(true);
   });
 
