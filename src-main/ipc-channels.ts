@@ -21,6 +21,8 @@ export const INVOKE = {
   settingsSet: 'settings:set',
   draftsLoad: 'drafts:load',
   draftsSave: 'drafts:save',
+  progressGet: 'progress:get',
+  progressSave: 'progress:save',
 } as const;
 
 /** The app page sends these with `ipcRenderer.send`; no answer. */

@@ -14,6 +14,7 @@ import { createAppWindow, focusAppWindow, liveWindow } from './app-window.ts';
 import { lessonPathsFromArgv } from './command-line.ts';
 import { createDeliveryQueue, type DeliveryQueue } from './delivery-queue.ts';
 import { setupDrafts } from './drafts.ts';
+import { setupProgress } from './progress.ts';
 import { setupEngine } from './engine.ts';
 import { createSnapshotStore, snapshotKey } from './engine-snapshot.ts';
 import { sendToApp } from './ipc-handlers.ts';
@@ -100,6 +101,7 @@ async function onReady(lessonPaths: DeliveryQueue<string>): Promise<void> {
     snapshots: createSnapshotStore(join(userData, 'engine'), await snapshotKey(root)),
   });
   setupSettings({ store, appContents });
+  setupProgress({ store, appContents });
   const drafts = setupDrafts({ file: join(userData, 'drafts.json'), appContents });
   const lessons = setupLessons({
     store,

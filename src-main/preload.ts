@@ -20,6 +20,7 @@ import type {
   Settings,
 } from '../src-shared/api.ts';
 import type { Draft } from '../src-shared/drafts.ts';
+import type { CourseProgress } from '../src-shared/progress.ts';
 import type { TraceEvent } from '../src-shared/trace.ts';
 import { INVOKE, PUSH, SEND } from './ipc-channels.ts';
 import { subscribe } from './preload-subscribe.ts';
@@ -86,6 +87,10 @@ const api = {
   drafts: {
     load: () => invoke<Draft | null>(INVOKE.draftsLoad),
     save: (draft) => invoke<undefined>(INVOKE.draftsSave, draft).then(() => {}),
+  },
+  progress: {
+    get: () => invoke<CourseProgress>(INVOKE.progressGet),
+    save: (progress) => invoke<undefined>(INVOKE.progressSave, progress).then(() => {}),
   },
   setDirty: (dirty) => {
     ipcRenderer.send(SEND.setDirty, dirty === true);

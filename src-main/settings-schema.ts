@@ -6,6 +6,7 @@
 import { DEFAULT_SETTINGS, type Settings } from '../src-shared/api.ts';
 import { MAX_RECENT, repairSettings } from '../src-shared/settings.ts';
 import { isRecord } from '../src-shared/is-record.ts';
+import { emptyProgress, repairProgress, type CourseProgress } from '../src-shared/progress.ts';
 
 export interface WindowState {
   x: number | null;
@@ -21,6 +22,8 @@ export interface StoredState {
   window: WindowState;
   /** Absolute paths of recently opened lesson files and folders, the newest first. */
   recent: string[];
+  /** The student's progress through the bundled course. */
+  progress: CourseProgress;
 }
 
 export const DEFAULT_WINDOW: Readonly<WindowState> = Object.freeze({
@@ -38,7 +41,12 @@ export const STATE_VERSION = 1;
 const MAX_PATH_LENGTH = 4096;
 
 export function defaultState(): StoredState {
-  return { settings: { ...DEFAULT_SETTINGS }, window: { ...DEFAULT_WINDOW }, recent: [] };
+  return {
+    settings: { ...DEFAULT_SETTINGS },
+    window: { ...DEFAULT_WINDOW },
+    recent: [],
+    progress: emptyProgress(),
+  };
 }
 
 /** `Number.isSafeInteger`, which TypeScript does not read as a check that `v` is a number. */
@@ -81,5 +89,6 @@ export function repairState(value: unknown, isAbsolute: (path: string) => boolea
     settings: repairSettings(value.settings),
     window: repairWindow(value.window),
     recent: repairRecent(value.recent, isAbsolute),
+    progress: repairProgress(value.progress),
   };
 }

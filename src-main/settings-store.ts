@@ -6,6 +6,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import type { Settings } from '../src-shared/api.ts';
+import type { CourseProgress } from '../src-shared/progress.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import {
   repairState,
@@ -31,9 +32,12 @@ export interface SettingsStore {
   readonly settings: Readonly<Settings>;
   readonly window: Readonly<WindowState>;
   readonly recent: readonly string[];
+  readonly progress: Readonly<CourseProgress>;
   updateSettings(patch: Partial<Settings>): Settings;
   setWindow(window: WindowState): void;
   setRecent(paths: readonly string[]): void;
+  /** Keeps already checked progress. */
+  setProgress(progress: CourseProgress): void;
   onSettingsChange(listener: (settings: Settings) => void): () => void;
   onRecentChange(listener: (recent: readonly string[]) => void): () => void;
   /** Writes any pending change now; resolves when it is on disk. */
@@ -96,6 +100,9 @@ export async function loadSettingsStore(options: SettingsStoreOptions): Promise<
     get recent() {
       return state.recent;
     },
+    get progress() {
+      return state.progress;
+    },
     updateSettings(patch) {
       state = { ...state, settings: { ...state.settings, ...patch } };
       changed();
@@ -110,6 +117,10 @@ export async function loadSettingsStore(options: SettingsStoreOptions): Promise<
       state = { ...state, recent: [...paths] };
       changed();
       for (const listener of recentListeners) listener(state.recent);
+    },
+    setProgress(progress) {
+      state = { ...state, progress };
+      changed();
     },
     onSettingsChange(listener) {
       listeners.add(listener);

@@ -4,6 +4,7 @@
  * Everything crossing it is structured-clone data; functions only appear as callbacks.
  */
 import type { Draft } from './drafts.ts';
+import type { CourseProgress } from './progress.ts';
 import type { SaveKind } from './save-kinds.ts';
 import type { RunRequest, TraceEvent } from './trace.ts';
 
@@ -161,6 +162,12 @@ export interface LoopscopeApi {
     load(): Promise<Draft | null>;
     /** Keeps a draft in place of the one before; null forgets it. */
     save(draft: Draft | null): Promise<void>;
+  };
+  /** The student's progress through the bundled course (src-shared/progress.ts). */
+  progress: {
+    get(): Promise<CourseProgress>;
+    /** Keeps the progress in place of the one before; refused when it is not valid. */
+    save(progress: CourseProgress): Promise<void>;
   };
   /** Tells the host whether there are unsaved edits, so that closing asks first. */
   setDirty(dirty: boolean): void;

@@ -20,6 +20,7 @@ import { parseCourseIndex } from '../src-shared/course.ts';
 import { parseDraft, type Draft } from '../src-shared/drafts.ts';
 import { SAVE_KINDS, saveFileName, type SaveKind } from '../src-shared/save-kinds.ts';
 import { parseSettingsPatch } from '../src-shared/settings.ts';
+import { parseProgress, type CourseProgress } from '../src-shared/progress.ts';
 import { downloadText, pickFiles, readLessonFiles } from './files.ts';
 import { createWebStore } from './stored.ts';
 
@@ -151,6 +152,13 @@ window.loopscope = {
     // goes away lands. A wrong one is refused, as the desktop app's main process refuses it.
     async save(draft: Draft | null) {
       store.saveDraft(draft === null ? null : parseDraft(draft));
+    },
+  },
+  progress: {
+    get: () => Promise.resolve(store.progress),
+    // A wrong value is refused, as the desktop app's main process refuses it.
+    async save(progress: CourseProgress) {
+      store.saveProgress(parseProgress(progress));
     },
   },
   setDirty(value: boolean) {

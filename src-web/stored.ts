@@ -7,6 +7,7 @@
  */
 import type { LessonFile, Settings } from '../src-shared/api.ts';
 import { readDraft, type Draft } from '../src-shared/drafts.ts';
+import { repairProgress, type CourseProgress } from '../src-shared/progress.ts';
 import { isRecord } from '../src-shared/is-record.ts';
 import { MAX_LESSON_BYTES } from '../src-shared/lesson/decode.ts';
 import { addRecent, MAX_RECENT, repairSettings } from '../src-shared/settings.ts';
@@ -15,6 +16,7 @@ import { isLessonFileName } from './files.ts';
 const SETTINGS_KEY = 'loopscope.settings';
 const RECENT_KEY = 'loopscope.recent';
 const DRAFT_KEY = 'loopscope.draft';
+const PROGRESS_KEY = 'loopscope.progress';
 const MAX_NAME_LENGTH = 260;
 const MAX_TOKEN_LENGTH = 100;
 
@@ -64,6 +66,10 @@ export interface WebStore {
   readonly draft: Draft | null;
   /** Keeps a draft (null forgets it); false when storage could not take it. */
   saveDraft(draft: Draft | null): boolean;
+  /** The course progress kept by earlier visits, checked as the desktop app checks its file. */
+  readonly progress: CourseProgress;
+  /** Keeps already checked progress; false when storage could not take it. */
+  saveProgress(progress: CourseProgress): boolean;
 }
 
 export function createWebStore(storage: KeyValueStorage): WebStore {
@@ -104,6 +110,12 @@ export function createWebStore(storage: KeyValueStorage): WebStore {
     },
     get draft() {
       return readDraft(read(storage, DRAFT_KEY));
+    },
+    get progress() {
+      return repairProgress(read(storage, PROGRESS_KEY));
+    },
+    saveProgress(progress) {
+      return write(storage, PROGRESS_KEY, progress);
     },
     /**
      * What the user typed matters more than copies of files they can open again: when the

@@ -40,6 +40,8 @@ export interface LineMarks {
   /** Paused lines and the names of the tasks paused there. */
   paused: ReadonlyMap<number, readonly { name: string; color: string }[]>;
   error: number | null;
+  /** The line a finding of the doctor is about, while the student looks at it. */
+  flagged?: number | null;
   /** The marks are for another version of the code: show none. */
   stale: boolean;
 }
@@ -61,6 +63,10 @@ const errorLine = Decoration.line({
 const callerLine = Decoration.line({
   class: 'cm-line-caller',
   attributes: { 'data-line-mark': 'caller' },
+});
+const flaggedLine = Decoration.line({
+  class: 'cm-line-flagged',
+  attributes: { 'data-line-mark': 'flagged' },
 });
 const raisedLine = Decoration.line({
   class: 'cm-line-raised',
@@ -141,6 +147,7 @@ function lineDecorations(state: EditorState): DecorationSet {
   if (marks.error !== null) lines.set(marks.error, errorLine);
   if (marks.raised !== null) lines.set(marks.raised.line, raisedLine);
   if (marks.current !== null) lines.set(marks.current, currentLine);
+  if (marks.flagged) lines.set(marks.flagged, flaggedLine);
   for (const [line, decoration] of [...lines].sort(([a], [b]) => a - b)) {
     if (line < 1 || line > state.doc.lines) continue;
     const { from, to } = state.doc.line(line);
@@ -202,6 +209,10 @@ const theme = EditorView.theme({
   '.cm-line-raised': {
     backgroundColor: 'color-mix(in srgb, var(--danger) 18%, transparent)',
     boxShadow: 'inset 4px 0 0 var(--danger)',
+  },
+  '.cm-line-flagged': {
+    backgroundColor: 'color-mix(in srgb, var(--warn) 22%, transparent)',
+    boxShadow: 'inset 4px 0 0 var(--warn)',
   },
   '.cm-raised-label': {
     marginLeft: '0.8em',
@@ -272,11 +283,11 @@ export function createCodeEditor(
         ([line, tasks]) => `${line}:${tasks.map((t) => t.name).join(',')}`,
       );
       const raised = marks.raised ? `${marks.raised.line}:${marks.raised.label}` : '';
-      const key = `${marks.current}|${marks.caller}|${raised}|${marks.error}|${marks.stale}|${paused.join(';')}`;
+      const key = `${marks.current}|${marks.caller}|${raised}|${marks.error}|${marks.flagged}|${marks.stale}|${paused.join(';')}`;
       if (key === shownKey) return;
       shownKey = key;
       const effects: StateEffect<unknown>[] = [setMarks.of(marks)];
-      const current = marks.stale ? null : marks.current;
+      const current = marks.stale ? null : (marks.flagged ?? marks.current);
       if (current !== null && current !== shownCurrent && current <= view.state.doc.lines) {
         effects.push(
           EditorView.scrollIntoView(view.state.doc.line(current).from, { y: 'nearest' }),

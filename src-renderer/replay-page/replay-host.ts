@@ -4,6 +4,7 @@
  * the one thing it opens is the replay written into the page, handed over as the desktop app
  * hands over a file given on its command line.
  */
+import { emptyProgress } from '../../src-shared/progress.ts';
 import {
   DEFAULT_SETTINGS,
   type EngineStatus,
@@ -62,6 +63,8 @@ export function createReplayHost(look: Partial<Settings>, replay: ReplayBytes): 
       },
     },
     drafts: { load: () => Promise.resolve(null), save: () => Promise.resolve() },
+    // A replay page keeps no progress: it is a student's copy of one run, not the course.
+    progress: { get: () => Promise.resolve(emptyProgress()), save: () => Promise.resolve() },
     setDirty: () => {},
     onMenuCommand: nothing,
   };

@@ -26,7 +26,12 @@ export type ViewName =
   | 'input-request'
   | 'recent'
   | 'draft-notice'
-  | 'export-dialog';
+  | 'export-dialog'
+  | 'predict'
+  | 'predict-order'
+  | 'predict-reveal'
+  | 'progress'
+  | 'doctor';
 
 export class LoopscopeApp {
   constructor(readonly page: Page) {}

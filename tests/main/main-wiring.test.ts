@@ -293,6 +293,25 @@ describe('IPC from the pages', () => {
     ).rejects.toThrow();
   });
 
+  it('keeps the checked course progress with the settings, refusing a bad one and other pages', async () => {
+    expect(await fromApp(INVOKE.progressGet)).toEqual({ en: {}, ru: {} });
+    const progress = {
+      en: { 'create-task': { 'scenario-1': { seen: true, predicted: 'right' } } },
+      ru: {},
+    };
+    await fromApp(INVOKE.progressSave, progress);
+    expect(await fromApp(INVOKE.progressGet)).toEqual(progress);
+    await expect(
+      Promise.resolve().then(() =>
+        fromApp(INVOKE.progressSave, { en: { 'create-task': { s: { seen: 'x' } } } }),
+      ),
+    ).rejects.toThrow();
+    await expect(
+      fake.invoke(engineContents, ENGINE_PAGE_PATH, INVOKE.progressSave, progress),
+    ).rejects.toThrow(/refused/);
+    expect(await fromApp(INVOKE.progressGet)).toEqual(progress);
+  });
+
   it('keeps a checked draft of unsaved code in the user-data folder, and gives it back', async () => {
     const draft = {
       code: 'print("mine")\n',
@@ -570,6 +589,10 @@ describe('the window, the About box and quitting', () => {
     const saved = JSON.parse(await readFile(join(root, 'user-data', 'settings.json'), 'utf8'));
     expect(saved.window).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
     expect(saved.recent[0]).toBe(join(root, 'home', 'other.md'));
+    expect(saved.progress.en['create-task']['scenario-1']).toEqual({
+      seen: true,
+      predicted: 'right',
+    });
     // Once done, the quit goes through.
     const again = vi.fn();
     fake.app.emit('will-quit', { preventDefault: again });

@@ -147,6 +147,7 @@ describe('the app preload', () => {
       },
       settings: { get: 'fn', set: 'fn' },
       drafts: { load: 'fn', save: 'fn' },
+      progress: { get: 'fn', save: 'fn' },
       setDirty: 'fn',
       onMenuCommand: 'fn',
     });
@@ -165,6 +166,7 @@ describe('the app preload', () => {
       };
       settings: { set(p: unknown): Promise<unknown> };
       drafts: { load(): Promise<unknown>; save(d: unknown): Promise<unknown> };
+      progress: { get(): Promise<unknown>; save(p: unknown): Promise<unknown> };
       setDirty(d: unknown): void;
     };
     await api.engine.run({ code: 'print(1)', filename: 'main.py' });
@@ -175,6 +177,8 @@ describe('the app preload', () => {
     await api.settings.set({ speed: 2 });
     await api.drafts.load();
     await api.drafts.save(null);
+    await api.progress.get();
+    await api.progress.save({ en: {}, ru: {} });
     api.setDirty('yes');
     expect(preload.invokes).toEqual([
       [INVOKE.engineRun, { code: 'print(1)', filename: 'main.py' }],
@@ -185,6 +189,8 @@ describe('the app preload', () => {
       [INVOKE.settingsSet, { speed: 2 }],
       [INVOKE.draftsLoad],
       [INVOKE.draftsSave, null],
+      [INVOKE.progressGet],
+      [INVOKE.progressSave, { en: {}, ru: {} }],
     ]);
     // Anything but `true` is not dirty.
     expect(preload.sends).toEqual([[SEND.setDirty, false]]);

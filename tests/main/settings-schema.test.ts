@@ -39,4 +39,21 @@ describe('the settings file read back', () => {
     expect(new Set(state.recent).size).toBe(MAX_RECENT);
     expect(state.recent).not.toContain('relative.md');
   });
+
+  it('keeps the valid course progress and leaves out the rest', () => {
+    const state = repairState(
+      {
+        progress: {
+          en: { gather: { 'scenario-1': { seen: true, predicted: 'wrong' }, x: { seen: 1 } } },
+          ru: 'all',
+        },
+      },
+      isAbsolute,
+    );
+    expect(state.progress).toEqual({
+      en: { gather: { 'scenario-1': { seen: true, predicted: 'wrong' } } },
+      ru: {},
+    });
+    expect(repairState({}, isAbsolute).progress).toEqual({ en: {}, ru: {} });
+  });
 });

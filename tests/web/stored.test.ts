@@ -89,3 +89,30 @@ describe('recent files kept by the web edition', () => {
     expect(kept.map((f) => f.name)).toEqual(['2.md', '1.md']);
   });
 });
+
+describe('course progress kept by the web edition', () => {
+  it('is read back through the same validator as the desktop app’s file', () => {
+    const { storage } = createStorage({
+      'loopscope.progress': JSON.stringify({
+        en: { gather: { 'scenario-1': { seen: true, predicted: 'right' }, bad: { seen: 2 } } },
+        ru: { 'a b': {} },
+      }),
+    });
+    expect(createWebStore(storage).progress).toEqual({
+      en: { gather: { 'scenario-1': { seen: true, predicted: 'right' } } },
+      ru: {},
+    });
+  });
+
+  it('is none when storage holds something that is not JSON, and is written back', () => {
+    const { storage } = createStorage({ 'loopscope.progress': '{oops' });
+    const store = createWebStore(storage);
+    expect(store.progress).toEqual({ en: {}, ru: {} });
+    const progress = {
+      en: {},
+      ru: { tasks: { 'scenario-2': { seen: false, predicted: 'wrong' as const } } },
+    };
+    expect(store.saveProgress(progress)).toBe(true);
+    expect(createWebStore(storage).progress).toEqual(progress);
+  });
+});
