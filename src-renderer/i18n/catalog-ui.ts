@@ -71,8 +71,6 @@ export const uiCatalog = defineCatalog({
     'controls.scrubber': 'Step',
     'controls.step-of': 'Step {step} of {total}',
     'controls.marks': 'Marks: output, exceptions, task ends',
-    'controls.keys':
-      'Space: play/pause · ←/→: step · ↑/↓: iteration · O: next output · Home/End · PageUp/PageDown',
 
     'view.narration': 'What happens now',
     'view.ready-queue': 'Ready queue',
@@ -140,7 +138,7 @@ export const uiCatalog = defineCatalog({
     'console.empty': 'No output yet',
     'console.label': 'Program output',
 
-    'narration.idle': 'Press Play (Space) or step forward (→) to watch the loop at work.',
+    'narration.idle': 'Press Play (Space) or step forward (Right arrow) to watch the loop at work.',
     'narration.waiting': 'The program is being run; its trace will appear here.',
     'narration.nothing': 'Choose a scenario and press Run.',
 
@@ -199,9 +197,9 @@ export const uiCatalog = defineCatalog({
     'lesson-text.code': 'The code is in the editor: run it and watch the loop.',
     'lesson-text.expected': 'The lesson says it prints:',
     'lesson-text.empty': 'The lesson says nothing more about this scenario.',
-    'check.matches': 'The output matches the lesson ✓',
+    'check.matches': 'The output matches the lesson',
     'check.differs': 'The output differs from the lesson',
-    'check.legend': '− only in the lesson · + only in this run',
+    'check.legend': '- only in the lesson, + only in this run',
     'check.lesson': 'the lesson',
     'check.program': 'this run',
 
@@ -315,6 +313,46 @@ export const uiCatalog = defineCatalog({
     'say.future.cancelled': 'A `{type}` is cancelled.',
     'say.future.callback': '`{callback}` is registered to run when `{future}` is done.',
     'say.probe': 'The engine checks the loop’s queues.',
+
+    // Classroom view (issue 9): the keys' names, legends, the dial's and the code's notes.
+    // Kept together at the end so that the language blocks merge cleanly.
+    'key.space': 'Space',
+    'key.left': 'Left arrow',
+    'key.right': 'Right arrow',
+    'key.up': 'Up arrow',
+    'key.down': 'Down arrow',
+    'key.home': 'Home',
+    'key.end': 'End',
+    'key.page-up': 'PageUp',
+    'key.page-down': 'PageDown',
+    'key.o': 'O',
+    'key.shift-o': 'Shift+O',
+    'keys.label': 'Keys',
+    'keys.play': 'play or pause',
+    'keys.step': 'step',
+    'keys.iteration': 'loop iteration',
+    'keys.output': 'next output (with Shift: previous)',
+    'keys.ends': 'start, end',
+    'keys.clicker': 'step, from a presenter’s clicker',
+    'check.show': 'Show the differences',
+    'check.hide': 'Hide the differences',
+    'legend.label': 'What the marks mean',
+    'legend.scrubber': 'Above the step bar',
+    'legend.output': 'the program prints',
+    'legend.trouble': 'stderr, an exception, or the loop blocked',
+    'legend.task-end': 'a task ends',
+    'legend.code': 'In the code',
+    'legend.current': 'the line running now',
+    'legend.paused': 'a task waits at this line: a dot per task, in its colour',
+    'legend.wrap': 'a long line goes on below',
+    'legend.special': 'an invisible or direction-changing character',
+    'dial.no-timers': 'no timers',
+    'time.milliseconds': '{value} ms',
+    'plural.code-lines': 'line|lines',
+    'code.hidden-char': 'Hidden character {code}',
+    'code.hidden-chars-short': 'Hidden characters in the code',
+    'code.hidden-chars':
+      'The code has invisible or text-direction characters on {lines} {numbers}: what you see may not be what Python runs. The editor marks them.',
   },
   ru: {
     'app.title': 'Loopscope',
@@ -381,8 +419,6 @@ export const uiCatalog = defineCatalog({
     'controls.scrubber': 'Шаг',
     'controls.step-of': 'Шаг {step} из {total}',
     'controls.marks': 'Отметки: вывод, исключения, завершение задач',
-    'controls.keys':
-      'Пробел: пуск/пауза · ←/→: шаг · ↑/↓: итерация · O: следующий вывод · Home/End · PageUp/PageDown',
 
     'view.narration': 'Что происходит сейчас',
     'view.ready-queue': 'Очередь готовых',
@@ -451,7 +487,7 @@ export const uiCatalog = defineCatalog({
     'console.label': 'Вывод программы',
 
     'narration.idle':
-      'Нажмите «Воспроизвести» (Пробел) или шаг вперёд (→), чтобы увидеть работу цикла.',
+      'Нажмите «Воспроизвести» (Пробел) или шаг вперёд (стрелка вправо), чтобы увидеть работу цикла.',
     'narration.waiting': 'Программа выполняется; её трасса появится здесь.',
     'narration.nothing': 'Выберите сценарий и нажмите «Запустить».',
 
@@ -510,9 +546,9 @@ export const uiCatalog = defineCatalog({
     'lesson-text.code': 'Код — в редакторе: запустите его и смотрите на цикл.',
     'lesson-text.expected': 'По словам урока, программа выводит:',
     'lesson-text.empty': 'Больше урок об этом сценарии ничего не говорит.',
-    'check.matches': 'Вывод совпадает с уроком ✓',
+    'check.matches': 'Вывод совпадает с уроком',
     'check.differs': 'Вывод отличается от урока',
-    'check.legend': '− только в уроке · + только в этом запуске',
+    'check.legend': '- только в уроке, + только в этом запуске',
     'check.lesson': 'урок',
     'check.program': 'этот запуск',
 
@@ -625,6 +661,46 @@ export const uiCatalog = defineCatalog({
     'say.future.callback':
       '`{callback}` регистрируется, чтобы выполниться, когда `{future}` будет готов.',
     'say.probe': 'Движок сверяет очереди цикла.',
+
+    // Classroom view (issue 9): the keys' names, legends, the dial's and the code's notes.
+    // Kept together at the end so that the language blocks merge cleanly.
+    'key.space': 'Пробел',
+    'key.left': 'Стрелка влево',
+    'key.right': 'Стрелка вправо',
+    'key.up': 'Стрелка вверх',
+    'key.down': 'Стрелка вниз',
+    'key.home': 'Home',
+    'key.end': 'End',
+    'key.page-up': 'PageUp',
+    'key.page-down': 'PageDown',
+    'key.o': 'O',
+    'key.shift-o': 'Shift+O',
+    'keys.label': 'Клавиши',
+    'keys.play': 'пуск или пауза',
+    'keys.step': 'шаг',
+    'keys.iteration': 'итерация цикла',
+    'keys.output': 'следующий вывод (с Shift: предыдущий)',
+    'keys.ends': 'начало, конец',
+    'keys.clicker': 'шаг, с пульта презентации',
+    'check.show': 'Показать различия',
+    'check.hide': 'Скрыть различия',
+    'legend.label': 'Что значат метки',
+    'legend.scrubber': 'Над шкалой шагов',
+    'legend.output': 'программа печатает',
+    'legend.trouble': 'stderr, исключение или блокировка цикла',
+    'legend.task-end': 'задача завершается',
+    'legend.code': 'В коде',
+    'legend.current': 'строка, которая выполняется сейчас',
+    'legend.paused': 'задача ждёт на этой строке: по точке на задачу, её цветом',
+    'legend.wrap': 'длинная строка продолжается ниже',
+    'legend.special': 'невидимый символ или символ, меняющий направление текста',
+    'dial.no-timers': 'таймеров нет',
+    'time.milliseconds': '{value} мс',
+    'plural.code-lines': 'строке|строках|строках',
+    'code.hidden-char': 'Скрытый символ {code}',
+    'code.hidden-chars-short': 'В коде есть скрытые символы',
+    'code.hidden-chars':
+      'В коде есть невидимые символы или символы, меняющие направление текста, в {lines} {numbers}: то, что вы видите, может отличаться от того, что выполнит Python. В редакторе они отмечены.',
   },
 });
 
