@@ -7,6 +7,14 @@ import { arc, scaleLinear, select, type ScaleLinear } from 'd3';
 import './d3-transitions.ts';
 import type { TimeSpan } from '../replay/timeline.ts';
 import { roundTime, type TimerEntry } from '../replay/views.ts';
+import {
+  centredBox,
+  pickTicks,
+  placeSideLabels,
+  type Box,
+  type LabelSide,
+  type SideLabel,
+} from './label-placement.ts';
 
 export interface DialTimer extends TimerEntry {
   color: string;
@@ -21,7 +29,11 @@ export interface DialData {
   spans: readonly TimeSpan[];
   blocked: boolean;
   formatTime: (seconds: number) => string;
+  /** A tick's label, written with the precision the step between ticks needs. */
+  formatTick: (seconds: number, step: number) => string;
   nowLabel: string;
+  /** Said in the face when no time passes in the run (a loop that only computes). */
+  idleLabel: string | null;
 }
 
 export interface Size {
@@ -32,7 +44,12 @@ export interface Size {
 /** A size, and the font size of the text drawn in it, in pixels. */
 export interface TextSize extends Size {
   fontSize: number;
+  /** A text's width in the dial's type, measured; estimated where no measure is given. */
+  textWidth?: (text: string) => number;
 }
+
+/** Tick counts tried, most wanted first: the most that keep their labels apart are drawn. */
+const TICK_COUNTS = [12, 10, 8, 6, 5, 4, 3, 2];
 
 /** Timers at most this far apart on the rim (in turns) share a stack. */
 const STACK_GAP = 0.015;
@@ -50,23 +67,32 @@ function changed(element: Element, key: string): boolean {
   return true;
 }
 
+/** A tick's label: its text, where it is drawn (centred), and the room it takes. */
+interface TickLabel {
+  tick: number;
+  text: string;
+  x: number;
+  y: number;
+  box: Box;
+}
+
 interface Geometry {
   width: number;
   height: number;
   fontSize: number;
+  textWidth: (text: string) => number;
   radius: number;
   span: number;
   /** Angle of a time on the dial, in radians from the top. */
   turn: ScaleLinear<number, number>;
   point: (time: number, r: number) => [number, number];
+  tickLabels: readonly TickLabel[];
 }
 
-function createGeometry(span: number, { width, height, fontSize }: TextSize): Geometry {
-  // Room outside the rim for the tick labels, which grow with the type: a label ("0.25 s") is
-  // wider than it is tall, so the dial needs more room at its sides than above and below.
-  const sideRoom = 8 + fontSize * 2.2;
-  const topRoom = 8 + fontSize * 1.5;
-  const radius = Math.max(30, Math.min(width / 2 - sideRoom, height / 2 - topRoom));
+function createGeometry(data: DialData, size: TextSize): Geometry {
+  const { width, height, fontSize } = size;
+  const span = data.span;
+  const textWidth = size.textWidth ?? ((text: string) => text.length * fontSize * 0.58);
   const turn = scaleLinear()
     .domain([0, span])
     .range([0, 2 * Math.PI])
@@ -75,7 +101,49 @@ function createGeometry(span: number, { width, height, fontSize }: TextSize): Ge
     Math.sin(turn(t)) * r,
     -Math.cos(turn(t)) * r,
   ];
-  return { width, height, fontSize, radius, span, turn, point };
+  const ticksFor = (count: number) =>
+    data.idleLabel === null ? turn.ticks(count).filter((t) => t < span) : [0];
+  const texts = (ticks: readonly number[]) => {
+    const step = ticks.length > 1 ? (ticks[1] ?? span) - (ticks[0] ?? 0) : span;
+    return ticks.map((t) => data.formatTick(t, step));
+  };
+  // Room outside the rim for the tick labels, which grow with the type: a label is wider than
+  // it is tall, so the dial needs more room at its sides than above and below.
+  const widest = Math.max(
+    0,
+    ...TICK_COUNTS.flatMap((count) => texts(ticksFor(count)).map(textWidth)),
+  );
+  const lineHeight = fontSize * 1.2;
+  const radius = Math.max(
+    24,
+    Math.min(width / 2 - 14 - widest, height / 2 - 10 - lineHeight * 1.3),
+  );
+  const labelRadius = radius + 6 + lineHeight * 0.6;
+  const labelsFor = (ticks: readonly number[]): TickLabel[] => {
+    const words = texts(ticks);
+    return ticks.map((tick, i) => {
+      const text = words[i] ?? '';
+      const w = textWidth(text);
+      const [x0, y] = point(tick, labelRadius);
+      // Centred on its point, and pushed outwards at the sides by half its width.
+      const x = x0 + Math.sin(turn(tick)) * (w / 2);
+      return { tick, text, x, y, box: centredBox(x, y, w + fontSize * 0.4, lineHeight) };
+    });
+  };
+  const ticks = pickTicks(TICK_COUNTS, ticksFor, (candidate) =>
+    labelsFor(candidate).map((label) => label.box),
+  );
+  return {
+    width,
+    height,
+    fontSize,
+    textWidth,
+    radius,
+    span,
+    turn,
+    point,
+    tickLabels: labelsFor(ticks),
+  };
 }
 
 /** A round number of seconds that `max` fits in: one turn of the dial. */
@@ -92,7 +160,7 @@ export function renderTimerDial(
   size: TextSize,
   motionMs: number,
 ): void {
-  const geometry = createGeometry(data.span, size);
+  const geometry = createGeometry(data, size);
   const { width, height } = geometry;
   const root = select(svg);
   if (changed(svg, `${width}|${height}`)) {
@@ -111,7 +179,7 @@ export function renderTimerDial(
     })
     .attr('transform', `translate(${width / 2},${height / 2})`);
   const part = (name: string) => g.select<SVGGElement>(`g.${name}-layer`).node() as SVGGElement;
-  drawFace(part('face'), geometry, data.formatTime);
+  drawFace(part('face'), geometry, data.idleLabel);
   drawHistory(part('history'), geometry, data);
   const crowded = data.timers.length > MARKER_LIMIT;
   drawMarkers(part('markers'), geometry, crowded ? [] : data, motionMs);
@@ -120,12 +188,10 @@ export function renderTimerDial(
 }
 
 /** The face, its ticks and their times: they change only with the dial's size and span. */
-function drawFace(
-  node: SVGGElement,
-  { radius, span, fontSize, turn, point }: Geometry,
-  formatTime: (seconds: number) => string,
-): void {
-  if (!changed(node, `${radius}|${span}|${fontSize}|${formatTime(span)}`)) return;
+function drawFace(node: SVGGElement, geometry: Geometry, idleLabel: string | null): void {
+  const { radius, fontSize, point, tickLabels } = geometry;
+  const texts = tickLabels.map((label) => label.text).join('|');
+  if (!changed(node, `${radius}|${fontSize}|${texts}|${geometry.width}|${idleLabel}`)) return;
   const layer = select(node);
   layer
     .selectAll('circle.face')
@@ -133,26 +199,33 @@ function drawFace(
     .join('circle')
     .attr('class', 'face')
     .attr('r', radius);
-  const ticks = turn.ticks(10).filter((t) => t < span);
   layer
-    .selectAll<SVGLineElement, number>('line.tick')
-    .data(ticks)
+    .selectAll<SVGLineElement, TickLabel>('line.tick')
+    .data(tickLabels)
     .join('line')
     .attr('class', 'tick')
-    .attr('x1', (t) => point(t, radius)[0])
-    .attr('y1', (t) => point(t, radius)[1])
-    .attr('x2', (t) => point(t, radius - 8)[0])
-    .attr('y2', (t) => point(t, radius - 8)[1]);
-  const labelRadius = radius + 8 + fontSize * 1.1;
+    .attr('x1', (d) => point(d.tick, radius)[0])
+    .attr('y1', (d) => point(d.tick, radius)[1])
+    .attr('x2', (d) => point(d.tick, radius - 8)[0])
+    .attr('y2', (d) => point(d.tick, radius - 8)[1]);
   layer
-    .selectAll<SVGTextElement, number>('text.tick-label')
-    .data(ticks)
+    .selectAll<SVGTextElement, TickLabel>('text.tick-label')
+    .data(tickLabels)
     .join('text')
     .attr('class', 'tick-label')
-    .attr('x', (t) => point(t, labelRadius)[0])
-    .attr('y', (t) => point(t, labelRadius)[1])
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
     .attr('dy', '0.35em')
-    .text((t) => formatTime(t));
+    .text((d) => d.text);
+  // A loop that only computes sets no timer and lets no time pass: the face says so.
+  layer
+    .selectAll('text.idle')
+    .data(idleLabel === null ? [] : [idleLabel])
+    .join('text')
+    .attr('class', 'idle')
+    .attr('y', -radius * 0.35)
+    .attr('dy', '0.35em')
+    .text((d) => d);
 }
 
 /** The history on the rim: time passed, waited, blocked. */
@@ -217,13 +290,38 @@ function drawMarkers(
     radius - 13 - markerRadius - (levels.get(timer.id) ?? 0) * (markerRadius * 2 + 3);
   const labelled = timers.length <= LABEL_LIMIT;
   const labelOf = (d: DialTimer) => `${d.ownerName ?? d.label} · ${formatTime(d.when)}`;
-  const sides = labelled
-    ? placeLabels(timers, geometry, (d) => ({
-        text: labelOf(d),
-        at: point(d.when, ringOf(d)),
-        markerRadius,
-      }))
-    : new Map<number, LabelSide>();
+  const sides = new Map<number, LabelSide>();
+  if (labelled && !Array.isArray(data)) {
+    const discs = timers.map((d) => {
+      const [x, y] = point(d.when, ringOf(d));
+      return centredBox(x, y, markerRadius * 2, markerRadius * 2);
+    });
+    const lineHeight = fontSize * 1.2;
+    // In heap order: the timer due first is labelled first.
+    const wanted: SideLabel[] = [...timers]
+      .sort((a, b) => a.heapIndex - b.heapIndex)
+      .map((d) => {
+        const [x, y] = point(d.when, ringOf(d));
+        return {
+          id: d.id,
+          x,
+          y,
+          offset: markerRadius + 4,
+          width: geometry.textWidth(labelOf(d)),
+          height: lineHeight,
+          preferred: geometry.turn(d.when) > Math.PI ? 'left' : 'right',
+        };
+      });
+    const frame = centredBox(0, 0, width, geometry.height);
+    const obstacles = [
+      nowLayout(geometry, data).box,
+      ...geometry.tickLabels.map((label) => label.box),
+      ...discs,
+    ];
+    // A label may lie over its own marker's disc, never over another's.
+    for (const [id, placed] of placeSideLabels(wanted, frame, obstacles))
+      sides.set(id, placed.side);
+  }
   // A marker is redrawn only when what it shows changed.
   const keyOf = (d: DialTimer) =>
     `${d.when}|${d.heapIndex}|${d.cancelled}|${levels.get(d.id)}|${d.color}|${radius}|${width}|${fontSize}|${span}|${sides.get(d.id) ?? ''}|${labelled ? labelOf(d) : ''}`;
@@ -266,67 +364,6 @@ function drawMarkers(
     .attr('x', (d) => (sides.get(d.id) === 'left' ? -markerRadius - 4 : markerRadius + 4))
     .attr('text-anchor', (d) => (sides.get(d.id) === 'left' ? 'end' : 'start'))
     .text((d) => (sides.has(d.id) ? labelOf(d) : ''));
-}
-
-type LabelSide = 'left' | 'right';
-
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-const overlaps = (a: Box, b: Box) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-/**
- * Which side of its marker each timer's label goes, in heap order: away from the centre where
- * the face is free, else towards it; a label that fits nowhere (inside the picture, clear of
- * the other labels and of the clock's reading) is left out: the heap's list says the same.
- */
-function placeLabels(
-  timers: readonly DialTimer[],
-  { width, height, fontSize, radius, turn }: Geometry,
-  labelOf: (timer: DialTimer) => { text: string; at: [number, number]; markerRadius: number },
-): Map<number, LabelSide> {
-  const lineHeight = fontSize * 1.2;
-  const placed: Box[] = [
-    // The clock's reading, below the hand's pivot (see drawHand).
-    {
-      left: -radius * 0.75,
-      right: radius * 0.75,
-      top: radius * 0.45 - fontSize,
-      bottom: radius * 0.45 + fontSize,
-    },
-  ];
-  const sides = new Map<number, LabelSide>();
-  for (const timer of [...timers].sort((a, b) => a.heapIndex - b.heapIndex)) {
-    const { text, at, markerRadius } = labelOf(timer);
-    const [x, y] = at;
-    const length = text.length * fontSize * 0.56;
-    const outward: LabelSide = turn(timer.when) > Math.PI ? 'left' : 'right';
-    for (const side of [outward, outward === 'left' ? 'right' : 'left'] as const) {
-      const start = side === 'left' ? x - markerRadius - 4 - length : x + markerRadius + 4;
-      const box = {
-        left: start,
-        right: start + length,
-        top: y - lineHeight / 2,
-        bottom: y + lineHeight / 2,
-      };
-      const inside =
-        box.left >= -width / 2 &&
-        box.right <= width / 2 &&
-        box.top >= -height / 2 &&
-        box.bottom <= height / 2;
-      if (inside && !placed.some((other) => overlaps(box, other))) {
-        placed.push(box);
-        sides.set(timer.id, side);
-        break;
-      }
-    }
-  }
-  return sides;
 }
 
 /**
@@ -396,13 +433,44 @@ function drawCrowd(
 }
 
 /** The hand sweeps ahead when the clock jumps; below its pivot, the clock's reading. */
+/**
+ * The clock's reading, in the face below the pivot: as large as fits, up to a little larger
+ * than the dial's type; where it does not fit on one line at the dial's type, on two.
+ */
+function nowLayout(
+  { radius, fontSize, textWidth }: Pick<Geometry, 'radius' | 'fontSize' | 'textWidth'>,
+  data: DialData,
+): { lines: string[]; size: number; y: number; box: Box } {
+  const oneLine = `${data.nowLabel} ${data.formatTime(data.now)}`;
+  const room = radius * 1.6;
+  const fitted = (fontSize * room) / Math.max(1, textWidth(oneLine));
+  const lines = fitted >= fontSize ? [oneLine] : [data.nowLabel, data.formatTime(data.now)];
+  const widest = Math.max(...lines.map(textWidth));
+  const size = Math.min(fontSize * 1.3, Math.max(fontSize, (fontSize * room) / widest));
+  const y = radius * 0.42;
+  const width = (widest * size) / fontSize;
+  const height = size * 1.2 * lines.length;
+  return {
+    lines,
+    size,
+    y,
+    box: {
+      left: -width / 2,
+      right: width / 2,
+      top: y - size * 0.6,
+      bottom: y - size * 0.6 + height,
+    },
+  };
+}
+
 function drawHand(
   svg: SVGSVGElement,
   node: SVGGElement,
-  { radius, fontSize, turn }: Geometry,
+  geometry: Geometry,
   data: DialData,
   motionMs: number,
 ): void {
+  const { radius, fontSize, turn } = geometry;
   const layer = select(node);
   const hand = layer
     .selectAll<SVGGElement, null>('g.hand')
@@ -429,16 +497,18 @@ function drawHand(
       .attr('transform', `rotate(${degrees})`);
   }
 
-  // As large as it can be inside the face.
-  const now = `${data.nowLabel} ${data.formatTime(data.now)}`;
-  const nowSize = Math.min(fontSize * 1.3, (radius * 1.5) / (now.length * 0.58));
+  const now = nowLayout({ radius, fontSize, textWidth: geometry.textWidth }, data);
   layer
     .selectAll('text.now')
     .data([null])
     .join('text')
     .attr('class', 'now')
-    .attr('y', radius * 0.45)
-    .attr('dy', '0.35em')
-    .style('font-size', `${nowSize}px`)
-    .text(now);
+    .attr('y', now.y)
+    .style('font-size', `${now.size}px`)
+    .selectAll('tspan')
+    .data(now.lines)
+    .join('tspan')
+    .attr('x', 0)
+    .attr('dy', (_, i) => (i === 0 ? '0.35em' : '1.1em'))
+    .text((line) => line);
 }
