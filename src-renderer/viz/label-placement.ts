@@ -96,17 +96,18 @@ export function allApart(boxes: readonly Box[]): boolean {
 }
 
 /**
- * The most ticks a scale can carry with their labels apart: tries each count, from the most
- * wanted, and keeps the first whose labels' boxes do not overlap, else only the first tick.
+ * The most ticks a scale can carry with their labels apart (and wherever else `fits` wants
+ * them): tries each count, from the most wanted, and keeps the first that fits, else only the
+ * first tick.
  */
 export function pickTicks(
   counts: readonly number[],
   ticksFor: (count: number) => readonly number[],
-  boxesFor: (ticks: readonly number[]) => readonly Box[],
+  fits: (ticks: readonly number[]) => boolean,
 ): readonly number[] {
   for (const count of counts) {
     const ticks = ticksFor(count);
-    if (allApart(boxesFor(ticks))) return ticks;
+    if (fits(ticks)) return ticks;
   }
   return ticksFor(1).slice(0, 1);
 }

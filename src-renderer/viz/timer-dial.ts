@@ -8,7 +8,9 @@ import './d3-transitions.ts';
 import type { TimeSpan } from '../replay/timeline.ts';
 import { roundTime, type TimerEntry } from '../replay/views.ts';
 import {
+  allApart,
   centredBox,
+  contains,
   pickTicks,
   placeSideLabels,
   type Box,
@@ -114,10 +116,11 @@ function createGeometry(data: DialData, size: TextSize): Geometry {
     ...TICK_COUNTS.flatMap((count) => texts(ticksFor(count)).map(textWidth)),
   );
   const lineHeight = fontSize * 1.2;
-  const radius = Math.max(
-    24,
-    Math.min(width / 2 - 14 - widest, height / 2 - 10 - lineHeight * 1.3),
-  );
+  const topRoom = 10 + lineHeight * 1.3;
+  // Where the labels at the sides would leave the dial too small, only 0 is written, on top.
+  const withSides = Math.min(width / 2 - 14 - widest, height / 2 - topRoom);
+  const compact = withSides < fontSize * 3;
+  const radius = Math.max(16, compact ? Math.min(width / 2 - 8, height / 2 - topRoom) : withSides);
   const labelRadius = radius + 6 + lineHeight * 0.6;
   const labelsFor = (ticks: readonly number[]): TickLabel[] => {
     const words = texts(ticks);
@@ -130,9 +133,11 @@ function createGeometry(data: DialData, size: TextSize): Geometry {
       return { tick, text, x, y, box: centredBox(x, y, w + fontSize * 0.4, lineHeight) };
     });
   };
-  const ticks = pickTicks(TICK_COUNTS, ticksFor, (candidate) =>
-    labelsFor(candidate).map((label) => label.box),
-  );
+  const frame = centredBox(0, 0, width, height);
+  const ticks = pickTicks(compact ? [1] : TICK_COUNTS, ticksFor, (candidate) => {
+    const boxes = labelsFor(candidate).map((label) => label.box);
+    return allApart(boxes) && boxes.every((box) => contains(frame, box));
+  });
   return {
     width,
     height,
@@ -179,7 +184,7 @@ export function renderTimerDial(
     })
     .attr('transform', `translate(${width / 2},${height / 2})`);
   const part = (name: string) => g.select<SVGGElement>(`g.${name}-layer`).node() as SVGGElement;
-  drawFace(part('face'), geometry, data.idleLabel);
+  drawFace(part('face'), geometry);
   drawHistory(part('history'), geometry, data);
   const crowded = data.timers.length > MARKER_LIMIT;
   drawMarkers(part('markers'), geometry, crowded ? [] : data, motionMs);
@@ -188,10 +193,10 @@ export function renderTimerDial(
 }
 
 /** The face, its ticks and their times: they change only with the dial's size and span. */
-function drawFace(node: SVGGElement, geometry: Geometry, idleLabel: string | null): void {
+function drawFace(node: SVGGElement, geometry: Geometry): void {
   const { radius, fontSize, point, tickLabels } = geometry;
   const texts = tickLabels.map((label) => label.text).join('|');
-  if (!changed(node, `${radius}|${fontSize}|${texts}|${geometry.width}|${idleLabel}`)) return;
+  if (!changed(node, `${radius}|${fontSize}|${texts}|${geometry.width}`)) return;
   const layer = select(node);
   layer
     .selectAll('circle.face')
@@ -217,15 +222,6 @@ function drawFace(node: SVGGElement, geometry: Geometry, idleLabel: string | nul
     .attr('y', (d) => d.y)
     .attr('dy', '0.35em')
     .text((d) => d.text);
-  // A loop that only computes sets no timer and lets no time pass: the face says so.
-  layer
-    .selectAll('text.idle')
-    .data(idleLabel === null ? [] : [idleLabel])
-    .join('text')
-    .attr('class', 'idle')
-    .attr('y', -radius * 0.35)
-    .attr('dy', '0.35em')
-    .text((d) => d);
 }
 
 /** The history on the rim: time passed, waited, blocked. */
@@ -307,7 +303,8 @@ function drawMarkers(
           x,
           y,
           offset: markerRadius + 4,
-          width: geometry.textWidth(labelOf(d)),
+          // Measured in the dial's type; names are semi-bold, a little wider.
+          width: geometry.textWidth(labelOf(d)) * 1.08,
           height: lineHeight,
           preferred: geometry.turn(d.when) > Math.PI ? 'left' : 'right',
         };
@@ -441,25 +438,23 @@ function nowLayout(
   { radius, fontSize, textWidth }: Pick<Geometry, 'radius' | 'fontSize' | 'textWidth'>,
   data: DialData,
 ): { lines: string[]; size: number; y: number; box: Box } {
+  // Measured in the dial's type; the reading is bold, which is about a tenth wider.
+  const widthAt = (text: string, size: number) => (textWidth(text) * 1.1 * size) / fontSize;
   const oneLine = `${data.nowLabel} ${data.formatTime(data.now)}`;
   const room = radius * 1.6;
-  const fitted = (fontSize * room) / Math.max(1, textWidth(oneLine));
-  const lines = fitted >= fontSize ? [oneLine] : [data.nowLabel, data.formatTime(data.now)];
-  const widest = Math.max(...lines.map(textWidth));
-  const size = Math.min(fontSize * 1.3, Math.max(fontSize, (fontSize * room) / widest));
-  const y = radius * 0.42;
+  const lines =
+    widthAt(oneLine, fontSize) <= room ? [oneLine] : [data.nowLabel, data.formatTime(data.now)];
+  const widest = Math.max(...lines.map((line) => widthAt(line, fontSize)));
+  // As large as fits, up to a little larger than the dial's type, and not much smaller.
+  const size = Math.min(fontSize * 1.3, Math.max(fontSize * 0.75, (fontSize * room) / widest));
+  const y = radius * (lines.length > 1 ? 0.3 : 0.42);
   const width = (widest * size) / fontSize;
-  const height = size * 1.2 * lines.length;
+  const top = y - size * 0.6;
   return {
     lines,
     size,
     y,
-    box: {
-      left: -width / 2,
-      right: width / 2,
-      top: y - size * 0.6,
-      bottom: y - size * 0.6 + height,
-    },
+    box: { left: -width / 2, right: width / 2, top, bottom: top + size * 1.2 * lines.length },
   };
 }
 
@@ -498,6 +493,22 @@ function drawHand(
   }
 
   const now = nowLayout({ radius, fontSize, textWidth: geometry.textWidth }, data);
+  // A loop that only computes sets no timer and lets no time pass: the face says so, over the
+  // hand, where it fits above the clock's reading (the heap's list says it too).
+  const idle = data.idleLabel;
+  const idleY = -radius * 0.4;
+  const idleFits =
+    idle !== null &&
+    geometry.textWidth(idle) <= radius * 1.5 &&
+    idleY + fontSize * 0.7 <= now.box.top;
+  layer
+    .selectAll('text.idle')
+    .data(idleFits ? [idle] : [])
+    .join('text')
+    .attr('class', 'idle')
+    .attr('y', idleY)
+    .attr('dy', '0.35em')
+    .text((d) => d);
   layer
     .selectAll('text.now')
     .data([null])

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fitCodeType, lineColumns, wrappedRows, type CodeBox } from '../../src-renderer/lib/code-fit.ts';
+import {
+  fitCodeType,
+  lineColumns,
+  wrappedRows,
+  type CodeBox,
+} from '../../src-renderer/lib/code-fit.ts';
 
 /** A box with DejaVu Sans Mono's proportions: characters 0.6 em wide, lines 1.35 em high. */
 function box(width: number, height: number): CodeBox {

@@ -52,8 +52,9 @@ describe('labels are placed where none covers another', () => {
   it('a scale keeps as many ticks as have their labels apart', () => {
     // Ticks every 1/count of 100 px, each label 20 px wide: 5 fit, 10 do not.
     const ticksFor = (count: number) => Array.from({ length: count }, (_, i) => (i * 100) / count);
-    const boxesFor = (ticks: readonly number[]) => ticks.map((t) => centredBox(t, 0, 20, 10));
-    expect(pickTicks([10, 5, 2], ticksFor, boxesFor)).toHaveLength(5);
-    expect(pickTicks([10], ticksFor, boxesFor)).toEqual([0]);
+    const apart = (ticks: readonly number[]) =>
+      allApart(ticks.map((t) => centredBox(t, 0, 20, 10)));
+    expect(pickTicks([10, 5, 2], ticksFor, apart)).toHaveLength(5);
+    expect(pickTicks([10], ticksFor, apart)).toEqual([0]);
   });
 });

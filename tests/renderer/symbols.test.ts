@@ -13,7 +13,8 @@ import { uiCatalog } from '../../src-renderer/i18n/catalog-ui.ts';
  * ASCII, Latin-1 (× · « » é), Cyrillic, and the general punctuation of running text: dashes,
  * quotes, the ellipsis; and the numero sign.
  */
-const TEXT = /^[\t\n\u0020-\u007e\u00a0-\u00ff\u0400-\u04ff\u2010-\u2015\u2018-\u201f\u2026\u2116]*$/u;
+const TEXT =
+  /^[\t\n\u0020-\u007e\u00a0-\u00ff\u0400-\u04ff\u2010-\u2015\u2018-\u201f\u2026\u2116]*$/u;
 
 function symbolsIn(text: string): string[] {
   return [...text].filter((char) => !TEXT.test(char));
@@ -39,7 +40,9 @@ describe('no symbol depends on a system font', () => {
   for (const language of ['en', 'ru'] as const) {
     it(`the ${language} catalog writes only text`, () => {
       const found = Object.entries(uiCatalog[language]).flatMap(([key, message]) =>
-        symbolsIn(message).map((char) => `${key}: ${char} (U+${char.codePointAt(0)?.toString(16)})`),
+        symbolsIn(message).map(
+          (char) => `${key}: ${char} (U+${char.codePointAt(0)?.toString(16)})`,
+        ),
       );
       expect(found).toEqual([]);
     });
