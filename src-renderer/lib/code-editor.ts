@@ -26,6 +26,7 @@ import {
   EditorView,
   GutterMarker,
   gutter,
+  gutterLineClass,
   highlightSpecialChars,
   keymap,
   lineNumbers,
@@ -169,6 +170,12 @@ function hangFor(indent: number): Decoration {
   return made;
 }
 
+/**
+ * A blank line, marked so that the editor's host can draw it shorter: in front of a class a
+ * program's blank lines cost half a row, and a longer program shows whole.
+ */
+const blankLine = Decoration.line({ class: 'cm-blank-line' });
+
 function hangingIndents(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   const tabSize = view.state.tabSize;
@@ -179,7 +186,7 @@ function hangingIndents(view: EditorView): DecorationSet {
       let indent = 0;
       for (const char of leading)
         indent = char === '\t' ? indent + tabSize - (indent % tabSize) : indent + 1;
-      builder.add(line.from, line.from, hangFor(indent));
+      builder.add(line.from, line.from, line.text.trim() === '' ? blankLine : hangFor(indent));
       pos = line.to + 1;
     }
   }
@@ -204,6 +211,22 @@ const hangingIndent = ViewPlugin.fromClass(
   },
   { decorations: (plugin) => plugin.decorations },
 );
+
+/** A blank line's gutter, marked: where blank lines are drawn short, their numbers are not drawn. */
+class BlankGutter extends GutterMarker {
+  override elementClass = 'cm-blank-gutter';
+}
+
+const blankGutter = new BlankGutter();
+
+const blankGutters = gutterLineClass.compute(['doc'], (state) => {
+  const builder = new RangeSetBuilder<GutterMarker>();
+  for (let number = 1; number <= state.doc.lines; number++) {
+    const line = state.doc.line(number);
+    if (line.text.trim() === '') builder.add(line.from, line.from, blankGutter);
+  }
+  return builder.finish();
+});
 
 /** How many screen rows a line takes: more than one where it wraps. */
 function rowsOf(view: EditorView, line: BlockInfo): number {
@@ -362,6 +385,7 @@ export function createCodeEditor(
     marginGutter,
     EditorView.lineWrapping,
     hangingIndent,
+    blankGutters,
     hiddenChars(text.describeHiddenChar),
     history(),
     indentOnInput(),

@@ -7,15 +7,31 @@
  * type does not fit, the editor scrolls, and keeps the running line in view.
  */
 
-/** A program's shape: the width of each of its lines, in columns. */
-export function lineColumns(code: string, tabSize = 4): number[] {
+/** A line's shape: its width and its indentation, in columns (a blank line is 0 wide). */
+export interface LineShape {
+  width: number;
+  indent: number;
+}
+
+/** A program's shape, line by line, with tabs to the next stop. */
+export function lineShapes(code: string, tabSize = 4): LineShape[] {
   return code.split('\n').map((line) => {
+    if (line.trim() === '') return { width: 0, indent: 0 };
     let column = 0;
-    for (const char of line)
+    let indent = -1;
+    for (const char of line) {
+      if (indent < 0 && char !== ' ' && char !== '\t') indent = column;
       column = char === '\t' ? column + tabSize - (column % tabSize) : column + 1;
-    return column;
+    }
+    return { width: column, indent: Math.max(0, indent) };
   });
 }
+
+/**
+ * A wrapped row holds this share of the characters that fit its width: the editor breaks at
+ * spaces, not mid-word, so rows end short.
+ */
+const WORD_WRAP_FILL = 0.85;
 
 export interface CodeBox {
   /** The editor's width and height for text and gutters, in pixels. */
@@ -26,6 +42,8 @@ export interface CodeBox {
   /** A character's width, and a line's height, per pixel of type size. */
   charEm: number;
   lineEm: number;
+  /** A blank line's height, as a share of a line's: less than 1 where blank lines are drawn short. */
+  blankRow?: number;
 }
 
 export interface TypeBounds {
@@ -46,19 +64,34 @@ const STEP = 0.25;
 const floorStep = (size: number) => Math.floor(size / STEP) * STEP;
 
 /** How many screen rows the program takes at a type size, its long lines wrapped. */
-export function wrappedRows(columns: readonly number[], box: CodeBox, size: number): number {
+/**
+ * How many screen rows a line takes at a type size: one where it fits, else its first row and
+ * as many further rows as it needs, each starting two columns inside its indentation (the
+ * editor's hanging indent) and filled as word wrapping fills them.
+ */
+function rowsOf({ width, indent }: LineShape, perRow: number, blank: number): number {
+  if (width === 0) return blank;
+  if (width <= perRow) return 1;
+  const further = Math.max(1, (perRow - indent - 2) * WORD_WRAP_FILL);
+  return 1 + Math.ceil((width - perRow * WORD_WRAP_FILL) / further);
+}
+
+export function wrappedRows(lines: readonly LineShape[], box: CodeBox, size: number): number {
   const textWidth = box.width - box.gutterEm * size;
   const perRow = Math.max(1, Math.floor(textWidth / (box.charEm * size)));
-  return columns.reduce((rows, width) => rows + Math.max(1, Math.ceil(width / perRow)), 0);
+  const blank = box.blankRow ?? 1;
+  return lines.reduce((rows, line) => rows + rowsOf(line, perRow, blank), 0);
 }
 
 export function fitCodeType(
-  columns: readonly number[],
+  shapes: readonly LineShape[],
   box: CodeBox,
   { min, max }: TypeBounds,
 ): CodeFit {
+  const columns = shapes.map((line) => line.width);
   const longest = Math.max(1, ...columns);
-  const lines = Math.max(1, columns.length);
+  const blanks = columns.filter((width) => width === 0).length;
+  const lines = Math.max(1, columns.length - blanks + blanks * (box.blankRow ?? 1));
   const widthFit = box.width / (longest * box.charEm + box.gutterEm);
   const heightFit = box.height / (lines * box.lineEm);
   const whole = floorStep(Math.min(widthFit, heightFit, max));
@@ -68,7 +101,7 @@ export function fitCodeType(
   const byWidth = [...columns].sort((a, b) => b - a);
   const typical = byWidth[Math.max(1, Math.floor(columns.length / 10))] ?? 1;
   const ceiling = Math.min(max, box.width / (Math.max(1, typical) * box.charEm + box.gutterEm));
-  const fits = (size: number) => wrappedRows(columns, box, size) * box.lineEm * size <= box.height;
+  const fits = (size: number) => wrappedRows(shapes, box, size) * box.lineEm * size <= box.height;
   let size = min;
   for (let candidate = floorStep(ceiling); candidate > min; candidate -= STEP) {
     if (fits(candidate)) {

@@ -1,36 +1,5 @@
-import type { JSHandle } from '@playwright/test';
 import { runnableScenarios } from './course.ts';
-import { expect, test, type LoopscopeApp } from './fixtures.ts';
-
-interface DroppedFile {
-  name: string;
-  type: string;
-  /** Text, or bytes as numbers. */
-  content: string | number[];
-}
-
-/** Files as the browser hands them to a drop: a DataTransfer built in the page. */
-function createTransfer(app: LoopscopeApp, files: DroppedFile[]): Promise<JSHandle<DataTransfer>> {
-  return app.page.evaluateHandle((files) => {
-    const transfer = new DataTransfer();
-    for (const file of files) {
-      const content =
-        typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
-      transfer.items.add(new File([content], file.name, { type: file.type }));
-    }
-    return transfer;
-  }, files);
-}
-
-/** Drags files over the window, checks the drop target is shown, and drops them. */
-async function dropFiles(app: LoopscopeApp, files: DroppedFile[]): Promise<void> {
-  const dataTransfer = await createTransfer(app, files);
-  await app.page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await app.page.dispatchEvent('main', 'dragover', { dataTransfer });
-  await expect(app.view('drop-target')).toBeVisible();
-  await app.page.dispatchEvent('main', 'drop', { dataTransfer });
-  await expect(app.view('drop-target')).toHaveCount(0);
-}
+import { dropFiles, expect, test, type LoopscopeApp } from './fixtures.ts';
 
 const HELLO = `import asyncio
 

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../src-shared/api.ts';
 import { course, runnableScenarios } from './course.ts';
-import { ARTIFACTS, expect, test, type LoopscopeApp } from './fixtures.ts';
+import { ARTIFACTS, dropFiles, expect, test, type LoopscopeApp } from './fixtures.ts';
 import { MINIMUMS, auditLayout } from './layout-checks.ts';
 
 const SHOTS = `${ARTIFACTS}layout-audit/`;
@@ -66,14 +66,8 @@ function bundledTargets(language: Language): Target[] {
 
 /** Opens the author's lesson as a teacher does: dropped on the window. */
 async function dropAuthorLesson(app: LoopscopeApp): Promise<void> {
-  const text = readFileSync(AUTHOR_LESSON, 'utf8');
-  const dataTransfer = await app.page.evaluateHandle((text) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([text], 'create_task.ru.md', { type: 'text/markdown' }));
-    return transfer;
-  }, text);
-  await app.page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await app.page.dispatchEvent('main', 'drop', { dataTransfer });
+  const content = readFileSync(AUTHOR_LESSON, 'utf8');
+  await dropFiles(app, [{ name: 'create_task.ru.md', type: 'text/markdown', content }]);
   await app.settle();
 }
 

@@ -1,32 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import {
   fitCodeType,
-  lineColumns,
+  lineShapes,
   wrappedRows,
   type CodeBox,
 } from '../../src-renderer/lib/code-fit.ts';
 
 /** A box with DejaVu Sans Mono's proportions: characters 0.6 em wide, lines 1.35 em high. */
-function box(width: number, height: number): CodeBox {
-  return { width, height, gutterEm: 2.8, charEm: 0.6, lineEm: 1.35 };
+function box(width: number, height: number, blankRow = 1): CodeBox {
+  return { width, height, gutterEm: 2.8, charEm: 0.6, lineEm: 1.35, blankRow };
 }
 
-const program = (lines: number, width: number) =>
-  Array.from({ length: lines }, () => 'x'.repeat(width));
+/** `count` lines of `width` columns, indented by four. */
+const program = (count: number, width: number) =>
+  Array.from({ length: count }, () => `    ${'x'.repeat(width - 4)}`).join('\n');
 
 describe('the code type is fitted to the program and its box', () => {
-  it('counts a line’s columns with tabs to the next stop', () => {
-    expect(lineColumns('a\tb\n\tif x:\n')).toEqual([5, 9, 0]);
+  it('reads a line’s width and indentation, tabs to the next stop, blank lines as empty', () => {
+    expect(lineShapes('a\tb\n\tif x:\n   \n')).toEqual([
+      { width: 5, indent: 0 },
+      { width: 9, indent: 4 },
+      { width: 0, indent: 0 },
+      { width: 0, indent: 0 },
+    ]);
   });
 
   it('a short program in a large box is drawn at the largest size', () => {
-    const fit = fitCodeType(lineColumns('print(1)\nprint(2)'), box(800, 600), { min: 11, max: 27 });
+    const fit = fitCodeType(lineShapes('print(1)\nprint(2)'), box(800, 600), { min: 11, max: 27 });
     expect(fit).toEqual({ size: 27, wraps: false });
   });
 
   it('the longest line and the line count narrow the type, without wrapping, while it stays readable', () => {
-    const columns = program(20, 60).map((line) => line.length);
-    const fit = fitCodeType(columns, box(480, 420), { min: 10, max: 27 });
+    const fit = fitCodeType(lineShapes(program(20, 60)), box(480, 420), { min: 10, max: 27 });
     expect(fit.wraps).toBe(false);
     expect(fit.size).toBeGreaterThanOrEqual(10);
     // The longest line fits its width and every line fits the height, at the chosen size.
@@ -38,23 +43,39 @@ describe('the code type is fitted to the program and its box', () => {
   });
 
   it('a line too long for readable type wraps, and the wrapped program still fits the height', () => {
-    const columns = [...program(12, 40), 'x'.repeat(140)].map((line) => line.length);
+    const shapes = lineShapes(`${program(12, 40)}\n    ${'y'.repeat(136)}`);
     const shape = box(480, 420);
-    const fit = fitCodeType(columns, shape, { min: 11, max: 27 });
+    const fit = fitCodeType(shapes, shape, { min: 11, max: 27 });
     expect(fit.wraps).toBe(true);
     expect(fit.size).toBeGreaterThanOrEqual(11);
-    expect(wrappedRows(columns, shape, fit.size) * 1.35 * fit.size).toBeLessThanOrEqual(420);
+    expect(wrappedRows(shapes, shape, fit.size) * 1.35 * fit.size).toBeLessThanOrEqual(420);
     // Nine lines in ten stay whole: the 40-column lines do not wrap.
     const perRow = Math.floor((480 - 2.8 * fit.size) / (0.6 * fit.size));
     expect(perRow).toBeGreaterThanOrEqual(40);
   });
 
+  it('counts a wrapped line’s rows as the editor draws them: hanging under its indentation, broken at words', () => {
+    // 100 columns in rows of 40: the first row, then rows of (40 - 8 - 2) columns, not quite full.
+    const [line] = lineShapes(`        ${'z '.repeat(46)}`);
+    if (!line) throw new Error('no line');
+    const rows = wrappedRows([line], { ...box(0, 0), width: 40 * 0.6 * 10 + 2.8 * 10 }, 10);
+    expect(rows).toBeGreaterThanOrEqual(1 + Math.ceil((100 - 40) / 30));
+  });
+
+  it('blank lines drawn short let a longer program show whole at the same size', () => {
+    const code = Array.from({ length: 24 }, (_, i) => (i % 3 === 2 ? '' : '    work()')).join('\n');
+    const full = fitCodeType(lineShapes(code), box(480, 300), { min: 8, max: 27 });
+    const short = fitCodeType(lineShapes(code), box(480, 300, 0.5), { min: 8, max: 27 });
+    expect(short.size).toBeGreaterThan(full.size);
+  });
+
   it('never goes below the readable size: a program too long for the box scrolls instead', () => {
-    const columns = program(80, 30).map((line) => line.length);
-    expect(fitCodeType(columns, box(480, 300), { min: 11, max: 27 }).size).toBe(11);
+    expect(fitCodeType(lineShapes(program(80, 30)), box(480, 300), { min: 11, max: 27 }).size).toBe(
+      11,
+    );
   });
 
   it('never goes above the largest size', () => {
-    expect(fitCodeType([1], box(4000, 4000), { min: 11, max: 20 }).size).toBe(20);
+    expect(fitCodeType(lineShapes('x'), box(4000, 4000), { min: 11, max: 20 }).size).toBe(20);
   });
 });
