@@ -116,12 +116,16 @@ function createGeometry(data: DialData, size: TextSize): Geometry {
     ...TICK_COUNTS.flatMap((count) => texts(ticksFor(count)).map(textWidth)),
   );
   const lineHeight = fontSize * 1.2;
-  const topRoom = 10 + lineHeight * 1.3;
+  // Tick labels are centred a little outside the rim (see labelRadius below); the room they
+  // take: above and below, a line; at the sides, the widest label and its box's padding.
+  const outside = 6 + lineHeight * 0.6;
+  const topRoom = outside + lineHeight * 0.5 + 4;
+  const sideRoom = outside + widest + fontSize * 0.2 + 4;
   // Where the labels at the sides would leave the dial too small, only 0 is written, on top.
-  const withSides = Math.min(width / 2 - 14 - widest, height / 2 - topRoom);
+  const withSides = Math.min(width / 2 - sideRoom, height / 2 - topRoom);
   const compact = withSides < fontSize * 3;
   const radius = Math.max(16, compact ? Math.min(width / 2 - 8, height / 2 - topRoom) : withSides);
-  const labelRadius = radius + 6 + lineHeight * 0.6;
+  const labelRadius = radius + outside;
   const labelsFor = (ticks: readonly number[]): TickLabel[] => {
     const words = texts(ticks);
     return ticks.map((tick, i) => {

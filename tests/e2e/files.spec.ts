@@ -126,7 +126,8 @@ test('the lesson text sits beside the scenario, and the output is checked agains
   await expect(check).toHaveCount(0);
   await app.press('End');
   await expect(check).toHaveAttribute('data-match', 'true');
-  await expect(check).toContainText('The output matches the lesson ✓');
+  await expect(check).toContainText('The output matches the lesson');
+  await expect(check.locator('svg[data-icon=check]')).toBeVisible();
   await app.screenshot('files-lesson-text-matches');
 
   // A changed program prints something else: the difference is shown, line by line.
@@ -138,8 +139,11 @@ test('the lesson text sits beside the scenario, and the output is checked agains
   await app.press('End');
   await expect(check).toHaveAttribute('data-match', 'false');
   await expect(check).toContainText('The output differs from the lesson');
-  await expect(check.locator('.removed')).toHaveText(['-report: finished']);
-  await expect(check.locator('.added')).toHaveText(['+report: done']);
+  // The differences are a click away: the console keeps its room for the student's output.
+  await expect(app.view('console').locator('.diff')).toHaveCount(0);
+  await app.control('output-diff').click();
+  await expect(app.view('console').locator('.removed')).toHaveText(['-report: finished']);
+  await expect(app.view('console').locator('.added')).toHaveText(['+report: done']);
   await app.screenshot('files-lesson-text-differs');
 
   await app.chooseLesson('create-task');

@@ -173,6 +173,18 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
       }
     }
   }
+  // A dial with room for a scale carries one: four ticks at least, unless no time passes.
+  for (const dial of document.querySelectorAll('[data-view=timer-wheel] .dial svg')) {
+    const radius = Number(dial.querySelector('circle.face')?.getAttribute('r') ?? 0);
+    const type = parseFloat(getComputedStyle(dial).fontSize);
+    const ticks = dial.querySelectorAll('.tick-label').length;
+    const idle = dial.getAttribute('data-idle') === 'true';
+    if (shown(dial) && radius > 6 * type && ticks < 4 && !idle) {
+      problems.push(
+        `the dial has room for a scale but shows ${ticks} ticks (radius ${Math.round(radius)} px)`,
+      );
+    }
+  }
   for (const node of document.querySelectorAll('[data-view=state-machine] svg g.node')) {
     const rect = node.querySelector('rect')?.getBoundingClientRect();
     const text = node.querySelector('text')?.getBoundingClientRect();
