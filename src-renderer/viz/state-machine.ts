@@ -25,6 +25,9 @@ const NODES: readonly Node[] = [
   { id: 'cancelled', x: 3.15, y: 1.15 },
 ];
 
+/** Every state the diagram draws. */
+export const MACHINE_STATES: readonly DisplayStatus[] = NODES.map((node) => node.id);
+
 const EDGES: readonly [DisplayStatus, DisplayStatus][] = [
   ['created', 'scheduled'],
   ['scheduled', 'running'],
