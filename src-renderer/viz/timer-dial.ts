@@ -11,6 +11,7 @@ import {
   allApart,
   centredBox,
   contains,
+  overlaps,
   pickTicks,
   placeSideLabels,
   type Box,
@@ -191,9 +192,11 @@ export function renderTimerDial(
   drawFace(part('face'), geometry);
   drawHistory(part('history'), geometry, data);
   const crowded = data.timers.length > MARKER_LIMIT;
-  drawMarkers(part('markers'), geometry, crowded ? [] : data, motionMs);
+  const markers = layoutMarkers(geometry, crowded ? [] : data.timers);
+  const now = nowLayout(geometry, data, markers.discs);
+  drawMarkers(part('markers'), geometry, crowded ? [] : data, markers, now.box, motionMs);
   drawCrowd(part('crowd'), geometry, crowded ? data.timers : []);
-  drawHand(svg, part('hand'), geometry, data, motionMs);
+  drawHand(svg, part('hand'), geometry, data, now, motionMs);
 }
 
 /** The face, its ticks and their times: they change only with the dial's size and span. */
@@ -253,14 +256,21 @@ function drawHistory(node: SVGGElement, geometry: Geometry, data: DialData): voi
     .attr('d', band);
 }
 
-/** Stack level of each timer: by deadline, then heap order, crowded ones further out. */
-function stackLevels(timers: readonly DialTimer[], span: number): Map<number, number> {
+/**
+ * Stack level of each timer: by deadline, then heap order, crowded ones further out. Timers
+ * closer than `gap` (in turns of the dial) to the first of a stack join it.
+ */
+function stackLevels(
+  timers: readonly DialTimer[],
+  span: number,
+  gap = STACK_GAP,
+): Map<number, number> {
   const sorted = [...timers].sort((a, b) => a.when - b.when || a.heapIndex - b.heapIndex);
   const levels = new Map<number, number>();
   let anchor = -Infinity;
   let level = 0;
   for (const timer of sorted) {
-    if ((timer.when - anchor) / span <= STACK_GAP) level++;
+    if ((timer.when - anchor) / span <= gap) level++;
     else {
       anchor = timer.when;
       level = 0;
@@ -268,6 +278,33 @@ function stackLevels(timers: readonly DialTimer[], span: number): Map<number, nu
     levels.set(timer.id, level);
   }
   return levels;
+}
+
+/** Where each timer's marker is: its ring (stacked outwards by deadline) and its disc. */
+interface MarkerLayout {
+  markerRadius: number;
+  ringOf: (timer: DialTimer) => number;
+  discs: Box[];
+}
+
+function layoutMarkers(geometry: Geometry, timers: readonly DialTimer[]): MarkerLayout {
+  const { fontSize, radius, span, point } = geometry;
+  // A marker holds its heap index, written in the dial's type.
+  const markerRadius = Math.max(11, fontSize * 0.8);
+  // Markers whose discs would touch on the outer ring stack instead (an arc a disc wide).
+  const ring = Math.max(1, radius - 13 - markerRadius);
+  const levels = stackLevels(
+    timers,
+    span,
+    Math.max(STACK_GAP, (markerRadius * 2 + 2) / (2 * Math.PI * ring)),
+  );
+  const ringOf = (timer: DialTimer) =>
+    radius - 13 - markerRadius - (levels.get(timer.id) ?? 0) * (markerRadius * 2 + 3);
+  const discs = timers.map((timer) => {
+    const [x, y] = point(timer.when, ringOf(timer));
+    return centredBox(x, y, markerRadius * 2, markerRadius * 2);
+  });
+  return { markerRadius, ringOf, discs };
 }
 
 /**
@@ -278,24 +315,17 @@ function drawMarkers(
   node: SVGGElement,
   geometry: Geometry,
   data: DialData | [],
+  { markerRadius, ringOf, discs }: MarkerLayout,
+  nowBox: Box,
   motionMs: number,
 ): void {
   const timers = Array.isArray(data) ? [] : data.timers;
   const formatTime = Array.isArray(data) ? String : data.formatTime;
   const { width, fontSize, radius, span, point } = geometry;
-  const levels = stackLevels(timers, span);
-  // A marker holds its heap index, written in the dial's type.
-  const markerRadius = Math.max(11, fontSize * 0.8);
-  const ringOf = (timer: DialTimer) =>
-    radius - 13 - markerRadius - (levels.get(timer.id) ?? 0) * (markerRadius * 2 + 3);
   const labelled = timers.length <= LABEL_LIMIT;
   const labelOf = (d: DialTimer) => `${d.ownerName ?? d.label} · ${formatTime(d.when)}`;
   const sides = new Map<number, LabelSide>();
   if (labelled && !Array.isArray(data)) {
-    const discs = timers.map((d) => {
-      const [x, y] = point(d.when, ringOf(d));
-      return centredBox(x, y, markerRadius * 2, markerRadius * 2);
-    });
     const lineHeight = fontSize * 1.2;
     // In heap order: the timer due first is labelled first.
     const wanted: SideLabel[] = [...timers]
@@ -314,18 +344,14 @@ function drawMarkers(
         };
       });
     const frame = centredBox(0, 0, width, geometry.height);
-    const obstacles = [
-      nowLayout(geometry, data).box,
-      ...geometry.tickLabels.map((label) => label.box),
-      ...discs,
-    ];
+    const obstacles = [nowBox, ...geometry.tickLabels.map((label) => label.box), ...discs];
     // A label may lie over its own marker's disc, never over another's.
     for (const [id, placed] of placeSideLabels(wanted, frame, obstacles))
       sides.set(id, placed.side);
   }
   // A marker is redrawn only when what it shows changed.
   const keyOf = (d: DialTimer) =>
-    `${d.when}|${d.heapIndex}|${d.cancelled}|${levels.get(d.id)}|${d.color}|${radius}|${width}|${fontSize}|${span}|${sides.get(d.id) ?? ''}|${labelled ? labelOf(d) : ''}`;
+    `${d.when}|${d.heapIndex}|${d.cancelled}|${ringOf(d)}|${d.color}|${radius}|${width}|${fontSize}|${span}|${sides.get(d.id) ?? ''}|${labelled ? labelOf(d) : ''}`;
   const markers = select(node)
     .selectAll<SVGGElement, DialTimer>('g.timer')
     .data(timers, (d) => d.id)
@@ -434,14 +460,24 @@ function drawCrowd(
 }
 
 /** The hand sweeps ahead when the clock jumps; below its pivot, the clock's reading. */
+/** Where the clock's reading is drawn: its lines, type size, baseline and box. */
+interface NowLayout {
+  lines: string[];
+  size: number;
+  y: number;
+  box: Box;
+}
+
 /**
- * The clock's reading, in the face below the pivot: as large as fits, up to a little larger
- * than the dial's type; where it does not fit on one line at the dial's type, on two.
+ * The clock's reading, in the face below the pivot, or above it where timers' markers lie
+ * below: as large as fits, up to a little larger than the dial's type; where it does not fit
+ * on one line at the dial's type, on two.
  */
 function nowLayout(
   { radius, fontSize, textWidth }: Pick<Geometry, 'radius' | 'fontSize' | 'textWidth'>,
   data: DialData,
-): { lines: string[]; size: number; y: number; box: Box } {
+  discs: readonly Box[],
+): NowLayout {
   // Measured in the dial's type; the reading is bold, which is about a tenth wider.
   const widthAt = (text: string, size: number) => (textWidth(text) * 1.1 * size) / fontSize;
   const oneLine = `${data.nowLabel} ${data.formatTime(data.now)}`;
@@ -451,15 +487,21 @@ function nowLayout(
   const widest = Math.max(...lines.map((line) => widthAt(line, fontSize)));
   // As large as fits, up to a little larger than the dial's type, and not much smaller.
   const size = Math.min(fontSize * 1.3, Math.max(fontSize * 0.75, (fontSize * room) / widest));
-  const y = radius * (lines.length > 1 ? 0.3 : 0.42);
   const width = (widest * size) / fontSize;
-  const top = y - size * 0.6;
-  return {
-    lines,
-    size,
-    y,
-    box: { left: -width / 2, right: width / 2, top, bottom: top + size * 1.2 * lines.length },
+  const height = size * 1.2 * lines.length;
+  const at = (y: number): NowLayout => {
+    const top = y - size * 0.6;
+    return {
+      lines,
+      size,
+      y,
+      box: { left: -width / 2, right: width / 2, top, bottom: top + height },
+    };
   };
+  const below = at(radius * (lines.length > 1 ? 0.3 : 0.42));
+  const above = at(-radius * 0.42 - (height - size * 1.2));
+  const clear = (layout: NowLayout) => !discs.some((disc) => overlaps(disc, layout.box));
+  return clear(below) || !clear(above) ? below : above;
 }
 
 function drawHand(
@@ -467,6 +509,7 @@ function drawHand(
   node: SVGGElement,
   geometry: Geometry,
   data: DialData,
+  now: NowLayout,
   motionMs: number,
 ): void {
   const { radius, fontSize, turn } = geometry;
@@ -496,7 +539,6 @@ function drawHand(
       .attr('transform', `rotate(${degrees})`);
   }
 
-  const now = nowLayout({ radius, fontSize, textWidth: geometry.textWidth }, data);
   // A loop that only computes sets no timer and lets no time pass: the face says so, over the
   // hand, where it fits above the clock's reading (the heap's list says it too).
   const idle = data.idleLabel;

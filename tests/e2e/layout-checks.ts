@@ -137,7 +137,7 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
   };
   apart(
     'the dial',
-    '[data-view=timer-wheel] svg .tick-label, [data-view=timer-wheel] svg .timer .name, [data-view=timer-wheel] svg .now, [data-view=timer-wheel] svg .idle',
+    '[data-view=timer-wheel] svg .tick-label, [data-view=timer-wheel] svg .timer .name, [data-view=timer-wheel] svg .timer .index, [data-view=timer-wheel] svg .now, [data-view=timer-wheel] svg .idle',
   );
   apart('the heap list', '[data-view=timer-wheel] .heap li');
   apart('the cards', '[data-view=tasks] [data-task-id]');
