@@ -164,12 +164,13 @@ export function dialSpan(max: number): number {
   return 10 * magnitude;
 }
 
+/** Draws the dial; returns whether the clock's reading is in its face (else the caller writes it). */
 export function renderTimerDial(
   svg: SVGSVGElement,
   data: DialData,
   size: TextSize,
   motionMs: number,
-): void {
+): boolean {
   const geometry = createGeometry(data, size);
   const { width, height } = geometry;
   const root = select(svg);
@@ -194,9 +195,11 @@ export function renderTimerDial(
   const crowded = data.timers.length > MARKER_LIMIT;
   const markers = layoutMarkers(geometry, crowded ? [] : data.timers);
   const now = nowLayout(geometry, data, markers.discs);
-  drawMarkers(part('markers'), geometry, crowded ? [] : data, markers, now.box, motionMs);
+  const obstacles = now ? [now.box] : [];
+  drawMarkers(part('markers'), geometry, crowded ? [] : data, markers, obstacles, motionMs);
   drawCrowd(part('crowd'), geometry, crowded ? data.timers : []);
   drawHand(svg, part('hand'), geometry, data, now, motionMs);
+  return now !== null;
 }
 
 /** The face, its ticks and their times: they change only with the dial's size and span. */
@@ -316,7 +319,7 @@ function drawMarkers(
   geometry: Geometry,
   data: DialData | [],
   { markerRadius, ringOf, discs }: MarkerLayout,
-  nowBox: Box,
+  around: readonly Box[],
   motionMs: number,
 ): void {
   const timers = Array.isArray(data) ? [] : data.timers;
@@ -344,7 +347,7 @@ function drawMarkers(
         };
       });
     const frame = centredBox(0, 0, width, geometry.height);
-    const obstacles = [nowBox, ...geometry.tickLabels.map((label) => label.box), ...discs];
+    const obstacles = [...around, ...geometry.tickLabels.map((label) => label.box), ...discs];
     // A label may lie over its own marker's disc, never over another's.
     for (const [id, placed] of placeSideLabels(wanted, frame, obstacles))
       sides.set(id, placed.side);
@@ -471,13 +474,14 @@ interface NowLayout {
 /**
  * The clock's reading, in the face below the pivot, or above it where timers' markers lie
  * below: as large as fits, up to a little larger than the dial's type; where it does not fit
- * on one line at the dial's type, on two.
+ * on one line at the dial's type, on two. Where markers lie on both sides (a small dial), none:
+ * the caller writes the reading beside the dial.
  */
 function nowLayout(
   { radius, fontSize, textWidth }: Pick<Geometry, 'radius' | 'fontSize' | 'textWidth'>,
   data: DialData,
   discs: readonly Box[],
-): NowLayout {
+): NowLayout | null {
   // Measured in the dial's type; the reading is bold, which is about a tenth wider.
   const widthAt = (text: string, size: number) => (textWidth(text) * 1.1 * size) / fontSize;
   const oneLine = `${data.nowLabel} ${data.formatTime(data.now)}`;
@@ -501,7 +505,8 @@ function nowLayout(
   const below = at(radius * (lines.length > 1 ? 0.3 : 0.42));
   const above = at(-radius * 0.42 - (height - size * 1.2));
   const clear = (layout: NowLayout) => !discs.some((disc) => overlaps(disc, layout.box));
-  return clear(below) || !clear(above) ? below : above;
+  if (clear(below)) return below;
+  return clear(above) ? above : null;
 }
 
 function drawHand(
@@ -509,7 +514,7 @@ function drawHand(
   node: SVGGElement,
   geometry: Geometry,
   data: DialData,
-  now: NowLayout,
+  now: NowLayout | null,
   motionMs: number,
 ): void {
   const { radius, fontSize, turn } = geometry;
@@ -546,7 +551,7 @@ function drawHand(
   const idleFits =
     idle !== null &&
     geometry.textWidth(idle) <= radius * 1.5 &&
-    idleY + fontSize * 0.7 <= now.box.top;
+    idleY + fontSize * 0.7 <= (now?.box.top ?? radius);
   layer
     .selectAll('text.idle')
     .data(idleFits ? [idle] : [])
@@ -556,14 +561,14 @@ function drawHand(
     .attr('dy', '0.35em')
     .text((d) => d);
   layer
-    .selectAll('text.now')
-    .data([null])
+    .selectAll<SVGTextElement, NowLayout>('text.now')
+    .data(now ? [now] : [])
     .join('text')
     .attr('class', 'now')
-    .attr('y', now.y)
-    .style('font-size', `${now.size}px`)
+    .attr('y', (d) => d.y)
+    .style('font-size', (d) => `${d.size}px`)
     .selectAll('tspan')
-    .data(now.lines)
+    .data((d) => d.lines)
     .join('tspan')
     .attr('x', 0)
     .attr('dy', (_, i) => (i === 0 ? '0.35em' : '1.1em'))

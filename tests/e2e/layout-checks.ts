@@ -185,6 +185,13 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
       );
     }
   }
+  // The clock's reading is in the dial's face, or beside it where the face has no room.
+  for (const timers of document.querySelectorAll('[data-view=timer-wheel]')) {
+    const reading = timers.querySelector('svg text.now, [data-field=dial-now]');
+    if (shown(timers) && (!reading || !shown(reading))) {
+      problems.push('the timers do not say the clock’s reading');
+    }
+  }
   for (const node of document.querySelectorAll('[data-view=state-machine] svg g.node')) {
     const rect = node.querySelector('rect')?.getBoundingClientRect();
     const text = node.querySelector('text')?.getBoundingClientRect();
