@@ -96,6 +96,13 @@ describe('the narration', () => {
       'tasks.badge',
       'language.en',
       'language.ru',
+      // Keys named as their caps are printed, on Russian keyboards too.
+      'key.home',
+      'key.end',
+      'key.page-up',
+      'key.page-down',
+      'key.o',
+      'key.shift-o',
     ]);
   });
 });
