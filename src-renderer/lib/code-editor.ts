@@ -1,8 +1,8 @@
 /**
  * The code editor: CodeMirror 6 with Python, and line marks for the replay: the line being
  * executed, strongly; the lines where suspended tasks are paused, faintly; a syntax error.
- * Long lines wrap, each continuation marked in the margin; characters that hide text or
- * reorder it (see hidden-chars.ts) are drawn as visible boxes.
+ * Long lines wrap, each continuation marked in the margin (see code-lines.ts for how lines
+ * are drawn, and the hidden characters' boxes).
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
@@ -26,16 +26,12 @@ import {
   EditorView,
   GutterMarker,
   gutter,
-  gutterLineClass,
-  highlightSpecialChars,
   keymap,
   lineNumbers,
-  ViewPlugin,
   type BlockInfo,
   type DecorationSet,
-  type ViewUpdate,
 } from '@codemirror/view';
-import { HIDDEN_CHARS, codePointLabel } from './hidden-chars.ts';
+import { hiddenCharBoxes, wrappedLines } from './code-lines.ts';
 import { ICONS } from './icons.ts';
 
 export interface LineMarks {
@@ -155,79 +151,6 @@ function lineDecorations(state: EditorState): DecorationSet {
 
 const decorations = EditorView.decorations.compute([marksField, 'doc'], lineDecorations);
 
-/** A line's hanging indent, by its indentation: made once per width. */
-const hangs = new Map<number, Decoration>();
-
-function hangFor(indent: number): Decoration {
-  let made = hangs.get(indent);
-  if (!made) {
-    const hang = indent + 2;
-    made = Decoration.line({
-      attributes: { style: `padding-left: calc(6px + ${hang}ch); text-indent: -${hang}ch` },
-    });
-    hangs.set(indent, made);
-  }
-  return made;
-}
-
-/**
- * A blank line, marked so that the editor's host can draw it shorter: in front of a class a
- * program's blank lines cost half a row, and a longer program shows whole.
- */
-const blankLine = Decoration.line({ class: 'cm-blank-line' });
-
-function hangingIndents(view: EditorView): DecorationSet {
-  const builder = new RangeSetBuilder<Decoration>();
-  const tabSize = view.state.tabSize;
-  for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to;) {
-      const line = view.state.doc.lineAt(pos);
-      const leading = /^[ \t]*/.exec(line.text)?.[0] ?? '';
-      let indent = 0;
-      for (const char of leading)
-        indent = char === '\t' ? indent + tabSize - (indent % tabSize) : indent + 1;
-      builder.add(line.from, line.from, line.text.trim() === '' ? blankLine : hangFor(indent));
-      pos = line.to + 1;
-    }
-  }
-  return builder.finish();
-}
-
-/**
- * A wrapped line's further rows start two columns inside the line's own indentation, so that
- * the program's shape stays readable where its long lines wrap.
- */
-const hangingIndent = ViewPlugin.fromClass(
-  class {
-    decorations: DecorationSet;
-    constructor(view: EditorView) {
-      this.decorations = hangingIndents(view);
-    }
-    update(update: ViewUpdate) {
-      if (update.docChanged || update.viewportChanged) {
-        this.decorations = hangingIndents(update.view);
-      }
-    }
-  },
-  { decorations: (plugin) => plugin.decorations },
-);
-
-/** A blank line's gutter, marked: where blank lines are drawn short, their numbers are not drawn. */
-class BlankGutter extends GutterMarker {
-  override elementClass = 'cm-blank-gutter';
-}
-
-const blankGutter = new BlankGutter();
-
-const blankGutters = gutterLineClass.compute(['doc'], (state) => {
-  const builder = new RangeSetBuilder<GutterMarker>();
-  for (let number = 1; number <= state.doc.lines; number++) {
-    const line = state.doc.line(number);
-    if (line.text.trim() === '') builder.add(line.from, line.from, blankGutter);
-  }
-  return builder.finish();
-});
-
 /** How many screen rows a line takes: more than one where it wraps. */
 function rowsOf(view: EditorView, line: BlockInfo): number {
   return Math.max(1, Math.round(line.height / view.defaultLineHeight));
@@ -250,26 +173,6 @@ const marginGutter = gutter({
     update.geometryChanged ||
     update.transactions.some((t) => t.effects.some((e) => e.is(setMarks))),
 });
-
-/**
- * The hidden characters, drawn as a box with their code point (`U+202E`), in the text's
- * place: what the reader sees then says what Python reads.
- */
-function hiddenChars(describe: (label: string) => string): Extension {
-  return highlightSpecialChars({
-    addSpecialChars: HIDDEN_CHARS,
-    render(code) {
-      const label = codePointLabel(code);
-      const box = document.createElement('span');
-      box.className = 'cm-hidden-char';
-      box.textContent = label;
-      box.title = describe(label);
-      box.setAttribute('aria-label', describe(label));
-      box.dataset.hiddenChar = label;
-      return box;
-    },
-  });
-}
 
 /** Syntax colours come from the theme's variables, so that every theme reads well. */
 const highlightStyle = HighlightStyle.define([
@@ -383,10 +286,8 @@ export function createCodeEditor(
   const extensions: Extension[] = [
     lineNumbers(),
     marginGutter,
-    EditorView.lineWrapping,
-    hangingIndent,
-    blankGutters,
-    hiddenChars(text.describeHiddenChar),
+    wrappedLines,
+    hiddenCharBoxes(text.describeHiddenChar),
     history(),
     indentOnInput(),
     bracketMatching(),

@@ -5,7 +5,7 @@
 import { select } from 'd3';
 import type { DisplayStatus } from '../replay/views.ts';
 import type { Transition } from '../replay/focus.ts';
-import type { Size } from './timer-dial.ts';
+import type { Size } from './dial-geometry.ts';
 
 interface Node {
   id: DisplayStatus;

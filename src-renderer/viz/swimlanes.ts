@@ -10,7 +10,7 @@
 import { scaleLinear, select } from 'd3';
 import type { LaneSegment, Mark, TaskLane } from '../replay/timeline.ts';
 import { iconPaths, type IconName } from '../lib/icons.ts';
-import type { Size } from './timer-dial.ts';
+import type { Size } from './dial-geometry.ts';
 
 export interface LaneRow {
   lane: TaskLane;
