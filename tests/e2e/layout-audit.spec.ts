@@ -141,6 +141,17 @@ async function zoomBy(app: LoopscopeApp, steps: number): Promise<void> {
   await drawn(app.page);
 }
 
+/**
+ * Shows the lesson's text at a desk as the app does on a window of that width: beside the
+ * code where the window is wide (see ui.svelte.ts), closed on a small screen.
+ */
+async function setLessonText(app: LoopscopeApp, open: boolean): Promise<void> {
+  await app.control('lesson-text').evaluate((button: HTMLButtonElement, open) => {
+    if ((button.getAttribute('aria-pressed') === 'true') !== open) button.click();
+  }, open);
+  await expect(app.control('lesson-text')).toHaveAttribute('aria-pressed', String(open));
+}
+
 /** Switches the presentation mode with its button's own handler, as a click does. */
 async function setPresentation(app: LoopscopeApp, on: boolean): Promise<void> {
   await app.control('presentation').evaluate((button: HTMLButtonElement, on) => {
@@ -186,6 +197,7 @@ for (const language of ['ru', 'en'] as const) {
             await setPresentation(app, mode === 'presentation');
             for (const size of SIZES) {
               await page.setViewportSize(size);
+              if (mode === 'normal') await setLessonText(app, size.width >= 1400);
               for (const position of POSITIONS) {
                 const layout = `${language} ${theme} zoom+${zoom} ${size.width}×${size.height} ${mode} ${position}`;
                 const problems = await auditAt(page, steps[position], zoom === 0);
