@@ -63,7 +63,6 @@ const STEP = 0.25;
 
 const floorStep = (size: number) => Math.floor(size / STEP) * STEP;
 
-/** How many screen rows the program takes at a type size, its long lines wrapped. */
 /**
  * How many screen rows a line takes at a type size: one where it fits, else its first row and
  * as many further rows as it needs, each starting two columns inside its indentation (the
@@ -98,9 +97,13 @@ export function fitCodeType(
   if (whole >= min) return { size: whole, wraps: false };
   // The longest lines are too long for readable type: wrap them, at the largest size that
   // fits, but no larger than keeps nine lines in ten whole (wrapping hides a program's shape).
+  // Where even that would be below readable type, nine lines in ten may take two rows each:
+  // the smallest type is the last resort, not the answer to a box with room to spare.
   const byWidth = [...columns].sort((a, b) => b - a);
-  const typical = byWidth[Math.max(1, Math.floor(columns.length / 10))] ?? 1;
-  const ceiling = Math.min(max, box.width / (Math.max(1, typical) * box.charEm + box.gutterEm));
+  const typical = Math.max(1, byWidth[Math.max(1, Math.floor(columns.length / 10))] ?? 1);
+  const whole90 = box.width / (typical * box.charEm + box.gutterEm);
+  const twoRows = box.width / ((typical / 2) * box.charEm + box.gutterEm);
+  const ceiling = Math.min(max, whole90 >= min ? whole90 : twoRows);
   const fits = (size: number) => wrappedRows(shapes, box, size) * box.lineEm * size <= box.height;
   let size = min;
   for (let candidate = floorStep(ceiling); candidate > min; candidate -= STEP) {

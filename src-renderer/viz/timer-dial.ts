@@ -338,51 +338,71 @@ function drawCrowd(
     .attr('d', (d) => d);
 }
 
-/** The hand sweeps ahead when the clock jumps; below its pivot, the clock's reading. */
 /** Where the clock's reading is drawn: its lines, type size, baseline and box. */
 interface NowLayout {
-  lines: string[];
+  text: string;
   size: number;
   y: number;
   box: Box;
 }
 
+/** Whether the hand, from its pivot to its tip at `angle` (clockwise from 12), crosses a box. */
+function handCrosses(angle: number, radius: number, box: Box): boolean {
+  // Sampled every few pixels, with the hand's half-width and a little air around the text.
+  const pad = 4;
+  const samples = Math.ceil(radius / 3);
+  for (let i = 0; i <= samples; i++) {
+    const r = (radius * i) / samples;
+    const x = Math.sin(angle) * r;
+    const y = -Math.cos(angle) * r;
+    if (x >= box.left - pad && x <= box.right + pad && y >= box.top - pad && y <= box.bottom + pad)
+      return true;
+  }
+  return false;
+}
+
 /**
- * The clock's reading, in the face below the pivot, or above it where timers' markers lie
- * below: as large as fits, up to a little larger than the dial's type; where it does not fit
- * on one line at the dial's type, on two. Where markers lie on both sides (a small dial), none:
- * the caller writes the reading beside the dial.
+ * The clock's reading, in the face below the pivot, or above it where the hand or timers'
+ * markers lie below: on one line, as large as fits, up to a little larger than the dial's
+ * type. The hand may cross it only where both places are under it. Where it does not fit on
+ * one line at nearly the dial's type, or markers lie on both sides (a small dial), none: the
+ * caller writes the reading beside the dial, where it reads whole.
  */
 function nowLayout(
-  { radius, fontSize, textWidth }: Pick<Geometry, 'radius' | 'fontSize' | 'textWidth'>,
+  {
+    radius,
+    fontSize,
+    textWidth,
+    turn,
+  }: Pick<Geometry, 'radius' | 'fontSize' | 'textWidth' | 'turn'>,
   data: DialData,
   discs: readonly Box[],
 ): NowLayout | null {
   // Measured in the dial's type; the reading is bold, which is about a tenth wider.
   const widthAt = (text: string, size: number) => (textWidth(text) * 1.1 * size) / fontSize;
-  const oneLine = `${data.nowLabel} ${data.formatTime(data.now)}`;
+  const text = `${data.nowLabel} ${data.formatTime(data.now)}`;
   const room = radius * 1.6;
-  const lines =
-    widthAt(oneLine, fontSize) <= room ? [oneLine] : [data.nowLabel, data.formatTime(data.now)];
-  const widest = Math.max(...lines.map((line) => widthAt(line, fontSize)));
-  // As large as fits, up to a little larger than the dial's type, and not much smaller.
-  const size = Math.min(fontSize * 1.3, Math.max(fontSize * 0.75, (fontSize * room) / widest));
+  const widest = widthAt(text, fontSize);
+  if (widest * 0.85 > room) return null;
+  // As large as fits, up to a little larger than the dial's type.
+  const size = Math.min(fontSize * 1.3, (fontSize * room) / widest);
   const width = (widest * size) / fontSize;
-  const height = size * 1.2 * lines.length;
+  const height = size * 1.2;
   const at = (y: number): NowLayout => {
     const top = y - size * 0.6;
     return {
-      lines,
+      text,
       size,
       y,
       box: { left: -width / 2, right: width / 2, top, bottom: top + height },
     };
   };
-  const below = at(radius * (lines.length > 1 ? 0.3 : 0.42));
-  const above = at(-radius * 0.42 - (height - size * 1.2));
+  const below = at(radius * 0.42);
+  const above = at(-radius * 0.42);
   const clear = (layout: NowLayout) => !discs.some((disc) => overlaps(disc, layout.box));
-  if (clear(below)) return below;
-  return clear(above) ? above : null;
+  const angle = turn(data.now);
+  const places = [below, above].filter(clear);
+  return places.find((place) => !handCrosses(angle, radius, place.box)) ?? places[0] ?? null;
 }
 
 function drawHand(
@@ -442,13 +462,9 @@ function drawHand(
     .join('text')
     .attr('class', 'now')
     .attr('y', (d) => d.y)
+    .attr('dy', '0.35em')
     .style('font-size', (d) => `${d.size}px`)
-    .selectAll('tspan')
-    .data((d) => d.lines)
-    .join('tspan')
-    .attr('x', 0)
-    .attr('dy', (_, i) => (i === 0 ? '0.35em' : '1.1em'))
-    .text((line) => line);
+    .text((d) => d.text);
 }
 
 export {

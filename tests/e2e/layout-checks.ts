@@ -85,11 +85,11 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
     const clipsX = style.overflowX !== 'visible';
     const clipsY = style.overflowY !== 'visible';
     if (!clipsX && !clipsY) continue;
-    // The editor scrolls down a long program; its lines wrap, so it never scrolls sideways.
-    const scrollsY =
-      element.hasAttribute('data-scrollable') || element.classList.contains('cm-scroller');
-    const scrollsX =
-      element.hasAttribute('data-scrollable') && !element.classList.contains('cm-scroller');
+    // The editor scrolls down a long program; its lines wrap, so it never scrolls sideways;
+    // nor does a list marked `data-scrollable="y"` (cards, the heap): what is wider is cut.
+    const scrollable = element.getAttribute('data-scrollable');
+    const scrollsY = scrollable !== null || element.classList.contains('cm-scroller');
+    const scrollsX = scrollable !== null && scrollable !== 'y';
     const overX = clipsX && !scrollsX && element.scrollWidth > element.clientWidth + tolerance;
     const overY = clipsY && !scrollsY && element.scrollHeight > element.clientHeight + tolerance;
     if ((overX || overY) && !truncatedWithTooltip(element)) {

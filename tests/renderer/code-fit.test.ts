@@ -54,6 +54,20 @@ describe('the code type is fitted to the program and its box', () => {
     expect(perRow).toBeGreaterThanOrEqual(40);
   });
 
+  it('where most lines are too long for readable type whole, wraps them rather than shrink a roomy box to the smallest type', () => {
+    // A narrow, tall box: the 66-column lines cannot be whole at 11 px, but the box has
+    // height to spare for a second row each.
+    const shapes = lineShapes(`${program(8, 30)}\n${program(6, 66)}\n    ${'y'.repeat(110)}`);
+    const shape = box(400, 600);
+    const fit = fitCodeType(shapes, shape, { min: 11, max: 27 });
+    expect(fit.wraps).toBe(true);
+    expect(fit.size).toBeGreaterThan(11);
+    expect(wrappedRows(shapes, shape, fit.size) * 1.35 * fit.size).toBeLessThanOrEqual(600);
+    // The typical long line takes no more than two rows.
+    const perRow = Math.floor((400 - 2.8 * fit.size) / (0.6 * fit.size));
+    expect(perRow * 2).toBeGreaterThanOrEqual(66);
+  });
+
   it('counts a wrapped line’s rows as the editor draws them: hanging under its indentation, broken at words', () => {
     // 100 columns in rows of 40: the first row, then rows of (40 - 8 - 2) columns, not quite full.
     const [line] = lineShapes(`        ${'z '.repeat(46)}`);
