@@ -1,6 +1,7 @@
 /**
- * Which task cards the tasks view draws, and how it sums up the rest: a program with hundreds
- * of tasks shows a window of cards around the task the story is about, and a count per state.
+ * The tasks view as plain data: which task cards it draws, and how it sums up the rest (a
+ * program with hundreds of tasks shows a window of cards around the task the story is about,
+ * and a count per state), how many are asyncio's own, and which task the state diagram follows.
  */
 import type { DisplayStatus, TaskCardData } from '../replay/views.ts';
 
@@ -56,4 +57,29 @@ export function countByStatus(cards: readonly TaskCardData[]): [DisplayStatus, n
     const count = counts.get(status);
     return count ? [[status, count] as [DisplayStatus, number]] : [];
   });
+}
+
+/** What the tasks view shows at a step, apart from its words. */
+export interface TasksViewModel {
+  window: CardWindow;
+  /** How many of the tasks are asyncio's own (the count in the header says so). */
+  internal: number;
+  /** A count per state, when the cards are chips; else empty (the cards say it). */
+  summary: [DisplayStatus, number][];
+  /** The task the story is about, whose state the diagram shows. */
+  focused: TaskCardData | null;
+}
+
+export function tasksViewModel(
+  cards: readonly TaskCardData[],
+  focus: number | null,
+  size = WINDOW_SIZE,
+): TasksViewModel {
+  const window = windowCards(cards, focus, size);
+  return {
+    window,
+    internal: cards.filter((card) => card.internal !== null).length,
+    summary: window.compact ? countByStatus(cards) : [],
+    focused: cards.find((card) => card.id === focus) ?? null,
+  };
 }

@@ -4,6 +4,7 @@ import {
   COMPACT_FROM,
   STATUS_ORDER,
   countByStatus,
+  tasksViewModel,
   windowCards,
 } from '../../src-renderer/lib/task-window.ts';
 import { MACHINE_STATES } from '../../src-renderer/viz/state-machine.ts';
@@ -69,5 +70,37 @@ describe('how many tasks are in each state', () => {
   it('names every state the task diagram draws, each once', () => {
     expect([...STATUS_ORDER].sort()).toEqual([...MACHINE_STATES].sort());
     expect(new Set(STATUS_ORDER).size).toBe(STATUS_ORDER.length);
+  });
+});
+
+describe('the tasks view’s model', () => {
+  it('a few tasks: full cards, no summary, the focused task found, asyncio’s own counted', () => {
+    const few = cards(['running', 'suspended', 'done']);
+    const own = few.map((card, i) => (i === 2 ? { ...card, internal: 'executor' as const } : card));
+    const view = tasksViewModel(own, 1);
+    expect(view.window.compact).toBe(false);
+    expect(view.window.cards).toHaveLength(3);
+    expect(view.summary).toEqual([]);
+    expect(view.focused?.name).toBe('Task-1');
+    expect(view.internal).toBe(1);
+  });
+
+  it('many tasks: chips, a count per state over all of them, not only the window', () => {
+    const statuses: DisplayStatus[] = Array.from({ length: 100 }, (_, i) =>
+      i < 60 ? 'done' : 'suspended',
+    );
+    const view = tasksViewModel(cards(statuses), 80, 20);
+    expect(view.window.compact).toBe(true);
+    expect(view.window.cards).toHaveLength(20);
+    expect(view.window.cards.some((card) => card.id === 80)).toBe(true);
+    expect(view.summary).toEqual([
+      ['suspended', 40],
+      ['done', 60],
+    ]);
+    expect(view.focused?.id).toBe(80);
+  });
+
+  it('no task in focus: the diagram follows none', () => {
+    expect(tasksViewModel(cards(['running']), null).focused).toBeNull();
   });
 });
