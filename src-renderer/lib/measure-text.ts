@@ -21,3 +21,21 @@ export function createTextWidth(font: string): TextWidth {
     return width;
   };
 }
+
+/**
+ * `text` whole where it fits `room` pixels, else its longest beginning that fits with an
+ * ellipsis after it (found by halving, a few measurements however long the text). The caller
+ * says the whole text elsewhere, in a tooltip.
+ */
+export function fitLabel(text: string, room: number, width: TextWidth): string {
+  if (width(text) <= room) return text;
+  const chars = [...text];
+  let fits = 0;
+  let over = chars.length;
+  while (over - fits > 1) {
+    const middle = Math.floor((fits + over) / 2);
+    if (width(`${chars.slice(0, middle).join('')}…`) <= room) fits = middle;
+    else over = middle;
+  }
+  return `${chars.slice(0, fits).join('')}…`;
+}

@@ -10,6 +10,7 @@
 import { scaleLinear, select } from 'd3';
 import type { LaneSegment, Mark, TaskLane } from '../replay/timeline.ts';
 import { iconPaths, type IconName } from '../lib/icons.ts';
+import { fitLabel } from '../lib/measure-text.ts';
 import type { Size } from './dial-geometry.ts';
 
 export interface LaneRow {
@@ -139,7 +140,14 @@ export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size)
     .classed('internal', (d) => d.internalHint !== null)
     .attr('transform', (_, i) => `translate(0,${AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2})`)
     .style('--color', (d) => d.color);
-  lanes.select('text.name').text((d) => d.name);
+  // A name longer than the names' column ends in an ellipsis, clear of the lane's bars; the
+  // lane's tooltip says it whole. Measured in the text's own type, as drawn.
+  lanes.select<SVGTextElement>('text.name').each(function (d) {
+    this.textContent = fitLabel(d.name, NAME_WIDTH - 8, (text) => {
+      this.textContent = text;
+      return this.getComputedTextLength();
+    });
+  });
   lanes.select('title').text((d) => (d.internalHint ? `${d.name}: ${d.internalHint}` : d.name));
   lanes
     .select('g.segments')

@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { course, runnableScenarios } from './course.ts';
 import { dropFiles, expect, test, type LoopscopeApp } from './fixtures.ts';
+import { MINIMUMS, auditLayout } from './layout-checks.ts';
 
 test.afterAll(async ({ sharedApp: app }) => {
   await app.page.setViewportSize({ width: 1600, height: 900 });
@@ -329,6 +330,21 @@ test('sixty tasks: each card keeps a readable name, whole in its tooltip, and it
     expect(shown.width, `${name} shows more than a letter`).toBeGreaterThanOrEqual(shown.em * 5);
     await expect(card.locator('.status')).toHaveText(/\w{4,}/);
   }
+  // A lane's long name ends in an ellipsis in its column, and its tooltip says it whole.
+  const lane = app.view('lanes').locator('g.lane').nth(1);
+  const laneName = (await lane.locator('title').textContent()) ?? '';
+  expect(laneName).toMatch(/^download_chapter_\d\d_of_the_long_book$/);
+  await expect(lane.locator('text.name')).toHaveText(/^download_.+…$/);
+  await app.page.evaluate(`window.auditLayout = ${auditLayout.toString()}`);
+  const problems = await app.page.evaluate(
+    (options) => {
+      const audit: unknown = Reflect.get(window, 'auditLayout');
+      if (typeof audit !== 'function') throw new Error('the audit is missing');
+      return audit(options) as string[];
+    },
+    { minimums: MINIMUMS, tolerance: 2, fitsScreen: true },
+  );
+  expect(problems.filter((problem) => problem.includes('lane'))).toEqual([]);
   await app.screenshot('classroom-sixty-tasks-1280');
   await app.page.setViewportSize({ width: 1600, height: 900 });
 });

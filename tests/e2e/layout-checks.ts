@@ -142,6 +142,19 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
   apart('the heap list', '[data-view=timer-wheel] .heap li');
   apart('the cards', '[data-view=tasks] [data-task-id]');
   apart('the lanes', '[data-view=lanes] svg text');
+  // A lane's name keeps to its column: it is not written over the lane's own bars.
+  for (const lane of document.querySelectorAll('[data-view=lanes] g.lane')) {
+    const name = lane.querySelector('text.name');
+    if (!name || !shown(name)) continue;
+    const box = name.getBoundingClientRect();
+    if (
+      [...lane.querySelectorAll('.segments rect')].some((bar) =>
+        overlapping(box, bar.getBoundingClientRect()),
+      )
+    ) {
+      problems.push(`a lane's name over its bars: ${describe(name)}`);
+    }
+  }
   apart(
     'the ready queue',
     '[data-view=ready-queue] .chip, [data-view=ready-queue] .end, [data-view=ready-queue] .slot-title',
