@@ -11,6 +11,19 @@ function box(width: number, height: number, blankRow = 1): CodeBox {
   return { width, height, gutterEm: 2.8, charEm: 0.6, lineEm: 1.35, blankRow };
 }
 
+/** How many columns a row of `box(width, …)` holds at a type size. */
+const perRowAt = (width: number, size: number) => Math.floor((width - 2.8 * size) / (0.6 * size));
+
+/** Fits `code` to a box with readable bounds of 11 and 27 px; checks it wraps and fits the height. */
+function fitWrapped(code: string, shape: CodeBox) {
+  const shapes = lineShapes(code);
+  const fit = fitCodeType(shapes, shape, { min: 11, max: 27 });
+  expect(fit.wraps).toBe(true);
+  expect(fit.size).toBeGreaterThanOrEqual(11);
+  expect(wrappedRows(shapes, shape, fit.size) * 1.35 * fit.size).toBeLessThanOrEqual(shape.height);
+  return fit;
+}
+
 /** `count` lines of `width` columns, indented by four. */
 const program = (count: number, width: number) =>
   Array.from({ length: count }, () => `    ${'x'.repeat(width - 4)}`).join('\n');
@@ -43,29 +56,21 @@ describe('the code type is fitted to the program and its box', () => {
   });
 
   it('a line too long for readable type wraps, and the wrapped program still fits the height', () => {
-    const shapes = lineShapes(`${program(12, 40)}\n    ${'y'.repeat(136)}`);
-    const shape = box(480, 420);
-    const fit = fitCodeType(shapes, shape, { min: 11, max: 27 });
-    expect(fit.wraps).toBe(true);
-    expect(fit.size).toBeGreaterThanOrEqual(11);
-    expect(wrappedRows(shapes, shape, fit.size) * 1.35 * fit.size).toBeLessThanOrEqual(420);
+    const fit = fitWrapped(`${program(12, 40)}\n    ${'y'.repeat(136)}`, box(480, 420));
     // Nine lines in ten stay whole: the 40-column lines do not wrap.
-    const perRow = Math.floor((480 - 2.8 * fit.size) / (0.6 * fit.size));
-    expect(perRow).toBeGreaterThanOrEqual(40);
+    expect(perRowAt(480, fit.size)).toBeGreaterThanOrEqual(40);
   });
 
   it('where most lines are too long for readable type whole, wraps them rather than shrink a roomy box to the smallest type', () => {
     // A narrow, tall box: the 66-column lines cannot be whole at 11 px, but the box has
     // height to spare for a second row each.
-    const shapes = lineShapes(`${program(8, 30)}\n${program(6, 66)}\n    ${'y'.repeat(110)}`);
-    const shape = box(400, 600);
-    const fit = fitCodeType(shapes, shape, { min: 11, max: 27 });
-    expect(fit.wraps).toBe(true);
+    const fit = fitWrapped(
+      `${program(8, 30)}\n${program(6, 66)}\n    ${'y'.repeat(110)}`,
+      box(400, 600),
+    );
     expect(fit.size).toBeGreaterThan(11);
-    expect(wrappedRows(shapes, shape, fit.size) * 1.35 * fit.size).toBeLessThanOrEqual(600);
     // The typical long line takes no more than two rows.
-    const perRow = Math.floor((400 - 2.8 * fit.size) / (0.6 * fit.size));
-    expect(perRow * 2).toBeGreaterThanOrEqual(66);
+    expect(perRowAt(400, fit.size) * 2).toBeGreaterThanOrEqual(66);
   });
 
   it('counts a wrapped line’s rows as the editor draws them: hanging under its indentation, broken at words', () => {
