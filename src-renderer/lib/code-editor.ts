@@ -311,13 +311,17 @@ export function createCodeEditor(
     const line = view.state.doc.line(number);
     return EditorView.scrollIntoView(EditorSelection.range(line.to, line.from), { y: 'nearest' });
   };
-  /** A resized box (the type refitted, the window, the mode) may have hidden the running line. */
+  /**
+   * A resized box (the window, the mode) or resized lines (the type refitted to the new box,
+   * a frame later) may have hidden the running line: both are watched.
+   */
   let pending = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => editor.revealCurrent());
   });
   observer.observe(view.scrollDOM);
+  observer.observe(view.contentDOM);
   const editor: CodeEditor = {
     view,
     setCode(next) {

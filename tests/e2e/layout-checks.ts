@@ -198,6 +198,20 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
       );
     }
   }
+  // The running line is in the code's view: its first row at least.
+  for (const scroller of document.querySelectorAll('[data-view=code] .cm-scroller')) {
+    const current = scroller.querySelector('[data-line-mark=current]');
+    if (!shown(scroller) || !current) continue;
+    const view = scroller.getBoundingClientRect();
+    const line = current.getBoundingClientRect();
+    const row = Math.min(
+      line.height,
+      parseFloat(getComputedStyle(current).lineHeight) || line.height,
+    );
+    if (line.top < view.top - tolerance || line.top + row > view.bottom + tolerance) {
+      problems.push(`the running line is out of the code's view: ${describe(current)}`);
+    }
+  }
   // The clock's reading is in the dial's face, or beside it where the face has no room.
   for (const timers of document.querySelectorAll('[data-view=timer-wheel]')) {
     const reading = timers.querySelector('svg text.now, [data-field=dial-now]');
