@@ -59,7 +59,7 @@ export interface CodeFit {
 }
 
 /** Type sizes are chosen in steps of this many pixels: a box a pixel larger changes nothing. */
-const STEP = 0.25;
+export const STEP = 0.25;
 
 const floorStep = (size: number) => Math.floor(size / STEP) * STEP;
 
