@@ -2,7 +2,9 @@
  * The code editor: CodeMirror 6 with Python, and line marks for the replay: the line being
  * executed, strongly; the line whose call runs asyncio's own code now, faintly; the lines
  * where suspended tasks are paused, faintly; an exception raised again at an `await`, with
- * its label; the line of a syntax error or an uncaught exception.
+ * its label; the line of a syntax error or an uncaught exception. Long lines wrap, each
+ * continuation marked in the margin (see code-lines.ts for how lines are drawn, and the
+ * hidden characters' boxes).
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
@@ -14,6 +16,7 @@ import {
 } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 import {
+  EditorSelection,
   EditorState,
   RangeSetBuilder,
   StateEffect,
@@ -28,8 +31,11 @@ import {
   gutter,
   keymap,
   lineNumbers,
+  type BlockInfo,
   type DecorationSet,
 } from '@codemirror/view';
+import { hiddenCharBoxes, wrappedLines } from './code-lines.ts';
+import { ICONS } from './icons.ts';
 
 export interface LineMarks {
   current: number | null;
@@ -96,27 +102,68 @@ class RaisedLabel extends WidgetType {
   }
 }
 
-class PausedMarker extends GutterMarker {
-  constructor(readonly tasks: readonly { name: string; color: string }[]) {
+type PausedTask = { name: string; color: string };
+
+/** An SVG icon in the editor's margin: drawn, never a font's glyph. */
+function createIcon(name: keyof typeof ICONS, className: string): SVGSVGElement {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', className);
+  const paths: { fill?: string; stroke?: string } = ICONS[name];
+  for (const kind of ['fill', 'stroke'] as const) {
+    const d = paths[kind];
+    if (!d) continue;
+    const path = document.createElementNS(svgNs, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('class', kind);
+    svg.append(path);
+  }
+  return svg;
+}
+
+/**
+ * A line's margin: a dot for each task paused on it, on its first row; a wrap mark on each
+ * further row, where the line is too long for the editor's width and goes on below.
+ */
+class MarginMarker extends GutterMarker {
+  constructor(
+    readonly tasks: readonly PausedTask[],
+    readonly rows: number,
+    readonly rowHeight: number,
+  ) {
     super();
   }
 
   override eq(other: GutterMarker): boolean {
     return (
-      other instanceof PausedMarker &&
+      other instanceof MarginMarker &&
+      other.rows === this.rows &&
+      other.rowHeight === this.rowHeight &&
       other.tasks.map((t) => t.name).join() === this.tasks.map((t) => t.name).join()
     );
   }
 
   override toDOM(): Node {
     const element = document.createElement('span');
-    element.className = 'cm-paused-marker';
+    element.className = 'cm-margin-marker';
+    const first = document.createElement('span');
+    first.className = 'cm-paused-marker';
+    first.style.height = `${this.rowHeight}px`;
     for (const task of this.tasks.slice(0, 3)) {
       const dot = document.createElement('span');
       dot.className = 'cm-paused-dot';
       dot.style.background = task.color;
       dot.title = task.name;
-      element.append(dot);
+      first.append(dot);
+    }
+    element.append(first);
+    for (let row = 1; row < this.rows; row++) {
+      const wrap = createIcon('wrap', 'cm-wrap-mark');
+      wrap.style.height = `${this.rowHeight}px`;
+      wrap.dataset.wrap = 'true';
+      element.append(wrap);
     }
     return element;
   }
@@ -162,15 +209,26 @@ function lineDecorations(state: EditorState): DecorationSet {
 
 const decorations = EditorView.decorations.compute([marksField, 'doc'], lineDecorations);
 
-const pausedGutter = gutter({
-  class: 'cm-paused-gutter',
+/** How many screen rows a line takes: more than one where it wraps. */
+function rowsOf(view: EditorView, line: BlockInfo): number {
+  return Math.max(1, Math.round(line.height / view.defaultLineHeight));
+}
+
+const marginGutter = gutter({
+  class: 'cm-margin-gutter',
   lineMarker(view, line) {
     const marks = view.state.field(marksField);
-    if (marks.stale) return null;
-    const tasks = marks.paused.get(view.state.doc.lineAt(line.from).number);
-    return tasks ? new PausedMarker(tasks) : null;
+    const tasks = marks.stale
+      ? []
+      : (marks.paused.get(view.state.doc.lineAt(line.from).number) ?? []);
+    const rows = rowsOf(view, line);
+    if (tasks.length === 0 && rows === 1) return null;
+    return new MarginMarker(tasks, rows, line.height / rows);
   },
+  // The margin keeps its width as dots come and go: the code never shifts sideways.
+  initialSpacer: () => new MarginMarker([{ name: '', color: 'transparent' }], 1, 0),
   lineMarkerChange: (update) =>
+    update.geometryChanged ||
     update.transactions.some((t) => t.effects.some((e) => e.is(setMarks))),
 });
 
@@ -194,7 +252,12 @@ const highlightStyle = HighlightStyle.define([
 
 const theme = EditorView.theme({
   '&': { height: '100%', backgroundColor: 'var(--code-bg)', color: 'var(--fg)' },
-  '.cm-scroller': { fontFamily: 'var(--mono)', fontSize: '1rem', lineHeight: '1.5' },
+  // The type's size is fitted to the program and the box (see code-fit.ts).
+  '.cm-scroller': {
+    fontFamily: 'var(--mono)',
+    fontSize: 'var(--code-size, 1rem)',
+    lineHeight: 'var(--code-line, 1.45)',
+  },
   '.cm-content': { caretColor: 'var(--fg)' },
   '.cm-gutters': { backgroundColor: 'var(--panel-2)', color: 'var(--muted)', border: 'none' },
   '.cm-line-current': {
@@ -228,32 +291,83 @@ const theme = EditorView.theme({
     backgroundColor: 'color-mix(in srgb, var(--danger) 25%, transparent)',
     textDecoration: 'underline wavy var(--danger)',
   },
-  '.cm-paused-marker': { display: 'inline-flex', gap: '2px', padding: '0 3px' },
+  '.cm-margin-marker': { display: 'flex', flexDirection: 'column', alignItems: 'center' },
+  '.cm-paused-marker': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '2px',
+    padding: '0 3px',
+    minWidth: '1.4em',
+  },
   '.cm-paused-dot': {
     display: 'inline-block',
     width: '0.6em',
     height: '0.6em',
     borderRadius: '50%',
   },
+  '.cm-wrap-mark': { width: '0.9em', color: 'var(--accent)' },
+  '.cm-wrap-mark .stroke': {
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: '2.5',
+    strokeLinecap: 'round',
+    strokeLinejoin: 'round',
+  },
+  '.cm-hidden-char': {
+    display: 'inline-block',
+    margin: '0 1px',
+    padding: '0 2px',
+    fontFamily: 'system-ui, sans-serif',
+    fontSize: '0.7em',
+    fontWeight: '700',
+    lineHeight: '1.3',
+    verticalAlign: 'middle',
+    color: 'var(--panel)',
+    backgroundColor: 'var(--danger)',
+    borderRadius: '3px',
+  },
   '&.cm-focused': { outline: '3px solid var(--focus)' },
 });
+
+/** What the type-fitting needs to know of the editor, at its present type size. */
+export interface EditorMetrics {
+  width: number;
+  height: number;
+  fontSize: number;
+  charWidth: number;
+  lineHeight: number;
+  gutterWidth: number;
+}
 
 export interface CodeEditor {
   view: EditorView;
   setCode(code: string): void;
   setMarks(marks: LineMarks): void;
+  /** The box and the type as they are now, for fitting the type. */
+  measure(): EditorMetrics;
+  /** Scrolls the running line into view: after the box or the type changed. */
+  revealCurrent(): void;
   destroy(): void;
+}
+
+export interface EditorText {
+  /** The editor's accessible name. */
+  label: string;
+  /** What a hidden character's box says when hovered or read aloud, from its code point. */
+  describeHiddenChar: (label: string) => string;
 }
 
 export function createCodeEditor(
   parent: HTMLElement,
   code: string,
   onChange: (code: string) => void,
-  label: string,
+  text: EditorText,
 ): CodeEditor {
   const extensions: Extension[] = [
     lineNumbers(),
-    pausedGutter,
+    marginGutter,
+    wrappedLines,
+    hiddenCharBoxes(text.describeHiddenChar),
     history(),
     indentOnInput(),
     bracketMatching(),
@@ -263,7 +377,7 @@ export function createCodeEditor(
     marksField,
     decorations,
     theme,
-    EditorView.contentAttributes.of({ 'aria-label': label }),
+    EditorView.contentAttributes.of({ 'aria-label': text.label }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.state.doc.toString());
     }),
@@ -272,7 +386,23 @@ export function createCodeEditor(
   /** What the last marks were, so that unchanged ones cost nothing: CodeMirror measures on every change. */
   let shownKey = '';
   let shownCurrent: number | null = null;
-  return {
+  /** The running line, whole where it fits: its first row at least. */
+  const revealLine = (number: number) => {
+    const line = view.state.doc.line(number);
+    return EditorView.scrollIntoView(EditorSelection.range(line.to, line.from), { y: 'nearest' });
+  };
+  /**
+   * A resized box (the window, the mode) or resized lines (the type refitted to the new box,
+   * a frame later) may have hidden the running line: both are watched.
+   */
+  let pending = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => editor.revealCurrent());
+  });
+  observer.observe(view.scrollDOM);
+  observer.observe(view.contentDOM);
+  const editor: CodeEditor = {
     view,
     setCode(next) {
       if (next === view.state.doc.toString()) return;
@@ -289,13 +419,31 @@ export function createCodeEditor(
       const effects: StateEffect<unknown>[] = [setMarks.of(marks)];
       const current = marks.stale ? null : (marks.flagged ?? marks.current);
       if (current !== null && current !== shownCurrent && current <= view.state.doc.lines) {
-        effects.push(
-          EditorView.scrollIntoView(view.state.doc.line(current).from, { y: 'nearest' }),
-        );
+        effects.push(revealLine(current));
       }
       shownCurrent = current;
       view.dispatch({ effects });
     },
-    destroy: () => view.destroy(),
+    measure() {
+      const gutters = view.dom.querySelector('.cm-gutters');
+      return {
+        width: view.scrollDOM.clientWidth,
+        height: view.scrollDOM.clientHeight,
+        fontSize: parseFloat(getComputedStyle(view.contentDOM).fontSize) || 16,
+        charWidth: view.defaultCharacterWidth,
+        lineHeight: view.defaultLineHeight,
+        gutterWidth: gutters instanceof HTMLElement ? gutters.offsetWidth : 0,
+      };
+    },
+    revealCurrent() {
+      if (shownCurrent === null || shownCurrent > view.state.doc.lines) return;
+      view.dispatch({ effects: revealLine(shownCurrent) });
+    },
+    destroy() {
+      observer.disconnect();
+      cancelAnimationFrame(pending);
+      view.destroy();
+    },
   };
+  return editor;
 }

@@ -7,12 +7,30 @@ export interface KeyActions {
   run(): void;
 }
 
-/** Where typing goes to a field, or to a dialog or menu, keys are theirs. */
-function isTextField(target: EventTarget | null): boolean {
+/** Input types that take no typing: the player's keys go past them. */
+const NOT_TYPED = new Set([
+  'range',
+  'button',
+  'submit',
+  'reset',
+  'checkbox',
+  'radio',
+  'color',
+  'file',
+]);
+
+/**
+ * Whether the key press goes to a text being edited (a field, the code editor) or to the
+ * modal question: only then are the keys theirs. A drop-down, a button or a menu keeps no
+ * key: after a scenario is chosen with the mouse the focus stays in its `<select>`, and the
+ * presenter's clicker (PageDown), the arrows, Home/End and Space must still drive the player,
+ * not switch the scenario. (A drop-down still opens from the keyboard with Alt+Down or F4.)
+ */
+export function isEditingText(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('.cm-editor, dialog, [popover]')) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'button';
+  if (target.isContentEditable || target.closest('.cm-editor, dialog[open]')) return true;
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !NOT_TYPED.has(target.type);
 }
 
 /** Handles a key press; returns whether it was one of ours. */
@@ -25,7 +43,7 @@ export function handleKey(event: KeyboardEvent, actions: KeyActions): boolean {
     actions.run();
     return true;
   }
-  if (event.altKey || event.ctrlKey || event.metaKey || isTextField(event.target)) return false;
+  if (event.altKey || event.ctrlKey || event.metaKey || isEditingText(event.target)) return false;
   const { player } = actions;
   // The scrubber moves itself with the arrows and Home/End: its own input event seeks.
   const onScrubber = event.target instanceof HTMLInputElement && event.target.type === 'range';

@@ -1,7 +1,7 @@
 /** The marks above the scrubber: output, exceptions, task ends, at their steps. */
 import { scaleLinear, select } from 'd3';
 import type { Mark } from '../replay/timeline.ts';
-import type { Size } from './timer-dial.ts';
+import type { Size } from './dial-geometry.ts';
 
 const SHOWN: ReadonlySet<Mark['kind']> = new Set([
   'output',

@@ -5,7 +5,7 @@
 import { select } from 'd3';
 import type { DisplayStatus } from '../replay/view-model.ts';
 import type { Transition } from '../replay/focus.ts';
-import type { Size } from './timer-dial.ts';
+import type { Size } from './dial-geometry.ts';
 
 interface Node {
   id: DisplayStatus;
@@ -24,6 +24,9 @@ const NODES: readonly Node[] = [
   { id: 'failed', x: 3.15, y: 0.3 },
   { id: 'cancelled', x: 3.15, y: 1.15 },
 ];
+
+/** Every state the diagram draws. */
+export const MACHINE_STATES: readonly DisplayStatus[] = NODES.map((node) => node.id);
 
 const EDGES: readonly [DisplayStatus, DisplayStatus][] = [
   ['created', 'scheduled'],
@@ -44,9 +47,25 @@ export interface MachineData {
   color: string;
 }
 
+/** The states a task can go to from `status`, in the diagram's order. */
+export function nextStates(status: DisplayStatus): DisplayStatus[] {
+  return EDGES.filter(([from]) => from === status).map(([, to]) => to);
+}
+
+/** Room a node needs around its label, in pixels. */
+const NODE_PADDING = 14;
+
+/**
+ * The narrowest the whole diagram can be drawn with every label inside its box, given the
+ * widest label's width in pixels: four columns of nodes and the room between them.
+ */
+export function machineMinWidth(widestLabel: number): number {
+  return Math.ceil((widestLabel + NODE_PADDING) * 4.6);
+}
+
 export function renderStateMachine(svg: SVGSVGElement, data: MachineData, size: Size): void {
   const { width, height } = size;
-  const nodeWidth = Math.min(118, width / 4.6);
+  const nodeWidth = Math.min(130, width / 4.6);
   const nodeHeight = Math.min(30, height / 3.4);
   const x = (n: Node) => 8 + nodeWidth / 2 + n.x * ((width - nodeWidth - 16) / 3.15);
   const y = (n: Node) => nodeHeight / 2 + 4 + (n.y + 0.55) * ((height - nodeHeight - 8) / 1.7);

@@ -9,7 +9,9 @@
  */
 import { scaleLinear, select } from 'd3';
 import type { LaneSegment, Mark, TaskLane } from '../replay/timeline.ts';
-import type { Size } from './timer-dial.ts';
+import { iconPaths, type IconName } from '../lib/icons.ts';
+import { fitLabel } from '../lib/measure-text.ts';
+import type { Size } from './dial-geometry.ts';
 
 export interface LaneRow {
   lane: TaskLane;
@@ -54,14 +56,17 @@ function segmentClass(segment: LaneSegment): string {
   }
 }
 
-const MARK_SYMBOL: Record<Mark['kind'], string> = {
-  output: '●',
-  stderr: '●',
-  exception: '✖',
-  'task-end': '■',
-  cancel: '⊘',
-  block: '⏸',
+/** Each mark's symbol: drawn as a path, never a font's glyph. */
+export const MARK_ICON: Record<Mark['kind'], IconName> = {
+  output: 'dot',
+  stderr: 'dot',
+  exception: 'cross',
+  'task-end': 'square',
+  cancel: 'cancelled',
+  block: 'pause',
 };
+/** A mark's size on the lane, in pixels. */
+const MARK_SIZE = 11;
 
 /** The x of a band's start, and of a step. */
 function createScales(data: LanesData, width: number) {
@@ -135,7 +140,14 @@ export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size)
     .classed('internal', (d) => d.internalHint !== null)
     .attr('transform', (_, i) => `translate(0,${AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2})`)
     .style('--color', (d) => d.color);
-  lanes.select('text.name').text((d) => d.name);
+  // A name longer than the names' column ends in an ellipsis, clear of the lane's bars; the
+  // lane's tooltip says it whole. Measured in the text's own type, as drawn.
+  lanes.select<SVGTextElement>('text.name').each(function (d) {
+    this.textContent = fitLabel(d.name, NAME_WIDTH - 8, (text) => {
+      this.textContent = text;
+      return this.getComputedTextLength();
+    });
+  });
   lanes.select('title').text((d) => (d.internalHint ? `${d.name}: ${d.internalHint}` : d.name));
   lanes
     .select('g.segments')
@@ -150,18 +162,23 @@ export function renderSwimlanes(svg: SVGSVGElement, data: LanesData, size: Size)
 
   const rowOf = new Map(rows.map((row, i) => [row.lane.task, i]));
   const marks = data.marks.filter((m) => m.task !== null && rowOf.has(m.task));
-  root
-    .selectAll<SVGTextElement, Mark>('text.mark')
+  const scale = MARK_SIZE / 24;
+  const shown = root
+    .selectAll<SVGGElement, Mark>('g.mark')
     .data(marks, (d) => `${d.step}:${d.kind}`)
-    .join('text')
+    .join((enter) => {
+      const group = enter.append('g');
+      group.append('path').attr('class', 'fill');
+      group.append('path').attr('class', 'stroke');
+      return group;
+    })
     .attr('class', (d) => `mark ${d.kind}`)
-    .attr('x', (d) => xOf(d.step))
-    .attr(
-      'y',
-      (d) => AXIS_HEIGHT + (rowOf.get(d.task as number) ?? 0) * LANE_HEIGHT + LANE_HEIGHT / 2,
-    )
-    .attr('dy', '0.35em')
-    .text((d) => MARK_SYMBOL[d.kind]);
+    .attr('transform', (d) => {
+      const y = AXIS_HEIGHT + (rowOf.get(d.task as number) ?? 0) * LANE_HEIGHT + LANE_HEIGHT / 2;
+      return `translate(${xOf(d.step)},${y}) scale(${scale}) translate(-12,-12)`;
+    });
+  shown.select('path.fill').attr('d', (d) => iconPaths(MARK_ICON[d.kind]).fill ?? '');
+  shown.select('path.stroke').attr('d', (d) => iconPaths(MARK_ICON[d.kind]).stroke ?? '');
 }
 
 /** What has not happened yet is veiled; the playhead is a line. */

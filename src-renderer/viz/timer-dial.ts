@@ -3,36 +3,26 @@
  * Each timer in the heap sits at its deadline; timers due at the same moment stack outwards
  * in heap order. The rim shows where the loop waited (grey) and where it was blocked (red).
  */
-import { arc, scaleLinear, select, type ScaleLinear } from 'd3';
+import { arc, select } from 'd3';
 import './d3-transitions.ts';
 import type { TimeSpan } from '../replay/timeline.ts';
-import { roundTime, type TimerEntry } from '../replay/view-model.ts';
-
-export interface DialTimer extends TimerEntry {
-  color: string;
-}
-
-export interface DialData {
-  now: number;
-  /** The time one full turn of the dial covers. */
-  span: number;
-  timers: readonly DialTimer[];
-  /** Waits and blocks up to now. */
-  spans: readonly TimeSpan[];
-  blocked: boolean;
-  formatTime: (seconds: number) => string;
-  nowLabel: string;
-}
-
-export interface Size {
-  width: number;
-  height: number;
-}
-
-/** A size, and the font size of the text drawn in it, in pixels. */
-export interface TextSize extends Size {
-  fontSize: number;
-}
+import { roundTime } from '../replay/view-model.ts';
+import {
+  createGeometry,
+  type DialData,
+  type DialTimer,
+  type Geometry,
+  type TextSize,
+  type TickLabel,
+} from './dial-geometry.ts';
+import {
+  centredBox,
+  overlaps,
+  placeSideLabels,
+  type Box,
+  type LabelSide,
+  type SideLabel,
+} from './label-placement.ts';
 
 /** Timers at most this far apart on the rim (in turns) share a stack. */
 const STACK_GAP = 0.015;
@@ -50,49 +40,14 @@ function changed(element: Element, key: string): boolean {
   return true;
 }
 
-interface Geometry {
-  width: number;
-  height: number;
-  fontSize: number;
-  radius: number;
-  span: number;
-  /** Angle of a time on the dial, in radians from the top. */
-  turn: ScaleLinear<number, number>;
-  point: (time: number, r: number) => [number, number];
-}
-
-function createGeometry(span: number, { width, height, fontSize }: TextSize): Geometry {
-  // Room outside the rim for the tick labels, which grow with the type: a label ("0.25 s") is
-  // wider than it is tall, so the dial needs more room at its sides than above and below.
-  const sideRoom = 8 + fontSize * 2.2;
-  const topRoom = 8 + fontSize * 1.5;
-  const radius = Math.max(30, Math.min(width / 2 - sideRoom, height / 2 - topRoom));
-  const turn = scaleLinear()
-    .domain([0, span])
-    .range([0, 2 * Math.PI])
-    .clamp(true);
-  const point = (t: number, r: number): [number, number] => [
-    Math.sin(turn(t)) * r,
-    -Math.cos(turn(t)) * r,
-  ];
-  return { width, height, fontSize, radius, span, turn, point };
-}
-
-/** A round number of seconds that `max` fits in: one turn of the dial. */
-export function dialSpan(max: number): number {
-  if (max <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= max) return step * magnitude;
-  return 10 * magnitude;
-}
-
+/** Draws the dial; returns whether the clock's reading is in its face (else the caller writes it). */
 export function renderTimerDial(
   svg: SVGSVGElement,
   data: DialData,
   size: TextSize,
   motionMs: number,
-): void {
-  const geometry = createGeometry(data.span, size);
+): boolean {
+  const geometry = createGeometry(data, size);
   const { width, height } = geometry;
   const root = select(svg);
   if (changed(svg, `${width}|${height}`)) {
@@ -111,21 +66,23 @@ export function renderTimerDial(
     })
     .attr('transform', `translate(${width / 2},${height / 2})`);
   const part = (name: string) => g.select<SVGGElement>(`g.${name}-layer`).node() as SVGGElement;
-  drawFace(part('face'), geometry, data.formatTime);
+  drawFace(part('face'), geometry);
   drawHistory(part('history'), geometry, data);
   const crowded = data.timers.length > MARKER_LIMIT;
-  drawMarkers(part('markers'), geometry, crowded ? [] : data, motionMs);
+  const markers = layoutMarkers(geometry, crowded ? [] : data.timers);
+  const now = nowLayout(geometry, data, markers.discs);
+  const obstacles = now ? [now.box] : [];
+  drawMarkers(part('markers'), geometry, crowded ? [] : data, markers, obstacles, motionMs);
   drawCrowd(part('crowd'), geometry, crowded ? data.timers : []);
-  drawHand(svg, part('hand'), geometry, data, motionMs);
+  drawHand(svg, part('hand'), geometry, data, now, motionMs);
+  return now !== null;
 }
 
 /** The face, its ticks and their times: they change only with the dial's size and span. */
-function drawFace(
-  node: SVGGElement,
-  { radius, span, fontSize, turn, point }: Geometry,
-  formatTime: (seconds: number) => string,
-): void {
-  if (!changed(node, `${radius}|${span}|${fontSize}|${formatTime(span)}`)) return;
+function drawFace(node: SVGGElement, geometry: Geometry): void {
+  const { radius, fontSize, point, tickLabels } = geometry;
+  const texts = tickLabels.map((label) => label.text).join('|');
+  if (!changed(node, `${radius}|${fontSize}|${texts}|${geometry.width}`)) return;
   const layer = select(node);
   layer
     .selectAll('circle.face')
@@ -133,26 +90,24 @@ function drawFace(
     .join('circle')
     .attr('class', 'face')
     .attr('r', radius);
-  const ticks = turn.ticks(10).filter((t) => t < span);
   layer
-    .selectAll<SVGLineElement, number>('line.tick')
-    .data(ticks)
+    .selectAll<SVGLineElement, TickLabel>('line.tick')
+    .data(tickLabels)
     .join('line')
     .attr('class', 'tick')
-    .attr('x1', (t) => point(t, radius)[0])
-    .attr('y1', (t) => point(t, radius)[1])
-    .attr('x2', (t) => point(t, radius - 8)[0])
-    .attr('y2', (t) => point(t, radius - 8)[1]);
-  const labelRadius = radius + 8 + fontSize * 1.1;
+    .attr('x1', (d) => point(d.tick, radius)[0])
+    .attr('y1', (d) => point(d.tick, radius)[1])
+    .attr('x2', (d) => point(d.tick, radius - 8)[0])
+    .attr('y2', (d) => point(d.tick, radius - 8)[1]);
   layer
-    .selectAll<SVGTextElement, number>('text.tick-label')
-    .data(ticks)
+    .selectAll<SVGTextElement, TickLabel>('text.tick-label')
+    .data(tickLabels)
     .join('text')
     .attr('class', 'tick-label')
-    .attr('x', (t) => point(t, labelRadius)[0])
-    .attr('y', (t) => point(t, labelRadius)[1])
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
     .attr('dy', '0.35em')
-    .text((t) => formatTime(t));
+    .text((d) => d.text);
 }
 
 /** The history on the rim: time passed, waited, blocked. */
@@ -180,14 +135,21 @@ function drawHistory(node: SVGGElement, geometry: Geometry, data: DialData): voi
     .attr('d', band);
 }
 
-/** Stack level of each timer: by deadline, then heap order, crowded ones further out. */
-function stackLevels(timers: readonly DialTimer[], span: number): Map<number, number> {
+/**
+ * Stack level of each timer: by deadline, then heap order, crowded ones further out. Timers
+ * closer than `gap` (in turns of the dial) to the first of a stack join it.
+ */
+function stackLevels(
+  timers: readonly DialTimer[],
+  span: number,
+  gap = STACK_GAP,
+): Map<number, number> {
   const sorted = [...timers].sort((a, b) => a.when - b.when || a.heapIndex - b.heapIndex);
   const levels = new Map<number, number>();
   let anchor = -Infinity;
   let level = 0;
   for (const timer of sorted) {
-    if ((timer.when - anchor) / span <= STACK_GAP) level++;
+    if ((timer.when - anchor) / span <= gap) level++;
     else {
       anchor = timer.when;
       level = 0;
@@ -195,6 +157,33 @@ function stackLevels(timers: readonly DialTimer[], span: number): Map<number, nu
     levels.set(timer.id, level);
   }
   return levels;
+}
+
+/** Where each timer's marker is: its ring (stacked outwards by deadline) and its disc. */
+interface MarkerLayout {
+  markerRadius: number;
+  ringOf: (timer: DialTimer) => number;
+  discs: Box[];
+}
+
+function layoutMarkers(geometry: Geometry, timers: readonly DialTimer[]): MarkerLayout {
+  const { fontSize, radius, span, point } = geometry;
+  // A marker holds its heap index, written in the dial's type.
+  const markerRadius = Math.max(11, fontSize * 0.8);
+  // Markers whose discs would touch on the outer ring stack instead (an arc a disc wide).
+  const ring = Math.max(1, radius - 13 - markerRadius);
+  const levels = stackLevels(
+    timers,
+    span,
+    Math.max(STACK_GAP, (markerRadius * 2 + 2) / (2 * Math.PI * ring)),
+  );
+  const ringOf = (timer: DialTimer) =>
+    radius - 13 - markerRadius - (levels.get(timer.id) ?? 0) * (markerRadius * 2 + 3);
+  const discs = timers.map((timer) => {
+    const [x, y] = point(timer.when, ringOf(timer));
+    return centredBox(x, y, markerRadius * 2, markerRadius * 2);
+  });
+  return { markerRadius, ringOf, discs };
 }
 
 /**
@@ -205,28 +194,43 @@ function drawMarkers(
   node: SVGGElement,
   geometry: Geometry,
   data: DialData | [],
+  { markerRadius, ringOf, discs }: MarkerLayout,
+  around: readonly Box[],
   motionMs: number,
 ): void {
   const timers = Array.isArray(data) ? [] : data.timers;
   const formatTime = Array.isArray(data) ? String : data.formatTime;
   const { width, fontSize, radius, span, point } = geometry;
-  const levels = stackLevels(timers, span);
-  // A marker holds its heap index, written in the dial's type.
-  const markerRadius = Math.max(11, fontSize * 0.8);
-  const ringOf = (timer: DialTimer) =>
-    radius - 13 - markerRadius - (levels.get(timer.id) ?? 0) * (markerRadius * 2 + 3);
   const labelled = timers.length <= LABEL_LIMIT;
   const labelOf = (d: DialTimer) => `${d.ownerName ?? d.label} · ${formatTime(d.when)}`;
-  const sides = labelled
-    ? placeLabels(timers, geometry, (d) => ({
-        text: labelOf(d),
-        at: point(d.when, ringOf(d)),
-        markerRadius,
-      }))
-    : new Map<number, LabelSide>();
+  const sides = new Map<number, LabelSide>();
+  if (labelled && !Array.isArray(data)) {
+    const lineHeight = fontSize * 1.2;
+    // In heap order: the timer due first is labelled first.
+    const wanted: SideLabel[] = [...timers]
+      .sort((a, b) => a.heapIndex - b.heapIndex)
+      .map((d) => {
+        const [x, y] = point(d.when, ringOf(d));
+        return {
+          id: d.id,
+          x,
+          y,
+          offset: markerRadius + 4,
+          // Measured in the dial's type; names are semi-bold, a little wider.
+          width: geometry.textWidth(labelOf(d)) * 1.08,
+          height: lineHeight,
+          preferred: geometry.turn(d.when) > Math.PI ? 'left' : 'right',
+        };
+      });
+    const frame = centredBox(0, 0, width, geometry.height);
+    const obstacles = [...around, ...geometry.tickLabels.map((label) => label.box), ...discs];
+    // A label may lie over its own marker's disc, never over another's.
+    for (const [id, placed] of placeSideLabels(wanted, frame, obstacles))
+      sides.set(id, placed.side);
+  }
   // A marker is redrawn only when what it shows changed.
   const keyOf = (d: DialTimer) =>
-    `${d.when}|${d.heapIndex}|${d.cancelled}|${levels.get(d.id)}|${d.color}|${radius}|${width}|${fontSize}|${span}|${sides.get(d.id) ?? ''}|${labelled ? labelOf(d) : ''}`;
+    `${d.when}|${d.heapIndex}|${d.cancelled}|${ringOf(d)}|${d.color}|${radius}|${width}|${fontSize}|${span}|${sides.get(d.id) ?? ''}|${labelled ? labelOf(d) : ''}`;
   const markers = select(node)
     .selectAll<SVGGElement, DialTimer>('g.timer')
     .data(timers, (d) => d.id)
@@ -266,67 +270,6 @@ function drawMarkers(
     .attr('x', (d) => (sides.get(d.id) === 'left' ? -markerRadius - 4 : markerRadius + 4))
     .attr('text-anchor', (d) => (sides.get(d.id) === 'left' ? 'end' : 'start'))
     .text((d) => (sides.has(d.id) ? labelOf(d) : ''));
-}
-
-type LabelSide = 'left' | 'right';
-
-interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-const overlaps = (a: Box, b: Box) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-/**
- * Which side of its marker each timer's label goes, in heap order: away from the centre where
- * the face is free, else towards it; a label that fits nowhere (inside the picture, clear of
- * the other labels and of the clock's reading) is left out: the heap's list says the same.
- */
-function placeLabels(
-  timers: readonly DialTimer[],
-  { width, height, fontSize, radius, turn }: Geometry,
-  labelOf: (timer: DialTimer) => { text: string; at: [number, number]; markerRadius: number },
-): Map<number, LabelSide> {
-  const lineHeight = fontSize * 1.2;
-  const placed: Box[] = [
-    // The clock's reading, below the hand's pivot (see drawHand).
-    {
-      left: -radius * 0.75,
-      right: radius * 0.75,
-      top: radius * 0.45 - fontSize,
-      bottom: radius * 0.45 + fontSize,
-    },
-  ];
-  const sides = new Map<number, LabelSide>();
-  for (const timer of [...timers].sort((a, b) => a.heapIndex - b.heapIndex)) {
-    const { text, at, markerRadius } = labelOf(timer);
-    const [x, y] = at;
-    const length = text.length * fontSize * 0.56;
-    const outward: LabelSide = turn(timer.when) > Math.PI ? 'left' : 'right';
-    for (const side of [outward, outward === 'left' ? 'right' : 'left'] as const) {
-      const start = side === 'left' ? x - markerRadius - 4 - length : x + markerRadius + 4;
-      const box = {
-        left: start,
-        right: start + length,
-        top: y - lineHeight / 2,
-        bottom: y + lineHeight / 2,
-      };
-      const inside =
-        box.left >= -width / 2 &&
-        box.right <= width / 2 &&
-        box.top >= -height / 2 &&
-        box.bottom <= height / 2;
-      if (inside && !placed.some((other) => overlaps(box, other))) {
-        placed.push(box);
-        sides.set(timer.id, side);
-        break;
-      }
-    }
-  }
-  return sides;
 }
 
 /**
@@ -395,14 +338,82 @@ function drawCrowd(
     .attr('d', (d) => d);
 }
 
-/** The hand sweeps ahead when the clock jumps; below its pivot, the clock's reading. */
+/** Where the clock's reading is drawn: its lines, type size, baseline and box. */
+interface NowLayout {
+  text: string;
+  size: number;
+  y: number;
+  box: Box;
+}
+
+/** Whether the hand, from its pivot to its tip at `angle` (clockwise from 12), crosses a box. */
+function handCrosses(angle: number, radius: number, box: Box): boolean {
+  // Sampled every few pixels, with the hand's half-width and a little air around the text.
+  const pad = 4;
+  const samples = Math.ceil(radius / 3);
+  for (let i = 0; i <= samples; i++) {
+    const r = (radius * i) / samples;
+    const x = Math.sin(angle) * r;
+    const y = -Math.cos(angle) * r;
+    if (x >= box.left - pad && x <= box.right + pad && y >= box.top - pad && y <= box.bottom + pad)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The clock's reading, in the face below the pivot, or above it where the hand or timers'
+ * markers lie below: on one line, as large as fits, up to a little larger than the dial's
+ * type. The hand may cross it only where both places are under it. Where it does not fit on
+ * one line at nearly the dial's type, or markers lie on both sides (a small dial), none: the
+ * caller writes the reading beside the dial, where it reads whole.
+ */
+function nowLayout(
+  {
+    radius,
+    fontSize,
+    textWidth,
+    turn,
+  }: Pick<Geometry, 'radius' | 'fontSize' | 'textWidth' | 'turn'>,
+  data: DialData,
+  discs: readonly Box[],
+): NowLayout | null {
+  // Measured in the dial's type; the reading is bold, which is about a tenth wider.
+  const widthAt = (text: string, size: number) => (textWidth(text) * 1.1 * size) / fontSize;
+  const text = `${data.nowLabel} ${data.formatTime(data.now)}`;
+  const room = radius * 1.6;
+  const widest = widthAt(text, fontSize);
+  if (widest * 0.85 > room) return null;
+  // As large as fits, up to a little larger than the dial's type.
+  const size = Math.min(fontSize * 1.3, (fontSize * room) / widest);
+  const width = (widest * size) / fontSize;
+  const height = size * 1.2;
+  const at = (y: number): NowLayout => {
+    const top = y - size * 0.6;
+    return {
+      text,
+      size,
+      y,
+      box: { left: -width / 2, right: width / 2, top, bottom: top + height },
+    };
+  };
+  const below = at(radius * 0.42);
+  const above = at(-radius * 0.42);
+  const clear = (layout: NowLayout) => !discs.some((disc) => overlaps(disc, layout.box));
+  const angle = turn(data.now);
+  const places = [below, above].filter(clear);
+  return places.find((place) => !handCrosses(angle, radius, place.box)) ?? places[0] ?? null;
+}
+
 function drawHand(
   svg: SVGSVGElement,
   node: SVGGElement,
-  { radius, fontSize, turn }: Geometry,
+  geometry: Geometry,
   data: DialData,
+  now: NowLayout | null,
   motionMs: number,
 ): void {
+  const { radius, fontSize, turn } = geometry;
   const layer = select(node);
   const hand = layer
     .selectAll<SVGGElement, null>('g.hand')
@@ -429,16 +440,37 @@ function drawHand(
       .attr('transform', `rotate(${degrees})`);
   }
 
-  // As large as it can be inside the face.
-  const now = `${data.nowLabel} ${data.formatTime(data.now)}`;
-  const nowSize = Math.min(fontSize * 1.3, (radius * 1.5) / (now.length * 0.58));
+  // A loop that only computes sets no timer and lets no time pass: the face says so, over the
+  // hand, where it fits above the clock's reading (the heap's list says it too).
+  const idle = data.idleLabel;
+  const idleY = -radius * 0.4;
+  const idleFits =
+    idle !== null &&
+    geometry.textWidth(idle) <= radius * 1.5 &&
+    idleY + fontSize * 0.7 <= (now?.box.top ?? radius);
   layer
-    .selectAll('text.now')
-    .data([null])
+    .selectAll('text.idle')
+    .data(idleFits ? [idle] : [])
+    .join('text')
+    .attr('class', 'idle')
+    .attr('y', idleY)
+    .attr('dy', '0.35em')
+    .text((d) => d);
+  layer
+    .selectAll<SVGTextElement, NowLayout>('text.now')
+    .data(now ? [now] : [])
     .join('text')
     .attr('class', 'now')
-    .attr('y', radius * 0.45)
+    .attr('y', (d) => d.y)
     .attr('dy', '0.35em')
-    .style('font-size', `${nowSize}px`)
-    .text(now);
+    .style('font-size', (d) => `${d.size}px`)
+    .text((d) => d.text);
 }
+
+export {
+  dialSpan,
+  type DialData,
+  type DialTimer,
+  type Size,
+  type TextSize,
+} from './dial-geometry.ts';

@@ -1,36 +1,5 @@
-import type { JSHandle } from '@playwright/test';
 import { runnableScenarios } from './course.ts';
-import { expect, test, type LoopscopeApp } from './fixtures.ts';
-
-interface DroppedFile {
-  name: string;
-  type: string;
-  /** Text, or bytes as numbers. */
-  content: string | number[];
-}
-
-/** Files as the browser hands them to a drop: a DataTransfer built in the page. */
-function createTransfer(app: LoopscopeApp, files: DroppedFile[]): Promise<JSHandle<DataTransfer>> {
-  return app.page.evaluateHandle((files) => {
-    const transfer = new DataTransfer();
-    for (const file of files) {
-      const content =
-        typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
-      transfer.items.add(new File([content], file.name, { type: file.type }));
-    }
-    return transfer;
-  }, files);
-}
-
-/** Drags files over the window, checks the drop target is shown, and drops them. */
-async function dropFiles(app: LoopscopeApp, files: DroppedFile[]): Promise<void> {
-  const dataTransfer = await createTransfer(app, files);
-  await app.page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await app.page.dispatchEvent('main', 'dragover', { dataTransfer });
-  await expect(app.view('drop-target')).toBeVisible();
-  await app.page.dispatchEvent('main', 'drop', { dataTransfer });
-  await expect(app.view('drop-target')).toHaveCount(0);
-}
+import { dropFiles, expect, test, type LoopscopeApp } from './fixtures.ts';
 
 const HELLO = `import asyncio
 
@@ -157,7 +126,8 @@ test('the lesson text sits beside the scenario, and the output is checked agains
   await expect(check).toHaveCount(0);
   await app.press('End');
   await expect(check).toHaveAttribute('data-match', 'true');
-  await expect(check).toContainText('The output matches the lesson ✓');
+  await expect(check).toContainText('The output matches the lesson');
+  await expect(check.locator('svg[data-icon=check]')).toBeVisible();
   await app.screenshot('files-lesson-text-matches');
 
   // A changed program prints something else: the difference is shown, line by line.
@@ -169,8 +139,11 @@ test('the lesson text sits beside the scenario, and the output is checked agains
   await app.press('End');
   await expect(check).toHaveAttribute('data-match', 'false');
   await expect(check).toContainText('The output differs from the lesson');
-  await expect(check.locator('.removed')).toHaveText(['-report: finished']);
-  await expect(check.locator('.added')).toHaveText(['+report: done']);
+  // The differences are a click away: the console keeps its room for the student's output.
+  await expect(app.view('console').locator('.diff')).toHaveCount(0);
+  await app.control('output-diff').click();
+  await expect(app.view('console').locator('.removed')).toHaveText(['-report: finished']);
+  await expect(app.view('console').locator('.added')).toHaveText(['+report: done']);
   await app.screenshot('files-lesson-text-differs');
 
   await app.chooseLesson('create-task');

@@ -4,7 +4,14 @@
  * nothing loading, running or playing). No test sleeps.
  */
 import { mkdirSync } from 'node:fs';
-import { test as base, expect, type Dialog, type Locator, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Dialog,
+  type JSHandle,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -31,7 +38,9 @@ export type ViewName =
   | 'predict-order'
   | 'predict-reveal'
   | 'progress'
-  | 'doctor';
+  | 'doctor'
+  | 'state-machine'
+  | 'legend';
 
 export class LoopscopeApp {
   constructor(readonly page: Page) {}
@@ -175,6 +184,37 @@ export class LoopscopeApp {
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `${ARTIFACTS}${name}.png` });
   }
+}
+
+/** Files dropped on the window, as a user drags them from a file manager. */
+export interface DroppedFile {
+  name: string;
+  type: string;
+  /** Text, or bytes as numbers. */
+  content: string | number[];
+}
+
+/** Files as the browser hands them to a drop: a DataTransfer built in the page. */
+function createTransfer(app: LoopscopeApp, files: DroppedFile[]): Promise<JSHandle<DataTransfer>> {
+  return app.page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const file of files) {
+      const content =
+        typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
+      transfer.items.add(new File([content], file.name, { type: file.type }));
+    }
+    return transfer;
+  }, files);
+}
+
+/** Drags files over the window, checks the drop target is shown, and drops them. */
+export async function dropFiles(app: LoopscopeApp, files: DroppedFile[]): Promise<void> {
+  const dataTransfer = await createTransfer(app, files);
+  await app.page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await app.page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await expect(app.view('drop-target')).toBeVisible();
+  await app.page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(app.view('drop-target')).toHaveCount(0);
 }
 
 export const test = base.extend<{ app: LoopscopeApp }, { sharedApp: LoopscopeApp }>({

@@ -99,6 +99,13 @@ describe('the narration', () => {
       'language.en',
       'language.ru',
       'plain.task-intro',
+      // Keys named as their caps are printed, on Russian keyboards too.
+      'key.home',
+      'key.end',
+      'key.page-up',
+      'key.page-down',
+      'key.o',
+      'key.shift-o',
     ]);
   });
 });

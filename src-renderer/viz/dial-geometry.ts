@@ -1,0 +1,138 @@
+/**
+ * The timer dial's geometry: its radius, its time scale, and the ticks it writes, as many as
+ * keep their labels apart and inside the picture (see label-placement.ts). Pure: a function
+ * of the data and the size.
+ */
+import { scaleLinear, type ScaleLinear } from 'd3';
+import type { TimeSpan } from '../replay/timeline.ts';
+import type { TimerEntry } from '../replay/view-model.ts';
+import { allApart, centredBox, contains, pickTicks, type Box } from './label-placement.ts';
+
+export interface DialTimer extends TimerEntry {
+  color: string;
+}
+
+export interface DialData {
+  now: number;
+  /** The time one full turn of the dial covers. */
+  span: number;
+  timers: readonly DialTimer[];
+  /** Waits and blocks up to now. */
+  spans: readonly TimeSpan[];
+  blocked: boolean;
+  formatTime: (seconds: number) => string;
+  /** A tick's label, written with the precision the step between ticks needs. */
+  formatTick: (seconds: number, step: number) => string;
+  nowLabel: string;
+  /** Said in the face when no time passes in the run (a loop that only computes). */
+  idleLabel: string | null;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A size, and the font size of the text drawn in it, in pixels. */
+export interface TextSize extends Size {
+  fontSize: number;
+  /** A text's width in the dial's type, measured; estimated where no measure is given. */
+  textWidth?: (text: string) => number;
+}
+
+/** Tick counts tried, most wanted first: the most that keep their labels apart are drawn. */
+const TICK_COUNTS = [12, 10, 8, 6, 5, 4, 3, 2];
+
+/** A tick's label: its text, where it is drawn (centred), and the room it takes. */
+export interface TickLabel {
+  tick: number;
+  text: string;
+  x: number;
+  y: number;
+  box: Box;
+}
+
+export interface Geometry {
+  width: number;
+  height: number;
+  fontSize: number;
+  textWidth: (text: string) => number;
+  radius: number;
+  span: number;
+  /** Angle of a time on the dial, in radians from the top. */
+  turn: ScaleLinear<number, number>;
+  point: (time: number, r: number) => [number, number];
+  tickLabels: readonly TickLabel[];
+}
+
+export function createGeometry(data: DialData, size: TextSize): Geometry {
+  const { width, height, fontSize } = size;
+  const span = data.span;
+  const textWidth = size.textWidth ?? ((text: string) => text.length * fontSize * 0.58);
+  const turn = scaleLinear()
+    .domain([0, span])
+    .range([0, 2 * Math.PI])
+    .clamp(true);
+  const point = (t: number, r: number): [number, number] => [
+    Math.sin(turn(t)) * r,
+    -Math.cos(turn(t)) * r,
+  ];
+  const ticksFor = (count: number) =>
+    data.idleLabel === null ? turn.ticks(count).filter((t) => t < span) : [0];
+  const texts = (ticks: readonly number[]) => {
+    const step = ticks.length > 1 ? (ticks[1] ?? span) - (ticks[0] ?? 0) : span;
+    return ticks.map((t) => data.formatTick(t, step));
+  };
+  // Room outside the rim for the tick labels, which grow with the type: a label is wider than
+  // it is tall, so the dial needs more room at its sides than above and below.
+  const widest = Math.max(
+    0,
+    ...TICK_COUNTS.flatMap((count) => texts(ticksFor(count)).map(textWidth)),
+  );
+  const lineHeight = fontSize * 1.2;
+  // Tick labels are centred a little outside the rim (see labelRadius below); the room they
+  // take: above and below, a line; at the sides, the widest label and its box's padding.
+  const outside = 6 + lineHeight * 0.6;
+  const topRoom = outside + lineHeight * 0.5 + 4;
+  const sideRoom = outside + widest + fontSize * 0.2 + 4;
+  // Where the labels at the sides would leave the dial too small, only 0 is written, on top.
+  const withSides = Math.min(width / 2 - sideRoom, height / 2 - topRoom);
+  const compact = withSides < fontSize * 3;
+  const radius = Math.max(16, compact ? Math.min(width / 2 - 8, height / 2 - topRoom) : withSides);
+  const labelRadius = radius + outside;
+  const labelsFor = (ticks: readonly number[]): TickLabel[] => {
+    const words = texts(ticks);
+    return ticks.map((tick, i) => {
+      const text = words[i] ?? '';
+      const w = textWidth(text);
+      const [x0, y] = point(tick, labelRadius);
+      // Centred on its point, and pushed outwards at the sides by half its width.
+      const x = x0 + Math.sin(turn(tick)) * (w / 2);
+      return { tick, text, x, y, box: centredBox(x, y, w + fontSize * 0.4, lineHeight) };
+    });
+  };
+  const frame = centredBox(0, 0, width, height);
+  const ticks = pickTicks(compact ? [1] : TICK_COUNTS, ticksFor, (candidate) => {
+    const boxes = labelsFor(candidate).map((label) => label.box);
+    return allApart(boxes) && boxes.every((box) => contains(frame, box));
+  });
+  return {
+    width,
+    height,
+    fontSize,
+    textWidth,
+    radius,
+    span,
+    turn,
+    point,
+    tickLabels: labelsFor(ticks),
+  };
+}
+
+/** A round number of seconds that `max` fits in: one turn of the dial. */
+export function dialSpan(max: number): number {
+  if (max <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= max) return step * magnitude;
+  return 10 * magnitude;
+}
