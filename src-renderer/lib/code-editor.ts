@@ -155,17 +155,21 @@ function lineDecorations(state: EditorState): DecorationSet {
 
 const decorations = EditorView.decorations.compute([marksField, 'doc'], lineDecorations);
 
-const pausedGutter = gutter({
-  class: 'cm-paused-gutter',
-  lineMarker(view, line) {
-    const marks = view.state.field(marksField);
-    if (marks.stale) return null;
-    const tasks = marks.paused.get(view.state.doc.lineAt(line.from).number);
-    return tasks ? new PausedMarker(tasks) : null;
-  },
-  lineMarkerChange: (update) =>
-    update.transactions.some((t) => t.effects.some((e) => e.is(setMarks))),
-});
+type GutterHandlers = NonNullable<Parameters<typeof gutter>[0]['domEventHandlers']>;
+
+const createPausedGutter = (domEventHandlers: GutterHandlers) =>
+  gutter({
+    class: 'cm-paused-gutter',
+    domEventHandlers,
+    lineMarker(view, line) {
+      const marks = view.state.field(marksField);
+      if (marks.stale) return null;
+      const tasks = marks.paused.get(view.state.doc.lineAt(line.from).number);
+      return tasks ? new PausedMarker(tasks) : null;
+    },
+    lineMarkerChange: (update) =>
+      update.transactions.some((t) => t.effects.some((e) => e.is(setMarks))),
+  });
 
 /** Syntax colours come from the theme's variables, so that every theme reads well. */
 const highlightStyle = HighlightStyle.define([
@@ -190,6 +194,8 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'var(--mono)', fontSize: '1rem', lineHeight: '1.5' },
   '.cm-content': { caretColor: 'var(--fg)' },
   '.cm-gutters': { backgroundColor: 'var(--panel-2)', color: 'var(--muted)', border: 'none' },
+  '.cm-gutterElement': { cursor: 'pointer' },
+  '.cm-lineNumbers .cm-gutterElement:hover': { color: 'var(--fg)', textDecoration: 'underline' },
   '.cm-line-current': {
     backgroundColor: 'var(--line-current)',
     boxShadow: 'inset 4px 0 0 var(--now)',
@@ -234,15 +240,43 @@ export interface CodeEditor {
   destroy(): void;
 }
 
+/**
+ * A click on a line's number or marker, or F8 on the cursor's line, asks for the next step
+ * where that line runs; with Shift, the previous one (a breakpoint, both ways).
+ */
+export type GoToLine = (line: number, backward: boolean) => void;
+
+function lineGoTo(goToLine: GoToLine): Extension[] {
+  const handlers: GutterHandlers = {
+    mousedown(view, block, event) {
+      if (!(event instanceof MouseEvent) || event.button !== 0) return false;
+      goToLine(view.state.doc.lineAt(block.from).number, event.shiftKey);
+      return true;
+    },
+  };
+  const goFromCursor = (backward: boolean) => (view: EditorView) => {
+    goToLine(view.state.doc.lineAt(view.state.selection.main.head).number, backward);
+    return true;
+  };
+  return [
+    lineNumbers({ domEventHandlers: handlers }),
+    createPausedGutter(handlers),
+    keymap.of([
+      { key: 'F8', run: goFromCursor(false) },
+      { key: 'Shift-F8', run: goFromCursor(true) },
+    ]),
+  ];
+}
+
 export function createCodeEditor(
   parent: HTMLElement,
   code: string,
   onChange: (code: string) => void,
   label: string,
+  goToLine: GoToLine,
 ): CodeEditor {
   const extensions: Extension[] = [
-    lineNumbers(),
-    pausedGutter,
+    lineGoTo(goToLine),
     history(),
     indentOnInput(),
     bracketMatching(),

@@ -64,7 +64,7 @@ const MARK_SYMBOL: Record<Mark['kind'], string> = {
 };
 
 /** The x of a band's start, and of a step. */
-function createScales(data: LanesData, width: number) {
+export function createScales(data: LanesData, width: number) {
   const x = scaleLinear()
     .domain([0, Math.max(1, data.bands)])
     .range([NAME_WIDTH, Math.max(NAME_WIDTH + 10, width - 8)]);
