@@ -63,18 +63,11 @@ export interface ArrowShape {
   middle: Point;
 }
 
-/** The shape of an arrow from box `from` to box `to`: a quadratic curve, bowed to its left. */
-export function arrowShape(from: Box, to: Box): ArrowShape {
-  const start = borderPoint(from, center(to));
-  const end = borderPoint(to, center(from), GAP + 1);
-  const dx = end.x - start.x;
-  const dy = end.y - start.y;
-  const length = Math.hypot(dx, dy) || 1;
-  const bow = Math.min(36, 10 + length * 0.18);
-  const control = {
-    x: (start.x + end.x) / 2 - (dy / length) * bow,
-    y: (start.y + end.y) / 2 + (dx / length) * bow,
-  };
+/** How far an arrow between neighbours bows out of their edges. */
+const BOW_NEAR = 22;
+
+/** The shape of a quadratic curve from `start` through `control` to `end`, with its head. */
+function curveShape(start: Point, control: Point, end: Point): ArrowShape {
   // The head points along the curve's tangent at its end (from the control point).
   const tx = end.x - control.x;
   const ty = end.y - control.y;
@@ -98,6 +91,46 @@ export function arrowShape(from: Box, to: Box): ArrowShape {
       y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
     },
   };
+}
+
+/** Boxes whose edges are this close line up: cards in one column, or in one row, of a grid. */
+const ALIGNED = 16;
+
+/**
+ * The shape of an arrow from box `from` to box `to`. Boxes in one column (cards in a grid)
+ * are joined round their right edges, boxes in one row over their top edges, so that the
+ * arrow crosses no box between them; other boxes by a curve across, bowed to its left.
+ */
+export function arrowShape(from: Box, to: Box): ArrowShape {
+  const a = center(from);
+  const b = center(to);
+  if (
+    Math.abs(from.x - to.x) < ALIGNED &&
+    Math.abs(from.x + from.width - (to.x + to.width)) < ALIGNED
+  ) {
+    const start = { x: from.x + from.width + GAP, y: a.y };
+    const end = { x: to.x + to.width + GAP + 1, y: b.y };
+    const control = { x: Math.max(start.x, end.x) + BOW_NEAR, y: (start.y + end.y) / 2 };
+    return curveShape(start, control, end);
+  }
+  if (Math.abs(from.y - to.y) < ALIGNED) {
+    const direction = Math.sign(b.x - a.x) || 1;
+    const start = { x: a.x + (direction * from.width) / 4, y: from.y - GAP };
+    const end = { x: b.x - (direction * to.width) / 4, y: to.y - GAP - 1 };
+    const control = { x: (start.x + end.x) / 2, y: Math.min(start.y, end.y) - BOW_NEAR };
+    return curveShape(start, control, end);
+  }
+  const start = borderPoint(from, b);
+  const end = borderPoint(to, a, GAP + 1);
+  const dx = end.x - start.x;
+  const dy = end.y - start.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const bow = Math.min(36, 10 + length * 0.18);
+  const control = {
+    x: (start.x + end.x) / 2 - (dy / length) * bow,
+    y: (start.y + end.y) / 2 + (dx / length) * bow,
+  };
+  return curveShape(start, control, end);
 }
 
 /** Draws `arrows` into `group`, in the coordinates of the window; what was there is replaced. */
