@@ -129,9 +129,9 @@ test('clicking a task shows its lane and walks through its steps only, both ways
   await expect(chosen).toContainText('w: ');
   const id = await card.getAttribute('data-task-id');
   await expect(chosen).toHaveAttribute('data-task', id ?? '');
-  await expect(
-    app.view('lanes').locator(`rect.lane-hit.chosen[data-task-id="${id}"]`),
-  ).toHaveCount(1);
+  await expect(app.view('lanes').locator(`rect.lane-hit.chosen[data-task-id="${id}"]`)).toHaveCount(
+    1,
+  );
   await expect(app.page.locator('[data-field=chosen-ring]')).toHaveCount(1);
 
   await app.press('Home');
@@ -151,9 +151,9 @@ test('clicking a task shows its lane and walks through its steps only, both ways
   expect(await step(app)).toBe(visited[2]);
 
   // A lane chooses its task too; Escape forgets it.
-  const lane = app.view('lanes').locator('rect.lane-hit').first();
+  const lane = app.view('lanes').locator('g.lane').first();
   const laneTask = await lane.getAttribute('data-task-id');
-  await lane.click({ position: { x: 40, y: 10 } });
+  await lane.locator('text.name').click();
   await expect(chosen).toHaveAttribute('data-task', laneTask ?? '');
   await app.press('Escape');
   await expect(chosen).toHaveCount(0);
