@@ -4,32 +4,8 @@
  * and its own steps; play by virtual time; who awaits whom and the why-arrows, and their
  * switch.
  */
+import { AWAITS as PROGRAM } from '../await-program.ts';
 import { expect, test, type LoopscopeApp } from './fixtures.ts';
-
-const PROGRAM = `import asyncio
-
-
-async def leaf(n):
-    await asyncio.sleep(n)
-    print("leaf", n)
-    return n
-
-
-async def waiter(t):
-    return await t
-
-
-async def main():
-    a = asyncio.create_task(leaf(1))
-    b = asyncio.create_task(leaf(2))
-    w = asyncio.create_task(waiter(a))
-    await asyncio.gather(b, w)
-    for i in range(3):
-        print("loop", i)
-
-
-asyncio.run(main())
-`;
 
 /** 5 tasks that each sleep 0.1 s twenty times: 2 virtual seconds and hundreds of steps. */
 const TICKS = `import asyncio
@@ -73,7 +49,7 @@ test.afterAll(async ({ sharedApp: app }) => {
 
 test('clicking an output line shows the step that printed it', async ({ app }) => {
   await app.press('End');
-  await app.view('console').locator('.chunk', { hasText: 'leaf 1' }).click();
+  await app.view('console').locator('.chunk', { hasText: 'leaf 1' }).first().click();
   await expect(app.view('narration')).toContainText('prints “leaf 1”');
   const printed = await step(app);
   await expect(app.view('console').locator('.chunk')).toHaveText(['leaf 1\n']);
@@ -92,9 +68,9 @@ test('clicking a line number goes to the next step where it runs; Shift, to the 
   await app.press('Home');
   const current = app.view('code').locator('[data-line-mark=current]');
   const runs: number[] = [];
-  // print("loop", i) is line 20: it runs three times.
+  // print("loop", i) is line 23: it runs three times.
   for (let i = 0; i < 3; i++) {
-    await lineNumber(app, 20).click();
+    await lineNumber(app, 23).click();
     await expect(current).toContainText('print("loop", i)');
     runs.push(await step(app));
   }
@@ -102,13 +78,13 @@ test('clicking a line number goes to the next step where it runs; Shift, to the 
   expect(runs[1]).toBeLessThan(runs[2] ?? 0);
   await expect(app.view('console')).toContainText('loop 1');
   // No fourth run: the playhead stays and the controls say so.
-  await lineNumber(app, 20).click();
+  await lineNumber(app, 23).click();
   await expect(app.page.locator('[data-field=notice]')).toHaveText(
-    'Line 20 does not run after this step.',
+    'Line 23 does not run after this step.',
   );
   expect(await step(app)).toBe(runs[2]);
   // Back, with Shift: the run before.
-  await lineNumber(app, 20).click({ modifiers: ['Shift'] });
+  await lineNumber(app, 23).click({ modifiers: ['Shift'] });
   await expect(current).toContainText('print("loop", i)');
   expect(await step(app)).toBe(runs[1]);
   await expect(app.page.locator('[data-field=notice]')).toHaveText('');
@@ -167,17 +143,28 @@ test('who awaits whom, and why the step happens, are drawn as arrows; a switch h
   app,
 }) => {
   const arrows = app.page.locator('[data-view=arrows]');
+  // Arrows join only what is on screen: a window where every card of this program shows.
+  await app.page.setViewportSize({ width: 1920, height: 1080 });
   // w resumes once a is done: a completed → its wake-up handle → w's step.
+  const cards = app.view('tasks');
   await app.press('End');
-  await app.view('console').locator('.chunk', { hasText: 'leaf 1' }).click();
-  const running = app.view('ready-queue').locator('.running [data-handle-id]');
-  for (let i = 0; i < 40; i++) {
-    if ((await running.count()) > 0 && (await running.getAttribute('data-label'))?.includes('w'))
-      break;
+  const a = await cards.locator('[data-binding=a]').getAttribute('data-task-id');
+  const w = await cards.locator('[data-binding=w]').getAttribute('data-task-id');
+  await app.press('Home');
+  // Not w's first step (nothing completed then): the one its wake-up runs.
+  const runsW = arrows.locator(`g.arrow[data-arrow^="why-runs-handle"][data-arrow$="-task${w}"]`);
+  const completedA = arrows.locator(`g.arrow[data-arrow^="why-completed-task${a}-handle"]`);
+  for (let i = 0; i < 200; i++) {
+    if ((await runsW.count()) > 0 && (await completedA.count()) > 0) break;
     await app.press('ArrowRight');
+    await expect(arrows).toHaveAttribute('data-step', String(await step(app)));
   }
-  await expect(arrows.locator('g.arrow[data-arrow^="why-runs-handle"]')).toHaveCount(1);
-  await expect(arrows.locator('g.arrow[data-arrow^="why-completed-task"]')).toHaveCount(1);
+  await expect(runsW).toHaveCount(1);
+  await expect(completedA).toHaveCount(1);
+  await expect(app.view('ready-queue').locator('.running [data-handle-id]')).toHaveAttribute(
+    'data-label',
+    /__wakeup/,
+  );
   await expect(arrows.locator('text.label', { hasText: 'runs' })).toHaveCount(1);
   // main still gathers b (and w): a dashed await arrow from main's card to b's.
   await expect(arrows.locator('g.arrow.dashed[data-arrow^="await-"]')).not.toHaveCount(0);
@@ -190,6 +177,7 @@ test('who awaits whom, and why the step happens, are drawn as arrows; a switch h
   await app.reload();
   await expect(app.control('why-arrows')).not.toBeChecked();
   await app.control('why-arrows').check();
+  await app.page.setViewportSize({ width: 1600, height: 900 });
   await app.setCode(PROGRAM);
   await app.run();
 });

@@ -8,42 +8,8 @@ import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
 import { Replay } from '../../src-renderer/replay/replay.ts';
 import { advanceTowards, stepAtTime } from '../../src-renderer/replay/virtual-time.ts';
 import { arrowShape, borderPoint } from '../../src-renderer/viz/arrows.ts';
+import { AWAITS } from '../await-program.ts';
 import { loadFixture } from './load-fixture.ts';
-
-const AWAITS = `import asyncio
-
-
-async def leaf(n):
-    await asyncio.sleep(n)
-    print("leaf", n)
-    return n
-
-
-async def waiter(t):
-    return await t
-
-
-async def main():
-    a = asyncio.create_task(leaf(1))
-    b = asyncio.create_task(leaf(2))
-    w = asyncio.create_task(waiter(a))
-    await asyncio.gather(b, w)
-    async with asyncio.TaskGroup() as tg:
-        tg.create_task(leaf(1))
-        tg.create_task(leaf(2))
-    for i in range(3):
-        print("loop", i)
-    s = asyncio.create_task(leaf(5))
-    await asyncio.sleep(0)
-    s.cancel()
-    try:
-        await s
-    except asyncio.CancelledError:
-        print("s cancelled")
-
-
-asyncio.run(main())
-`;
 
 let awaits: TraceEvent[] = [];
 
