@@ -93,7 +93,7 @@ export const uiCatalog = defineCatalog({
     'navigate.label': 'Navigate',
     'navigate.pace': 'Play',
     'navigate.pace-steps': 'step by step',
-    'navigate.pace-time': 'by time: 1 virtual s = {real}',
+    'navigate.pace-time': 'by time: 1 virtual second = {real}',
     'navigate.pace-hint':
       'Step by step: each step in turn, at the speed chosen. By time: the loop’s clock runs N times slower than a real one, and the steps of one instant pass quickly.',
     'navigate.clock': 'clock {time}',
@@ -112,14 +112,14 @@ export const uiCatalog = defineCatalog({
     'navigate.task-none-before': '{task} did nothing before this step.',
     'navigate.output-none': 'No step of this replay printed that output.',
     'navigate.keys':
-      'Click a line number: next run of the line (Shift: previous; F8 in the code) · T: choose a task · [ ]: its steps',
+      'Click a line number: next run of the line (Shift: previous; F8 in the code) · T: choose a task · [ ]: its steps · W: why-arrows',
     'noun.steps': 'step|steps',
     'why.label': 'Why this step happens',
     'why.completed': 'done → schedules',
     'why.due': 'timer due',
     'why.runs': 'runs',
-    'why.cancel': 'cancel()',
-    'why.thrown': 'CancelledError',
+    'why.cancel': 'calls cancel()',
+    'why.thrown': 'throws CancelledError in',
     'awaits.label': 'Who awaits whom',
 
     'view.narration': 'What happens now',
@@ -594,7 +594,7 @@ export const uiCatalog = defineCatalog({
     'navigate.label': 'Переходы',
     'navigate.pace': 'Показ',
     'navigate.pace-steps': 'по шагам',
-    'navigate.pace-time': 'по времени: 1 виртуальная с = {real}',
+    'navigate.pace-time': 'по времени: 1 виртуальная секунда = {real}',
     'navigate.pace-hint':
       'По шагам: каждый шаг по очереди, с выбранной скоростью. По времени: часы цикла идут в N раз медленнее настоящих, а шаги одного мгновения проходят быстро.',
     'navigate.clock': 'часы: {time}',
@@ -613,14 +613,14 @@ export const uiCatalog = defineCatalog({
     'navigate.task-none-before': 'Задача {task} до этого шага ничего не делала.',
     'navigate.output-none': 'Этот вывод не напечатан ни одним шагом записи.',
     'navigate.keys':
-      'Щелчок по номеру строки: её следующее выполнение (Shift: предыдущее; F8 в коде) · T: выбрать задачу · [ ]: её шаги',
+      'Щелчок по номеру строки: её следующее выполнение (Shift: предыдущее; F8 в коде) · T: выбрать задачу · [ ]: её шаги · W: стрелки «почему»',
     'noun.steps': 'шаг|шага|шагов|шага',
     'why.label': 'Почему происходит этот шаг',
     'why.completed': 'готово → планирует',
     'why.due': 'срок таймера',
     'why.runs': 'запускает',
-    'why.cancel': 'cancel()',
-    'why.thrown': 'CancelledError',
+    'why.cancel': 'вызывает cancel()',
+    'why.thrown': 'бросает в неё CancelledError',
     'awaits.label': 'Кто кого ждёт',
 
     'view.narration': 'Что происходит сейчас',

@@ -1,6 +1,6 @@
 /**
  * The keys of navigation by meaning: choose a task (T, Shift+T; Escape forgets it) and walk
- * its steps only (] next, [ previous). They are read by their place on the keyboard, not by
+ * its steps only (] next, [ previous); W switches the why-arrows. They are read by their place on the keyboard, not by
  * the letter it types, so that they work the same with a Russian layout.
  */
 import type { Navigator } from '../state/navigator.svelte.ts';
@@ -10,6 +10,9 @@ export function handleNavigateKey(event: KeyboardEvent, navigation: Navigator): 
   switch (event.code) {
     case 'KeyT':
       navigation.cycleTask(event.shiftKey);
+      return true;
+    case 'KeyW':
+      navigation.toggleWhy();
       return true;
     case 'BracketRight':
       navigation.taskStep(false);

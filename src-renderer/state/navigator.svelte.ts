@@ -17,7 +17,11 @@ export class Navigator {
   task = $state<number | null>(null);
   notice = $state.raw<Notice | null>(null);
 
-  constructor(private readonly player: Player) {}
+  /** `toggleWhy` switches the why-arrows (a setting the host keeps). */
+  constructor(
+    private readonly player: Player,
+    readonly toggleWhy: () => void,
+  ) {}
 
   private go(step: number | null, notice: Notice): void {
     if (step === null) {
