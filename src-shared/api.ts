@@ -23,7 +23,15 @@ export interface Settings {
   presentation: boolean;
   /** UI zoom factor, within ZOOM_RANGE (settings.ts). */
   zoom: number;
+  /** Whether the why-arrows (cause → effect, for the step on show) are drawn. */
+  whyArrows: boolean;
+  /** How play moves: step by step at `speed`, or by the virtual clock at `timeScale`. */
+  pace: Pace;
+  /** While playing by virtual time: real seconds per virtual second, one of TIME_SCALES. */
+  timeScale: number;
 }
+
+export type Pace = 'steps' | 'time';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'system',
@@ -31,6 +39,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   speed: 1,
   presentation: false,
   zoom: 1,
+  whyArrows: true,
+  pace: 'steps',
+  timeScale: 1,
 });
 
 export type EngineState = 'loading' | 'ready' | 'running' | 'crashed';

@@ -4,7 +4,13 @@
  * web edition's host (localStorage). Whatever is read back, from a file, from storage or from
  * a page, goes through these checks before it is used.
  */
-import { DEFAULT_SETTINGS, type LanguageSetting, type Settings, type Theme } from './api.ts';
+import {
+  DEFAULT_SETTINGS,
+  type LanguageSetting,
+  type Pace,
+  type Settings,
+  type Theme,
+} from './api.ts';
 import { isRecord } from './is-record.ts';
 
 export const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['system', 'en', 'ru'];
@@ -14,6 +20,9 @@ export const SPEED_RANGE = { min: 0.25, max: 8 } as const;
 /** The speeds the controls offer, from one end of the range to the other. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 export const ZOOM_RANGE = { min: 0.5, max: 3 } as const;
+export const PACES: readonly Pace[] = ['steps', 'time'];
+/** The real seconds one virtual second may last when playing by virtual time. */
+export const TIME_SCALES = [0.1, 0.25, 0.5, 1, 2, 5, 10] as const;
 /** How many recent files a host remembers. */
 export const MAX_RECENT = 10;
 
@@ -59,6 +68,20 @@ export function parseSettingsPatch(value: unknown): Partial<Settings> {
       case 'zoom':
         if (!inRange(field, ZOOM_RANGE)) throw new SettingsError('bad zoom');
         patch.zoom = field;
+        break;
+      case 'whyArrows':
+        if (typeof field !== 'boolean') throw new SettingsError('bad whyArrows');
+        patch.whyArrows = field;
+        break;
+      case 'pace':
+        if (!isOneOf(field, PACES)) throw new SettingsError('bad pace');
+        patch.pace = field;
+        break;
+      case 'timeScale':
+        if (typeof field !== 'number' || !TIME_SCALES.some((scale) => scale === field)) {
+          throw new SettingsError('bad timeScale');
+        }
+        patch.timeScale = field;
         break;
       default:
         throw new SettingsError(`unknown setting "${key}"`);

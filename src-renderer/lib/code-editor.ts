@@ -214,23 +214,27 @@ function rowsOf(view: EditorView, line: BlockInfo): number {
   return Math.max(1, Math.round(line.height / view.defaultLineHeight));
 }
 
-const marginGutter = gutter({
-  class: 'cm-margin-gutter',
-  lineMarker(view, line) {
-    const marks = view.state.field(marksField);
-    const tasks = marks.stale
-      ? []
-      : (marks.paused.get(view.state.doc.lineAt(line.from).number) ?? []);
-    const rows = rowsOf(view, line);
-    if (tasks.length === 0 && rows === 1) return null;
-    return new MarginMarker(tasks, rows, line.height / rows);
-  },
-  // The margin keeps its width as dots come and go: the code never shifts sideways.
-  initialSpacer: () => new MarginMarker([{ name: '', color: 'transparent' }], 1, 0),
-  lineMarkerChange: (update) =>
-    update.geometryChanged ||
-    update.transactions.some((t) => t.effects.some((e) => e.is(setMarks))),
-});
+type GutterHandlers = NonNullable<Parameters<typeof gutter>[0]['domEventHandlers']>;
+
+const createMarginGutter = (domEventHandlers: GutterHandlers) =>
+  gutter({
+    class: 'cm-margin-gutter',
+    domEventHandlers,
+    lineMarker(view, line) {
+      const marks = view.state.field(marksField);
+      const tasks = marks.stale
+        ? []
+        : (marks.paused.get(view.state.doc.lineAt(line.from).number) ?? []);
+      const rows = rowsOf(view, line);
+      if (tasks.length === 0 && rows === 1) return null;
+      return new MarginMarker(tasks, rows, line.height / rows);
+    },
+    // The margin keeps its width as dots come and go: the code never shifts sideways.
+    initialSpacer: () => new MarginMarker([{ name: '', color: 'transparent' }], 1, 0),
+    lineMarkerChange: (update) =>
+      update.geometryChanged ||
+      update.transactions.some((t) => t.effects.some((e) => e.is(setMarks))),
+  });
 
 /** Syntax colours come from the theme's variables, so that every theme reads well. */
 const highlightStyle = HighlightStyle.define([
@@ -260,6 +264,8 @@ const theme = EditorView.theme({
   },
   '.cm-content': { caretColor: 'var(--fg)' },
   '.cm-gutters': { backgroundColor: 'var(--panel-2)', color: 'var(--muted)', border: 'none' },
+  '.cm-gutterElement': { cursor: 'pointer' },
+  '.cm-lineNumbers .cm-gutterElement:hover': { color: 'var(--fg)', textDecoration: 'underline' },
   '.cm-line-current': {
     backgroundColor: 'var(--line-current)',
     boxShadow: 'inset 4px 0 0 var(--now)',
@@ -350,11 +356,41 @@ export interface CodeEditor {
   destroy(): void;
 }
 
+/**
+ * A click on a line's number or marker, or F8 on the cursor's line, asks for the next step
+ * where that line runs; with Shift, the previous one (a breakpoint, both ways).
+ */
+export type GoToLine = (line: number, backward: boolean) => void;
+
+function lineGoTo(goToLine: GoToLine): Extension[] {
+  const handlers: GutterHandlers = {
+    mousedown(view, block, event) {
+      if (!(event instanceof MouseEvent) || event.button !== 0) return false;
+      goToLine(view.state.doc.lineAt(block.from).number, event.shiftKey);
+      return true;
+    },
+  };
+  const goFromCursor = (backward: boolean) => (view: EditorView) => {
+    goToLine(view.state.doc.lineAt(view.state.selection.main.head).number, backward);
+    return true;
+  };
+  return [
+    lineNumbers({ domEventHandlers: handlers }),
+    createMarginGutter(handlers),
+    keymap.of([
+      { key: 'F8', run: goFromCursor(false) },
+      { key: 'Shift-F8', run: goFromCursor(true) },
+    ]),
+  ];
+}
+
 export interface EditorText {
   /** The editor's accessible name. */
   label: string;
   /** What a hidden character's box says when hovered or read aloud, from its code point. */
   describeHiddenChar: (label: string) => string;
+  /** Asks for the next (or, backward, the previous) step where a line runs. */
+  goToLine: GoToLine;
 }
 
 export function createCodeEditor(
@@ -364,8 +400,7 @@ export function createCodeEditor(
   text: EditorText,
 ): CodeEditor {
   const extensions: Extension[] = [
-    lineNumbers(),
-    marginGutter,
+    lineGoTo(text.goToLine),
     wrappedLines,
     hiddenCharBoxes(text.describeHiddenChar),
     history(),

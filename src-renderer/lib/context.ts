@@ -1,5 +1,6 @@
 /** The app's shared state, handed to components through typed context. */
 import { createContext } from 'svelte';
+import type { Navigator } from '../state/navigator.svelte.ts';
 import type { Player } from '../state/player.svelte.ts';
 import type { Session } from '../state/session.svelte.ts';
 import type { SettingsState } from '../state/settings.svelte.ts';
@@ -10,6 +11,7 @@ export interface AppContext {
   session: Session;
   player: Player;
   ui: UiState;
+  navigation: Navigator;
 }
 
 export const [getAppContext, setAppContext] = createContext<AppContext>();

@@ -1,8 +1,11 @@
 /** The playback keys, also those a presentation clicker sends (PageUp/PageDown). */
+import type { Navigator } from '../state/navigator.svelte.ts';
 import type { Player } from '../state/player.svelte.ts';
+import { handleNavigateKey } from './navigate-keys.ts';
 
 export interface KeyActions {
   player: Player;
+  navigation: Navigator;
   togglePresentation(): void;
   run(): void;
 }
@@ -85,6 +88,6 @@ export function handleKey(event: KeyboardEvent, actions: KeyActions): boolean {
       player.end();
       return true;
     default:
-      return false;
+      return handleNavigateKey(event, actions.navigation);
   }
 }

@@ -15,7 +15,10 @@ import {
 } from '../../src-shared/loop-state.ts';
 import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
 import { createSnapshot, restoreReferenced, type Registry, type Snapshot } from './snapshot.ts';
+import { AwaitIndex } from './await-graph.ts';
+import { CauseIndex } from './causes.ts';
 import { LensIndex } from './lens.ts';
+import { MeaningIndex } from './meaning-index.ts';
 import { ProgramIndex } from './program-index.ts';
 import { Timeline } from './timeline.ts';
 
@@ -41,6 +44,12 @@ export class Replay {
   readonly timeline = new Timeline(this.program);
   /** The steps of each lens (see lens.ts). */
   readonly lenses = new LensIndex(this.events);
+  /** Where each output line, code line and task's step is (see meaning-index.ts). */
+  readonly meaning = new MeaningIndex();
+  /** Who awaits whom, over time (see await-graph.ts). */
+  readonly awaits = new AwaitIndex(this.program);
+  /** Which events cause which (see causes.ts). */
+  readonly causes = new CauseIndex();
   /** The run's end, once it has arrived (even when a fault stopped the replay before it). */
   end: EventOf<'run.end'> | null = null;
   fault: ReplayFault | null = null;
@@ -97,6 +106,9 @@ export class Replay {
       this.program.observe(event, index, this.head);
       this.timeline.observe(event, index, this.head);
       this.lenses.observe(event, index, this.head, this.program);
+      this.meaning.observe(event, index, this.head);
+      this.awaits.observe(event, index, this.head);
+      this.causes.observe(event, index, this.head);
       if (this.events.length % this.interval === 0) {
         this.snapshots.push(createSnapshot(this.head, this.snapshots.at(-1)));
       }

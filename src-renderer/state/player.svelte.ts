@@ -16,6 +16,7 @@ import {
 } from '../replay/navigation.ts';
 import { nextStop, previousStop, stopHolding, type Lens, type LensSteps } from '../replay/lens.ts';
 import { Replay, type ReplayFault } from '../replay/replay.ts';
+import { advanceClock, advanceTowards, stepAtTime } from '../replay/virtual-time.ts';
 import type { Mark, Timeline } from '../replay/timeline.ts';
 
 export interface Frame {
@@ -82,10 +83,16 @@ function publish(replay: Replay): Published {
   };
 }
 
+/** How play moves: step by step at a speed, or by the loop's virtual clock (see virtual-time.ts). */
+export type Pace = { kind: 'steps' } | { kind: 'time'; scale: number };
+
 export class Player {
   #published = $state.raw(publish(new Replay()));
   step = $state(0);
   playing = $state(false);
+  pace = $state.raw<Pace>({ kind: 'steps' });
+  /** While playing by virtual time: the clock's time, which runs ahead of the steps shown. */
+  clock = $state<number | null>(null);
   /** The step granularity (see replay/lens.ts). */
   lens = $state<Lens>('loop');
 
@@ -216,12 +223,14 @@ export class Player {
     if (this.step >= this.length && !this.streaming()) this.step = 0;
     this.playing = true;
     this.budget = 0;
+    this.clock = null;
     this.lastTime = performance.now();
     this.request = requestAnimationFrame(this.tick);
   }
 
   pause(): void {
     this.playing = false;
+    this.clock = null;
     if (this.request !== 0) cancelAnimationFrame(this.request);
     this.request = 0;
   }
@@ -233,13 +242,24 @@ export class Player {
 
   private readonly tick = (now: number): void => {
     if (!this.playing) return;
-    this.budget += Math.min(now - this.lastTime, MAX_FRAME_MS) * this.speed();
+    const elapsed = Math.min(now - this.lastTime, MAX_FRAME_MS);
+    this.budget += elapsed * this.speed();
     this.lastTime = now;
     const replay = this.replay;
     const length = replay.length;
     const steps = replay.lenses.steps(this.lens);
     let step = this.step;
-    while (step < length) {
+    if (this.pace.kind === 'time') {
+      // The clock starts where the playhead is, the first frame after play (or the pace) began.
+      this.clock = advanceClock(this.clock ?? this.frame.state.time, elapsed, this.pace.scale);
+      const due = stepAtTime(replay.events, this.clock);
+      step = advanceTowards(steps, step, due, elapsed);
+      // Every stop shown and the clock past the last event: play ends at the trace's end.
+      if (due >= length && steps.countUpTo(step) >= steps.countUpTo(length)) step = length;
+    } else if (this.clock !== null) {
+      this.clock = null;
+    }
+    while (this.pace.kind === 'steps' && step < length) {
       const next = nextStop(steps, step, length);
       const duration = stepDuration(replay, this.lens, next);
       if (this.budget < duration) break;
@@ -249,6 +269,7 @@ export class Player {
     if (step !== this.step) this.step = step;
     if (step >= length && !this.streaming()) {
       this.playing = false;
+      this.clock = null;
       return;
     }
     this.request = requestAnimationFrame(this.tick);

@@ -69,7 +69,7 @@ export const MARK_ICON: Record<Mark['kind'], IconName> = {
 const MARK_SIZE = 11;
 
 /** The x of a band's start, and of a step. */
-function createScales(data: LanesData, width: number) {
+export function createScales(data: LanesData, width: number) {
   const x = scaleLinear()
     .domain([0, Math.max(1, data.bands)])
     .range([NAME_WIDTH, Math.max(NAME_WIDTH + 10, width - 8)]);

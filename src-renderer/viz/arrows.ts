@@ -1,0 +1,191 @@
+/**
+ * Arrows between boxes on screen: the why-arrows across the views and the await arrows
+ * between task cards. Each arrow leaves its source's border and stops a few pixels short of
+ * its target's, bowed a little so that arrows between neighbours stay visible, with a halo
+ * under the stroke and its label, so that it never covers what it points at.
+ */
+import { select } from 'd3';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Arrow {
+  /** Unique among the arrows drawn together. */
+  id: string;
+  from: Box;
+  to: Box;
+  color: string;
+  /** Drawn dashed: a relation that lasts (awaiting), rather than one event's cause. */
+  dashed: boolean;
+  label: string | null;
+  /** Where the arrow may be seen: outside it, it is clipped (a scrolled list). */
+  clip: Box | null;
+}
+
+/** How far from a box's border an arrow starts and ends. */
+const GAP = 3;
+const HEAD = 9;
+
+function center(box: Box): Point {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * Where the ray from the box's center towards `toward` leaves the box, moved `gap` further
+ * out: the end of an arrow that touches the box without covering it.
+ */
+export function borderPoint(box: Box, toward: Point, gap = GAP): Point {
+  const c = center(box);
+  const dx = toward.x - c.x;
+  const dy = toward.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const sx = dx === 0 ? Infinity : (box.width / 2 + gap) / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : (box.height / 2 + gap) / Math.abs(dy);
+  const s = Math.min(sx, sy);
+  return { x: c.x + dx * s, y: c.y + dy * s };
+}
+
+export interface ArrowShape {
+  /** The curve, as an SVG path. */
+  path: string;
+  /** The arrowhead, a triangle at the target. */
+  head: string;
+  /** The middle of the curve, for the label. */
+  middle: Point;
+}
+
+/** How far an arrow between neighbours bows out of their edges. */
+const BOW_NEAR = 22;
+
+/** The shape of a quadratic curve from `start` through `control` to `end`, with its head. */
+function curveShape(start: Point, control: Point, end: Point): ArrowShape {
+  // The head points along the curve's tangent at its end (from the control point).
+  const tx = end.x - control.x;
+  const ty = end.y - control.y;
+  const tl = Math.hypot(tx, ty) || 1;
+  const ux = tx / tl;
+  const uy = ty / tl;
+  const base = { x: end.x - ux * HEAD, y: end.y - uy * HEAD };
+  const wing = HEAD * 0.55;
+  const head = [
+    `M${end.x},${end.y}`,
+    `L${base.x - uy * wing},${base.y + ux * wing}`,
+    `L${base.x + uy * wing},${base.y - ux * wing}`,
+    'Z',
+  ].join('');
+  const curveEnd = { x: end.x - ux * (HEAD - 2), y: end.y - uy * (HEAD - 2) };
+  return {
+    path: `M${start.x},${start.y}Q${control.x},${control.y} ${curveEnd.x},${curveEnd.y}`,
+    head,
+    middle: {
+      x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
+      y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
+    },
+  };
+}
+
+/** Boxes whose edges are this close line up: cards in one column, or in one row, of a grid. */
+const ALIGNED = 16;
+
+/**
+ * The shape of an arrow from box `from` to box `to`. Boxes in one column (cards in a grid)
+ * are joined round their right edges, boxes in one row over their top edges, so that the
+ * arrow crosses no box between them; other boxes by a curve across, bowed to its left.
+ */
+export function arrowShape(from: Box, to: Box): ArrowShape {
+  const a = center(from);
+  const b = center(to);
+  if (
+    Math.abs(from.x - to.x) < ALIGNED &&
+    Math.abs(from.x + from.width - (to.x + to.width)) < ALIGNED
+  ) {
+    const start = { x: from.x + from.width + GAP, y: a.y };
+    const end = { x: to.x + to.width + GAP + 1, y: b.y };
+    const control = { x: Math.max(start.x, end.x) + BOW_NEAR, y: (start.y + end.y) / 2 };
+    return curveShape(start, control, end);
+  }
+  if (Math.abs(from.y - to.y) < ALIGNED) {
+    const direction = Math.sign(b.x - a.x) || 1;
+    const start = { x: a.x + (direction * from.width) / 4, y: from.y - GAP };
+    const end = { x: b.x - (direction * to.width) / 4, y: to.y - GAP - 1 };
+    const control = { x: (start.x + end.x) / 2, y: Math.min(start.y, end.y) - BOW_NEAR };
+    return curveShape(start, control, end);
+  }
+  const start = borderPoint(from, b);
+  const end = borderPoint(to, a, GAP + 1);
+  const dx = end.x - start.x;
+  const dy = end.y - start.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const bow = Math.min(36, 10 + length * 0.18);
+  const control = {
+    x: (start.x + end.x) / 2 - (dy / length) * bow,
+    y: (start.y + end.y) / 2 + (dx / length) * bow,
+  };
+  return curveShape(start, control, end);
+}
+
+/** Draws `arrows` into `group`, in the coordinates of the window; what was there is replaced. */
+export function renderArrows(group: SVGGElement, arrows: readonly Arrow[]): void {
+  const root = select(group);
+  const clips = root
+    .selectAll('defs')
+    .data([null])
+    .join('defs')
+    .selectAll<SVGClipPathElement, Arrow>('clipPath')
+    .data(
+      arrows.filter((a) => a.clip !== null),
+      (a) => a.id,
+    )
+    .join((enter) => {
+      const clip = enter.append('clipPath');
+      clip.append('rect');
+      return clip;
+    })
+    .attr('id', (a) => `arrow-clip-${a.id}`);
+  clips
+    .select('rect')
+    .attr('x', (a) => a.clip?.x ?? 0)
+    .attr('y', (a) => a.clip?.y ?? 0)
+    .attr('width', (a) => a.clip?.width ?? 0)
+    .attr('height', (a) => a.clip?.height ?? 0);
+
+  const groups = root
+    .selectAll<SVGGElement, Arrow>('g.arrow')
+    .data(arrows, (a) => a.id)
+    .join((enter) => {
+      const group = enter.append('g').attr('class', 'arrow');
+      group.append('path').attr('class', 'halo');
+      group.append('path').attr('class', 'line');
+      group.append('path').attr('class', 'head');
+      group.append('text').attr('class', 'label');
+      return group;
+    })
+    .attr('data-arrow', (a) => a.id)
+    .classed('dashed', (a) => a.dashed)
+    .attr('clip-path', (a) => (a.clip ? `url(#arrow-clip-${a.id})` : null))
+    .style('--color', (a) => a.color);
+  const shapes = new Map(arrows.map((a) => [a.id, arrowShape(a.from, a.to)]));
+  const shape = (a: Arrow): ArrowShape => {
+    const found = shapes.get(a.id);
+    if (!found) throw new Error(`The arrow ${a.id} has no shape.`);
+    return found;
+  };
+  groups.select('path.halo').attr('d', (a) => shape(a).path);
+  groups.select('path.line').attr('d', (a) => shape(a).path);
+  groups.select('path.head').attr('d', (a) => shape(a).head);
+  groups
+    .select('text.label')
+    .attr('x', (a) => shape(a).middle.x)
+    .attr('y', (a) => shape(a).middle.y)
+    .attr('dy', '0.35em')
+    .text((a) => a.label ?? '');
+}
