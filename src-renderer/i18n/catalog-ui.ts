@@ -157,7 +157,7 @@ export const uiCatalog = defineCatalog({
     'navigate.keys':
       'Click a line number: next run of the line (Shift: previous; F8 in the code) · T: choose a task · [ ]: its steps · W: why-arrows',
     'why.label': 'Why this step happens',
-    'why.completed': 'done → schedules',
+    'why.completed': 'done, so it schedules',
     'why.due': 'timer due',
     'why.runs': 'runs',
     'why.cancel': 'calls cancel()',
@@ -398,9 +398,9 @@ export const uiCatalog = defineCatalog({
     'say.io.ready': '{sockets} became ready: {list}. For each, a callback joins the ready queue.',
     'say.io.ready.none': 'No socket became ready: the poll ended for a timer or a thread.',
     'io.wait.accept': 'fd {fd}, listening on {local}, for a new connection',
-    'io.wait.read': 'fd {fd} ({local} ↔ {peer}) for data',
-    'io.wait.write': 'fd {fd} ({local} ↔ {peer}) for room to send',
-    'io.wait.both': 'fd {fd} ({local} ↔ {peer}) for data or room to send',
+    'io.wait.read': 'fd {fd} ({local} to {peer}) for data',
+    'io.wait.write': 'fd {fd} ({local} to {peer}) for room to send',
+    'io.wait.both': 'fd {fd} ({local} to {peer}) for data or room to send',
     'io.ready.accept': 'fd {fd} has a connection to accept',
     'io.ready.read': 'fd {fd} has data (or the end of the stream) to read',
     'io.ready.write': 'fd {fd} can send',
@@ -472,6 +472,8 @@ export const uiCatalog = defineCatalog({
       '{task} awaits the task {name}: it gives control back to the loop until that task ends.',
     'say.task.suspend.gather':
       '{task} awaits `gather` of {tasks}: it gives control back to the loop until they all end.',
+    'say.task.suspend.many':
+      '{task} awaits {tasks} at once: it gives control back to the loop until they all end.',
     'say.task.suspend.future': '{task} awaits {label}: it gives control back to the loop.',
     'say.task.yield': '{task} yields with `sleep(0)`: it goes to the back of the ready queue.',
     'say.task.wake': '{task} wakes up: what it awaited is done.',
@@ -512,6 +514,8 @@ export const uiCatalog = defineCatalog({
       '{other} has ended, so asyncio wakes {task}: it resumes after its `await`{where}.',
     'tell.resume.gather':
       'Everything it gathered has ended, so asyncio wakes {task}: it resumes after its `await`{where}.',
+    'tell.resume.many':
+      'The tasks it awaited have all ended, so asyncio wakes {task}: it resumes after its `await`{where}.',
     'tell.resume.future':
       'The future it awaited is done, so asyncio wakes {task}: it resumes after its `await`{where}.',
     'tell.resume.yield':
@@ -764,7 +768,7 @@ export const uiCatalog = defineCatalog({
     'navigate.keys':
       'Щелчок по номеру строки: её следующее выполнение (Shift: предыдущее; F8 в коде) · T: выбрать задачу · [ ]: её шаги · W: стрелки «почему»',
     'why.label': 'Почему происходит этот шаг',
-    'why.completed': 'готово → планирует',
+    'why.completed': 'готово, поэтому планирует',
     'why.due': 'срок таймера',
     'why.runs': 'запускает',
     'why.cancel': 'вызывает cancel()',
@@ -1011,9 +1015,9 @@ export const uiCatalog = defineCatalog({
       'Селектор вернул {sockets}: {list}. Для каждого в очередь готовых встаёт обратный вызов.',
     'say.io.ready.none': 'Ни один сокет не готов: опрос закончился из-за таймера или потока.',
     'io.wait.accept': 'fd {fd} слушает {local} и ждёт нового соединения',
-    'io.wait.read': 'fd {fd} ({local} ↔ {peer}) ждёт данных',
-    'io.wait.write': 'fd {fd} ({local} ↔ {peer}) ждёт места для отправки',
-    'io.wait.both': 'fd {fd} ({local} ↔ {peer}) ждёт данных или места для отправки',
+    'io.wait.read': 'fd {fd} ({local} — {peer}) ждёт данных',
+    'io.wait.write': 'fd {fd} ({local} — {peer}) ждёт места для отправки',
+    'io.wait.both': 'fd {fd} ({local} — {peer}) ждёт данных или места для отправки',
     'io.ready.accept': 'на fd {fd} ждёт соединение, его можно принять',
     'io.ready.read': 'на fd {fd} пришли данные (или конец потока)',
     'io.ready.write': 'в fd {fd} можно писать',
@@ -1083,6 +1087,8 @@ export const uiCatalog = defineCatalog({
       '{task} ждёт задачу {name}: она возвращает управление циклу, пока та не завершится.',
     'say.task.suspend.gather':
       '{task} ждёт `gather` из {tasks}: она возвращает управление циклу, пока все не завершатся.',
+    'say.task.suspend.many':
+      '{task} ждёт сразу {tasks}: она возвращает управление циклу, пока все не завершатся.',
     'say.task.suspend.future': '{task} ждёт {label}: она возвращает управление циклу.',
     'say.task.yield':
       '{task} уступает управление через `sleep(0)`: она встаёт в конец очереди готовых.',
@@ -1124,6 +1130,8 @@ export const uiCatalog = defineCatalog({
       '{other} завершилась, и asyncio будит {task}: она продолжает работу после `await`{where}.',
     'tell.resume.gather':
       'Всё, что собирал `gather`, завершилось, и asyncio будит {task}: она продолжает работу после `await`{where}.',
+    'tell.resume.many':
+      'Все задачи, которых она ждала, завершились, и asyncio будит {task}: она продолжает работу после `await`{where}.',
     'tell.resume.future':
       'Future, которого она ждала, завершился, и asyncio будит {task}: она продолжает работу после `await`{where}.',
     'tell.resume.yield':

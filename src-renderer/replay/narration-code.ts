@@ -157,7 +157,12 @@ function narrateRun(
     case 'task':
       return said(t('tell.resume.task', { task, other: say.task(future), where }));
     case 'gather':
-      return said(t('tell.resume.gather', { task, where }));
+      return said(
+        t(usesName(replay.program.program, 'gather') ? 'tell.resume.gather' : 'tell.resume.many', {
+          task,
+          where,
+        }),
+      );
     default:
       return said(t('tell.resume.future', { task, where }));
   }

@@ -10,6 +10,7 @@
  * In the `code` lens a step is a group of events (see lens.ts), told by narration-code.ts;
  * everywhere else, and between the code lens's steps, each event is told by itself.
  */
+import { usesName } from './program.ts';
 import type { RunState } from '../../src-shared/loop-state.ts';
 import {
   assertNever,
@@ -566,10 +567,14 @@ export function narrateAwait(
     case 'task':
       return t('say.task.suspend.task', { task, name: say.task(awaiting.future) });
     case 'gather':
-      return t('say.task.suspend.gather', {
-        task,
-        tasks: locale.count(awaiting.children.length, 'noun.tasks-of'),
-      });
+      // asyncio gathers tasks of its own (a server's, asyncio.run's): where the program never
+      // calls gather, the word would name asyncio's machinery.
+      return t(
+        usesName(context.replay.program.program, 'gather')
+          ? 'say.task.suspend.gather'
+          : 'say.task.suspend.many',
+        { task, tasks: locale.count(awaiting.children.length, 'noun.tasks-of') },
+      );
     case 'future':
       return t('say.task.suspend.future', { task, label: say.futureType(awaiting.label) });
     default:

