@@ -42,9 +42,13 @@ for (const language of LANGUAGES) {
         await expect(app.view('header').locator('[data-field=phase]')).toHaveText(
           language === 'en' ? 'Program ended' : 'Программа завершена',
         );
-        expect(normalizeOutput(await app.consoleText()), where).toBe(
-          normalizeOutput(scenario.expected?.text ?? ''),
-        );
+        // A scenario without an expected output (a program that hangs natively, or whose
+        // traceback names the reader's paths) is run and played, not compared.
+        if (scenario.expected) {
+          expect(normalizeOutput(await app.consoleText()), where).toBe(
+            normalizeOutput(scenario.expected.text),
+          );
+        }
         // ... and says so under the console.
         if (scenario.expected) {
           await expect(
