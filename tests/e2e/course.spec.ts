@@ -27,7 +27,8 @@ for (const language of LANGUAGES) {
           where,
         ).not.toHaveAttribute('data-outcome', /crashed|budget|syntax-error|stuck/);
         const length = await app.length();
-        expect(length, where).toBeGreaterThan(10);
+        // Even a program that fails at once (no running loop) records its start and end.
+        expect(length, where).toBeGreaterThan(3);
         expect(await app.step(), where).toBe(0);
 
         // Play: the playhead moves by itself; pause stops it.
