@@ -273,7 +273,9 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
     if (nameOf(control) === '') problems.push(`a control without a name: ${describe(control)}`);
     const drawn =
       control instanceof HTMLSelectElement ||
-      (control instanceof HTMLInputElement && control.type === 'range') ||
+      // A slider, a checkbox and a radio button are drawn by the browser itself.
+      (control instanceof HTMLInputElement &&
+        ['range', 'checkbox', 'radio'].includes(control.type)) ||
       visibleIcon(control) ||
       visibleText(control);
     if (!drawn) problems.push(`a control with no visible icon or label: ${describe(control)}`);
