@@ -19,7 +19,7 @@ test('each view shows the true state as create_task schedules a task and the loo
   await expect(tasks.locator('[data-task-id]')).toHaveCount(0);
 
   // create_task makes the task: created, not running, not even in the queue yet.
-  await app.forwardUntil('create_task wraps greet() in the task task (report)');
+  await app.forwardUntil('create_task wraps greet(');
   await expect(card('report')).toHaveAttribute('data-status', 'created');
   await expect(card('Task-1')).toHaveAttribute('data-status', 'running');
   await expect(queue.locator('[data-handle-id]')).toHaveCount(0);
