@@ -23,11 +23,11 @@ test('the selector phase shows the sockets the loop waits on and those that beco
   await expect(header.locator('[data-field="sockets"]')).toHaveText(/^1 · 0 ready$/);
 
   // B's request reaches the server after its 0.1 s of latency: the clock jumps to the arrival.
-  await app.forwardUntil(/The clock jumps ahead to 0\.1/);
+  await app.forwardUntil(/The clock jumps ahead to t = 0\.1/);
   await expect(header.locator('[data-field="phase"]')).toHaveText(
     'Wait for sockets or the next timer',
   );
-  await app.forwardUntil('became ready');
+  await app.forwardUntil('has data (or the end of the stream) to read');
   await expect(narration).toContainText('has data (or the end of the stream) to read');
   await expect(header.locator('[data-field="sockets"]')).toContainText('1 ready');
   for (const [width, height] of [

@@ -35,6 +35,8 @@ test('a CPU-bound run the user stops keeps its trace, its tasks, and says it was
   await app.setCode(SPINNER);
   await app.control('run').click();
   await expect(app.page.locator('html')).toHaveAttribute('data-state', 'running');
+  // Stopped once its worker has run it a while: a stop before that ends it with nothing to keep.
+  await expect.poll(() => app.length(), { timeout: 30_000 }).toBeGreaterThan(40);
   await app.control('stop').first().click();
   await app.idle();
   await expect(app.view('status').locator('[data-status=outcome]')).toHaveAttribute(
