@@ -1,7 +1,7 @@
 /** The `loopscope` command line. */
 import { languageFromLocale, createTranslator } from '../../src-shared/i18n/translate.ts';
 import { DEFAULT_BUDGETS } from '../../src-shared/trace.ts';
-import { canConfine } from '../node/confinement.ts';
+import { canConfine, EXIT_UNCONFINED } from '../node/confinement.ts';
 import { runCatalog } from './catalog-run.ts';
 import { terminalBytes, type CliIo } from './io.ts';
 import { runCommand } from './run-command.ts';
@@ -24,9 +24,6 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
-
-/** The exit status when this Node cannot confine the engine (EX_CONFIG). */
-const EXIT_UNCONFINED = 78;
 
 /** The commands that run programs; they refuse to start where a run could not be confined. */
 const RUNS_PROGRAMS = new Set(['run', 'check']);

@@ -10,12 +10,9 @@
  */
 import type { HostMessage, WorkerMessage } from '../core/protocol.ts';
 import { STOP_FLAG_FD } from './child-port.ts';
-import { findConfinementGap } from './confinement.ts';
+import { EXIT_UNCONFINED, findConfinementGap } from './confinement.ts';
 import { PYODIDE_FILES } from './realm-contract.ts';
 import { createEngineRealm } from './realm-host.ts';
-
-/** The exit status of a child that found itself unconfined (EX_CONFIG). */
-const EXIT_UNCONFINED = 78;
 
 function send(message: WorkerMessage, then?: () => void): void {
   process.send?.(message, undefined, undefined, () => then?.());

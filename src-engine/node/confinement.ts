@@ -20,6 +20,9 @@ function permissionFlag(): string | null {
   return null;
 }
 
+/** The exit status of a command, or a run's child, that cannot be confined (EX_CONFIG). */
+export const EXIT_UNCONFINED = 78;
+
 /** True when this Node can start a confined child; the command line refuses to run otherwise. */
 export function canConfine(): boolean {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
