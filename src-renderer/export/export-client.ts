@@ -1,7 +1,7 @@
 /**
  * The page's side of the export worker (export-worker.ts): one worker, started on the first
- * export and kept for the next (resvg's WebAssembly and the replay stay loaded in it), ended
- * to cancel an export at once, even in the middle of one long frame. The page's own share is
+ * export and kept for the next while the dialog stays open (resvg's WebAssembly and the replay
+ * stay loaded in it), ended to cancel an export at once, even in the middle of one long frame. The page's own share is
  * short tasks: the replay is sent in slices with the page given its turn between them.
  */
 import type { ExportControl } from '../../src-shared/export/render.ts';

@@ -110,6 +110,8 @@ export class Exporter {
 
   close(): void {
     this.cancel();
+    // The worker holds a copy of the replay, which may be large: it goes with the dialog.
+    this.worker.stop();
     this.subject = null;
   }
 
