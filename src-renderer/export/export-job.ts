@@ -1,58 +1,30 @@
 /**
- * The Export dialog's work, in the page: the frame on show as PNG or SVG, a range of steps as
- * an animated GIF (src-shared/export's renderers) or as a WebM video (WebCodecs, muxed by
- * mediabunny), and the replay as one HTML file (html-replay.ts). Frames are drawn one at a
- * time with the page given its turn between them, and the signal is checked before each: the
- * page never freezes and Cancel takes effect within a frame.
+ * The Export dialog's work, done in the export worker (export-worker.ts): the frame on show as
+ * PNG or SVG, a range of steps as an animated GIF (src-shared/export's renderers, which the
+ * command line uses too) or as a WebM video (WebCodecs, muxed by mediabunny), and the replay as
+ * one HTML file (html-replay.ts).
  */
-import type { Language } from '../../src-shared/api.ts';
+import { assertExists } from '../../src-shared/assert.ts';
 import { embeddedFonts, FONT_FILES } from '../../src-shared/export/font-files.ts';
 import { FrameSource } from '../../src-shared/export/frame-model.ts';
 import type { FrameSvgOptions } from '../../src-shared/export/frame-svg.ts';
-import { createRasterizer, type Rasterizer } from '../../src-shared/export/raster.ts';
+import {
+  createRasterizer,
+  type Rasterizer,
+  type RgbaImage,
+} from '../../src-shared/export/raster.ts';
 import {
   rasterFrames,
-  stepPng,
   stepsGif,
   stepSvg,
   type ExportControl,
   type RasterFrame,
-  type StepRange,
 } from '../../src-shared/export/render.ts';
-import type { ThemeName } from '../../src-shared/palette.ts';
-import type { ReplayFile } from '../../src-shared/replay-file.ts';
-import type { SaveKind } from '../../src-shared/save-kinds.ts';
 import { frameMetaOf } from './replay-io.ts';
 import { createHtmlReplay } from './html-replay.ts';
+import type { ExportJob, ExportResult } from './export-protocol.ts';
 
-export type ExportFormat = 'png' | 'svg' | 'gif' | 'webm' | 'html';
-
-/** The formats that draw a range of steps; the others draw one step (or, HTML, all of them). */
-export const RANGE_FORMATS: ReadonlySet<ExportFormat> = new Set(['gif', 'webm']);
-
-export interface ExportRequest {
-  format: ExportFormat;
-  replay: ReplayFile;
-  /** The replay's name, which an HTML replay says in its status line. */
-  name: string;
-  /** The step on show, for PNG and SVG. */
-  step: number;
-  /** The steps of a GIF or a video, both ends included. */
-  range: StepRange;
-  width: number;
-  height: number;
-  theme: ThemeName;
-  language: Language;
-  /** The player's speed: a GIF or a video runs at the pace the app plays at. */
-  speed: number;
-}
-
-export interface ExportResult {
-  data: string | Uint8Array;
-  kind: SaveKind;
-}
-
-// Literal URLs, so that the bundler ships these files beside the page.
+// Literal URLs, so that the bundler ships these files beside the worker.
 const WASM_URL = new URL('../../node_modules/@resvg/resvg-wasm/index_bg.wasm', import.meta.url);
 const FONT_URLS: Readonly<Record<string, URL>> = {
   'DejaVuSans.ttf': new URL(
@@ -119,7 +91,7 @@ function toBase64(bytes: Uint8Array): string {
 
 /** Makes the export asked for; rejects with an AbortError when the signal cancels it. */
 export async function runExport(
-  request: ExportRequest,
+  request: ExportJob,
   control: ExportControl = {},
 ): Promise<ExportResult> {
   const { replay } = request;
@@ -142,8 +114,13 @@ export async function runExport(
         data: stepSvg(source, request.step, { ...options, fonts: fontsEmbedded }),
       };
     }
-    case 'png':
-      return { kind: 'png', data: stepPng(source, request.step, options, await loadRasterizer()) };
+    case 'png': {
+      const rasterizer = await loadRasterizer();
+      return {
+        kind: 'png',
+        data: await encodePng(rasterizer.rgba(stepSvg(source, request.step, options))),
+      };
+    }
     case 'gif': {
       const paced = { ...options, speed: request.speed };
       const data = await stepsGif(source, request.range, paced, await loadRasterizer(), control);
@@ -159,6 +136,7 @@ export async function runExport(
         kind: 'html',
         data: await createHtmlReplay(
           replay,
+          request.playerUrl,
           {
             name: `${request.name}.loopscope.json`,
             theme: request.theme,
@@ -168,6 +146,24 @@ export async function runExport(
         ),
       };
   }
+}
+
+/** Puts resvg's pixels on a canvas as they are: the frames are opaque, so nothing is lost. */
+function drawImage(context: OffscreenCanvasRenderingContext2D, image: RgbaImage): void {
+  const pixels = new Uint8ClampedArray(image.pixels);
+  context.putImageData(new ImageData(pixels, image.width, image.height), 0, 0);
+}
+
+/**
+ * A PNG of resvg's pixels by the browser's own encoder, which at 3840×2160 takes tens of
+ * milliseconds where resvg's takes a second or more (the command line, with no canvas, keeps
+ * resvg's).
+ */
+async function encodePng(image: RgbaImage): Promise<Uint8Array> {
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  drawImage(assertExists(canvas.getContext('2d'), 'a 2D canvas to encode the PNG on'), image);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
 /**
@@ -199,8 +195,7 @@ async function encodeWebm(
         output.addVideoTrack(source);
         await output.start();
       }
-      const pixels = new Uint8ClampedArray(frame.pixels);
-      context.putImageData(new ImageData(pixels, frame.width, frame.height), 0, 0);
+      drawImage(context, frame);
       await source.add(time / 1000, frame.durationMs / 1000);
       time += frame.durationMs;
     }

@@ -1,14 +1,16 @@
 /**
  * The Export dialog's state: what to export (format, size, steps), the export under way with
- * its progress, and Cancel. The work itself is export/export-job.ts; saving goes through the
- * host (the desktop's save dialog, the browser's downloads).
+ * its progress, and Cancel. The work itself is export/export-job.ts, run in a worker
+ * (export/export-client.ts); saving goes through the host (the desktop's save dialog, the
+ * browser's downloads).
  */
 import type { LoopscopeApi } from '../../src-shared/api.ts';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../../src-shared/export/frame-svg.ts';
 import type { ExportProgress } from '../../src-shared/export/render.ts';
 import type { ThemeName } from '../../src-shared/palette.ts';
 import type { ReplayFile } from '../../src-shared/replay-file.ts';
-import { RANGE_FORMATS, runExport, type ExportFormat } from '../export/export-job.ts';
+import { ExportWorker } from '../export/export-client.ts';
+import { RANGE_FORMATS, type ExportFormat } from '../export/export-protocol.ts';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'gif', 'webm', 'html'];
 
@@ -56,6 +58,7 @@ export class Exporter {
   /** How the last export ended. */
   outcome = $state<ExportOutcome | null>(null);
   private controller: AbortController | null = null;
+  private readonly worker = new ExportWorker();
 
   constructor(private readonly api: LoopscopeApi) {}
 
@@ -107,6 +110,8 @@ export class Exporter {
 
   close(): void {
     this.cancel();
+    // The worker holds a copy of the replay, which may be large: it goes with the dialog.
+    this.worker.stop();
     this.subject = null;
   }
 
@@ -130,7 +135,7 @@ export class Exporter {
     this.progress = { done: 0, total: 0, step: this.from };
     let outcome: ExportOutcome;
     try {
-      const result = await runExport(
+      const result = await this.worker.run(
         {
           format: this.format,
           replay: subject.replay,

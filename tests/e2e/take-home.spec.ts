@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Download, Page } from '@playwright/test';
 import { DOMParser } from '@xmldom/xmldom';
+import { FrameSource } from '../../src-shared/export/frame-model.ts';
+import { countFrames } from '../../src-shared/export/render.ts';
 import { parseReplayFile } from '../../src-shared/replay-file.ts';
 import { ARTIFACTS, expect, test, type LoopscopeApp } from './fixtures.ts';
 
@@ -77,6 +79,31 @@ async function decoderPage(app: LoopscopeApp): Promise<Page> {
   const page = await app.page.context().newPage();
   await page.goto(pathToFileURL(path).href);
   return page;
+}
+
+/** A GIF's frame count and size, as the browser's own decoder reads them. */
+async function gifFrames(
+  app: LoopscopeApp,
+  bytes: Buffer,
+): Promise<{ count: number | undefined; width: number; height: number }> {
+  const page = await decoderPage(app);
+  try {
+    return await page.evaluate(
+      async (bytes) => {
+        const decoder = new ImageDecoder({ data: new Uint8Array(bytes), type: 'image/gif' });
+        await decoder.tracks.ready;
+        const first = await decoder.decode({ frameIndex: 0 });
+        return {
+          count: decoder.tracks.selectedTrack?.frameCount,
+          width: first.image.displayWidth,
+          height: first.image.displayHeight,
+        };
+      },
+      [...bytes],
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 test.beforeEach(async ({ app }) => {
@@ -238,22 +265,9 @@ test('a GIF and a WebM video of a range of steps decode, with their frames and d
   const gifBytes = await bytesOf(gif);
   const webmBytes = await bytesOf(webm);
   expect([...webmBytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+  expect(await gifFrames(app, gifBytes)).toEqual({ count: 13, width: 854, height: 480 });
   const page = await decoderPage(app);
   try {
-    const frames = await page.evaluate(
-      async (bytes) => {
-        const decoder = new ImageDecoder({ data: new Uint8Array(bytes), type: 'image/gif' });
-        await decoder.tracks.ready;
-        const first = await decoder.decode({ frameIndex: 0 });
-        return {
-          count: decoder.tracks.selectedTrack?.frameCount,
-          width: first.image.displayWidth,
-          height: first.image.displayHeight,
-        };
-      },
-      [...gifBytes],
-    );
-    expect(frames).toEqual({ count: 13, width: 854, height: 480 });
     const video = await page.evaluate(
       async (bytes) => {
         const element = document.createElement('video');
@@ -296,6 +310,83 @@ test('an export can be cancelled, and then nothing is saved', async ({ app }) =>
   app.page.off('download', count);
   expect(downloads).toBe(0);
   await app.page.keyboard.press('Escape');
+});
+
+/**
+ * Starts an export and, while it runs, waits for `frames` animation frames of the page, each
+ * of which must come while the export is still under way: the page draws and answers while
+ * its export worker draws and encodes. Returns the file once saved.
+ */
+async function exportWhileDrawing(
+  app: LoopscopeApp,
+  format: string,
+  options: { size: string; from?: number; to?: number },
+  frames: number,
+): Promise<Download> {
+  await app.control('save-menu').click();
+  await app.control('export').click();
+  const dialog = app.view('export-dialog');
+  await dialog.locator(`[data-format="${format}"]`).check();
+  await app.control('export-size').selectOption(options.size);
+  if (options.from !== undefined) await app.control('export-from').fill(String(options.from));
+  if (options.to !== undefined) await app.control('export-to').fill(String(options.to));
+  const download = app.page.waitForEvent('download');
+  await app.control('export-start').click();
+  const during = await app.page.evaluate(async (frames) => {
+    const exporting = () => document.querySelector('[data-view=export-progress]') !== null;
+    const seen: boolean[] = [];
+    while (!exporting()) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < frames; i++) {
+      seen.push(
+        await new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(exporting()))),
+      );
+    }
+    return seen;
+  }, frames);
+  expect(during).toEqual(Array.from({ length: frames }, () => true));
+  // The pictures are drawn and encoded by the page's export worker, not by the page.
+  expect(app.page.workers().map((worker) => new URL(worker.url()).pathname)).toContainEqual(
+    expect.stringMatching(/\/export-worker[-.][^/]*js$/),
+  );
+  const file = await download;
+  await expect(dialog.locator('[data-view=export-saved]')).toBeVisible();
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  return file;
+}
+
+test('a 4K PNG and a 60-step GIF are made while the page keeps drawing frames', async ({ app }) => {
+  const text = readFileSync(new URL('../shared/fixtures/export/gather.jsonl', import.meta.url));
+  const parsed = parseReplayFile(text.toString('utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.reason);
+  await app.control('trace-file').setInputFiles({
+    name: 'gather.jsonl',
+    mimeType: 'application/json',
+    buffer: text,
+  });
+  await app.idle();
+  await app.seek(40);
+
+  // The page's main thread would be held for seconds by a 4K picture drawn in it.
+  const png = await bytesOf(await exportWhileDrawing(app, 'png', { size: '3840x2160' }, 5));
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([3840, 2160]);
+
+  const range = { from: 0, to: 60 };
+  const gif = await bytesOf(
+    await exportWhileDrawing(app, 'gif', { size: '854x480', ...range }, 20),
+  );
+  expect(gif.toString('latin1', 0, 6)).toBe('GIF89a');
+  const source = new FrameSource(parsed.replay.events, {
+    meta: { lesson: null, scenario: null, file: 'gather.py' },
+    code: parsed.replay.code,
+  });
+  expect(await gifFrames(app, gif)).toEqual({
+    count: countFrames(source, range),
+    width: 854,
+    height: 480,
+  });
 });
 
 test('the HTML replay opens from a file:// URL with the network off, and steps', async ({
