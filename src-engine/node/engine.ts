@@ -65,6 +65,8 @@ export class NodeEngine {
   private readonly flagsDir: string;
   /** The snapshot the children read from their own descriptor of this file. */
   private snapshot: SnapshotFile | null = null;
+  /** Writing a new snapshot into the cache; `close` waits for it, so that it is kept. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(options: NodeEngineOptions = {}) {
     if (!canConfine()) {
@@ -94,13 +96,15 @@ export class NodeEngine {
       // and reads the snapshot from the file this engine holds open: the bytes read here
       // from that same descriptor are the ones the client hands each child.
       loadSnapshot: () => Promise.resolve(this.readSnapshot()),
-      saveSnapshot: async (snapshot) => {
+      saveSnapshot: (snapshot) => {
         this.keepSnapshot(snapshot, join(this.flagsDir, `snapshot-${children}.bin`));
-        if (!snapshotFile || !cacheDir) return;
-        await mkdir(cacheDir, { recursive: true });
+        if (!snapshotFile || !cacheDir) return Promise.resolve();
         const partial = `${snapshotFile}.${process.pid}.tmp`;
-        await writeFile(partial, snapshot);
-        await rename(partial, snapshotFile);
+        const saved = mkdir(cacheDir, { recursive: true })
+          .then(() => writeFile(partial, snapshot))
+          .then(() => rename(partial, snapshotFile));
+        this.saving = saved.catch(() => {});
+        return saved;
       },
     });
   }
@@ -159,7 +163,8 @@ export class NodeEngine {
     return { ...collectOutput(events), events };
   }
 
-  close(): Promise<void> {
+  /** Ends the engine's children; resolves once a snapshot being saved is in the cache. */
+  async close(): Promise<void> {
     this.client.close();
     this.closeSnapshot();
     try {
@@ -167,7 +172,7 @@ export class NodeEngine {
     } catch {
       // Windows keeps a file a dying child still holds; the folder is the system's to clean.
     }
-    return Promise.resolve();
+    await this.saving;
   }
 }
 
