@@ -44,8 +44,8 @@ export interface LoopState {
   /** The handle being run, if any. */
   current: number | null;
   /**
-   * The sockets the last poll waited on (empty when the loop had none); replaced, never
-   * changed in place, so that snapshots may share it.
+   * The sockets the last poll waited on, by descriptor (empty when the loop had none);
+   * replaced, never changed in place, so that snapshots may share it.
    */
   sockets: IoSocket[];
   /** The descriptors the last poll found ready, in the selector's order. */
@@ -250,6 +250,26 @@ function loopOf(state: RunState, id: number): LoopState {
   return loop;
 }
 
+/**
+ * The sockets waited on after an `io.wait` that records what changed: those `removed` and
+ * those waited on anew or otherwise (`changed`) leave, `changed` join, in descriptor order.
+ */
+function applyWaitChange(
+  sockets: readonly IoSocket[],
+  changed: readonly IoSocket[],
+  removed: readonly number[],
+): IoSocket[] {
+  for (const fd of removed) {
+    if (!sockets.some((socket) => socket.fd === fd)) {
+      throw new TraceFoldError(`io.wait removes fd ${fd}, which the loop was not waiting on`);
+    }
+  }
+  const leaving = new Set([...removed, ...changed.map((socket) => socket.fd)]);
+  return [...sockets.filter((socket) => !leaving.has(socket.fd)), ...changed].sort(
+    (a, b) => a.fd - b.fd,
+  );
+}
+
 function handleOf(state: RunState, id: number): HandleState {
   const handle = state.handles.get(id);
   if (!handle) throw new TraceFoldError(`unknown handle ${id}`);
@@ -346,13 +366,16 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
     case 'loop.select': {
       const loop = loopOf(state, event.loop);
       loop.phase = 'select';
-      loop.sockets = [];
       loop.readySockets = [];
       break;
     }
-    case 'io.wait':
-      loopOf(state, event.loop).sockets = event.sockets;
+    case 'io.wait': {
+      const loop = loopOf(state, event.loop);
+      loop.sockets = event.removed
+        ? applyWaitChange(loop.sockets, event.sockets, event.removed)
+        : event.sockets;
       break;
+    }
     case 'io.ready':
       loopOf(state, event.loop).readySockets = event.sockets.map((socket) => socket.fd);
       break;

@@ -35,7 +35,8 @@ export type FieldType =
   | 'ints'
   | 'ints?'
   | 'dropped'
-  | 'sockets';
+  | 'sockets'
+  | 'sockets?';
 
 export const ORIGIN_FIELDS = { line: 'int?', task: 'int?' } as const;
 const HANDLE = { handle: 'int' } as const;
@@ -64,7 +65,7 @@ export const TRACE_SCHEMA = {
   'loop.iteration': { loop: 'int', n: 'int' },
   'loop.select': { loop: 'int', timeout: 'num?' },
   'loop.wait': { loop: 'int', until: 'num' },
-  'io.wait': { loop: 'int', sockets: 'sockets' },
+  'io.wait': { loop: 'int', sockets: 'sockets', removed: 'ints?' },
   'io.ready': { loop: 'int', sockets: 'sockets' },
   'loop.timers': LOOP,
   'loop.ready': { loop: 'int', count: 'int' },
@@ -116,7 +117,7 @@ export const TRACE_SCHEMA = {
   'future.cancelled': { future: 'int', msg: 'str?' },
   'future.callback': { future: 'int', callback: 'str', role: 'role' },
   'future.dropped': { future: 'int', reason: 'dropped' },
-  probe: { loop: 'int', ready: 'ints', heap: 'ints' },
+  probe: { loop: 'int', ready: 'ints', heap: 'ints', sockets: 'sockets?' },
 } as const satisfies Record<TraceEventKind, Record<string, FieldType>>;
 
 /** Kinds the engine records only when a test asks for them. */

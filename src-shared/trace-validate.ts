@@ -77,6 +77,8 @@ function checkField(type: FieldType, value: unknown): boolean {
       return isAwaiting(value);
     case 'sockets':
       return Array.isArray(value) && value.every(isIoSocket);
+    case 'sockets?':
+      return value === null || value === undefined || checkField('sockets', value);
   }
 }
 

@@ -136,10 +136,11 @@ export type TraceEvent =
   /** The loop polls for I/O (the first phase of an iteration) with this timeout. */
   | (Base<'loop.select'> & { loop: number; timeout: number | null })
   /**
-   * The poll waits on these sockets (recorded only while the loop has sockets registered,
-   * right after `loop.select`).
+   * What the poll waits on changed (recorded right after `loop.select`, only when it did):
+   * `sockets` are waited on anew, or for something else, and `removed` are the descriptors no
+   * longer waited on. Without `removed` (traces recorded before it), `sockets` is the whole set.
    */
-  | (Base<'io.wait'> & { loop: number; sockets: IoSocket[] })
+  | (Base<'io.wait'> & { loop: number; sockets: IoSocket[]; removed?: number[] | null })
   /** The poll returned: these sockets are ready, in the order the selector gave them. */
   | (Base<'io.ready'> & { loop: number; sockets: IoSocket[] })
   /** The clock moved while the loop waited in `select` for its next timer. */
@@ -231,9 +232,15 @@ export type TraceEvent =
   // --- For the engine's own tests ---------------------------------------------------------
   /**
    * Only when the run asked for probes: what the loop really holds at the start of each
-   * iteration, read from `loop._ready` and `loop._scheduled` (in the heap's array order).
+   * iteration, read from `loop._ready` and `loop._scheduled` (in the heap's array order), and
+   * the sockets registered with its selector (which its next poll waits on), by descriptor.
    */
-  | (Base<'probe'> & { loop: number; ready: number[]; heap: number[] });
+  | (Base<'probe'> & {
+      loop: number;
+      ready: number[];
+      heap: number[];
+      sockets?: IoSocket[] | null;
+    });
 
 export type TraceEventKind = TraceEvent['kind'];
 

@@ -6,10 +6,11 @@
  * the IPC channel. It reads only its own files and Pyodide's, and writes nothing.
  *
  * Usage (by `child-port.ts` only): node <confinement flags> node-child.mjs REALM PYODIDE,
- * with the stop flag open for reading as file descriptor `STOP_FLAG_FD`.
+ * with the stop flag open for reading as file descriptor `STOP_FLAG_FD`, and the snapshot,
+ * when the parent has it in a file, as `SNAPSHOT_FD`.
  */
 import type { HostMessage, WorkerMessage } from '../core/protocol.ts';
-import { STOP_FLAG_FD } from './child-port.ts';
+import { SNAPSHOT_FD, STOP_FLAG_FD, isSnapshotFileInit } from './child-port.ts';
 import { EXIT_UNCONFINED, findConfinementGap } from './confinement.ts';
 import { PYODIDE_FILES } from './realm-contract.ts';
 import { createEngineRealm } from './realm-host.ts';
@@ -68,10 +69,13 @@ function main(): void {
     send(message),
   );
   process.on('message', (value: unknown) => {
-    const message = parseHostMessage(value);
-    if (!message) return;
     try {
-      realm.deliver(message);
+      if (isSnapshotFileInit(value)) {
+        realm.initFromFile(SNAPSHOT_FD);
+        return;
+      }
+      const message = parseHostMessage(value);
+      if (message) realm.deliver(message);
     } catch {
       send({ type: 'failed', message: 'The engine realm refused a message.' });
     }

@@ -2,19 +2,29 @@
  * The engine in Node, for the command line and the tests: every run in a confined child
  * process of its own (`child-port.ts`), the next one prepared in the background while the
  * current one runs. This process (the parent) reads the interpreter's snapshot from the cache
- * and keeps a new one there; the children read nothing but the engine's and Pyodide's files.
+ * and keeps a new one there; the children read nothing but the engine's and Pyodide's files,
+ * and the snapshot through a descriptor the parent opened for them.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { collectOutput, type ProgramOutput } from '../../src-shared/trace-output.ts';
 import { EngineClient, type RunHandle } from '../core/engine-client.ts';
-import { spawnConfinedChild, type ChildPaths } from './child-port.ts';
+import { spawnConfinedChild, type ChildPaths, type SnapshotFile } from './child-port.ts';
 import { canConfine } from './confinement.ts';
+import { readExactly } from './realm-host.ts';
 
 export interface ProgramResult extends ProgramOutput {
   events: TraceEvent[];
@@ -51,8 +61,12 @@ function defaultCacheDir(): string {
 /** One engine: runs one program at a time, each in a fresh confined child process. */
 export class NodeEngine {
   private readonly client: EngineClient;
-  /** Holds the children's stop flags; removed on close. */
+  /** Holds the children's stop flags and the snapshot made here; removed on close. */
   private readonly flagsDir: string;
+  /** The snapshot the children read from their own descriptor of this file. */
+  private snapshot: SnapshotFile | null = null;
+  /** Writing a new snapshot into the cache; `close` waits for it, so that it is kept. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(options: NodeEngineOptions = {}) {
     if (!canConfine()) {
@@ -70,25 +84,60 @@ export class NodeEngine {
       ? join(cacheDir, `snapshot-${snapshotKey(paths.realmScript, paths.pyodideDir)}.bin`)
       : null;
     this.flagsDir = mkdtempSync(join(tmpdir(), 'loopscope-'));
+    // Opened now, so that the first child already inherits it; read when the client asks.
+    this.snapshot = snapshotFile ? openSnapshot(snapshotFile) : null;
     let children = 0;
     this.client = new EngineClient({
-      spawn: () => spawnConfinedChild(paths, join(this.flagsDir, `stop-${children++}`)),
+      spawn: () =>
+        spawnConfinedChild(paths, join(this.flagsDir, `stop-${children++}`), this.snapshot),
       // The engine client gives every run a child of its own: nothing a program leaves
       // behind (timers, patched globals, the realm itself) reaches the next run. Each child
       // compiles Pyodide's WebAssembly itself (a compiled module does not cross processes),
-      // and gets the snapshot as bytes.
-      loadSnapshot: async () => {
-        const saved = snapshotFile ? await readFile(snapshotFile).catch(() => null) : null;
-        return saved && saved.length > 0 ? new Uint8Array(saved) : null;
-      },
-      saveSnapshot: async (snapshot) => {
-        if (!snapshotFile || !cacheDir) return;
-        await mkdir(cacheDir, { recursive: true });
+      // and reads the snapshot from the file this engine holds open: the bytes read here
+      // from that same descriptor are the ones the client hands each child.
+      loadSnapshot: () => Promise.resolve(this.readSnapshot()),
+      saveSnapshot: (snapshot) => {
+        this.keepSnapshot(snapshot, join(this.flagsDir, `snapshot-${children}.bin`));
+        if (!snapshotFile || !cacheDir) return Promise.resolve();
         const partial = `${snapshotFile}.${process.pid}.tmp`;
-        await writeFile(partial, snapshot);
-        await rename(partial, snapshotFile);
+        const saved = mkdir(cacheDir, { recursive: true })
+          .then(() => writeFile(partial, snapshot))
+          .then(() => rename(partial, snapshotFile));
+        this.saving = saved.catch(() => {});
+        return saved;
       },
     });
+  }
+
+  /** The saved snapshot's bytes, read from the descriptor the children inherit; null if none. */
+  private readSnapshot(): Uint8Array | null {
+    const kept = this.snapshot;
+    if (!kept) return null;
+    try {
+      const bytes = new Uint8Array(fstatSync(kept.fd).size);
+      if (bytes.length === 0 || !readExactly(kept.fd, bytes)) return null;
+      kept.bytes = bytes;
+      return bytes;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps a snapshot made by a child in a file of this engine's own, for the next children. */
+  private keepSnapshot(bytes: Uint8Array, file: string): void {
+    try {
+      writeFileSync(file, bytes, { mode: 0o600 });
+      const kept = { fd: openSync(file, 'r'), bytes };
+      this.closeSnapshot();
+      this.snapshot = kept;
+    } catch {
+      // The children get it over their channel instead.
+    }
+  }
+
+  private closeSnapshot(): void {
+    if (this.snapshot) closeSync(this.snapshot.fd);
+    this.snapshot = null;
   }
 
   /** Resolves once a child's interpreter is ready. */
@@ -114,14 +163,24 @@ export class NodeEngine {
     return { ...collectOutput(events), events };
   }
 
-  close(): Promise<void> {
+  /** Ends the engine's children; resolves once a snapshot being saved is in the cache. */
+  async close(): Promise<void> {
     this.client.close();
+    this.closeSnapshot();
     try {
       rmSync(this.flagsDir, { recursive: true, force: true });
     } catch {
       // Windows keeps a file a dying child still holds; the folder is the system's to clean.
     }
-    return Promise.resolve();
+    await this.saving;
+  }
+}
+
+function openSnapshot(file: string): SnapshotFile | null {
+  try {
+    return { fd: openSync(file, 'r'), bytes: null };
+  } catch {
+    return null;
   }
 }
 

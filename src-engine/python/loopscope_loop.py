@@ -91,8 +91,10 @@ class VirtualSelector(loopscope_net.NetSelector):
         rec.emit("loop.select", {"loop": loop._ls_id, "timeout": timeout})
         sched = loopscope_threads.sched
         waiting = self._fd_to_key
+        change = self.waited_change(loop._ls_id)
+        if change is not None:
+            rec.emit("io.wait", change)
         if waiting:
-            rec.emit("io.wait", {"loop": loop._ls_id, "sockets": self.describe((key, key.events) for key in waiting.values())})
             if self.poll():
                 timeout = 0
             else:
@@ -192,6 +194,7 @@ class TracedEventLoop(selector_events.BaseSelectorEventLoop):
                     "loop": self._ls_id,
                     "ready": [rec.handle_id(h) for h in self._ready],
                     "heap": [rec.handle_id(h) for h in self._scheduled],
+                    "sockets": self._selector.waited(),
                 },
             )
         scheduled = self._scheduled

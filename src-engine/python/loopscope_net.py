@@ -719,6 +719,27 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
 class NetSelector(selectors._BaseSelectorImpl):
     """The event loop's selector: the loopback network's sockets, on the virtual clock."""
 
+    def __init__(self):
+        super().__init__()
+        # What the last poll waited on, by descriptor, as the trace described it.
+        self._waited = {}
+
+    def waited_change(self, loop_id):
+        """The fields of an `io.wait` event when the sockets waited on, or what for, changed
+        since the last poll; else None. A busy server's trace records what changed (sockets
+        waited on anew or otherwise, by descriptor; descriptors no longer waited on), not
+        every socket at every poll."""
+        if not self._fd_to_key and not self._waited:
+            return None
+        waited = {s["fd"]: s for s in self.waited()}
+        before = self._waited
+        self._waited = waited
+        changed = [s for fd, s in waited.items() if before.get(fd) != s]
+        removed = sorted(fd for fd in before if fd not in waited)
+        if not changed and not removed:
+            return None
+        return {"loop": loop_id, "sockets": changed, "removed": removed}
+
     def register(self, fileobj, events, data=None):
         key = super().register(fileobj, events, data)
         if key.fd not in net.fds:
@@ -753,6 +774,11 @@ class NetSelector(selectors._BaseSelectorImpl):
             if sock is not None:
                 times.append(sock.next_change(now, key.events))
         return min(times)
+
+    def waited(self):
+        """The sockets registered, and what for, in descriptor order, as the trace shows them."""
+        keys = self._fd_to_key
+        return self.describe((keys[fd], keys[fd].events) for fd in sorted(keys))
 
     def describe(self, pairs):
         sockets = []

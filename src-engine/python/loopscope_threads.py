@@ -10,6 +10,8 @@ context, no running event loop, its own clock.
 - What a thread does that others see (printed text, `call_soon_threadsafe`, completing a
   `concurrent.futures.Future`, ending) happens when the virtual clock reaches the thread's
   time: such actions wait in a timeline until the loop (or a waiting main thread) gets there.
+- A thread that ran ahead and then takes a lock first waits for the clock to reach its time
+  (`Scheduler.catch_up`), so that the loop, which comes first, takes the lock first.
 - A thread that waits (a lock, a `Condition`, an `Event`, a `Queue`, `Future.result()`,
   `join()`) drives the world until what it waits for happens: due threads run, the event loop
   runs its iterations, the clock moves. Threads that wait at the same time are on one real
@@ -23,6 +25,7 @@ import heapq
 import itertools
 import queue
 import threading
+import weakref
 from asyncio import events
 from concurrent.futures import _base as futures_base
 from concurrent.futures import thread as futures_thread
@@ -56,6 +59,7 @@ class VirtualThread:
         "done",
         "queue",
         "abandoned",
+        "held",
     )
 
     def __init__(self, thread, ident, clock, body):
@@ -73,6 +77,9 @@ class VirtualThread:
         self.queue = None
         # A daemon thread let go while it waited (see Scheduler.step).
         self.abandoned = False
+        # The locks it has taken and not yet released (see VirtualLock.acquire); weakly, as
+        # a lock dropped while taken (Condition.wait's waiter) is nobody's to wait for.
+        self.held = weakref.WeakSet()
 
 
 def AbandonedThread():
@@ -109,6 +116,8 @@ class Scheduler:
         self.dormant = {}  # id(queue) -> [VirtualThread] of idle pool workers
         # The main thread's asyncio state while a simulated thread runs.
         self.main_slots = _NO_LOOP, None
+        # Above 0 while the timeline performs thread actions: they happen now, by no thread.
+        self.delivering = 0
 
     # --- time --------------------------------------------------------------------------
 
@@ -124,6 +133,11 @@ class Scheduler:
         thread = rec.thread
         return rec.now if thread is None else thread.clock
 
+    def actor(self):
+        """The thread an action is taken by, at its time; None: the main thread, or an action
+        the timeline performs now (whichever thread's stack it happens on)."""
+        return None if self.delivering else rec.thread
+
     def at(self, when, function, *args):
         """Runs `function(*args)` when the clock reaches `when` (at once if it has)."""
         if when <= rec.now + RESOLUTION:
@@ -133,7 +147,7 @@ class Scheduler:
 
     def by_thread(self, function, *args):
         """An action a thread takes, at the thread's time (the main thread's: now)."""
-        thread = rec.thread
+        thread = self.actor()
         if thread is None or thread.clock <= rec.now + RESOLUTION:
             function(*args)
         else:
@@ -159,8 +173,12 @@ class Scheduler:
         timeline = self.timeline
         while timeline and timeline[0][0] <= rec.now + RESOLUTION:
             _when, _n, function, args = heapq.heappop(timeline)
-            with _thread_origin():
-                function(*args)
+            self.delivering += 1
+            try:
+                with _thread_origin():
+                    function(*args)
+            finally:
+                self.delivering -= 1
         self.note_ready()
 
     def note_ready(self):
@@ -239,6 +257,23 @@ class Scheduler:
         if thread is not None:
             thread.clock = max(thread.clock, when)
         return ok
+
+    def catch_up(self, thread):
+        """A thread that ran ahead of the clock, about to take a lock, waits for the world to
+        reach its time, so that the loop, whose callbacks come first on the clock, takes the
+        lock first. Only the loop and the timeline go on meanwhile, and only while no other
+        thread is ready or waiting: a thread run above this one on the one real stack could
+        wait for what this one is about to give, for ever (docs/engine.md, "Threads")."""
+        if self.ready or any(w.thread is not None for w in self.waiters):
+            return
+        waiter = Waiter(thread, _never, thread.clock)
+        self.waiters.append(waiter)
+        try:
+            while rec.now + RESOLUTION < waiter.deadline and not self.ready:
+                rec.checkpoint()
+                self.step(waiter)
+        finally:
+            self.waiters.pop()
 
     def step(self, waiter):
         """Moves the world on by one step, for a thread that waits."""
@@ -528,25 +563,39 @@ class VirtualLock:
     """threading.Lock on the scheduler: a thread that cannot take it waits, and the world
     goes on meanwhile."""
 
-    __slots__ = ("_locked", "__weakref__")
+    __slots__ = ("_locked", "_owner", "__weakref__")
 
     def __init__(self):
         self._locked = False
+        # The simulated thread that took it (None: the main thread, or nobody).
+        self._owner = None
 
     def acquire(self, blocking=True, timeout=-1):
         if not blocking and timeout != -1:
             raise ValueError("can't specify a timeout for a non-blocking call")
         if timeout < 0 and timeout != -1:
             raise ValueError("timeout value must be a non-negative number")
+        thread = sched.actor() if sched is not None else None
+        if thread is not None and not thread.held and thread.clock > rec.now + RESOLUTION:
+            # Natively it takes the lock at its own time: the loop, if it comes first on the
+            # clock, takes it first. A thread that holds a lock already goes on instead: the
+            # loop could wait for that lock, and this thread could not release it meanwhile.
+            sched.catch_up(thread)
         if not self._locked:
-            self._locked = True
+            self._take(thread)
             return True
         if not blocking or rec is None:
             return False
         if sched.block(self._is_free, None if timeout == -1 else timeout):
-            self._locked = True
+            self._take(thread)
             return True
         return False
+
+    def _take(self, thread):
+        self._locked = True
+        self._owner = thread
+        if thread is not None:
+            thread.held.add(self)
 
     def _is_free(self):
         return not self._locked
@@ -559,7 +608,10 @@ class VirtualLock:
     def release(self):
         if not self._locked:
             raise RuntimeError("release unlocked lock")
-        thread = rec.thread if rec is not None else None
+        owner, self._owner = self._owner, None
+        if owner is not None:
+            owner.held.discard(self)
+        thread = sched.actor() if sched is not None else None
         if thread is not None and thread.clock > rec.now + RESOLUTION:
             # A thread that ran ahead releases at its own time: who waits, waits until then.
             sched.by_thread(self._unlock)
@@ -581,6 +633,7 @@ class VirtualLock:
 
     def _at_fork_reinit(self):
         self._locked = False
+        self._owner = None
 
     def __repr__(self):
         state = "locked" if self._locked else "unlocked"
@@ -626,7 +679,7 @@ def call_soon_threadsafe(original):
     thread's time."""
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        thread = rec.thread if rec is not None else None
+        thread = sched.actor() if rec is not None else None
         if thread is None or thread.clock <= rec.now + RESOLUTION:
             return original(self, callback, *args, context=context)
         self._check_closed()
@@ -649,7 +702,7 @@ def concurrent_completion(original):
     """A thread completes a concurrent.futures.Future at its own time."""
 
     def complete(self, value):
-        thread = rec.thread if rec is not None else None
+        thread = sched.actor() if rec is not None else None
         if thread is None or thread.clock <= rec.now + RESOLUTION:
             return original(self, value)
         sched.by_thread(original, self, value)

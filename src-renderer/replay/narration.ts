@@ -292,9 +292,14 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
     }
     case 'io.wait':
     case 'io.ready': {
-      const count = event.sockets.length;
+      // An io.wait records what changed; the sentence names every socket waited on.
+      const sockets =
+        event.kind === 'io.wait'
+          ? (state.loops.get(event.loop)?.sockets ?? event.sockets)
+          : event.sockets;
+      const count = sockets.length;
       if (event.kind === 'io.ready' && count === 0) return text(t('say.io.ready.none'));
-      const list = event.sockets.map((socket) => describeSocket(event.kind, socket, locale));
+      const list = sockets.map((socket) => describeSocket(event.kind, socket, locale));
       return text(
         t(event.kind === 'io.wait' ? 'say.io.wait' : 'say.io.ready', {
           sockets: locale.count(count, 'noun.sockets'),

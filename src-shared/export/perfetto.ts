@@ -339,13 +339,19 @@ class PerfettoBuilder {
         break;
       }
       case 'io.wait':
-      case 'io.ready':
-        // What the selector watched, and what it returned: instants on the loop's track.
-        this.instant(MAIN_TID, `${event.kind}: ${event.sockets.length} sockets`, 'io', {
+      case 'io.ready': {
+        // What the selector watched (folded: an io.wait records what changed), and what it
+        // returned: instants on the loop's track.
+        const sockets =
+          event.kind === 'io.wait'
+            ? (this.state.loops.get(event.loop)?.sockets ?? event.sockets)
+            : event.sockets;
+        this.instant(MAIN_TID, `${event.kind}: ${sockets.length} sockets`, 'io', {
           ...args,
-          sockets: event.sockets.map((socket) => socket.fd),
+          sockets: sockets.map((socket) => socket.fd),
         });
         break;
+      }
       case 'loop.timers':
         this.close(MAIN_TID, 'phase');
         this.open(MAIN_TID, 'phase', 'timers', 'loop', args);

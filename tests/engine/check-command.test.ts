@@ -176,6 +176,36 @@ describe('loopscope check', () => {
     expect(result.status).toBe(0);
   });
 
+  test('each scenario runs in a process of its own, and results are printed in the lesson order', async () => {
+    // Every scenario looks for what an earlier one would have left in its interpreter (a
+    // builtin, a module attribute, a file), leaves the same, and prints what it found. The
+    // first one works a while, so that with two jobs the second ends before it.
+    const program = (n: number) =>
+      [
+        'import asyncio, builtins, os, sys',
+        `left = [getattr(builtins, "LEFT", None), getattr(sys, "LEFT", None), os.path.exists("/tmp/left")]`,
+        `print(${n}, "found", left)`,
+        `builtins.LEFT = sys.LEFT = ${n}`,
+        'open("/tmp/left", "w").close()',
+        n === 1 ? 'sum(i * i for i in range(300_000))' : '',
+        'asyncio.run(asyncio.sleep(0))',
+      ].join('\n');
+    const scenarios = [1, 2, 3, 4].map(
+      (n) =>
+        `## Scenario ${n}\n\n\`\`\`python\n${program(n)}\n\`\`\`\n\nOutput:\n\n\`\`\`\n${n} found [None, None, False]\n\`\`\`\n`,
+    );
+    const path = join(work, 'leftovers.md');
+    writeFileSync(path, `# Leftovers\n\n${scenarios.join('\n')}`);
+    for (const jobs of ['1', '2']) {
+      const result = await check(['--jobs', jobs, path]);
+      expect(result.stdout).not.toContain('✗');
+      const passed = [...result.stdout.matchAll(/✓ Scenario (\d)/g)].map((m) => m[1]);
+      expect(passed).toEqual(['1', '2', '3', '4']);
+      expect(result.stdout).toContain('1 lesson, 4 scenarios: 4 passed.');
+      expect(result.status).toBe(0);
+    }
+  });
+
   test('reports in Russian with Russian plural forms', async (context) => {
     needsReferenceLesson(context);
     const result = await check([REFERENCE], 'ru');

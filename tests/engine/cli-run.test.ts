@@ -8,6 +8,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -244,6 +245,24 @@ describe('loopscope run', () => {
   test('messages follow the system language', () => {
     const result = loopscope(['run', join(work, 'missing.py')], '', { LANG: 'ru_RU.UTF-8' });
     expect(result.stderr).toMatch(/такого файла нет/);
+  });
+
+  test('a damaged snapshot in the cache is replaced, and the program runs as if it were not there', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'loopscope-cache-'));
+    const program = write(
+      'snapshot.py',
+      'import asyncio\nasyncio.run(asyncio.sleep(0))\nprint("ran")\n',
+    );
+    const env = { LOOPSCOPE_CACHE_DIR: cache };
+    expect(loopscope(['run', program], '', env)).toMatchObject({ stdout: 'ran\n', status: 0 });
+    const [name] = readdirSync(cache).filter((file) => file.endsWith('.bin'));
+    const snapshot = join(cache, assertExists(name, 'the first run keeps a snapshot'));
+    const size = statSync(snapshot).size;
+    // Every child reads the snapshot from the file the parent opened: this one gets garbage.
+    writeFileSync(snapshot, Buffer.alloc(size, 0x5a));
+    expect(loopscope(['run', program], '', env)).toMatchObject({ stdout: 'ran\n', status: 0 });
+    expect(readFileSync(snapshot).equals(Buffer.alloc(size, 0x5a))).toBe(false);
+    expect(loopscope(['run', program], '', env)).toMatchObject({ stdout: 'ran\n', status: 0 });
   });
 
   test('a runaway program ends with a budget message and status 124', () => {

@@ -6,7 +6,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { ProgramResult } from '../../src-engine/node/engine.ts';
-import { foldTrace } from '../../src-shared/loop-state.ts';
+import {
+  applyEvent,
+  createRunState,
+  foldTrace,
+  TraceFoldError,
+} from '../../src-shared/loop-state.ts';
+import type { IoSocket } from '../../src-shared/trace.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { endOf, eventsOf, useEngine } from './engine-fixture.ts';
 
@@ -111,17 +117,21 @@ asyncio.run(main())
 });
 
 describe('the selector phase in the trace', () => {
-  test('each select lists the sockets waited on and those that became ready', async () => {
+  test('a select records what it waits on when that changed, and the sockets that became ready', async () => {
     const result = await run(threeRequests('{"A": 0.3, "B": 0.05, "C": 0.2}'));
     const events = validateTrace(result.events);
     const waits = eventsOf(result, 'io.wait');
     const readies = eventsOf(result, 'io.ready');
-    // Every io.wait directly follows its loop.select, and its io.ready comes before the timers.
+    // Every io.wait directly follows its loop.select, and records a change: fewer of them
+    // than polls, each adding, changing or removing at least one socket.
     expect(waits.length).toBeGreaterThan(0);
-    expect(readies).toHaveLength(waits.length);
+    expect(waits.length).toBeLessThan(readies.length);
     for (const wait of waits) {
       expect(events[wait.seq - 1]?.kind).toBe('loop.select');
+      expect(wait.sockets.length + (wait.removed?.length ?? 0)).toBeGreaterThan(0);
     }
+    // The server's sockets close at the end: the last change removes what was left.
+    expect(waits.at(-1)?.removed?.length).toBeGreaterThan(0);
     const listener = waits[0]?.sockets[0];
     expect(listener).toMatchObject({ read: true, write: false, listening: true });
     expect(listener?.local).toBe('127.0.0.1:8888');
@@ -144,6 +154,35 @@ describe('the selector phase in the trace', () => {
     const loop = state.loops.get(firstData?.loop ?? 0);
     expect(loop?.readySockets).toEqual(firstData?.sockets.map((socket) => socket.fd));
     expect(loop?.sockets.length).toBeGreaterThanOrEqual(loop?.readySockets.length ?? 0);
+  });
+
+  test('the fold applies each change, and takes an io.wait without removed (an older trace) as the whole set', () => {
+    const socket = (fd: number, read = true): IoSocket => ({
+      fd,
+      read,
+      write: !read,
+      listening: false,
+      local: '127.0.0.1:8888',
+      peer: null,
+    });
+    const state = createRunState();
+    const wait = (seq: number, sockets: IoSocket[], removed?: number[]) =>
+      applyEvent(state, {
+        seq,
+        t: 0,
+        kind: 'io.wait',
+        loop: 1,
+        sockets,
+        ...(removed && { removed }),
+      });
+    const waited = () => state.loops.get(1)?.sockets;
+    wait(0, [socket(7), socket(5)], []);
+    expect(waited()).toEqual([socket(5), socket(7)]);
+    wait(1, [socket(7, false), socket(6)], [5]);
+    expect(waited()).toEqual([socket(6), socket(7, false)]);
+    wait(2, [socket(9)]);
+    expect(waited()).toEqual([socket(9)]);
+    expect(() => wait(3, [], [4])).toThrow(TraceFoldError);
   });
 
   test('a program without sockets records no io events', async () => {

@@ -1,7 +1,9 @@
 /**
  * The trace is enough to rebuild the loop: folding the events reproduces, at the start of
  * every loop iteration, exactly the ready queue and timer heap (in heap order) that the loop
- * itself held, read from `loop._ready` and `loop._scheduled` by the engine's probes.
+ * itself held, read from `loop._ready` and `loop._scheduled` by the engine's probes, and
+ * at every poll the sockets the selector really waits on, though `io.wait` records only what
+ * changed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +22,19 @@ async function probedRun(code: string, filename: string): Promise<TraceEvent[]> 
 function checkAgainstProbes(events: TraceEvent[]): number {
   const state = createRunState();
   let probes = 0;
+  // The sockets a probe found registered: the iteration's poll waits on them, so the fold
+  // holds them once that poll's io.wait (recorded only when they changed) is folded.
+  let registered: Extract<TraceEvent, { kind: 'probe' }> | null = null;
+  let polled = false;
+  const checkSockets = (seq: number) => {
+    if (!registered) return;
+    const waited = state.loops.get(registered.loop)?.sockets ?? [];
+    expect({ seq, sockets: waited }).toEqual({ seq, sockets: registered.sockets });
+    registered = null;
+  };
   for (const event of events) {
+    if (polled && event.kind !== 'io.wait') checkSockets(event.seq);
+    polled = false;
     if (event.kind === 'probe') {
       const loop = state.loops.get(event.loop);
       expect({ seq: event.seq, ready: loop?.ready ?? [], heap: loop?.heap ?? [] }).toEqual({
@@ -29,8 +43,11 @@ function checkAgainstProbes(events: TraceEvent[]): number {
         heap: event.heap,
       });
       probes += 1;
+      if (event.sockets) registered = event;
     }
     applyEvent(state, event);
+    if (event.kind === 'loop.select') polled = true;
+    if (event.kind === 'io.wait') checkSockets(event.seq);
   }
   return probes;
 }
