@@ -476,6 +476,8 @@ export const uiCatalog = defineCatalog({
       '{task} awaits {tasks} at once: it gives control back to the loop until they all end.',
     'say.task.suspend.future': '{task} awaits {label}: it gives control back to the loop.',
     'say.task.yield': '{task} yields with `sleep(0)`: it goes to the back of the ready queue.',
+    'say.task.frames': '{task} is paused in {stack}: its variables are kept there.',
+    'say.task.frames.none': '{task} is paused outside your code.',
     'say.task.wake': '{task} wakes up: what it awaited is done.',
     'say.task.wake.cancelled': '{task} wakes up: what it awaited was cancelled.',
     'say.task.wake.failed': '{task} wakes up: what it awaited failed.',
@@ -1090,6 +1092,8 @@ export const uiCatalog = defineCatalog({
     'say.task.suspend.many':
       '{task} ждёт сразу {tasks}: она возвращает управление циклу, пока все не завершатся.',
     'say.task.suspend.future': '{task} ждёт {label}: она возвращает управление циклу.',
+    'say.task.frames': '{task} стоит на паузе в {stack}: её переменные хранятся там.',
+    'say.task.frames.none': '{task} стоит на паузе вне вашего кода.',
     'say.task.yield':
       '{task} уступает управление через `sleep(0)`: она встаёт в конец очереди готовых.',
     'say.task.wake': '{task} просыпается: то, чего она ждала, завершилось.',
