@@ -49,6 +49,7 @@ test.afterAll(async ({ sharedApp: app }) => {
   }
   await app.press('Escape');
   await app.page.locator('[data-dock="console"]').first().click();
+  await app.setLens('loop');
   await app.setLanguage('en');
 });
 
