@@ -12,6 +12,7 @@ import {
   type ExceptionInfo,
   type IoSocket,
   type OutcomeKind,
+  type TaskFrame,
   type TraceEvent,
 } from './trace.ts';
 
@@ -86,6 +87,11 @@ export interface TaskState {
   call: string | null;
   /** Set when the program dropped the task and asyncio reported it (see `future.dropped`). */
   dropped: DropReason | null;
+  /**
+   * Its coroutine stack as last recorded (`task.frames`), outermost first; empty before its
+   * first pause and once it has ended. Replaced, never changed in place.
+   */
+  frames: readonly TaskFrame[];
 }
 
 export type FutureStatus = 'pending' | 'done' | 'failed' | 'cancelled';
@@ -495,6 +501,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         endedAt: null,
         call: event.call ?? null,
         dropped: null,
+        frames: [],
       });
       futureOf(state, event.task).type = 'Task';
       break;
@@ -521,6 +528,11 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         task.line = event.line ?? task.line;
       }
       leaveTask(state, event.task);
+      break;
+    }
+    case 'task.frames': {
+      const task = state.tasks.get(event.task);
+      if (task) task.frames = event.frames;
       break;
     }
     case 'task.wake': {
@@ -556,6 +568,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         task.result = future.result;
         task.exception = future.exception;
         task.awaiting = null;
+        task.frames = [];
         task.endedAt = event.t;
         if (event.kind === 'future.cancelled') task.cancelMessage = event.msg ?? task.cancelMessage;
       }

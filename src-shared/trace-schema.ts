@@ -11,6 +11,7 @@ import type {
   CallbackRole,
   DropReason,
   IoSocket,
+  TaskFrame,
   TraceEvent,
   TraceEventKind,
 } from './trace.ts';
@@ -31,6 +32,7 @@ export type FieldType =
   | 'budget?'
   | 'exc'
   | 'frames'
+  | 'stack'
   | 'awaiting'
   | 'ints'
   | 'ints?'
@@ -110,6 +112,7 @@ export const TRACE_SCHEMA = {
   'task.run': { task: 'int', throw: 'str?' },
   'task.suspend': { task: 'int', awaiting: 'awaiting', line: 'int?' },
   'task.yield': { task: 'int', line: 'int?' },
+  'task.frames': { task: 'int', frames: 'stack' },
   'task.wake': { task: 'int', future: 'int' },
   'task.cancel': { task: 'int', msg: 'str?', accepted: 'bool', from: 'origin' },
   'future.result': { future: 'int', value: 'str' },
@@ -138,6 +141,7 @@ interface FieldValues {
   budget: string;
   exc: { type: string; message: string };
   frames: readonly unknown[];
+  stack: readonly TaskFrame[];
   awaiting: Awaiting;
   ints: readonly number[];
   dropped: DropReason;

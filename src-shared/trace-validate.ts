@@ -67,6 +67,8 @@ function checkField(type: FieldType, value: unknown): boolean {
             typeof f.user === 'boolean',
         )
       );
+    case 'stack':
+      return Array.isArray(value) && value.every(isTaskFrame);
     case 'ints':
       return Array.isArray(value) && value.every(isInt);
     case 'ints?':
@@ -80,6 +82,23 @@ function checkField(type: FieldType, value: unknown): boolean {
     case 'sockets?':
       return value === null || value === undefined || checkField('sockets', value);
   }
+}
+
+function isTaskFrame(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isStr(value.name) &&
+    isInt(value.line) &&
+    Array.isArray(value.locals) &&
+    value.locals.every(
+      (local) =>
+        isRecord(local) &&
+        isStr(local.name) &&
+        isStr(local.value) &&
+        checkField('int?', local.ref) &&
+        checkField('ints?', local.items),
+    )
+  );
 }
 
 function isIoSocket(value: unknown): boolean {

@@ -33,6 +33,27 @@ export interface Frame {
   user: boolean;
 }
 
+/** A local variable of a task's frame, as `task.frames` records it. */
+export interface FrameLocal {
+  name: string;
+  /** Its value: built-in values by their repr (cut to 160 characters), other objects by type. */
+  value: string;
+  /** The id of the task or future the value is, when it is one. */
+  ref?: number;
+  /** The ids of the tasks and futures a list, tuple, set or dict holds (at most 8). */
+  items?: number[];
+}
+
+/** A frame of the program's file on a task's coroutine stack. */
+export interface TaskFrame {
+  /** The function's qualified name. */
+  name: string;
+  /** The line the frame is paused at. */
+  line: number;
+  /** Its local variables (at most 24), in the order Python lists them. */
+  locals: FrameLocal[];
+}
+
 /** A socket of the engine's loopback network, as the loop's selector sees it. */
 export interface IoSocket {
   /** The socket's file descriptor number. */
@@ -216,6 +237,12 @@ export type TraceEvent =
   | (Base<'task.suspend'> & { task: number; awaiting: Awaiting; line: number | null })
   /** The step ended with a bare `yield` (`await asyncio.sleep(0)`): the task goes back in line. */
   | (Base<'task.yield'> & { task: number; line: number | null })
+  /**
+   * After `task.suspend` or `task.yield`, when they changed since the task's last: its
+   * coroutine stack (the frames of the user's file, outermost first, the innermost 12 of a
+   * deeper one) with their local variables.
+   */
+  | (Base<'task.frames'> & { task: number; frames: TaskFrame[] })
   /** A future the task waited for is done: its `__wakeup` runs. */
   | (Base<'task.wake'> & { task: number; future: number })
   /** `task.cancel(msg)` was called. */

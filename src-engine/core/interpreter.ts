@@ -8,6 +8,7 @@ import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
 import engineSource from '../python/loopscope_engine.py';
 import asyncioSource from '../python/loopscope_asyncio.py';
 import clockSource from '../python/loopscope_clock.py';
+import framesSource from '../python/loopscope_frames.py';
 import ioSource from '../python/loopscope_io.py';
 import loopSource from '../python/loopscope_loop.py';
 import netSource from '../python/loopscope_net.py';
@@ -25,6 +26,7 @@ const ENGINE_MODULES: Record<string, string> = {
   'loopscope_engine.py': engineSource,
   'loopscope_asyncio.py': asyncioSource,
   'loopscope_clock.py': clockSource,
+  'loopscope_frames.py': framesSource,
   'loopscope_io.py': ioSource,
   'loopscope_loop.py': loopSource,
   'loopscope_net.py': netSource,

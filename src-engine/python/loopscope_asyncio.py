@@ -18,6 +18,7 @@ import warnings
 import asyncio
 from asyncio import events, exceptions, format_helpers, futures, tasks
 
+from loopscope_frames import record as record_frames
 from loopscope_trace import (
     WAKEUP_FUNCTIONS,
     RecursionLimit,
@@ -428,6 +429,7 @@ def run_step(self, exc, frames, enter):
                 else:
                     r.emit("task.yield", {"task": n, "line": paused_line(coro)})
                 waiter = None
+                record_frames(self, n, coro)
         _clear_finished_frames()
         self = exc = coro = None
 

@@ -38,6 +38,7 @@ assert tasks.Task is tasks._PyTask, "asyncio's C accelerator is still loaded"
 
 import loopscope_asyncio  # noqa: E402
 import loopscope_clock  # noqa: E402
+import loopscope_frames  # noqa: E402
 import loopscope_io  # noqa: E402
 import loopscope_loop  # noqa: E402
 import loopscope_net  # noqa: E402
@@ -59,6 +60,7 @@ _ENGINE_MODULES = (
     loopscope_net,
     loopscope_asyncio,
     loopscope_stack,
+    loopscope_frames,
 )
 rec = None  # The current run's Recorder; None between runs.
 
@@ -75,6 +77,7 @@ def _install():
     loopscope_asyncio.ENGINE_FILES.update(module.__file__ for module in (*_ENGINE_MODULES, sys.modules[__name__]))
     loopscope_threads.install()
     loopscope_asyncio.install()
+    loopscope_frames.install()
     loopscope_loop.install()
     loopscope_net.install()
     loopscope_io.install()

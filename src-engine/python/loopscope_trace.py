@@ -5,6 +5,7 @@ the safe forms that never run a program's own `__repr__` or `__str__`.
 """
 
 import functools
+import itertools
 import json.encoder
 import sys
 import time
@@ -485,7 +486,7 @@ def safe_repr(value, depth=0):
             return f"<{kind.__name__}>"
         return text if len(text) <= 120 else text[:119] + "…"
     if kind in (list, tuple, set, frozenset) and depth < 2:
-        items = [safe_repr(v, depth + 1) for v in list(value)[:8]]
+        items = [safe_repr(v, depth + 1) for v in itertools.islice(value, 8)]
         if len(value) > 8:
             items.append("…")
         inner = ", ".join(items)
@@ -495,11 +496,12 @@ def safe_repr(value, depth=0):
             return f"({inner}{',' if len(value) == 1 else ''})"
         return f"{{{inner}}}" if value else f"{kind.__name__}()"
     if kind is dict and depth < 2:
-        items = [f"{safe_repr(k, 2)}: {safe_repr(v, depth + 1)}" for k, v in list(value.items())[:8]]
+        items = [f"{safe_repr(k, 2)}: {safe_repr(v, depth + 1)}" for k, v in itertools.islice(value.items(), 8)]
         if len(value) > 8:
             items.append("…")
         return "{" + ", ".join(items) + "}"
-    if isinstance(value, _Task):
+    # Not isinstance(), which would read the object's `__class__`: maybe a program's property.
+    if issubclass(kind, _Task):
         return f"<Task {value._name}>"
     return f"<{kind.__qualname__} object>"
 

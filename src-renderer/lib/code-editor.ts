@@ -43,8 +43,11 @@ export interface LineMarks {
   caller: number | null;
   /** An exception raised again at this line: what to say there, and in whose colour. */
   raised: { line: number; label: string; color: string } | null;
-  /** Paused lines and the names of the tasks paused there. */
-  paused: ReadonlyMap<number, readonly { name: string; color: string }[]>;
+  /**
+   * Paused lines and the tasks there: a dot where a task is paused, a ring (`ring`) where an
+   * outer frame of its stack waits for the call it made; `name` is the mark's tooltip.
+   */
+  paused: ReadonlyMap<number, readonly PausedTask[]>;
   error: number | null;
   /** The line a finding of the doctor is about, while the student looks at it. */
   flagged?: number | null;
@@ -102,7 +105,7 @@ class RaisedLabel extends WidgetType {
   }
 }
 
-type PausedTask = { name: string; color: string };
+export type PausedTask = { name: string; color: string; ring?: boolean };
 
 /** An SVG icon in the editor's margin: drawn, never a font's glyph. */
 function createIcon(name: keyof typeof ICONS, className: string): SVGSVGElement {
@@ -153,8 +156,9 @@ class MarginMarker extends GutterMarker {
     first.style.height = `${this.rowHeight}px`;
     for (const task of this.tasks.slice(0, 3)) {
       const dot = document.createElement('span');
-      dot.className = 'cm-paused-dot';
-      dot.style.background = task.color;
+      dot.className = task.ring ? 'cm-paused-dot cm-caller-ring' : 'cm-paused-dot';
+      dot.style.background = task.ring ? 'transparent' : task.color;
+      dot.style.borderColor = task.color;
       dot.title = task.name;
       first.append(dot);
     }
@@ -189,7 +193,9 @@ function lineDecorations(state: EditorState): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   if (marks.stale) return builder.finish();
   const lines = new Map<number, Decoration>();
-  for (const line of marks.paused.keys()) lines.set(line, pausedLine);
+  for (const [line, tasks] of marks.paused) {
+    if (tasks.some((task) => !task.ring)) lines.set(line, pausedLine);
+  }
   if (marks.caller !== null) lines.set(marks.caller, callerLine);
   if (marks.error !== null) lines.set(marks.error, errorLine);
   if (marks.raised !== null) lines.set(marks.raised.line, raisedLine);
@@ -310,6 +316,10 @@ const theme = EditorView.theme({
     width: '0.6em',
     height: '0.6em',
     borderRadius: '50%',
+  },
+  '.cm-caller-ring': {
+    boxSizing: 'border-box',
+    border: '2px solid',
   },
   '.cm-wrap-mark': { width: '0.9em', color: 'var(--accent)' },
   '.cm-wrap-mark .stroke': {

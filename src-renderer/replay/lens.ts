@@ -99,7 +99,8 @@ function completesCodeStep(anchor: TraceEvent, event: TraceEvent, head: RunState
 /** The `code` lens: what the program's code does or waits for. */
 const foldForCode: FoldEvent = (event, anchor, head, program) => {
   if (event.kind === 'line') return 'before';
-  if (event.kind === 'probe') return 'after';
+  // A task's stack belongs to the step that paused it.
+  if (event.kind === 'probe' || event.kind === 'task.frames') return 'after';
   if (anchor && completesCodeStep(anchor, event, head)) return 'after';
   switch (event.kind) {
     case 'run.start':
@@ -147,6 +148,7 @@ const foldForLoop: FoldEvent = (event) => {
       return 'before';
     case 'loop.select':
     case 'probe':
+    case 'task.frames':
       return 'after';
     default:
       return 'anchor';

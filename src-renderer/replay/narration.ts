@@ -479,6 +479,12 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
         task: event.task,
         status: 'ready',
       });
+    case 'task.frames': {
+      const stack = event.frames.map((frame) => `\`${frame.name}\``).join(' → ');
+      return event.frames.length === 0
+        ? text(t('say.task.frames.none', { task: say.task(event.task) }))
+        : text(t('say.task.frames', { task: say.task(event.task), stack }));
+    }
     case 'task.wake': {
       const status = state.futures.get(event.future)?.status;
       const key =

@@ -9,6 +9,9 @@ import type { Lens } from '../replay/lens.ts';
 /** What the user answered when asked whether their edited code may be replaced. */
 export type ReplaceAnswer = 'save' | 'discard' | 'cancel';
 
+/** The views that share the place under the code. */
+export type Dock = 'console' | 'frames';
+
 export interface ReplaceQuestion {
   /** What would replace the code: a file name, a lesson's or a scenario's title. */
   replacement: string;
@@ -34,6 +37,12 @@ export class UiState {
    * does; at a desk, at first, what the loop does.
    */
   lens = $state<{ normal: Lens; presentation: Lens }>({ normal: 'loop', presentation: 'code' });
+
+  /**
+   * What the column under the code shows: the console, or the frames and variables of the
+   * task on show. The console at first: it is what every program has.
+   */
+  dock = $state<Dock>('console');
 
   /** Nested dragenter and dragleave events of the window's children, counted. */
   private dragDepth = 0;

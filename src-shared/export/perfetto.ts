@@ -444,6 +444,7 @@ class PerfettoBuilder {
       case 'task.suspend':
       case 'task.yield':
       case 'task.wake':
+      case 'task.frames':
         break;
       case 'task.cancel':
         this.instant(

@@ -25,6 +25,7 @@ export type ViewName =
   | 'lanes'
   | 'code'
   | 'console'
+  | 'frames'
   | 'controls'
   | 'status'
   | 'lesson'
