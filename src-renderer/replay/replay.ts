@@ -13,6 +13,7 @@ import {
   type OutputChunk,
   type RunState,
 } from '../../src-shared/loop-state.ts';
+import type { SlicedWork } from '../../src-shared/slices.ts';
 import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
 import { createSnapshot, restoreReferenced, type Registry, type Snapshot } from './snapshot.ts';
 import { AwaitIndex } from './await-graph.ts';
@@ -27,6 +28,9 @@ interface MutableRegistry extends Registry {
   futureCallbackAt: Map<number, number[]>;
   futureDoneAt: Map<number, number>;
 }
+
+/** Events indexed between two chances to pause, in `appendInSlices`. */
+const APPEND_SLICE = 256;
 
 /** Events between snapshots: a seek folds at most this many (about 1 ms of work). */
 export const SNAPSHOT_INTERVAL = 1024;
@@ -112,6 +116,14 @@ export class Replay {
       if (this.events.length % this.interval === 0) {
         this.snapshots.push(createSnapshot(this.head, this.snapshots.at(-1)));
       }
+    }
+  }
+
+  /** `append` as sliced work, for a trace so long that indexing it at once would freeze the page. */
+  *appendInSlices(events: readonly TraceEvent[]): SlicedWork<void> {
+    for (let start = 0; start < events.length; start += APPEND_SLICE) {
+      this.append(events.slice(start, start + APPEND_SLICE));
+      yield;
     }
   }
 
