@@ -62,23 +62,22 @@ asyncio.run(main())
 `;
 
 /**
- * A valid trace of `size` events that the fold accepts: 100 tasks taking turns, each turn a
- * handle that runs one line and prints; the clock moves a millisecond per round.
+ * A valid trace of `size` events that the fold accepts: `tasks` tasks taking turns, each turn
+ * a handle that runs one line and prints; the clock moves a millisecond per round.
  */
-export function longTrace(size) {
+export function longTrace(size, tasks = 100) {
   const events = [];
   let t = 0;
   const push = (event) => events.push({ seq: events.length, t, ...event });
   push({ kind: 'run.start', version: 1, python: '3.14.2', file: 'main.py', source: TRACE_SOURCE });
   push({ kind: 'loop.create', loop: 1 });
-  const TASKS = 100;
-  for (let task = 1; task <= TASKS; task++) {
+  for (let task = 1; task <= tasks; task++) {
     const from = { line: 8, task: null };
     push({ kind: 'task.create', task, name: `w${task}`, coro: 'worker', defLine: 4, from });
   }
   let handle = 1;
   while (events.length < size - 1) {
-    for (let task = 1; task <= TASKS && events.length < size - 1; task++, handle++) {
+    for (let task = 1; task <= tasks && events.length < size - 1; task++, handle++) {
       const from = { line: null, task: null };
       push({
         kind: 'handle.push',
