@@ -215,17 +215,41 @@ async function measureLargeInputs() {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.insertText(code);
   };
-  const openTrace = async (name, text) => {
-    // Playwright hands the page at most 50 MB as a buffer; larger files go by path.
+  /** Playwright hands the page at most 50 MB as a buffer, slowly: files go by path. */
+  const withFile = async (name, text, use) => {
     const path = join(tmpdir(), `loopscope-bench-${process.pid}-${name}`);
     writeFileSync(path, text);
     try {
-      await page.locator('[data-control=trace-file]').setInputFiles(path);
+      await use(path);
     } finally {
       rmSync(path, { force: true });
     }
-    await page.locator('[data-status=notice]', { hasText: name }).waitFor({ timeout: 300_000 });
   };
+  /** Waits until the app is idle, saying "discard" when it asks whether to replace edited code. */
+  const settle = async () => {
+    await page.waitForFunction(
+      () => /idle|asking/.test(document.documentElement.dataset.state),
+      null,
+      {
+        timeout: 600_000,
+      },
+    );
+    if ((await page.locator('html').getAttribute('data-state')) === 'asking') {
+      await page.locator('[data-control=replace-discard]').click();
+    }
+    await idle();
+  };
+  const openTrace = (name, text) =>
+    withFile(name, text, async (path) => {
+      await page.locator('[data-control=trace-file]').setInputFiles(path);
+      await page
+        .locator('[data-status=notice]', { hasText: 'Opening' })
+        .waitFor({ timeout: 60_000 });
+      await settle();
+      await page
+        .locator('[data-status=notice]', { hasText: `Replaying the trace ${name}` })
+        .waitFor({ timeout: 600_000 });
+    });
   try {
     await web.open();
     const lesson = hugeLesson();
@@ -233,9 +257,8 @@ async function measureLargeInputs() {
       await page.locator('[data-control=open-menu]').click();
       const chooser = page.waitForEvent('filechooser');
       await page.locator('[data-control=open-lesson]').click();
-      await (
-        await chooser
-      ).setFiles({ name: 'huge.en.md', mimeType: 'text/markdown', buffer: Buffer.from(lesson) });
+      await withFile('huge.en.md', lesson, async (path) => (await chooser).setFiles(path));
+      await settle();
       await page
         .locator('[data-control=lesson] option:checked', { hasText: 'A very long lesson' })
         .waitFor({ state: 'attached', timeout: 300_000 });
