@@ -2,7 +2,7 @@
 // memory the replay holds for it, frame times while the web edition plays a 1,000-task
 // scenario, and the time from opening the web edition to the first scenario ready to play.
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -217,12 +217,14 @@ async function measureLargeInputs() {
   };
   /** Playwright hands the page at most 50 MB as a buffer, slowly: files go by path. */
   const withFile = async (name, text, use) => {
-    const path = join(tmpdir(), `loopscope-bench-${process.pid}-${name}`);
+    // A folder of its own, so that the page sees the file under its own name.
+    const folder = mkdtempSync(join(tmpdir(), 'loopscope-bench-'));
+    const path = join(folder, name);
     writeFileSync(path, text);
     try {
       await use(path);
     } finally {
-      rmSync(path, { force: true });
+      rmSync(folder, { recursive: true, force: true });
     }
   };
   /** Waits until the app is idle, saying "discard" when it asks whether to replace edited code. */
