@@ -10,7 +10,8 @@ import type { Language } from './api.ts';
 import { exportCatalog } from './i18n/catalog-export.ts';
 import { createTranslator, type Params } from './i18n/translate.ts';
 import { decodeText } from './lesson/decode.ts';
-import { foldTrace } from './loop-state.ts';
+import { applyEvent, createRunState } from './loop-state.ts';
+import { finishInSlices, finishNow, type SlicedWork } from './slices.ts';
 import { TRACE_VERSION, type TraceEvent } from './trace.ts';
 import { createTraceChecker } from './trace-validate.ts';
 
@@ -121,13 +122,36 @@ export function parseReplayFile(
   input: string | Uint8Array,
   limits: Partial<ReplayLimits> = {},
 ): ReplayParseResult {
+  return finishNow(readReplayFile(input, limits));
+}
+
+/**
+ * `parseReplayFile` in slices, giving the page's event loop a turn every few milliseconds: a
+ * million-event trace takes seconds to read, check and fold, and the page must not freeze.
+ */
+export function parseReplayFileInSlices(
+  input: string | Uint8Array,
+  limits: Partial<ReplayLimits> = {},
+): Promise<ReplayParseResult> {
+  return finishInSlices(readReplayFile(input, limits));
+}
+
+/** Events read, checked or folded between two chances to pause. */
+const EVENTS_PER_SLICE = 512;
+/** Bytes decoded between two chances to pause. */
+const BYTES_PER_SLICE = 1024 * 1024;
+
+function* readReplayFile(
+  input: string | Uint8Array,
+  limits: Partial<ReplayLimits>,
+): SlicedWork<ReplayParseResult> {
   const { maxBytes, maxEvents } = { ...DEFAULT_LIMITS, ...limits };
   try {
-    const text = decode(input, maxBytes);
-    const { source, events, header } = readDocument(text);
+    const text = yield* decode(input, maxBytes);
+    const { source, events, header } = yield* readDocument(text, maxEvents);
     if (events.length > maxEvents)
       throw new ReplayFileProblem('too-many-events', { limit: maxEvents });
-    const checked = checkTrace(events);
+    const checked = yield* checkTrace(events);
     const start = checked[0];
     const replay: ReplayFile = {
       code: header?.code ?? (start?.kind === 'run.start' ? start.source : ''),
@@ -145,7 +169,7 @@ export function parseReplayFile(
   }
 }
 
-function decode(input: string | Uint8Array, maxBytes: number): string {
+function* decode(input: string | Uint8Array, maxBytes: number): SlicedWork<string> {
   const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes) {
@@ -155,6 +179,10 @@ function decode(input: string | Uint8Array, maxBytes: number): string {
     if (input.trim() === '') throw new ReplayFileProblem('empty');
     return input;
   }
+  // A large file is decoded a megabyte at a time; whatever is wrong with it is then said by
+  // decoding it whole, as a small one is.
+  const text = yield* decodeInSlices(input);
+  if (text !== null && text.trim() !== '') return text;
   const decoded = decodeText(input, { maxBytes, allowEmpty: false });
   if (decoded.ok) return decoded.text;
   switch (decoded.reason) {
@@ -170,6 +198,24 @@ function decode(input: string | Uint8Array, maxBytes: number): string {
     case 'not-utf8':
       throw new ReplayFileProblem('not-utf8');
   }
+}
+
+/** The bytes as UTF-8 text, or null when they are not text (decodeText says why). */
+function* decodeInSlices(bytes: Uint8Array): SlicedWork<string | null> {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return null;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  for (let offset = 0; offset < bytes.length; offset += BYTES_PER_SLICE) {
+    const chunk = bytes.subarray(offset, offset + BYTES_PER_SLICE);
+    if (chunk.includes(0)) return null;
+    try {
+      parts.push(decoder.decode(chunk, { stream: offset + BYTES_PER_SLICE < bytes.length }));
+    } catch {
+      return null;
+    }
+    yield;
+  }
+  return parts.join('');
 }
 
 interface Header {
@@ -201,15 +247,20 @@ function lineAt(text: string, detail: string): number {
   return text.slice(0, Number(position[1])).split('\n').length;
 }
 
-function readDocument(text: string): Document {
+function* readDocument(text: string, maxEvents: number): SlicedWork<Document> {
   const body = text.trimStart();
+  // A replay file as Loopscope writes it, one event a line, is read a line at a time.
+  const lines = yield* readReplayLines(body, maxEvents);
+  if (lines) return lines;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     // Several objects, one a line, are the CLI's JSON Lines.
-    if (body.startsWith('{') && !/^\{\s*"format"\s*:/.test(body)) return readJsonLines(body);
+    if (body.startsWith('{') && !/^\{\s*"format"\s*:/.test(body)) {
+      return yield* readJsonLines(body, maxEvents);
+    }
     const startsAsJson = body.startsWith('{') || body.startsWith('[');
     if (startsAsJson && !endsComplete(body)) throw new ReplayFileProblem('truncated', { detail });
     throw new ReplayFileProblem('not-json', { line: lineAt(body, detail), detail });
@@ -223,20 +274,73 @@ function readDocument(text: string): Document {
   throw new ReplayFileProblem('unknown-format');
 }
 
-function readJsonLines(text: string): Document {
-  const lines = text.split('\n');
+/** The text's lines, one at a time, without splitting a huge text into an array at once. */
+function* eachLine(text: string): Generator<{ line: string; number: number; rest: number }> {
+  let start = 0;
+  for (let number = 1; start <= text.length; number++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    // `rest`: where the text after this line begins.
+    yield { line: text.slice(start, stop), number, rest: stop + 1 };
+    start = stop + 1;
+  }
+}
+
+/**
+ * A replay file in the layout `createReplayFile` writes (its header on the first line, then
+ * one event a line, then `]}`), read line by line; null for any other layout, or for a file
+ * that breaks it anywhere, which is then read whole (and its fault said as for any file).
+ */
+function* readReplayLines(body: string, maxEvents: number): SlicedWork<Document | null> {
+  const lines = eachLine(body);
+  const first = lines.next();
+  if (first.done || !/^\{\s*"format"\s*:.*"events":\[$/.test(first.value.line)) return null;
+  let header: unknown;
+  try {
+    header = JSON.parse(`${first.value.line}]}`);
+  } catch {
+    return null;
+  }
+  if (!isRecord(header) || header.format !== REPLAY_FORMAT) return null;
   const events: unknown[] = [];
-  for (const [i, raw] of lines.entries()) {
+  let closed = false;
+  for (const { line } of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (closed) return null;
+    if (trimmed === ']}') {
+      closed = true;
+      continue;
+    }
+    try {
+      events.push(JSON.parse(trimmed.endsWith(',') ? trimmed.slice(0, -1) : trimmed));
+    } catch {
+      return null;
+    }
+    if (events.length > maxEvents)
+      throw new ReplayFileProblem('too-many-events', { limit: maxEvents });
+    if (events.length % EVENTS_PER_SLICE === 0) yield;
+  }
+  if (!closed) return null;
+  return readReplayObject({ ...header, events });
+}
+
+function* readJsonLines(text: string, maxEvents: number): SlicedWork<Document> {
+  const events: unknown[] = [];
+  for (const { line: raw, number, rest } of eachLine(text)) {
     const line = raw.trim();
     if (line === '') continue;
     try {
       events.push(JSON.parse(line));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      const isLast = lines.slice(i + 1).every((rest) => rest.trim() === '');
+      const isLast = text.slice(rest).trim() === '';
       if (isLast && !endsComplete(line)) throw new ReplayFileProblem('truncated', { detail });
-      throw new ReplayFileProblem('not-json', { line: i + 1, detail });
+      throw new ReplayFileProblem('not-json', { line: number, detail });
     }
+    if (events.length > maxEvents)
+      throw new ReplayFileProblem('too-many-events', { limit: maxEvents });
+    if (events.length % EVENTS_PER_SLICE === 0) yield;
   }
   return { source: 'jsonl', events, header: null };
 }
@@ -284,13 +388,17 @@ function readLesson(value: unknown): ReplayLesson | null {
   return { title: value.title, file, scenario: { number: scenario.number as number, title } };
 }
 
-function checkTrace(values: unknown[]): TraceEvent[] {
+function* checkTrace(values: unknown[]): SlicedWork<TraceEvent[]> {
   if (values.length === 0) throw new ReplayFileProblem('no-events');
-  let events: TraceEvent[];
-  try {
-    events = createTraceChecker().check(values);
-  } catch (error) {
-    throw new ReplayFileProblem('bad-trace', { detail: messageOf(error) });
+  const events: TraceEvent[] = [];
+  const checker = createTraceChecker();
+  for (let i = 0; i < values.length; i += EVENTS_PER_SLICE) {
+    try {
+      events.push(...checker.check(values.slice(i, i + EVENTS_PER_SLICE)));
+    } catch (error) {
+      throw new ReplayFileProblem('bad-trace', { detail: messageOf(error) });
+    }
+    yield;
   }
   const start = events[0];
   if (start?.kind === 'run.start' && start.version !== TRACE_VERSION) {
@@ -307,10 +415,14 @@ function checkTrace(values: unknown[]): TraceEvent[] {
     throw new ReplayFileProblem('truncated-end', { seq: last?.seq ?? 0 });
   }
   // The events are well formed one by one; together they must describe a loop that can be.
-  try {
-    foldTrace(events);
-  } catch (error) {
-    throw new ReplayFileProblem('bad-trace', { detail: messageOf(error) });
+  const state = createRunState();
+  for (const [i, event] of events.entries()) {
+    try {
+      applyEvent(state, event);
+    } catch (error) {
+      throw new ReplayFileProblem('bad-trace', { detail: messageOf(error) });
+    }
+    if (i % EVENTS_PER_SLICE === 0) yield;
   }
   return events;
 }

@@ -8,7 +8,7 @@ import type { Scenario } from '../../src-shared/lesson/model.ts';
 import {
   describeReplayFileError,
   MAX_REPLAY_BYTES,
-  parseReplayFile,
+  parseReplayFileInSlices,
   type ReplayFile,
   type ReplayLesson,
 } from '../../src-shared/replay-file.ts';
@@ -23,8 +23,14 @@ export async function readReplayBytes(file: File): Promise<ReplayBytes> {
   return { name: file.name, size: file.size, bytes };
 }
 
-/** Parses a replay or trace file; what is wrong with it is said in `language`. */
-export function openReplayBytes(file: ReplayBytes, language: Language): ReplayOpening {
+/**
+ * Parses a replay or trace file in slices, the page responsive meanwhile; what is wrong with
+ * it is said in `language`.
+ */
+export async function openReplayBytes(
+  file: ReplayBytes,
+  language: Language,
+): Promise<ReplayOpening> {
   const megabytes = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
   const parsed =
     file.size > MAX_REPLAY_BYTES
@@ -35,7 +41,7 @@ export function openReplayBytes(file: ReplayBytes, language: Language): ReplayOp
             params: { size: megabytes(file.size), limit: megabytes(MAX_REPLAY_BYTES) },
           },
         } as const)
-      : parseReplayFile(file.bytes);
+      : await parseReplayFileInSlices(file.bytes);
   return parsed.ok
     ? { ok: true, replay: parsed.replay }
     : { ok: false, reason: describeReplayFileError(parsed.error, language) };

@@ -116,6 +116,7 @@ export const uiCatalog = defineCatalog({
     'trace.open': 'Open a replay or trace…',
     'trace.invalid': '{name} cannot be replayed: {error}',
     'trace.loaded': 'Replaying the trace {name}',
+    'trace.opening': 'Opening the trace {name}…',
     'error.unknown': 'unknown error',
 
     'controls.label': 'Playback',
@@ -252,6 +253,10 @@ export const uiCatalog = defineCatalog({
     'code.caught-bare': 'an exception raised here, caught on line {line}',
     'code.no-loop': 'RuntimeError here: no event loop is running',
     'console.empty': 'No output yet',
+    'console.hidden':
+      'Not shown: {lines} printed earlier. The console keeps only the newest output.',
+    'console.cut':
+      'Not shown: the start of this long output. The console keeps only the newest output.',
     'console.label': 'Program output',
 
     'narration.idle': 'Press Play (Space) or step forward (Right arrow) to watch the loop at work.',
@@ -631,6 +636,7 @@ export const uiCatalog = defineCatalog({
     'dial.no-timers': 'no timers',
     'time.milliseconds': '{value} ms',
     'noun.code-lines': 'line|lines',
+    'noun.output-lines': 'line|lines',
     'code.hidden-char': 'Hidden character {code}',
     'code.hidden-chars-short': 'Hidden characters in the code',
     'code.hidden-chars':
@@ -744,6 +750,7 @@ export const uiCatalog = defineCatalog({
     'trace.open': 'Открыть запись или трассу…',
     'trace.invalid': 'Не удаётся воспроизвести {name}: {error}',
     'trace.loaded': 'Воспроизводится трасса {name}',
+    'trace.opening': 'Открывается трасса {name}…',
     'error.unknown': 'неизвестная ошибка',
 
     'controls.label': 'Воспроизведение',
@@ -881,6 +888,10 @@ export const uiCatalog = defineCatalog({
     'code.caught-bare': 'здесь выброшено исключение, перехвачено в строке {line}',
     'code.no-loop': 'здесь RuntimeError: цикл событий не запущен',
     'console.empty': 'Вывода пока нет',
+    'console.hidden':
+      'Не показаны ранее выведенные строки: {lines}. Консоль хранит только последний вывод.',
+    'console.cut':
+      'Не показано начало этого длинного вывода. Консоль хранит только последний вывод.',
     'console.label': 'Вывод программы',
 
     'narration.idle':
@@ -1267,6 +1278,7 @@ export const uiCatalog = defineCatalog({
     'dial.no-timers': 'таймеров нет',
     'time.milliseconds': '{value} мс',
     'noun.code-lines': 'строке|строках|строках|строках',
+    'noun.output-lines': 'строка|строки|строк|строки',
     'code.hidden-char': 'Скрытый символ {code}',
     'code.hidden-chars-short': 'В коде есть скрытые символы',
     'code.hidden-chars':

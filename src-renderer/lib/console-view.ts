@@ -27,21 +27,52 @@ export function chunkTone(chunk: OutputChunk): ConsoleTone {
 }
 
 /**
- * The console's lines at a step, copied: the state's own list grows in place as the
- * playhead moves, and a view must not keep a list that changes under it.
+ * What the console shows at most: the newest chunks and characters of the output. A run may
+ * print 16 MB, which no page lays out in a frame; what is left out is counted and said.
+ */
+export const CONSOLE_LIMITS = Object.freeze({ chunks: 1000, chars: 64 * 1024 });
+
+/** The console's window on the output: its newest lines, and how much before them is hidden. */
+export interface ConsoleWindow {
+  lines: ConsoleLine[];
+  /** Output lines (chunks) before the window, not shown. */
+  hidden: number;
+  /** Whether the oldest line shown lost its start to the character limit. */
+  cut: boolean;
+}
+
+/**
+ * The console's lines at a step, copied (the state's own list grows in place as the
+ * playhead moves, and a view must not keep a list that changes under it): the newest ones
+ * only, within `limits`, in time linear in what is shown rather than in all that was printed.
  */
 export function deriveConsoleLines(
   output: readonly OutputChunk[],
   event: TraceEvent | null,
-): ConsoleLine[] {
+  limits: { chunks: number; chars: number } = CONSOLE_LIMITS,
+): ConsoleWindow {
   const last = output.at(-1)?.seq;
-  return output.map((chunk) => ({
-    seq: chunk.seq,
-    stream: chunk.stream,
-    text: chunk.text,
-    tone: chunkTone(chunk),
-    latest: chunk.seq === last && event?.seq === chunk.seq,
-  }));
+  const lines: ConsoleLine[] = [];
+  let room = limits.chars;
+  let index = output.length - 1;
+  let cut = false;
+  for (; index >= 0 && lines.length < limits.chunks && room > 0; index--) {
+    const chunk = output[index];
+    if (!chunk) break;
+    // The oldest chunk shown may be cut: its end is the part next to what follows.
+    const text = chunk.text.length > room ? chunk.text.slice(chunk.text.length - room) : chunk.text;
+    cut = text.length < chunk.text.length;
+    room -= text.length;
+    lines.push({
+      seq: chunk.seq,
+      stream: chunk.stream,
+      text,
+      tone: chunkTone(chunk),
+      latest: chunk.seq === last && event?.seq === chunk.seq,
+    });
+  }
+  lines.reverse();
+  return { lines, hidden: index + 1, cut };
 }
 
 export type DiffLineKind = 'hunk' | 'added' | 'removed' | 'same';

@@ -8,6 +8,7 @@ import type { RunState } from '../../src-shared/loop-state.ts';
 import type { Awaiting, ExceptionInfo, TraceEvent } from '../../src-shared/trace.ts';
 import { asyncioTaskKind } from './asyncio-tasks.ts';
 import { isShutdownCancel } from './lens.ts';
+import { countBelow } from './timeline.ts';
 import {
   bindingSite,
   enclosingFunction,
@@ -391,7 +392,8 @@ export class ProgramIndex {
     const since = this.lineStarted.get(context) ?? -1;
     const made = this.created.get(context) ?? [];
     if (!this.created.has(context)) this.created.set(context, made);
-    const k = made.filter((at) => at > since).length;
+    // `made` ascends: a binary search counts the tasks made since, even among 100,000.
+    const k = made.length - countBelow(made, since + 1);
     made.push(index);
     const site = bindingSite(this.program, line, k);
     if (site?.kind === 'name') {
@@ -400,7 +402,7 @@ export class ProgramIndex {
       // The list starts empty at `initLine`: count the appends since it last did.
       const emptied = this.lineStarted.get(contextKey(event.from.task, site.initLine));
       if (emptied === undefined) return;
-      const position = made.filter((at) => at > emptied).length - 1;
+      const position = made.length - countBelow(made, emptied + 1) - 1;
       this.bindings.set(event.task, `${site.list}[${position}]`);
     }
   }

@@ -3,8 +3,9 @@
  * after the first n events (step 0: nothing has happened yet).
  *
  * Seeking never folds from the start: a compact snapshot is kept every SNAPSHOT_INTERVAL
- * events, and a seek folds forward from the nearest one at or before the target (or from
- * where the last seek left off, when that is nearer). Pure TypeScript: no DOM, no Svelte.
+ * events (further apart while the loop holds very many tasks), and a seek finds the nearest
+ * one at or before the target by a binary search and folds forward from it (or from where
+ * the last seek left off, when that is nearer). Pure TypeScript: no DOM, no Svelte.
  */
 import {
   applyEvent,
@@ -13,8 +14,16 @@ import {
   type OutputChunk,
   type RunState,
 } from '../../src-shared/loop-state.ts';
+import { assertExists } from '../../src-shared/assert.ts';
+import type { SlicedWork } from '../../src-shared/slices.ts';
 import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
-import { createSnapshot, restoreReferenced, type Registry, type Snapshot } from './snapshot.ts';
+import {
+  createSnapshot,
+  restoreReferenced,
+  snapshotSize,
+  type Registry,
+  type Snapshot,
+} from './snapshot.ts';
 import { AwaitIndex } from './await-graph.ts';
 import { CauseIndex } from './causes.ts';
 import { LensIndex } from './lens.ts';
@@ -28,7 +37,13 @@ interface MutableRegistry extends Registry {
   futureDoneAt: Map<number, number>;
 }
 
-/** Events between snapshots: a seek folds at most this many (about 1 ms of work). */
+/** Events indexed between two chances to pause, in `appendInSlices`. */
+const APPEND_SLICE = 256;
+
+/**
+ * Events between snapshots while the state is small: a seek then folds at most this many
+ * (about 1 ms of work). A large state spaces them further (see `spacing`).
+ */
 export const SNAPSHOT_INTERVAL = 1024;
 
 /** Why the replay stops before the trace's end: an event the fold could not apply. */
@@ -62,9 +77,16 @@ export class Replay {
 
   /** Events between snapshots (smaller in tests, to exercise seeking across many of them). */
   private readonly interval: number;
+  /**
+   * Events until the next snapshot: `interval`, or more while the state is large. A snapshot
+   * copies what the loop holds, so 100,000 live tasks would make one every 1,024 events cost
+   * gigabytes; spaced by a quarter of its size, a snapshot costs at most four entries an event.
+   */
+  private spacing: number;
 
   constructor(events: readonly TraceEvent[] = [], options: { snapshotInterval?: number } = {}) {
     this.interval = options.snapshotInterval ?? SNAPSHOT_INTERVAL;
+    this.spacing = this.interval;
     this.registry = {
       handles: this.head.handles,
       futures: this.head.futures,
@@ -109,9 +131,19 @@ export class Replay {
       this.meaning.observe(event, index, this.head);
       this.awaits.observe(event, index, this.head);
       this.causes.observe(event, index, this.head);
-      if (this.events.length % this.interval === 0) {
-        this.snapshots.push(createSnapshot(this.head, this.snapshots.at(-1)));
+      if (this.events.length - this.lastSnapshot().step >= this.spacing) {
+        const snapshot = createSnapshot(this.head, this.snapshots.at(-1));
+        this.snapshots.push(snapshot);
+        this.spacing = Math.max(this.interval, Math.ceil(snapshotSize(snapshot) / 4));
       }
+    }
+  }
+
+  /** `append` as sliced work, for a trace so long that indexing it at once would freeze the page. */
+  *appendInSlices(events: readonly TraceEvent[]): SlicedWork<void> {
+    for (let start = 0; start < events.length; start += APPEND_SLICE) {
+      this.append(events.slice(start, start + APPEND_SLICE));
+      yield;
     }
   }
 
@@ -164,10 +196,20 @@ export class Replay {
     return Math.max(0, Math.min(Math.floor(step), this.events.length));
   }
 
+  /** The last snapshot at or before `step`, found by a binary search: snapshots are uneven. */
   private snapshotFor(step: number): Snapshot {
-    const snapshot = this.snapshots[Math.floor(step / this.interval)] ?? this.snapshots[0];
-    if (!snapshot) throw new Error('The replay has no snapshot at its start.');
-    return snapshot;
+    let low = 0;
+    let high = this.snapshots.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.snapshots[middle]?.step ?? Infinity) <= step) low = middle;
+      else high = middle - 1;
+    }
+    return assertExists(this.snapshots[low], 'the replay has a snapshot at its start');
+  }
+
+  private lastSnapshot(): Snapshot {
+    return assertExists(this.snapshots.at(-1), 'the replay has a snapshot at its start');
   }
 
   private fromSnapshot(snapshot: Snapshot): RunState {

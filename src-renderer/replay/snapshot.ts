@@ -93,6 +93,12 @@ export function createSnapshot(state: RunState, previous: Snapshot | undefined):
   };
 }
 
+/** How many entries a snapshot copied: what it costs to make, in time and memory. */
+export function snapshotSize(snapshot: Snapshot): number {
+  const { tasks, futures, handles } = snapshot.state;
+  return tasks.size + futures.size + handles.size;
+}
+
 /** The handle as it was at `step` (the number of events folded so far). */
 function restoreHandle(registry: Registry, id: number, step: number): HandleState | undefined {
   const handle = registry.handles.get(id);

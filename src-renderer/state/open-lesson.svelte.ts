@@ -37,9 +37,15 @@ export class OpenLesson {
 
   scenario = $derived(this.lesson?.scenarios.find((s) => s.id === this.scenarioId) ?? null);
 
-  /** Shows a lesson file at its first scenario; returns that scenario. */
-  show(file: LessonFile, lessonId: string | null): Scenario | null {
-    const lesson = parseLesson(file.text, file.name);
+  /**
+   * Shows a lesson file at its first scenario (`lesson`: what it says, when already parsed);
+   * returns that scenario.
+   */
+  show(
+    file: LessonFile,
+    lessonId: string | null,
+    lesson = parseLesson(file.text, file.name),
+  ): Scenario | null {
     this.#shown = { file, lesson };
     this.lessonId = lessonId;
     const first = firstScenario(lesson);
@@ -57,11 +63,10 @@ export class OpenLesson {
    * Shows the new text of the lesson shown (its author saved it) and keeps the place: the
    * same scenario by its title, else its position, else the first runnable one.
    */
-  reload(file: LessonFile): Scenario | null {
+  reload(file: LessonFile, lesson = parseLesson(file.text, file.name)): Scenario | null {
     const before = this.lesson?.scenarios ?? [];
     const index = before.findIndex((s) => s.id === this.scenarioId);
     const title = this.scenario?.title ?? null;
-    const lesson = parseLesson(file.text, file.name);
     this.#shown = { file, lesson };
     const after = lesson.scenarios;
     const same =
@@ -76,9 +81,8 @@ export class OpenLesson {
    * Shows the same bundled lesson in another language, at the scenario with the same number;
    * returns that scenario (null when there is none).
    */
-  translate(file: LessonFile): Scenario | null {
+  translate(file: LessonFile, lesson = parseLesson(file.text, file.name)): Scenario | null {
     const number = this.scenario?.number;
-    const lesson = parseLesson(file.text, file.name);
     this.#shown = { file, lesson };
     const scenario = lesson.scenarios.find((s) => s.number === number) ?? null;
     this.scenarioId = scenario?.id ?? this.scenarioId;

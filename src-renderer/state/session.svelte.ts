@@ -18,6 +18,8 @@ import {
   type ReplayLesson,
 } from '../../src-shared/replay-file.ts';
 import { isReplayFileName } from '../../src-shared/save-kinds.ts';
+import { finishInSlices } from '../../src-shared/slices.ts';
+import { parseLessonOffThread } from '../lib/lesson-parser.ts';
 import {
   finishedTrace,
   lessonOfScenario,
@@ -60,6 +62,10 @@ export class Session {
   notices = $state.raw<Notice[]>([]);
   /** Lessons and traces being opened: the app is not idle until they are shown. */
   opening = $state(0);
+  /** Lessons presented so far: only the last one is shown. */
+  private presentings = 0;
+  /** Trace files opened so far: only the last one opened is shown. */
+  private traceOpenings = 0;
   started = $state(false);
   /**
    * The text runs give the program's `input()`, once the user typed some (the program asked
@@ -136,7 +142,7 @@ export class Session {
       hostOpened = true;
       void this.opened(() => this.openResult(result));
     });
-    this.api.lessons.onChanged((file) => this.reloadChanged(file));
+    this.api.lessons.onChanged((file) => void this.reloadChanged(file));
     await this.runner.refreshStatus();
     void this.refreshRecent();
     let restored = false;
@@ -182,8 +188,12 @@ export class Session {
    * Shows a lesson at its first scenario, in place of whatever was shown: the run and the
    * replay of the code it replaces are dropped, and the new scenario runs when asked and able.
    */
-  private present(file: LessonFile, lessonId: string | null, run: boolean): Promise<void> {
-    return this.showScenario(this.open.show(file, lessonId), run);
+  private async present(file: LessonFile, lessonId: string | null, run: boolean): Promise<void> {
+    const presenting = ++this.presentings;
+    const lesson = await this.opened(() => parseLessonOffThread(file.text, file.name));
+    // A lesson opened while this one was parsed is the one wanted.
+    if (presenting !== this.presentings) return;
+    return this.showScenario(this.open.show(file, lessonId, lesson), run);
   }
 
   /** Shows a scenario's code, with no trace of other code beside it; runs it when asked. */
@@ -208,9 +218,12 @@ export class Session {
    * the user's place and the trace on show; the code is replaced only where the user has not
    * edited it.
    */
-  reloadChanged(file: LessonFile): void {
+  async reloadChanged(file: LessonFile): Promise<void> {
     if (!this.open.file || file.token !== this.open.file.token) return;
-    const same = this.open.reload(file);
+    const shown = this.open.file;
+    const lesson = await this.opened(() => parseLessonOffThread(file.text, file.name));
+    if (this.open.file !== shown) return;
+    const same = this.open.reload(file, lesson);
     if (!this.document.dirty) this.document.show(same?.code ?? '');
     this.notices = [
       {
@@ -397,16 +410,31 @@ export class Session {
    * keep showing alongside.
    */
   async openReplay(file: ReplayBytes, earlier: readonly Notice[] = []): Promise<void> {
-    const opening = openReplayBytes(file, this.language());
-    if (!opening.ok) {
+    // A long trace takes seconds to read and index, in slices: say so meanwhile, and let a
+    // later opening win over this one.
+    const opening = ++this.traceOpenings;
+    const stale = () => opening !== this.traceOpenings;
+    this.notices = [
+      ...earlier,
+      { key: 'trace.opening', params: { name: file.name }, tone: 'info' },
+    ];
+    const read = await this.opened(() => openReplayBytes(file, this.language()));
+    if (stale()) return;
+    if (!read.ok) {
       this.notices = [
         ...earlier,
-        { key: 'trace.invalid', params: { name: file.name, error: opening.reason }, tone: 'error' },
+        { key: 'trace.invalid', params: { name: file.name, error: read.reason }, tone: 'error' },
       ];
       return;
     }
-    if (!(await this.mayReplaceCode(file.name))) return;
-    const { replay } = opening;
+    const { replay } = read;
+    const model = new Replay();
+    await this.opened(() => finishInSlices(model.appendInSlices(replay.events)));
+    if (stale()) return;
+    if (!(await this.mayReplaceCode(file.name))) {
+      this.notices = [...earlier];
+      return;
+    }
     const start = replay.events[0];
     this.replaceCode(replay.code);
     // The code that ran is the trace's; the file's code may have been edited after the run.
@@ -414,7 +442,7 @@ export class Session {
     this.traceName = file.name;
     this.replayLesson = replay.lesson;
     this.notices = [...earlier, { key: 'trace.loaded', params: { name: file.name }, tone: 'info' }];
-    this.player.load(new Replay(replay.events));
+    this.player.load(model);
   }
 
   /** The replay on show as a replay file would hold it; null while there is no finished run. */
@@ -472,7 +500,9 @@ export class Session {
     const file = await this.api.lessons.openBundled(id, this.language());
     // Another lesson may have been opened meanwhile; then this one is not wanted any more.
     if (this.open.file !== shown || file.name === shown.name) return;
-    const scenario = this.open.translate(file);
+    const lesson = await this.opened(() => parseLessonOffThread(file.text, file.name));
+    if (this.open.file !== shown) return;
+    const scenario = this.open.translate(file, lesson);
     if (scenario) await this.showScenario(scenario, true);
   }
 }

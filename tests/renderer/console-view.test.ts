@@ -3,6 +3,7 @@ import type { OutputChunk } from '../../src-shared/loop-state.ts';
 import {
   checkOutput,
   chunkTone,
+  CONSOLE_LIMITS,
   deriveConsoleLines,
   diffLineKind,
 } from '../../src-renderer/lib/console-view.ts';
@@ -36,7 +37,7 @@ describe('the console’s view of the output', () => {
     for (let step = 1; step <= replay.length; step++) {
       const before = replay.stateAt(step - 1).output.length;
       const state = replay.stateAt(step);
-      const lines = deriveConsoleLines(state.output, replay.eventAt(step));
+      const { lines } = deriveConsoleLines(state.output, replay.eventAt(step));
       const printed = state.output.length > before;
       if (printed) printingSteps++;
       expect(lines.filter((line) => line.latest).map((line) => line.seq)).toEqual(
@@ -48,7 +49,7 @@ describe('the console’s view of the output', () => {
 
   it('copies the output: the state’s own list may grow after the view took it', () => {
     const output = [chunk(1, 'a\n')];
-    const lines = deriveConsoleLines(output, null);
+    const { lines } = deriveConsoleLines(output, null);
     output.push(chunk(2, 'b\n'));
     expect(lines).toHaveLength(1);
   });
@@ -57,10 +58,43 @@ describe('the console’s view of the output', () => {
     const replay = new Replay();
     replay.append(loadFixture('failing_task'));
     const state = replay.stateAt(replay.length);
-    const lines = deriveConsoleLines(state.output, replay.eventAt(replay.length) ?? null);
+    const { lines, hidden, cut } = deriveConsoleLines(
+      state.output,
+      replay.eventAt(replay.length) ?? null,
+    );
+    expect({ hidden, cut }).toEqual({ hidden: 0, cut: false });
     expect(lines.map((line) => line.text).join('')).toBe(
       replay.outputs.map((output) => output.text).join(''),
     );
+  });
+});
+
+describe('the console’s window on a huge output', () => {
+  const printed = (count: number, text: (i: number) => string) =>
+    Array.from({ length: count }, (_, i) => chunk(i, text(i)));
+
+  it('shows the newest lines only, and counts those before them', () => {
+    const output = printed(5000, (i) => `${i}\n`);
+    const shown = deriveConsoleLines(output, null, { chunks: 1000, chars: 1_000_000 });
+    expect(shown.lines).toHaveLength(1000);
+    expect(shown.lines[0]?.text).toBe('4000\n');
+    expect(shown.lines.at(-1)?.text).toBe('4999\n');
+    expect({ hidden: shown.hidden, cut: shown.cut }).toEqual({ hidden: 4000, cut: false });
+  });
+
+  it('keeps to its characters, cutting the oldest line shown at its start', () => {
+    const output = printed(100, (i) => `${String(i).padStart(9, '0')}\n`);
+    const shown = deriveConsoleLines(output, null, { chunks: 1000, chars: 25 });
+    expect(shown.lines.map((line) => line.text)).toEqual(['0097\n', '000000098\n', '000000099\n']);
+    expect({ hidden: shown.hidden, cut: shown.cut }).toEqual({ hidden: 97, cut: true });
+  });
+
+  it('shows the end of one line longer than the whole window', () => {
+    const shown = deriveConsoleLines([chunk(7, `${'a'.repeat(100_000)}end\n`)], null);
+    expect(shown.lines).toHaveLength(1);
+    expect(shown.lines[0]?.text.endsWith('end\n')).toBe(true);
+    expect(shown.lines[0]?.text.length).toBe(CONSOLE_LIMITS.chars);
+    expect({ hidden: shown.hidden, cut: shown.cut }).toEqual({ hidden: 0, cut: true });
   });
 });
 

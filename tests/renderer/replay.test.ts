@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldTrace, type RunState } from '../../src-shared/loop-state.ts';
 import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
+import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { Replay } from '../../src-renderer/replay/replay.ts';
+import { longTrace } from '../../scripts/large-inputs.mjs';
 import {
   currentLoop,
   deriveReadyQueue,
@@ -83,6 +85,29 @@ describe('the replay model', () => {
     const replay = new Replay(events, { snapshotInterval: 64 });
     expect(replay.snapshotCount).toBe(Math.floor(events.length / 64) + 1);
     expect(replay.length).toBe(events.length);
+  });
+
+  it('spaces its snapshots by the state’s size: many live tasks, few snapshots, exact seeks', () => {
+    const events = validateTrace(longTrace(6000, 1500));
+    const replay = new Replay(events, { snapshotInterval: 16 });
+    // Every 16 events, 1,500 tasks would be copied 375 times; a quarter of the state apart, a few.
+    expect(replay.snapshotCount).toBeLessThan(20);
+    expect(replay.snapshotCount).toBeGreaterThan(2);
+    for (let step = 0; step <= events.length; step += 97) {
+      expect(visible(replay.stateAt(step))).toEqual(visible(foldTrace(events, step)));
+    }
+  });
+
+  it('indexes in slices as it does at once', () => {
+    const events = loadFixture('gather_order');
+    const sliced = new Replay();
+    const work = sliced.appendInSlices(events);
+    let pauses = 0;
+    while (!work.next().done) pauses++;
+    expect(pauses).toBeGreaterThan(0);
+    const whole = new Replay(events);
+    expect(sliced.length).toBe(whole.length);
+    expect(visible(sliced.stateAt(sliced.length))).toEqual(visible(whole.stateAt(whole.length)));
   });
 
   it('streams: events appended in batches give the same states as one whole trace', () => {

@@ -47,26 +47,26 @@ function createSession() {
 }
 
 describe('a lesson that changes on disk', () => {
-  test('reloads, keeping the scenario the user was on, with its new code', () => {
+  test('reloads, keeping the scenario the user was on, with its new code', async () => {
     const session = createSession();
-    session.reloadChanged(file(lesson('second, edited by the author')));
+    await session.reloadChanged(file(lesson('second, edited by the author')));
     expect(session.scenario?.title).toBe('Second');
     expect(session.code).toContain('second, edited by the author');
     expect(session.notices[0]?.key).toBe('lesson.reloaded');
   });
 
-  test("keeps the user's own edits to the code", () => {
+  test("keeps the user's own edits to the code", async () => {
     const session = createSession();
     session.setCode('print("mine")\n');
-    session.reloadChanged(file(lesson('second, edited by the author')));
+    await session.reloadChanged(file(lesson('second, edited by the author')));
     expect(session.code).toBe('print("mine")\n');
     expect(session.lesson?.scenarios[1]?.code).toContain('edited by the author');
     expect(session.notices[0]?.key).toBe('lesson.reloaded-kept-edits');
   });
 
-  test('ignores a change to another file', () => {
+  test('ignores a change to another file', async () => {
     const session = createSession();
-    session.reloadChanged(file(lesson('other'), 'lesson-2'));
+    await session.reloadChanged(file(lesson('other'), 'lesson-2'));
     expect(session.code).toContain('"second"');
   });
 });

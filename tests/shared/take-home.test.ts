@@ -90,20 +90,20 @@ describe('the HTML replay page', () => {
 describe('opening a replay in the page', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
 
-  it('opens a replay file and the CLI’s JSON Lines alike', () => {
-    const file = openReplayBytes(
+  it('opens a replay file and the CLI’s JSON Lines alike', async () => {
+    const file = await openReplayBytes(
       { name: 'a', size: 1, bytes: bytes(createReplayFile(replay)) },
       'en',
     );
     const lines = events.map((e) => JSON.stringify(e)).join('\n');
-    const trace = openReplayBytes({ name: 'b', size: 1, bytes: bytes(lines) }, 'en');
+    const trace = await openReplayBytes({ name: 'b', size: 1, bytes: bytes(lines) }, 'en');
     expect(file.ok && trace.ok && file.replay.events.length === trace.replay.events.length).toBe(
       true,
     );
   });
 
-  it('says why a file cannot be replayed, in the language asked', () => {
-    const large = openReplayBytes(
+  it('says why a file cannot be replayed, in the language asked', async () => {
+    const large = await openReplayBytes(
       { name: 'a', size: 300 * 1024 * 1024, bytes: new Uint8Array() },
       'ru',
     );
@@ -111,10 +111,10 @@ describe('opening a replay in the page', () => {
       ok: false,
       reason: 'файл занимает 300 МБ; запись может занимать не больше 256 МБ',
     });
-    const cut = openReplayBytes({ name: 'a', size: 9, bytes: bytes('{"format"') }, 'en');
+    const cut = await openReplayBytes({ name: 'a', size: 9, bytes: bytes('{"format"') }, 'en');
     expect(cut.ok ? '' : cut.reason).toMatch(/^the file is cut short/);
     const newer = createReplayFile(replay).replace('"version":1', '"version":2');
-    const refused = openReplayBytes({ name: 'a', size: 1, bytes: bytes(newer) }, 'en');
+    const refused = await openReplayBytes({ name: 'a', size: 1, bytes: bytes(newer) }, 'en');
     expect(refused.ok ? '' : refused.reason).toContain('replay format 2');
   });
 });
