@@ -32,19 +32,20 @@ export const EVENT_SLACK = 64;
 const OUTPUT_SLACK = 1024;
 /**
  * Messages a second an engine may send, sustained, and in one burst. The engine sends a batch
- * every 2,048 events, and printed text within 5 ms: a few hundred a second at most.
+ * every 4,096 events, and printed text within 5 ms: a few hundred a second at most.
  */
 export const MAX_MESSAGES_PER_SECOND = 1000;
 const MAX_BURST = 2000;
 
 /**
  * The characters of one batch the engine may send, measured before it is parsed: a
- * compromised worker could send one huge string. An honest batch holds at most 8,192 events
- * of bounded size (the engine shortens the texts of warnings, logs and exceptions to
- * `MAX_EVENT_TEXT`, and repr()s further), and at most the program's source and its output
- * budget, each character of which JSON writes in at most six.
+ * compromised worker could send one huge string. An honest batch holds about 4,096 events,
+ * each of bounded size (the engine shortens the texts of warnings, logs and task names to
+ * `MAX_EVENT_TEXT`, an exception's message to 500 characters, a value's repr to about 8,000),
+ * and besides them at most the program's source and its output budget, each character of which
+ * JSON writes in at most six.
  */
-const MAX_BATCH_BASE = 16 * 1024 * 1024;
+const MAX_BATCH_BASE = 64 * 1024 * 1024;
 /** The characters of a warning's, a log record's or an exception's text that the engine sends. */
 export const MAX_EVENT_TEXT = 4096;
 

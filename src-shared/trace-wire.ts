@@ -2,8 +2,9 @@
  * The trace on the wire between the engine's worker and its host: each batch a JSON array
  * `[firstSeq, row, row, …]`, each event a row `[kindIndex, t, …fields]` with its kind's
  * fields in the order of the schema (trace-schema.ts). The sequence numbers are implied (the
- * events of a batch are consecutive from `firstSeq`), and an optional field that is absent is
- * sent as `false` (no optional field type holds a boolean). The engine learns the kinds and
+ * events of a batch are consecutive from `firstSeq`), `t` is null when it is the previous
+ * row's, and an optional field that is absent is sent as `false` (no optional field type
+ * holds a boolean). The engine learns the kinds and
  * their fields from `wireTable()` at each run's start, so the schema is the one list of both;
  * `decodeBatch` turns a batch back into event objects for the validator (trace-validate.ts),
  * which checks them as it checks every event. See docs/trace-format.md, "On the wire".
@@ -52,6 +53,8 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
   const first: unknown = batch[0];
   if (!Number.isSafeInteger(first)) fail('a batch has no first sequence number');
   const events: Record<string, unknown>[] = [];
+  // The virtual time of the row before; the first row of a batch must give its own.
+  let t: unknown = null;
   for (let i = 1; i < batch.length; i++) {
     const seq = (first as number) + i - 1;
     const row: unknown = batch[i];
@@ -62,7 +65,8 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
     if (!fields || !kind) fail(`event ${seq} has an unknown kind`);
     if (row.length !== fields.length + 2)
       fail(`event ${seq} (${kind}) has ${row.length - 2} fields, not ${fields.length}`);
-    const event: Record<string, unknown> = { seq, t: row[1], kind };
+    if (row[1] !== null) t = row[1];
+    const event: Record<string, unknown> = { seq, t, kind };
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];
       const value: unknown = row[f + 2];
@@ -82,9 +86,10 @@ export function encodeBatch(events: readonly TraceEvent[]): string {
     const fields = index === undefined ? undefined : FIELDS[index];
     if (index === undefined || !fields) fail(`event ${event.seq} has an unknown kind`);
     const values = event as unknown as Record<string, unknown>;
+    const t = i > 0 && events[i - 1]?.t === event.t ? null : event.t;
     return [
       index,
-      event.t,
+      t,
       ...fields.map(({ name, optional }) => {
         const value = values[name];
         return value === undefined && optional ? false : value;

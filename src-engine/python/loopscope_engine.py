@@ -247,7 +247,12 @@ def _on_line(code, line):
         r.line = line
         seq = r.seq
         r.seq = seq + 1
-        r.batch.append([r.line_kind, r.now, line, task])
+        now = r.now
+        if now == r.sent_t:
+            now = None
+        else:
+            r.sent_t = now
+        r.batch.append([r.line_kind, now, line, task])
         r.countdown -= 1
         if r.countdown <= 0:
             r.check_limits()

@@ -146,7 +146,9 @@ class Recorder:
 
     A batch is what crosses to the host: `[first seq, row, row, …]`, each event a row
     `[kind index, t, …fields in the schema's order]` (src-shared/trace-wire.ts), the kinds and
-    their fields as the host's `wire` table gives them at the run's start.
+    their fields as the host's `wire` table gives them at the run's start. A row's `t` is None
+    when it is the previous row's: most events happen at the time of the one before, and
+    writing a float is most of what encoding a batch costs.
     """
 
     BATCH = 4096
@@ -160,7 +162,10 @@ class Recorder:
         for kind, fields in ROWS.items():
             index = self.kinds.get(kind)
             if index is None or self.fields[index] != fields:
-                raise RuntimeError(f"the engine records {kind} with the fields {fields}, the schema has others")
+                raise RuntimeError(
+                    f"loopscope_trace.ROWS writes {kind} as {fields}; the schema (src-shared/trace-schema.ts) "
+                    f"has {self.fields[index] if index is not None else 'no such kind'}"
+                )
         self.line_kind = self.kinds["line"]
         self.output_kind = self.kinds["output"]
         self.sink = sink
@@ -174,6 +179,8 @@ class Recorder:
         self.seq = 0
         self.batch = [0]
         self.now = 0.0
+        # The `t` of the batch's last row (None: no row yet).
+        self.sent_t = None
         self.line = None
         self.task = None
         self.output_size = 0
@@ -204,7 +211,15 @@ class Recorder:
         names = self.fields[index]
         if len(fields) > len(names):
             raise ValueError(f"{kind} has fields the schema does not name: {sorted(set(fields) - set(names))}")
-        return [index, self.now, *map(fields.get, names, _ABSENTS)]
+        return [index, self.t(), *map(fields.get, names, _ABSENTS)]
+
+    def t(self):
+        """The next row's `t`: None when the clock has not moved since the last row."""
+        now = self.now
+        if now == self.sent_t:
+            return None
+        self.sent_t = now
+        return now
 
     def emit(self, kind, fields):
         if self.stop is not None:
@@ -220,7 +235,12 @@ class Recorder:
         """Records an event of the hot path, its fields given in the order of ROWS[kind]."""
         if self.stop is not None:
             return
-        self.batch.append([self.kinds[kind], self.now, *values])
+        now = self.now
+        if now == self.sent_t:
+            now = None
+        else:
+            self.sent_t = now
+        self.batch.append([self.kinds[kind], now, *values])
         self.seq += 1
         # One countdown stands for the batch size, the budgets and the stop flag.
         self.countdown -= 1
@@ -333,6 +353,7 @@ class Recorder:
         if len(self.batch) > 1:
             payload = encode_batch(self.batch)
             self.batch = [self.seq]
+            self.sent_t = None
             self.sink(payload)
         if self.stop_pending and self.stop is None and not self.finished:
             self.stop_requested(self.stop_pending)

@@ -279,12 +279,12 @@ describe('what a worker sends is checked', () => {
       budgets: { maxOutputBytes: 1000 },
     });
     // Not even JSON: only its size is looked at.
-    worker?.send({ type: 'events', id, json: '['.repeat(64 * 1024 * 1024) });
+    worker?.send({ type: 'events', id, json: '['.repeat(100_000_000) });
     await handle.finished;
     expect(events.map((e) => e.kind)).toEqual(['run.start', 'run.end']);
     expect(events.at(-1)).toMatchObject({
       outcome: 'crashed',
-      error: expect.stringMatching(/batch of 67108864 characters, more than a run sends/),
+      error: expect.stringMatching(/batch of 100000000 characters, more than a run sends/),
     });
     expect(worker?.terminated).toBe(true);
   });

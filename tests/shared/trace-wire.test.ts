@@ -62,6 +62,13 @@ describe('every kind of the schema crosses the wire unchanged', () => {
     expect(decoded.map(validateEvent)).toEqual(events);
   });
 
+  test('a row at the time of the row before leaves its time out, and gets it back', () => {
+    const events = everyKind(false).map((event, i) => ({ ...event, t: Math.floor(i / 4) }));
+    const json = encodeBatch(events);
+    expect(json.match(/null/g)?.length).toBeGreaterThan(events.length / 2);
+    expect(decodeBatch(json)).toEqual(events);
+  });
+
   test('a batch from the middle of a run keeps its sequence numbers', () => {
     const events = everyKind(false).map((event, i) => ({ ...event, seq: 1000 + i }));
     expect(decodeBatch(encodeBatch(events)).map((e) => e.seq)).toEqual(events.map((e) => e.seq));
@@ -87,6 +94,12 @@ describe('what is not a batch of the wire format is refused', () => {
   ])('%s', (_name, json, reason) => {
     expect(() => decodeBatch(json)).toThrow(WireError);
     expect(() => decodeBatch(json)).toThrow(reason);
+  });
+
+  test('a first row without its time reaches the validator without one, and is refused', () => {
+    expect(() => decodeBatch(`[0, [${line}, null, 1, null]]`).map(validateEvent)).toThrow(
+      /event 0 has no virtual time/,
+    );
   });
 
   test('a required field sent as absent reaches the validator as missing, and is refused', () => {
