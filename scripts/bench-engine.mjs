@@ -4,8 +4,15 @@
 // command line end to end, beside the command line as it was before each run got a confined
 // process of its own.
 import { execFileSync, execSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEngine } from './build-engine.mjs';
@@ -173,8 +180,28 @@ export async function benchEngine() {
   await benchCommandLine(cacheDir);
 }
 
-/** The native Python the engine is compared with: 3.13, with asyncio's C accelerator. */
-const NATIVE_PYTHON = process.env.LOOPSCOPE_NATIVE_PYTHON || 'python3.13';
+/**
+ * The native Python the engine is compared with: 3.13, with asyncio's C accelerator, as
+ * `$LOOPSCOPE_NATIVE_PYTHON`, `python3.13` on the PATH, or one that pyenv installed.
+ */
+const NATIVE_PYTHON = findNativePython();
+
+function findNativePython() {
+  const versions = join(process.env.PYENV_ROOT || join(homedir(), '.pyenv'), 'versions');
+  const installed = existsSync(versions)
+    ? readdirSync(versions)
+        .filter((version) => version.startsWith('3.13'))
+        .map((version) => join(versions, version, 'bin', 'python3.13'))
+    : [];
+  const candidates = [process.env.LOOPSCOPE_NATIVE_PYTHON, 'python3.13', ...installed];
+  const found = candidates.find(
+    (python) =>
+      python &&
+      spawnSync(python, ['-c', 'import sys; assert sys.version_info[:2] == (3, 13)']).status === 0,
+  );
+  if (!found) throw new Error('No python3.13 found: set LOOPSCOPE_NATIVE_PYTHON to one.');
+  return found;
+}
 
 /**
  * Runs `file` in native Python, timed inside the process from before its first statement to
