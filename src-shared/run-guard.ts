@@ -14,6 +14,7 @@ import { isOneOf } from './assert.ts';
 import { endEvent, startEvent, type HostEnd } from './engine-run.ts';
 import { isRecord } from './is-record.ts';
 import { createTraceChecker, TraceError } from './trace-validate.ts';
+import { decodeBatch, WireError } from './trace-wire.ts';
 import type { Budgets, RunRequest, TraceEvent } from './trace.ts';
 
 /** An engine broke one of the host's rules. */
@@ -31,10 +32,22 @@ export const EVENT_SLACK = 64;
 const OUTPUT_SLACK = 1024;
 /**
  * Messages a second an engine may send, sustained, and in one burst. The engine sends a batch
- * every 2,048 events, and printed text within 5 ms: a few hundred a second at most.
+ * every 4,096 events, and printed text within 5 ms: a few hundred a second at most.
  */
 export const MAX_MESSAGES_PER_SECOND = 1000;
 const MAX_BURST = 2000;
+
+/**
+ * The characters of one batch the engine may send, measured before it is parsed: a
+ * compromised worker could send one huge string. An honest batch holds about 4,096 events,
+ * each of bounded size (the engine shortens the texts of warnings, logs and task names to
+ * `MAX_EVENT_TEXT`, an exception's message to 500 characters, a value's repr to about 8,000),
+ * and besides them at most the program's source and its output budget, each character of which
+ * JSON writes in at most six.
+ */
+const MAX_BATCH_BASE = 64 * 1024 * 1024;
+/** The characters of a warning's, a log record's or an exception's text that the engine sends. */
+export const MAX_EVENT_TEXT = 4096;
 
 const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
@@ -113,6 +126,11 @@ export function createEngineGuard(now: () => number = () => performance.now()): 
 export interface RunGuard {
   /** Checks a batch of events the engine sent for the run; throws on a broken rule. */
   check(batch: unknown): TraceEvent[];
+  /**
+   * Checks a batch as the engine sends it (trace-wire.ts): its size before it is parsed,
+   * then its events.
+   */
+  checkWire(json: string): TraceEvent[];
   /** True once the run's `run.end` was accepted. */
   readonly ended: boolean;
   /**
@@ -130,7 +148,22 @@ export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunG
   let events = 0;
   let output = 0;
   let last: TraceEvent | null = null;
+  const maxBatch = MAX_BATCH_BASE + 6 * (request.code.length + maxOutputBytes + OUTPUT_SLACK);
   return {
+    checkWire(json) {
+      if (json.length > maxBatch)
+        fail(`The engine sent a batch of ${json.length} characters, more than a run sends.`);
+      let batch: Record<string, unknown>[];
+      try {
+        batch = decodeBatch(json);
+      } catch (error) {
+        if (!(error instanceof WireError)) throw error;
+        throw new GuardError(`The engine sent an invalid trace: ${error.message}.`, {
+          cause: error,
+        });
+      }
+      return this.check(batch);
+    },
     check(batch) {
       if (last?.kind === 'run.end') fail('The engine sent events after the run ended.');
       let checked: TraceEvent[];

@@ -402,7 +402,7 @@ export class EngineClient implements Engine {
       case 'events':
         if (!run || run.id !== message.id)
           throw new Error('The engine sent events for a run it was not given.');
-        if (!run.ended) this.deliver(run, checkBatch(run.guard, message.json));
+        if (!run.ended) this.deliver(run, run.guard.checkWire(message.json));
         break;
       case 'done':
         if (!run || run.id !== message.id)
@@ -455,17 +455,6 @@ export class EngineClient implements Engine {
     this.lastStatus = status;
     for (const listener of this.listeners) listener(status);
   }
-}
-
-/** The events of a batch the worker sent as JSON, checked; a broken rule says which. */
-function checkBatch(guard: RunGuard, json: string): TraceEvent[] {
-  let batch: unknown;
-  try {
-    batch = JSON.parse(json);
-  } catch (error) {
-    throw new Error(`The engine sent an invalid trace: ${describe(error)}`, { cause: error });
-  }
-  return guard.check(batch);
 }
 
 function describe(error: unknown): string {

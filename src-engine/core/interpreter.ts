@@ -4,7 +4,9 @@
  * behind in the worker's JavaScript realm (timers, proxies, patched globals) outlives it.
  */
 import type { PyodideAPI, loadPyodide as LoadPyodide } from 'pyodide';
+import { MAX_EVENT_TEXT } from '../../src-shared/run-guard.ts';
 import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
+import { wireTable } from '../../src-shared/trace-wire.ts';
 import engineSource from '../python/loopscope_engine.py';
 import asyncioSource from '../python/loopscope_asyncio.py';
 import clockSource from '../python/loopscope_clock.py';
@@ -91,7 +93,10 @@ export interface InterpreterOptions {
 
 export interface Interpreter {
   readonly python: string;
-  /** Runs one program; events go to `sink` as JSON arrays. Once: a worker serves one run. */
+  /**
+   * Runs one program; events go to `sink` as batches in the wire format (trace-wire.ts).
+   * Once: a worker serves one run.
+   */
   run(
     request: RunRequest & { budgets: Budgets },
     sink: (json: string) => void,
@@ -149,7 +154,13 @@ function createInterpreter(pyodide: PyodideAPI): Interpreter {
         request.code,
         request.filename,
         request.stdin ?? undefined,
-        JSON.stringify({ budgets: request.budgets, probe: request.probe === true }),
+        // The wire's kinds and fields come from the schema, at each run (trace-wire.ts).
+        JSON.stringify({
+          budgets: request.budgets,
+          probe: request.probe === true,
+          wire: wireTable(),
+          textLimit: MAX_EVENT_TEXT,
+        }),
         sink,
         control ?? undefined,
       );

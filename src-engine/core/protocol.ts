@@ -34,7 +34,7 @@ export type WorkerMessage =
   | { type: 'loading'; progress: number }
   | { type: 'ready'; python: string; coldStartMs: number }
   | { type: 'snapshot'; snapshot: Uint8Array }
-  /** A JSON array of trace events. */
+  /** A batch of trace events in the wire format (src-shared/trace-wire.ts). */
   | { type: 'events'; id: number; json: string }
   | { type: 'done'; id: number }
   | { type: 'failed'; message: string };

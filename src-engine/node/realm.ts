@@ -19,6 +19,8 @@ let started = false;
 
 /** How long a delivered stop rests before it is delivered again (see `control`). */
 const REDELIVER_MS = 250;
+/** How often the stop flag's file is read at most (see `control`). */
+const FLAG_READ_MS = 5;
 
 export function start(host: RealmHost): RealmReceivers {
   if (started) throw new Error('The engine realm starts once.');
@@ -35,16 +37,29 @@ export function start(host: RealmHost): RealmReceivers {
   // raise the signal again inside its own handling; a stop that arrived while the engine's own
   // code ran (which defers it) is delivered again a quarter of a second later, so that a tight
   // loop that records nothing still meets it.
+  // Pyodide reads (and clears) its signal buffer every 50 checks of its eval loop, hundreds of
+  // thousands of times a second: the file is read at most once every `FLAG_READ_MS`, and its
+  // last reading serves the reads in between (a stop then waits a few milliseconds more).
   let deliveredAt = -Infinity;
+  let readAt = -Infinity;
+  let flag = 0;
+  const readFlag = () => {
+    const now = Date.now();
+    if (now - readAt >= FLAG_READ_MS) {
+      readAt = now;
+      flag = stopRequested();
+    }
+    return flag;
+  };
   const control = new Proxy(new Int32Array(1), {
     get: (target, key) =>
       key === '0'
         ? Date.now() - deliveredAt < REDELIVER_MS
           ? 0
-          : stopRequested()
+          : readFlag()
         : Reflect.get(target, key),
     set: (target, key, value) => {
-      if (key === '0' && value === 0 && stopRequested() !== 0) deliveredAt = Date.now();
+      if (key === '0' && value === 0 && flag !== 0) deliveredAt = Date.now();
       return Reflect.set(target, key, value);
     },
   });

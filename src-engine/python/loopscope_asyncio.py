@@ -20,6 +20,7 @@ from asyncio import events, exceptions, format_helpers, futures, tasks
 
 from loopscope_frames import record as record_frames
 from loopscope_trace import (
+    STEP_TYPES,
     WAKEUP_FUNCTIONS,
     RecursionLimit,
     awaiting_of,
@@ -30,6 +31,7 @@ from loopscope_trace import (
     register_task,
     safe_repr,
     safe_str,
+    short_text,
 )
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
@@ -181,7 +183,7 @@ def instrument_future():
         if self._loop.get_debug():
             self._source_traceback = _source_traceback(sys._getframe(1))
         if rec is not None and not isinstance(self, _Task):
-            rec.emit("future.create", {"future": future_id(self), "type": type(self).__name__, "from": rec.origin()})
+            rec.row("future.create", future_id(self), type(self).__name__, {"line": rec.line, "task": rec.task})
 
     def result(self):
         state = self._state
@@ -202,7 +204,7 @@ def instrument_future():
         if self._state != _PENDING:
             raise _InvalidStateError("invalid state")
         if rec is not None:
-            rec.emit("future.result", {"future": future_id(self), "value": safe_repr(result)})
+            rec.row("future.result", future_id(self), safe_repr(result))
         self._result = result
         self._state = _FINISHED
         schedule_callbacks(self)
@@ -248,7 +250,7 @@ def instrument_future():
     def add_done_callback(self, fn, *, context=None):
         if rec is not None:
             label, role, _task, _future = describe_callback(fn, ())
-            rec.emit("future.callback", {"future": future_id(self), "callback": label, "role": role})
+            rec.row("future.callback", future_id(self), label, role)
         if self._state != _PENDING:
             self._loop.call_soon(fn, self, context=context)
         else:
@@ -343,7 +345,7 @@ def task_wakeup(self, future):
     """Task.__wakeup as the C Task's `task_wakeup`: what the future ended with goes into the
     coroutine without a frame of its own, and the step runs at once."""
     if rec is not None:
-        rec.emit("task.wake", {"task": future_id(self), "future": future_id(future)})
+        rec.row("task.wake", future_id(self), future_id(future))
     futures.future_discard_from_awaited_by(future, self)
     if isinstance(future, _Future):
         # _asyncio's future_get_result: the stored exception itself, not a raise of it.
@@ -387,7 +389,7 @@ def run_step(self, exc, frames, enter):
     r = rec
     if r is not None:
         n = self._ls_id or future_id(self)
-        r.emit("task.run", {"task": n, "throw": None if exc is None else type(exc).__qualname__})
+        r.row("task.run", n, None if exc is None else type(exc).__qualname__)
         outer = r.task
         r.task = n
     RecursionLimit.extra += frames
@@ -425,9 +427,9 @@ def run_step(self, exc, frames, enter):
             if r.stop is None and self._state == _PENDING:
                 waiter = self._fut_waiter
                 if waiter is not None:
-                    r.emit("task.suspend", {"task": n, "awaiting": awaiting_of(waiter), "line": paused_line(coro)})
+                    r.row("task.suspend", n, awaiting_of(waiter), paused_line(coro))
                 else:
-                    r.emit("task.yield", {"task": n, "line": paused_line(coro)})
+                    r.row("task.yield", n, paused_line(coro))
                 waiter = None
                 record_frames(self, n, coro)
         _clear_finished_frames()
@@ -525,6 +527,7 @@ def instrument_task():
     _Task._Task__step_run_and_handle_result = _eager_step
     _Task._Task__wakeup = task_wakeup
     WAKEUP_FUNCTIONS.add(task_wakeup)
+    STEP_TYPES.add(TaskStepMethWrapper)
 
 
 # --- Tracebacks, warnings, asyncio's logger ------------------------------------------------
@@ -549,8 +552,8 @@ def instrument_warnings():
     def show(msg):
         if rec is not None:
             line = msg.lineno if msg.filename == rec.user_file else None
-            text = safe_str(msg.message) if isinstance(msg.message, Warning) else str(msg.message)
-            rec.emit("warning", {"category": msg.category.__name__, "message": text, "line": line})
+            text = safe_str(msg.message) if isinstance(msg.message, Warning) else short_text(str(msg.message))
+            rec.emit("warning", {"category": short_text(msg.category.__name__), "message": text, "line": line})
         show_warning(msg)
 
     warnings._showwarnmsg_impl = show
@@ -563,7 +566,7 @@ class _LogRecorder(logging.Filter):
                 message = record.getMessage()
             except Exception:
                 message = str(record.msg)
-            rec.emit("log", {"logger": record.name, "level": record.levelname, "message": message})
+            rec.emit("log", {"logger": short_text(str(record.name)), "level": short_text(str(record.levelname)), "message": short_text(message)})
         return True
 
 

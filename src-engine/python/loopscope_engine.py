@@ -7,7 +7,7 @@ clock and the standard streams in place (each in its own module, below). Every r
 starts from that snapshot, so nothing a program does leaks into the next one.
 
 `run()` executes one program as `python3 FILE` would, with an instrumented subclass of
-`asyncio.BaseEventLoop` on a virtual clock, and streams the trace to the host as JSON batches.
+`asyncio.BaseEventLoop` on a virtual clock, and streams the trace to the host in batches (the wire format of src-shared/trace-wire.ts).
 The trace format is documented in docs/trace-format.md.
 """
 
@@ -250,7 +250,12 @@ def _on_line(code, line):
         r.line = line
         seq = r.seq
         r.seq = seq + 1
-        r.batch.append({"line": line, "task": task, "seq": seq, "t": r.now, "kind": "line"})
+        now = r.now
+        if now == r.sent_t:
+            now = None
+        else:
+            r.sent_t = now
+        r.batch.append([r.line_kind, now, line, task])
         r.countdown -= 1
         if r.countdown <= 0:
             r.check_limits()
@@ -405,10 +410,11 @@ def _listen_for_stop():
 
 
 def run(source, filename, stdin, options_json, sink, control):
-    """Runs one program and streams its trace to `sink` (JSON array strings)."""
+    """Runs one program and streams its trace to `sink` (batches in the wire format)."""
     global _streams
     options = json.loads(options_json)
-    bind(Recorder(sink, control, options["budgets"], filename, bool(options.get("probe"))))
+    loopscope_trace.TEXT_LIMIT = int(options["textLimit"])
+    bind(Recorder(sink, control, options["budgets"], filename, bool(options.get("probe")), options["wire"]))
     rec.stop_pending = _early_stop
     _limit.deeper(_BASE_FRAMES)
     _limit.lines_recorded(1)

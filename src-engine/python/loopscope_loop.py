@@ -35,23 +35,12 @@ class TracedReady(collections.deque):
             return
         ids = r.handle_ids
         if type(handle) is _TimerHandle:
-            r.emit("timer.due", {"handle": ids.get(id(handle))})
+            r.row("timer.due", ids.get(id(handle)))
             return
         label, role, task, future = describe_callback(handle._callback, handle._args)
         n = r.next_handle = r.next_handle + 1
         ids[id(handle)] = n
-        r.emit(
-            "handle.push",
-            {
-                "handle": n,
-                "loop": self.loop._ls_id,
-                "callback": label,
-                "role": role,
-                "task": task,
-                "future": future,
-                "from": {"line": r.line, "task": r.task},
-            },
-        )
+        r.row("handle.push", n, self.loop._ls_id, label, role, task, future, {"line": r.line, "task": r.task})
 
     def popleft(self):
         handle = super().popleft()
@@ -59,22 +48,22 @@ class TracedReady(collections.deque):
         if r is None:
             return handle
         if self.running is not None:
-            r.emit("handle.done", {"handle": self.running})
+            r.row("handle.done", self.running)
         loop = self.loop
         if loop._ls_phase != "ready":
             loop._ls_phase = "ready"
-            r.emit("loop.ready", {"loop": loop._ls_id, "count": len(self) + 1})
+            r.row("loop.ready", loop._ls_id, len(self) + 1)
         n = r.handle_ids.get(id(handle))
         if handle._cancelled:
             self.running = None
-            r.emit("handle.skip", {"handle": n})
+            r.row("handle.skip", n)
         else:
             self.running = n
-            r.emit("handle.run", {"handle": n})
+            r.row("handle.run", n)
         return handle
 
     def done(self):
-        rec.emit("handle.done", {"handle": self.running})
+        rec.row("handle.done", self.running)
         self.running = None
 
 
@@ -88,7 +77,7 @@ class VirtualSelector(loopscope_net.NetSelector):
 
     def select(self, timeout):
         loop = self.loop
-        rec.emit("loop.select", {"loop": loop._ls_id, "timeout": timeout})
+        rec.row("loop.select", loop._ls_id, timeout)
         sched = loopscope_threads.sched
         waiting = self._fd_to_key
         change = self.waited_change(loop._ls_id)
@@ -110,7 +99,7 @@ class VirtualSelector(loopscope_net.NetSelector):
             rec.halt("stuck")
         if wake > rec.now:
             rec.advance(wake, blocked=False)
-            rec.emit("loop.wait", {"loop": loop._ls_id, "until": wake})
+            rec.row("loop.wait", loop._ls_id, wake)
         sched.deliver()
         if not waiting:
             return []
@@ -162,7 +151,7 @@ class TracedEventLoop(selector_events.BaseSelectorEventLoop):
         if event_list:
             super()._process_events(event_list)
         self._ls_phase = "timers"
-        rec.emit("loop.timers", {"loop": self._ls_id})
+        rec.row("loop.timers", self._ls_id)
 
     def _write_to_self(self):
         pass
@@ -186,7 +175,7 @@ class TracedEventLoop(selector_events.BaseSelectorEventLoop):
                 return
         self._ls_iteration += 1
         self._ls_phase = "select"
-        rec.emit("loop.iteration", {"loop": self._ls_id, "n": self._ls_iteration})
+        rec.row("loop.iteration", self._ls_id, self._ls_iteration)
         if rec.probe:
             rec.emit(
                 "probe",
@@ -255,18 +244,16 @@ class TracedHeapq:
         label, role, task, future = describe_callback(handle._callback, handle._args)
         if role == "sleep" and future is not None:
             handle._args[0]._ls_sleep = handle._when
-        rec.emit(
+        rec.row(
             "timer.push",
-            {
-                "handle": rec.handle_id(handle, new=True),
-                "loop": handle._loop._ls_id,
-                "when": handle._when,
-                "callback": label,
-                "role": role,
-                "task": task,
-                "future": future,
-                "from": rec.origin(),
-            },
+            rec.handle_id(handle, new=True),
+            handle._loop._ls_id,
+            handle._when,
+            label,
+            role,
+            task,
+            future,
+            {"line": rec.line, "task": rec.task},
         )
 
     @staticmethod

@@ -26,6 +26,41 @@ CLOCK_TICK = 1e-9
 # no loop, in the whole program) before its further runs there go unrecorded: a tight loop
 # then runs at full speed, and the trace says which line it summarised (`line.hot`).
 HOT_LINE = 500
+# How many characters of a text the trace carries (a warning's message, a log record's, a
+# task's name...); the host sends the documented cap (MAX_EVENT_TEXT in run-guard.ts) with each
+# run, and refuses batches far larger than an honest engine sends.
+TEXT_LIMIT = 4096
+
+# The events recorded on the hot path with `Recorder.row`, each with its fields in the order
+# its callers give them. The wire carries fields by position, in the schema's order
+# (src-shared/trace-wire.ts): each run checks these against the schema the host sends, so that
+# a field added to one of these kinds fails every run at once until its callers give it.
+ROWS = {
+    "line": ("line", "task"),
+    "output": ("stream", "text"),
+    "loop.iteration": ("loop", "n"),
+    "loop.select": ("loop", "timeout"),
+    "loop.wait": ("loop", "until"),
+    "loop.timers": ("loop",),
+    "loop.ready": ("loop", "count"),
+    "handle.push": ("handle", "loop", "callback", "role", "task", "future", "from"),
+    "timer.push": ("handle", "loop", "when", "callback", "role", "task", "future", "from"),
+    "timer.due": ("handle",),
+    "handle.run": ("handle",),
+    "handle.done": ("handle",),
+    "handle.skip": ("handle",),
+    "task.create": ("task", "name", "coro", "call", "defLine", "from"),
+    "future.create": ("future", "type", "from"),
+    "task.run": ("task", "throw"),
+    "task.suspend": ("task", "awaiting", "line"),
+    "task.yield": ("task", "line"),
+    "task.wake": ("task", "future"),
+    "future.result": ("future", "value"),
+    "future.callback": ("future", "callback", "role"),
+}
+# An optional field that is absent goes on the wire as False (no optional field holds a bool).
+ABSENT = False
+_ABSENTS = itertools.repeat(ABSENT)
 
 _Task = tasks.Task
 _Future = futures.Future
@@ -101,15 +136,38 @@ class RecursionLimit:
             cls.deeper(1 if recorded else -1)
 
 
-class Recorder:
-    """Numbers events, keeps the virtual clock, enforces budgets and batches the trace."""
+def short_text(text):
+    """A text the trace carries, shortened to TEXT_LIMIT characters."""
+    return text if len(text) <= TEXT_LIMIT else text[: TEXT_LIMIT - 1] + "…"
 
-    BATCH = 2048
+
+class Recorder:
+    """Numbers events, keeps the virtual clock, enforces budgets and batches the trace.
+
+    A batch is what crosses to the host: `[first seq, row, row, …]`, each event a row
+    `[kind index, t, …fields in the schema's order]` (src-shared/trace-wire.ts), the kinds and
+    their fields as the host's `wire` table gives them at the run's start. A row's `t` is None
+    when it is the previous row's: most events happen at the time of the one before, and
+    writing a float is most of what encoding a batch costs.
+    """
+
+    BATCH = 4096
     CHECK_EVERY = 128
     # Seconds of real time printed text may wait in a batch.
     OUTPUT_LATENCY = 0.005
 
-    def __init__(self, sink, control, budgets, user_file, probe):
+    def __init__(self, sink, control, budgets, user_file, probe, wire):
+        self.kinds = {kind: index for index, (kind, _fields) in enumerate(wire)}
+        self.fields = [tuple(fields) for _kind, fields in wire]
+        for kind, fields in ROWS.items():
+            index = self.kinds.get(kind)
+            if index is None or self.fields[index] != fields:
+                raise RuntimeError(
+                    f"loopscope_trace.ROWS writes {kind} as {fields}; the schema (src-shared/trace-schema.ts) "
+                    f"has {self.fields[index] if index is not None else 'no such kind'}"
+                )
+        self.line_kind = self.kinds["line"]
+        self.output_kind = self.kinds["output"]
         self.sink = sink
         self.probe = probe
         self.control = control
@@ -118,9 +176,11 @@ class Recorder:
         self.max_wall = float(budgets["maxWallMs"]) / 1000.0
         self.max_output = int(budgets["maxOutputBytes"])
         self.user_file = user_file
-        self.batch = []
         self.seq = 0
+        self.batch = [0]
         self.now = 0.0
+        # The `t` of the batch's last row (None: no row yet).
+        self.sent_t = None
         self.line = None
         self.task = None
         self.output_size = 0
@@ -145,15 +205,43 @@ class Recorder:
         # The code objects of recursive functions whose lines went hot (see hot_line).
         self.silenced = []
 
+    def row_of(self, kind, fields):
+        """An event given as a dict of its fields, as a row of the wire."""
+        index = self.kinds[kind]
+        names = self.fields[index]
+        if len(fields) > len(names):
+            raise ValueError(f"{kind} has fields the schema does not name: {sorted(set(fields) - set(names))}")
+        return [index, self.t(), *map(fields.get, names, _ABSENTS)]
+
+    def t(self):
+        """The next row's `t`: None when the clock has not moved since the last row."""
+        now = self.now
+        if now == self.sent_t:
+            return None
+        self.sent_t = now
+        return now
+
     def emit(self, kind, fields):
         if self.stop is not None:
             return
-        seq = self.seq
-        fields["seq"] = seq
-        fields["t"] = self.now
-        fields["kind"] = kind
-        self.seq = seq + 1
-        self.batch.append(fields)
+        self.batch.append(self.row_of(kind, fields))
+        self.seq += 1
+        # One countdown stands for the batch size, the budgets and the stop flag.
+        self.countdown -= 1
+        if self.countdown <= 0:
+            self.check_limits()
+
+    def row(self, kind, *values):
+        """Records an event of the hot path, its fields given in the order of ROWS[kind]."""
+        if self.stop is not None:
+            return
+        now = self.now
+        if now == self.sent_t:
+            now = None
+        else:
+            self.sent_t = now
+        self.batch.append([self.kinds[kind], now, *values])
+        self.seq += 1
         # One countdown stands for the batch size, the budgets and the stop flag.
         self.countdown -= 1
         if self.countdown <= 0:
@@ -172,18 +260,18 @@ class Recorder:
         self.output_size += len(text)
         if self.output_size > self.max_output:
             self.halt("budget", "output")
-        last = self.batch[-1] if self.batch else None
-        if last is not None and last["kind"] == "output" and last["stream"] == stream:
-            last["text"] += text
+        last = self.batch[-1]
+        if type(last) is list and last[0] == self.output_kind and last[2] == stream:
+            last[3] += text
         else:
-            self.emit("output", {"stream": stream, "text": text})
+            self.row("output", stream, text)
         self.output_pending = True
 
     def check_limits(self):
         if self.seq >= self.max_events:
             self.halt("budget", "events")
         self.countdown = min(self.CHECK_EVERY, self.max_events - self.seq)
-        if len(self.batch) >= self.BATCH:
+        if len(self.batch) > self.BATCH:
             self.flush()
         self.check_stop()
 
@@ -262,9 +350,10 @@ class Recorder:
     def flush(self):
         self.output_pending = False
         self.last_flush = real_perf_counter()
-        if self.batch:
+        if len(self.batch) > 1:
             payload = encode_batch(self.batch)
-            self.batch = []
+            self.batch = [self.seq]
+            self.sent_t = None
             self.sink(payload)
         if self.stop_pending and self.stop is None and not self.finished:
             self.stop_requested(self.stop_pending)
@@ -272,11 +361,8 @@ class Recorder:
     def finish(self, fields):
         """Records `run.end`, past any stop or budget."""
         self.finished = True
-        fields["seq"] = self.seq
-        fields["t"] = self.now
-        fields["kind"] = "run.end"
+        self.batch.append(self.row_of("run.end", fields))
         self.seq += 1
-        self.batch.append(fields)
         self.flush()
 
     # --- lines ---------------------------------------------------------------------------
@@ -334,6 +420,8 @@ class Recorder:
 # The function that stands for a task's wake-up in the ready queue; set by loopscope_asyncio
 # when it instruments the Task class.
 WAKEUP_FUNCTIONS = set()
+# The type of what the C Task schedules for a task's step (loopscope_asyncio.TaskStepMethWrapper).
+STEP_TYPES = set()
 
 
 def future_id(fut):
@@ -357,17 +445,16 @@ def register_task(task):
     coro = task._coro
     code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
     def_line = code.co_firstlineno if code is not None and code.co_filename == rec.user_file else None
-    fields = {
-        "task": n,
-        "name": str(task._name),
-        "coro": getattr(coro, "__qualname__", type(coro).__name__),
-        "defLine": def_line,
-        "from": rec.origin(),
-    }
     call = coroutine_call(coro)
-    if call is not None:
-        fields["call"] = call
-    rec.emit("task.create", fields)
+    rec.row(
+        "task.create",
+        n,
+        short_text(str(task._name)),
+        getattr(coro, "__qualname__", type(coro).__name__),
+        ABSENT if call is None else call,
+        def_line,
+        {"line": rec.line, "task": rec.task},
+    )
     return n
 
 
@@ -424,11 +511,11 @@ def describe_callback(callback, args):
     func = callback
     while isinstance(func, functools.partial):
         func = func.func
-    step_task = getattr(func, "_ls_task", None)
-    if step_task is not None:
+    kind = type(func)
+    if kind in STEP_TYPES:
         # A task's step, as the C Task schedules it (see loopscope_asyncio.TaskStepMethWrapper).
-        return "__step", "step", future_id(step_task), None
-    if isinstance(func, types.MethodType):
+        return "__step", "step", future_id(func._ls_task), None
+    if kind is types.MethodType:
         owner = func.__self__
         method = func.__func__
         if isinstance(owner, _Task):
@@ -441,7 +528,7 @@ def describe_callback(callback, args):
             role = "callback"
             label = f"{type(owner).__name__}.{method.__name__}"
     else:
-        qualname = getattr(func, "__qualname__", None) or type(func).__name__
+        qualname = getattr(func, "__qualname__", None) or kind.__name__
         label = qualname.replace(".<locals>", "")
         role = "sleep" if func is futures._set_result_unless_cancelled else "callback"
     if args and isinstance(args[0], _Future):
@@ -450,7 +537,7 @@ def describe_callback(callback, args):
 
 
 def describe_exception(exc):
-    return {"type": type(exc).__qualname__, "message": safe_str(exc)}
+    return {"type": short_text(type(exc).__qualname__), "message": safe_str(exc)}
 
 
 def _builtin_str(value):
@@ -509,7 +596,7 @@ def safe_repr(value, depth=0):
 def awaiting_of(fut):
     n = future_id(fut)
     if isinstance(fut, _Task):
-        return {"kind": "task", "future": n, "name": str(fut._name)}
+        return {"kind": "task", "future": n, "name": short_text(str(fut._name))}
     sleep_until = fut._ls_sleep
     if sleep_until is not None:
         return {"kind": "sleep", "future": n, "until": sleep_until}

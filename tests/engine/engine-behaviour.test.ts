@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ProgramResult } from '../../src-engine/node/engine.ts';
 import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
+import { MAX_EVENT_TEXT } from '../../src-shared/run-guard.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
 import { endOf, eventsOf, useEngine } from './engine-fixture.ts';
 
@@ -380,6 +381,30 @@ gc.collect()
     expect(result.stderr).toContain(
       "program.py:7: RuntimeWarning: coroutine 'never' was never awaited",
     );
+  });
+
+  test('a warning of 10 MB and a long log record reach the trace shortened, and stderr whole', async () => {
+    const result = await run(
+      `
+import logging, warnings
+warnings.warn("w" * 10_000_000)
+logging.getLogger("asyncio").error("l" * 1_000_000)
+`,
+      // 11 MB of stderr take a while on a loaded machine: the wall-time budget is not the point.
+      { budgets: { maxWallMs: 120_000 } },
+    );
+    expect(endOf(result)).toMatchObject({ outcome: 'completed', exitCode: 0 });
+    const warning = eventsOf(result, 'warning')[0];
+    const log = eventsOf(result, 'log')[0];
+    for (const [text, letter] of [
+      [warning?.message, 'w'],
+      [log?.message, 'l'],
+    ] as const) {
+      expect(text?.length).toBeLessThanOrEqual(MAX_EVENT_TEXT);
+      expect(text?.startsWith(letter.repeat(400))).toBe(true);
+    }
+    expect(result.stderr).toContain(`UserWarning: ${'w'.repeat(10_000_000)}\n`);
+    expect(result.stderr).toContain(`${'l'.repeat(1_000_000)}\n`);
   });
 
   test.each(['js', 'pyodide_js', 'pyodide.code'])(

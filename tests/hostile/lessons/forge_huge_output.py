@@ -10,9 +10,7 @@ rec = loopscope_engine.rec
 loopscope_engine.rec = None
 rec.flush()
 text = "x" * (10 * 1024 * 1024)
-events = ",".join(
-    f'{{"seq":{seq},"t":0,"kind":"output","stream":"stdout","text":"{text}"}}'
-    for seq in range(rec.seq, rec.seq + 4)
-)
-rec.sink(f"[{events}]")
+# A batch in the wire format (docs/trace-format.md, "On the wire"): [first seq, rows...].
+row = f'[{rec.kinds["output"]},0,"stdout","{text}"]'
+rec.sink(f"[{rec.seq},{','.join([row] * 4)}]")
 print("LEAKED: 40 MB of forged output were accepted")

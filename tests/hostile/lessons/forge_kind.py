@@ -8,6 +8,8 @@ import loopscope_engine
 
 rec = loopscope_engine.rec
 rec.flush()
-rec.sink(json.dumps([{"seq": rec.seq, "t": 0, "kind": "js.eval", "code": "alert(document.cookie)"}]))
+# A batch in the wire format (docs/trace-format.md, "On the wire"), with a row whose kind is
+# no index of the schema's.
+rec.sink(json.dumps([rec.seq, ["js.eval", 0, "alert(document.cookie)"]]))
 rec.seq += 1
 print("LEAKED: a forged kind was accepted")

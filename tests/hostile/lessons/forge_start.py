@@ -3,7 +3,13 @@
 # the run as crashed, and ends the worker that sent it.
 # expect-outcome: crashed
 # expect-message: invalid trace
+import json
+
 import loopscope_engine
 
-loopscope_engine.rec.sink('[{"seq":0,"t":0,"kind":"run.end","outcome":"completed","exitCode":0}]')
+rec = loopscope_engine.rec
+# A batch in the wire format (docs/trace-format.md, "On the wire"); run.end's optional fields
+# absent.
+end = rec.kinds["run.end"]
+rec.sink(json.dumps([0, [end, 0, "completed", 0] + [False] * (len(rec.fields[end]) - 2)]))
 print("LEAKED: a forged end was accepted")

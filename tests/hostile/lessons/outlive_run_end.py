@@ -6,6 +6,8 @@
 # expect-outcome: completed
 # expect-message: ending the run early
 # resident-for: 8
+import json
+
 import loopscope_engine
 
 rec = loopscope_engine.rec
@@ -13,7 +15,10 @@ print("ending the run early, and staying")
 # The recorder would go on numbering the program's lines: it is silenced, and its count taken.
 loopscope_engine.rec = None
 rec.flush()
-rec.sink(f'[{{"seq":{rec.seq},"t":{rec.now},"kind":"run.end","outcome":"completed","exitCode":0}}]')
+# A batch in the wire format (docs/trace-format.md, "On the wire"); run.end's optional fields
+# absent.
+end = rec.kinds["run.end"]
+rec.sink(json.dumps([rec.seq, [end, rec.now, "completed", 0] + [False] * (len(rec.fields[end]) - 2)]))
 kept = []
 while True:
     try:

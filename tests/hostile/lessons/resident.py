@@ -57,8 +57,9 @@ def residents(create_proxy):
             try:
                 text = getattr(message, "json", None) if message.type == "events" else None
                 if isinstance(text, str):
-                    # A later run's source is in its run.start: read it, show this instead.
-                    message.json = text.replace('"text":"', f'"text":"RESIDENT read {len(text)} chars: ')
+                    # A later run's source is in its run.start: read it, show this instead (in
+                    # the wire format, printed text follows its stream's name).
+                    message.json = text.replace('"stdout","', f'"stdout","RESIDENT read {len(text)} chars: ')
             except BaseException:  # noqa: BLE001
                 pass
             post.call(this, message, *rest)

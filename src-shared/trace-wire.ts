@@ -1,0 +1,100 @@
+/**
+ * The trace on the wire between the engine's worker and its host: each batch a JSON array
+ * `[firstSeq, row, row, …]`, each event a row `[kindIndex, t, …fields]` with its kind's
+ * fields in the order of the schema (trace-schema.ts). The sequence numbers are implied (the
+ * events of a batch are consecutive from `firstSeq`), `t` is null when it is the previous
+ * row's, and an optional field that is absent is sent as `false` (no optional field type
+ * holds a boolean). The engine learns the kinds and
+ * their fields from `wireTable()` at each run's start, so the schema is the one list of both;
+ * `decodeBatch` turns a batch back into event objects for the validator (trace-validate.ts),
+ * which checks them as it checks every event. See docs/trace-format.md, "On the wire".
+ */
+import type { TraceEvent, TraceEventKind } from './trace.ts';
+import { TRACE_SCHEMA, type FieldType } from './trace-schema.ts';
+
+const SCHEMA: Readonly<Record<string, Readonly<Record<string, FieldType>>>> = TRACE_SCHEMA;
+/** The kinds in wire order: a kind's index is its position here. */
+const KINDS = Object.keys(SCHEMA) as TraceEventKind[];
+/** Each kind's fields in wire order, and whether each may be absent. */
+const FIELDS = KINDS.map((kind) =>
+  Object.entries(SCHEMA[kind] ?? {}).map(([name, type]) => ({
+    name,
+    optional: type.endsWith('?'),
+  })),
+);
+const KIND_INDEX = new Map(KINDS.map((kind, index) => [kind, index]));
+
+/** What the engine is told at each run's start: every kind with its fields, in wire order. */
+export function wireTable(): [TraceEventKind, string[]][] {
+  return KINDS.map((kind, index) => [kind, (FIELDS[index] ?? []).map((field) => field.name)]);
+}
+
+/** A batch the engine sent is not in the wire format. */
+export class WireError extends Error {
+  override name = 'WireError';
+}
+
+function fail(message: string): never {
+  throw new WireError(message);
+}
+
+/**
+ * The events of a batch as objects (`seq`, `t`, `kind` and the kind's fields), not yet
+ * validated: the validator checks every value.
+ */
+export function decodeBatch(json: string): Record<string, unknown>[] {
+  let batch: unknown;
+  try {
+    batch = JSON.parse(json);
+  } catch (error) {
+    fail(`a batch is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!Array.isArray(batch) || batch.length === 0) fail('a batch is not an array');
+  const first: unknown = batch[0];
+  if (!Number.isSafeInteger(first)) fail('a batch has no first sequence number');
+  const events: Record<string, unknown>[] = [];
+  // The virtual time of the row before; the first row of a batch must give its own.
+  let t: unknown = null;
+  for (let i = 1; i < batch.length; i++) {
+    const seq = (first as number) + i - 1;
+    const row: unknown = batch[i];
+    if (!Array.isArray(row)) fail(`event ${seq} is not an array`);
+    const index: unknown = row[0];
+    const fields = typeof index === 'number' ? FIELDS[index] : undefined;
+    const kind = typeof index === 'number' ? KINDS[index] : undefined;
+    if (!fields || !kind) fail(`event ${seq} has an unknown kind`);
+    if (row.length !== fields.length + 2)
+      fail(`event ${seq} (${kind}) has ${row.length - 2} fields, not ${fields.length}`);
+    if (row[1] !== null) t = row[1];
+    const event: Record<string, unknown> = { seq, t, kind };
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      const value: unknown = row[f + 2];
+      if (field && !(field.optional && value === false)) event[field.name] = value;
+    }
+    events.push(event);
+  }
+  return events;
+}
+
+/** Events as the engine sends them (for tests, and for hosts that forward a trace). */
+export function encodeBatch(events: readonly TraceEvent[]): string {
+  const first = events[0]?.seq ?? 0;
+  const rows = events.map((event, i) => {
+    if (event.seq !== first + i) fail(`event ${event.seq} is out of order`);
+    const index = KIND_INDEX.get(event.kind);
+    const fields = index === undefined ? undefined : FIELDS[index];
+    if (index === undefined || !fields) fail(`event ${event.seq} has an unknown kind`);
+    const values = event as unknown as Record<string, unknown>;
+    const t = i > 0 && events[i - 1]?.t === event.t ? null : event.t;
+    return [
+      index,
+      t,
+      ...fields.map(({ name, optional }) => {
+        const value = values[name];
+        return value === undefined && optional ? false : value;
+      }),
+    ];
+  });
+  return JSON.stringify([first, ...rows]);
+}

@@ -1,0 +1,110 @@
+/**
+ * The trace's wire format (src-shared/trace-wire.ts): every kind of the schema crosses it and
+ * comes back as the same event, whatever its optional fields hold; what is not a batch of the
+ * format is refused with a reason. (The real engine's events cross it in every engine test:
+ * the conformance suite validates each one after it is decoded.)
+ */
+import { describe, expect, test } from 'vitest';
+import { TRACE_SCHEMA, type FieldType } from '../../src-shared/trace-schema.ts';
+import { validateEvent } from '../../src-shared/trace-validate.ts';
+import { decodeBatch, encodeBatch, wireTable, WireError } from '../../src-shared/trace-wire.ts';
+import type { TraceEvent } from '../../src-shared/trace.ts';
+
+/** A value of each field type that the validator accepts; optional types also go absent. */
+const SAMPLES: Record<FieldType, unknown> = {
+  int: 7,
+  'int?': null,
+  num: 0.25,
+  'num?': 1.5,
+  str: 'a "quoted" text, ünïcode\n',
+  'str?': '',
+  bool: false,
+  origin: { line: 3, task: null },
+  role: 'wakeup',
+  stream: 'stderr',
+  outcome: 'completed',
+  'budget?': 'events',
+  exc: { type: 'ValueError', message: 'bad' },
+  frames: [{ file: '/a.py', line: 2, name: 'main', user: true }],
+  awaiting: { kind: 'gather', future: 4, children: [5, 6] },
+  ints: [1, 2, 3],
+  'ints?': [],
+  dropped: 'pending',
+  sockets: [
+    { fd: 6, read: true, write: false, listening: true, local: '127.0.0.1:80', peer: null },
+  ],
+};
+
+const SCHEMA: Record<string, Record<string, FieldType>> = TRACE_SCHEMA;
+const KINDS = Object.keys(SCHEMA);
+
+/** One event of every kind, from seq 0 on; `absent` leaves every optional field out. */
+function everyKind(absent: boolean): TraceEvent[] {
+  return KINDS.map((kind, seq) => {
+    const event: Record<string, unknown> = { seq, t: seq / 8, kind };
+    for (const [name, type] of Object.entries(SCHEMA[kind] ?? {})) {
+      if (!(absent && type.endsWith('?'))) event[name] = SAMPLES[type];
+    }
+    return event as unknown as TraceEvent;
+  });
+}
+
+describe('every kind of the schema crosses the wire unchanged', () => {
+  test.each([
+    ['with every field', false],
+    ['with its optional fields absent', true],
+  ])('%s', (_name, absent) => {
+    const events = everyKind(absent);
+    // Each sample is one the validator accepts, so that the test shows what the host sees.
+    for (const event of events) validateEvent(event);
+    const decoded = decodeBatch(encodeBatch(events));
+    expect(decoded).toEqual(events);
+    expect(decoded.map(validateEvent)).toEqual(events);
+  });
+
+  test('a row at the time of the row before leaves its time out, and gets it back', () => {
+    const events = everyKind(false).map((event, i) => ({ ...event, t: Math.floor(i / 4) }));
+    const json = encodeBatch(events);
+    expect(json.match(/null/g)?.length).toBeGreaterThan(events.length / 2);
+    expect(decodeBatch(json)).toEqual(events);
+  });
+
+  test('a batch from the middle of a run keeps its sequence numbers', () => {
+    const events = everyKind(false).map((event, i) => ({ ...event, seq: 1000 + i }));
+    expect(decodeBatch(encodeBatch(events)).map((e) => e.seq)).toEqual(events.map((e) => e.seq));
+  });
+
+  test('the table the engine is given names every kind with its fields, in order', () => {
+    expect(wireTable()).toEqual(KINDS.map((kind) => [kind, Object.keys(SCHEMA[kind] ?? {})]));
+  });
+});
+
+describe('what is not a batch of the wire format is refused', () => {
+  const line = KINDS.indexOf('line');
+
+  test.each([
+    ['not JSON', '[0, [', /not JSON/],
+    ['not an array', '{"seq": 0}', /not an array/],
+    ['without its first sequence number', '[[0, 0]]', /first sequence number/],
+    ['a row that is not an array', '[0, {"kind": "line"}]', /event 0 is not an array/],
+    ['an unknown kind', `[0, [${KINDS.length}, 0]]`, /event 0 has an unknown kind/],
+    ['a kind index that is no index', '[0, ["line", 0, 1, null]]', /unknown kind/],
+    ['a missing field', `[5, [${line}, 0, 1]]`, /event 5 \(line\) has 1 fields, not 2/],
+    ['a field too many', `[5, [${line}, 0, 1, null, "smuggled"]]`, /has 3 fields, not 2/],
+  ])('%s', (_name, json, reason) => {
+    expect(() => decodeBatch(json)).toThrow(WireError);
+    expect(() => decodeBatch(json)).toThrow(reason);
+  });
+
+  test('a first row without its time reaches the validator without one, and is refused', () => {
+    expect(() => decodeBatch(`[0, [${line}, null, 1, null]]`).map(validateEvent)).toThrow(
+      /event 0 has no virtual time/,
+    );
+  });
+
+  test('a required field sent as absent reaches the validator as missing, and is refused', () => {
+    expect(() => decodeBatch(`[0, [${line}, 0, false, null]]`).map(validateEvent)).toThrow(
+      /bad field "line"/,
+    );
+  });
+});
