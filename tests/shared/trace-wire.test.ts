@@ -33,6 +33,17 @@ const SAMPLES: Record<FieldType, unknown> = {
   sockets: [
     { fd: 6, read: true, write: false, listening: true, local: '127.0.0.1:80', peer: null },
   ],
+  'sockets?': [],
+  stack: [
+    {
+      name: 'main',
+      line: 4,
+      locals: [
+        { name: 'task', value: '<Task pending>', ref: 2 },
+        { name: 'tasks', value: '[<Task>]', items: [2] },
+      ],
+    },
+  ],
 };
 
 const SCHEMA: Record<string, Record<string, FieldType>> = TRACE_SCHEMA;
