@@ -58,6 +58,11 @@ export const ICONS = {
   enter: { stroke: 'M20 4v7a3 3 0 0 1-3 3H5M9 10l-4 4 4 4' },
   // Verdicts and warnings.
   check: { stroke: 'M4 12.5l5 5L20 6.5' },
+  // A light bulb: predict what the program prints.
+  predict: {
+    stroke:
+      'M9 18h6M10 21.5h4M12 2.5a6.5 6.5 0 0 0-3.8 11.8c.7.5 1.1 1.3 1.1 2.2h5.4c0-.9.4-1.7 1.1-2.2A6.5 6.5 0 0 0 12 2.5z',
+  },
   cross: { stroke: 'M6 6l12 12M18 6 6 18' },
   warning: { stroke: 'M12 3 2 20.5h20zM12 9.5v5M12 17.6v.1' },
   more: { fill: `${circle(5, 12, 2)}${circle(12, 12, 2)}${circle(19, 12, 2)}` },

@@ -96,11 +96,11 @@ function createSession(api: LoopscopeApi) {
 }
 
 /** A session with a lesson from a file open at its second scenario, its drafts kept. */
-function openFileLesson() {
+async function openFileLesson() {
   const api = createApi();
   const session = createSession(api);
-  void session.showFile({ token: 'file:1', name: 'two.md', bundled: false, text: LESSON });
-  void session.selectScenario(session.lesson?.scenarios[1]?.id ?? null, false);
+  await session.showFile({ token: 'file:1', name: 'two.md', bundled: false, text: LESSON });
+  await session.selectScenario(session.lesson?.scenarios[1]?.id ?? null, false);
   const keeper = new DraftKeeper(api, session);
   const stop = keeper.track();
   return { api, session, keeper, stop };
@@ -119,8 +119,8 @@ afterEach(() => {
 });
 
 describe('drafts of unsaved code', () => {
-  test('are kept a moment after the user types, with their lesson and scenario', () => {
-    const { api, session, keeper } = openFileLesson();
+  test('are kept a moment after the user types, with their lesson and scenario', async () => {
+    const { api, session, keeper } = await openFileLesson();
     session.setCode('print("mine")\n');
     keeper.update();
     session.setCode('print("mine, more")\n');
@@ -137,8 +137,8 @@ describe('drafts of unsaved code', () => {
     });
   });
 
-  test('are forgotten once the code is as it came again', () => {
-    const { session, keeper } = openFileLesson();
+  test('are forgotten once the code is as it came again', async () => {
+    const { session, keeper } = await openFileLesson();
     const original = session.code;
     session.setCode('print("mine")\n');
     keeper.update();
@@ -150,8 +150,8 @@ describe('drafts of unsaved code', () => {
     expect(items.has('loopscope.draft')).toBe(false);
   });
 
-  test('are written at once when the page goes away, or tracking stops', () => {
-    const { session, keeper, stop } = openFileLesson();
+  test('are written at once when the page goes away, or tracking stops', async () => {
+    const { session, keeper, stop } = await openFileLesson();
     session.setCode('print("typed just before the reload")\n');
     keeper.update();
     stop();
@@ -161,7 +161,7 @@ describe('drafts of unsaved code', () => {
   });
 
   test('come back in the next session, in their lesson and scenario, with a notice, and are not run', async () => {
-    const first = openFileLesson();
+    const first = await openFileLesson();
     first.session.setCode('print("mine")\n');
     first.keeper.update();
     first.stop();
@@ -204,7 +204,7 @@ describe('drafts of unsaved code', () => {
   });
 
   test('are let go with Discard: the scenario comes back, and the draft is forgotten', async () => {
-    const first = openFileLesson();
+    const first = await openFileLesson();
     first.session.setCode('print("mine")\n');
     first.keeper.update();
     first.stop();
