@@ -4,54 +4,10 @@
 // replay of a 30-virtual-second program takes to play by virtual time, frame by frame as the
 // player does it, against step by step.
 
+import { longTrace } from './large-inputs.mjs';
+
 const ms = (value) => `${value.toFixed(1)} ms`;
 const us = (value) => `${value.toFixed(2)} µs`;
-
-/**
- * A trace the fold accepts, of about `size` events: 100 tasks taking turns, each turn a step
- * that runs two lines and prints; the clock moves a millisecond per round.
- */
-function syntheticTrace(size) {
-  const events = [];
-  let t = 0;
-  const push = (event) => events.push({ seq: events.length, t, ...event });
-  const TASKS = 100;
-  for (let task = 1; task <= TASKS; task++) {
-    push({
-      kind: 'task.create',
-      task,
-      name: `w${task}`,
-      coro: 'worker',
-      defLine: 1,
-      from: { line: 1, task: null },
-    });
-  }
-  let handle = 1;
-  while (events.length < size) {
-    for (let task = 1; task <= TASKS && events.length < size; task++, handle++) {
-      const from = { line: null, task: null };
-      push({
-        kind: 'handle.push',
-        handle,
-        loop: 1,
-        callback: '__step',
-        role: 'step',
-        task,
-        future: null,
-        from,
-      });
-      push({ kind: 'handle.run', handle });
-      push({ kind: 'task.run', task, throw: null });
-      push({ kind: 'line', line: 2 + (handle % 50), task });
-      push({ kind: 'output', stream: 'stdout', text: `${handle}\n` });
-      push({ kind: 'line', line: 3 + (handle % 50), task });
-      push({ kind: 'task.yield', task, line: 3 });
-      push({ kind: 'handle.done', handle });
-    }
-    t += 0.001;
-  }
-  return events;
-}
 
 /** Mean microseconds of `lookup` over `count` random queries. */
 function timeLookups(count, query, lookup) {
@@ -68,7 +24,8 @@ async function measureLookups(size) {
   const { applyEvent, createRunState } = await import('../src-shared/loop-state.ts');
   const { MeaningIndex } = await import('../src-renderer/replay/meaning-index.ts');
   const { stepAtTime } = await import('../src-renderer/replay/virtual-time.ts');
-  const events = syntheticTrace(size);
+  // 100 tasks taking turns, each turn a step that runs two lines and prints.
+  const events = longTrace(size, 100, (handle) => [2 + (handle % 50), 3 + (handle % 50)]);
   // The fold alone, then the fold with the index: the difference is the index's cost.
   let started = performance.now();
   const alone = createRunState();

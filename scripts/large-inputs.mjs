@@ -63,9 +63,10 @@ asyncio.run(main())
 
 /**
  * A valid trace of `size` events that the fold accepts: `tasks` tasks taking turns, each turn
- * a handle that runs one line and prints; the clock moves a millisecond per round.
+ * a handle that runs the lines `lines(handle)` gives (one line by default) and prints; the
+ * clock moves a millisecond per round.
  */
-export function longTrace(size, tasks = 100) {
+export function longTrace(size, tasks = 100, lines = () => [5]) {
   const events = [];
   let t = 0;
   const push = (event) => events.push({ seq: events.length, t, ...event });
@@ -91,9 +92,11 @@ export function longTrace(size, tasks = 100) {
       });
       push({ kind: 'handle.run', handle });
       push({ kind: 'task.run', task, throw: null });
-      push({ kind: 'line', line: 5, task });
+      const [first = 5, ...rest] = lines(handle);
+      push({ kind: 'line', line: first, task });
       push({ kind: 'output', stream: 'stdout', text: `${handle}\n` });
-      push({ kind: 'task.yield', task, line: 5 });
+      for (const line of rest) push({ kind: 'line', line, task });
+      push({ kind: 'task.yield', task, line: rest.at(-1) ?? first });
       push({ kind: 'handle.done', handle });
     }
     t += 0.001;
