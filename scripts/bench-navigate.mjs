@@ -121,7 +121,7 @@ async function playByTime(replay, lens, scale) {
 async function measurePlay() {
   const { NodeEngine } = await import('../src-engine/node/engine.ts');
   const { Replay } = await import('../src-renderer/replay/replay.ts');
-  const { eventDuration } = await import('../src-renderer/state/player.svelte.ts');
+  const { stepDuration } = await import('../src-shared/export/frame-model.ts');
   const engine = new NodeEngine({ cacheDir: null });
   const { events } = await engine.run({ code: THIRTY_SECONDS, filename: 'main.py' });
   await engine.close();
@@ -129,7 +129,7 @@ async function measurePlay() {
   const steps = replay.lenses.steps('loop');
   let stepByStep = 0;
   for (let i = 1; i <= steps.count; i++)
-    stepByStep += eventDuration(replay.eventAt(steps.stopAt(i)));
+    stepByStep += stepDuration(replay.eventAt(steps.stopAt(i)));
   const virtual = replay.events.at(-1).t;
   const results = [];
   for (const scale of [0.5, 1, 2])

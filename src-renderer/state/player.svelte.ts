@@ -6,6 +6,7 @@
  * (its length, its end, its marks...) as getters that track their own changes, so a
  * component reads `player.end` and is redrawn when it changes, and never a version counter.
  */
+import { stepDuration as eventDuration } from '../../src-shared/export/frame-model.ts';
 import type { RunState } from '../../src-shared/loop-state.ts';
 import type { EventOf, TraceEvent } from '../../src-shared/trace.ts';
 import {
@@ -29,31 +30,13 @@ export interface Frame {
   lens: Lens;
 }
 
-/** How long an event stays on screen at 1x, in milliseconds: bookkeeping passes quicker. */
-export function eventDuration(event: TraceEvent | null): number {
-  switch (event?.kind) {
-    case undefined:
-    case 'probe':
-      return 0;
-    case 'line':
-    case 'future.callback':
-    case 'future.create':
-    case 'loop.iteration':
-    case 'loop.select':
-    case 'loop.timers':
-    case 'loop.ready':
-    case 'handle.done':
-    case 'handle.cancel':
-      return 450;
-    default:
-      return 1000;
-  }
-}
-
 /** A step of the `code` lens says more than one event: it stays a little longer. */
 const CODE_STEP_MS = 1600;
 
-/** How long the step that stops at `stop` stays on screen at 1x. */
+/**
+ * How long the step that stops at `stop` stays on screen at 1x: an event's own pace, the same
+ * as an exported animation's.
+ */
 function stepDuration(replay: Replay, lens: Lens, stop: number): number {
   return lens === 'code' ? CODE_STEP_MS : eventDuration(replay.eventAt(stop));
 }

@@ -5,7 +5,6 @@
  * frames of real traces are checked as XML at every step, in every theme.
  */
 import { describe, expect, test } from 'vitest';
-import { eventDuration } from '../../src-renderer/state/player.svelte.ts';
 import { FrameSource, stepDuration, type FrameMeta } from '../../src-shared/export/frame-model.ts';
 import { renderFrameSvg, type FrameSvgOptions } from '../../src-shared/export/frame-svg.ts';
 import { PALETTES } from '../../src-shared/palette.ts';
@@ -186,6 +185,10 @@ describe('the frame source', () => {
   test('a range skips nothing but the engine’s probes, and paces steps as the player does', () => {
     const frames = [...source.frames(10, 19)];
     expect(frames.map((f) => f.data.step)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
-    for (const event of events) expect(stepDuration(event)).toBe(eventDuration(event));
+    // Bookkeeping passes quicker than a step that changes the picture; the probes take none.
+    const paces = new Map(events.map((event) => [event.kind, stepDuration(event)]));
+    expect([paces.get('line'), paces.get('handle.done'), paces.get('task.run')]).toEqual([
+      450, 450, 1000,
+    ]);
   });
 });
