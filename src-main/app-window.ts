@@ -22,6 +22,7 @@ import { mainCatalog } from './i18n/catalog-main.ts';
 import { handleAppMessage, type ContentsGetter } from './ipc-handlers.ts';
 import { SEND } from './ipc-channels.ts';
 import { parseBoolean } from './ipc-validate.ts';
+import { lockedDownPreferences } from './security.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { placeWindow } from './window-state.ts';
 
@@ -71,20 +72,8 @@ function appWindowOptions(options: AppWindowOptions): BrowserWindowConstructorOp
     title: 'Loopscope',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1d22' : '#ffffff',
     webPreferences: {
-      preload: options.preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
+      ...lockedDownPreferences(options.preload, options.developer),
       safeDialogs: true,
-      spellcheck: false,
-      devTools: options.developer,
     },
   };
 }

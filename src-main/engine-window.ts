@@ -21,7 +21,7 @@ import type { EnginePage, EnginePageHandlers } from './engine-host.ts';
 import type { SnapshotStore } from './engine-snapshot.ts';
 import { ENGINE } from './ipc-channels.ts';
 import { isTrustedFrame } from './ipc-guard.ts';
-import { lockDownSession } from './security.ts';
+import { lockDownSession, lockedDownPreferences } from './security.ts';
 
 export const ENGINE_PARTITION = 'loopscope-engine';
 
@@ -78,20 +78,9 @@ export function setupEngineWindows(
       width: 400,
       height: 300,
       webPreferences: {
+        ...lockedDownPreferences(options.preload, options.developer),
         session: engineSession,
-        preload: options.preload,
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        webviewTag: false,
-        spellcheck: false,
         disableDialogs: true,
-        devTools: options.developer,
         // A hidden window's timers would be slowed down; the engine's wall-clock budget
         // and its stop grace period are timers.
         backgroundThrottling: false,
