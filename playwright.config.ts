@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './tests/chromium-args.ts';
 
 /**
  * The web edition in headless Chromium: one browser, one worker, one page shared by the tests
@@ -18,14 +19,7 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium (Playwright cannot download browsers here); CHROMIUM_PATH overrides.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });
