@@ -21,6 +21,8 @@ let started = false;
 const REDELIVER_MS = 250;
 /** How often the stop flag's file is read at most (see `control`). */
 const FLAG_READ_MS = 5;
+/** CPython's signal checks for each reading of the stop flag (see `checkSignal`). */
+const CHECKS_PER_READ = 64;
 
 export function start(host: RealmHost): RealmReceivers {
   if (started) throw new Error('The engine realm starts once.');
@@ -37,9 +39,12 @@ export function start(host: RealmHost): RealmReceivers {
   // raise the signal again inside its own handling; a stop that arrived while the engine's own
   // code ran (which defers it) is delivered again a quarter of a second later, so that a tight
   // loop that records nothing still meets it.
-  // Pyodide reads (and clears) its signal buffer every 50 checks of its eval loop, hundreds of
-  // thousands of times a second: the file is read at most once every `FLAG_READ_MS`, and its
-  // last reading serves the reads in between (a stop then waits a few milliseconds more).
+  // CPython looks for a signal at every `PyErr_CheckSignals` (each digit of an int turned into
+  // text) and every 50 checks of its eval loop, millions of times a second
+  // (Python/emscripten_signal.c): `checkSignal`, which Pyodide's WebAssembly calls instead of
+  // its own reading of this array, looks at it only once in `CHECKS_PER_READ` (a JavaScript
+  // Proxy's trap costs a microsecond). The file is read at most once every `FLAG_READ_MS`, and
+  // its last reading serves the reads in between (a stop then waits a few milliseconds more).
   let deliveredAt = -Infinity;
   let readAt = -Infinity;
   let flag = 0;
@@ -63,6 +68,15 @@ export function start(host: RealmHost): RealmReceivers {
       return Reflect.set(target, key, value);
     },
   });
+  let checks = 0;
+  const checkSignal = () => {
+    if (++checks < CHECKS_PER_READ) return 0;
+    checks = 0;
+    const reason = control[0] ?? 0;
+    // Taken, as CPython's own check clears the array once it has read a signal.
+    if (reason !== 0) control[0] = 0;
+    return reason;
+  };
 
   // Pyodide's loader looks at the realm's globals when its module is evaluated: the bundle
   // evaluates it on this first import, after `installRealmGlobals`.
@@ -71,7 +85,10 @@ export function start(host: RealmHost): RealmReceivers {
       import('pyodide'),
       import('pyodide/pyodide.asm.mjs'),
     ]);
-    return loadPyodide({ ...options, createPyodideModule });
+    return loadPyodide({
+      ...options,
+      createPyodideModule: withSignalCheck(createPyodideModule, checkSignal),
+    });
   };
 
   let listener: ((message: HostMessage) => void) | null = null;
@@ -89,5 +106,28 @@ export function start(host: RealmHost): RealmReceivers {
     },
     fireTimer: (id) => timers.fire(id),
     allocate: (length) => new Uint8Array(length),
+  };
+}
+
+type ModuleFactory = NonNullable<
+  NonNullable<Parameters<typeof LoadPyodide>[0]>['createPyodideModule']
+>;
+type Instantiate = NonNullable<Parameters<ModuleFactory>[0]['instantiateWasm']>;
+
+/**
+ * Pyodide's module factory, with the WebAssembly's import that reads the signal buffer
+ * (CPython's `_Py_CheckEmscriptenSignals_Helper`) replaced by `check`.
+ */
+function withSignalCheck(create: ModuleFactory, check: () => number): ModuleFactory {
+  return (settings) => {
+    const instantiate = settings.instantiateWasm;
+    const withCheck: Instantiate = (imports, done) => {
+      if (!instantiate || typeof imports.env?._Py_CheckEmscriptenSignals_Helper !== 'function') {
+        throw new Error("Pyodide's WebAssembly reads no signal buffer: no run could be stopped.");
+      }
+      imports.env._Py_CheckEmscriptenSignals_Helper = check;
+      instantiate(imports, done);
+    };
+    return create({ ...settings, instantiateWasm: withCheck });
   };
 }
