@@ -47,6 +47,7 @@ interface EngineModule {
     options: string,
     sink: (json: string) => void,
     control: Int32Array | undefined,
+    signals: ((on: boolean) => void) | undefined,
   ): void;
   cut_bridges(): void;
 }
@@ -163,6 +164,9 @@ function createInterpreter(pyodide: PyodideAPI): Interpreter {
         }),
         sink,
         control ?? undefined,
+        control
+          ? (on: boolean) => pyodide.setInterruptBuffer((on ? control : undefined) as Int32Array)
+          : undefined,
       );
     },
   };

@@ -18,7 +18,7 @@ import warnings
 import asyncio
 from asyncio import events, exceptions, format_helpers, futures, tasks
 
-from loopscope_frames import record as record_frames
+from loopscope_frames import record as record_frames, stack_of
 from loopscope_trace import (
     STEP_TYPES,
     WAKEUP_FUNCTIONS,
@@ -204,7 +204,7 @@ def instrument_future():
         if self._state != _PENDING:
             raise _InvalidStateError("invalid state")
         if rec is not None:
-            rec.row("future.result", future_id(self), safe_repr(result))
+            rec.row("future.result", self._ls_id or future_id(self), safe_repr(result))
         self._result = result
         self._state = _FINISHED
         schedule_callbacks(self)
@@ -250,7 +250,7 @@ def instrument_future():
     def add_done_callback(self, fn, *, context=None):
         if rec is not None:
             label, role, _task, _future = describe_callback(fn, ())
-            rec.row("future.callback", future_id(self), label, role)
+            rec.row("future.callback", self._ls_id or future_id(self), label, role)
         if self._state != _PENDING:
             self._loop.call_soon(fn, self, context=context)
         else:
@@ -345,7 +345,7 @@ def task_wakeup(self, future):
     """Task.__wakeup as the C Task's `task_wakeup`: what the future ended with goes into the
     coroutine without a frame of its own, and the step runs at once."""
     if rec is not None:
-        rec.row("task.wake", future_id(self), future_id(future))
+        rec.row("task.wake", self._ls_id or future_id(self), future._ls_id or future_id(future))
     futures.future_discard_from_awaited_by(future, self)
     if isinstance(future, _Future):
         # _asyncio's future_get_result: the stored exception itself, not a raise of it.
@@ -425,13 +425,15 @@ def run_step(self, exc, frames, enter):
         if r is not None:
             r.task = outer
             if r.stop is None and self._state == _PENDING:
+                stack = stack_of(coro, r.user_file)
+                line = stack[-1]["line"] if stack else paused_line(coro)
                 waiter = self._fut_waiter
                 if waiter is not None:
-                    r.row("task.suspend", n, awaiting_of(waiter), paused_line(coro))
+                    r.row("task.suspend", n, awaiting_of(waiter), line)
                 else:
-                    r.row("task.yield", n, paused_line(coro))
+                    r.row("task.yield", n, line)
                 waiter = None
-                record_frames(self, n, coro)
+                record_frames(self, n, stack)
         _clear_finished_frames()
         self = exc = coro = None
 

@@ -248,8 +248,6 @@ def _on_line(code, line):
         if r.output_pending and real_perf_counter() - r.last_flush > r.OUTPUT_LATENCY:
             r.flush()
         r.line = line
-        seq = r.seq
-        r.seq = seq + 1
         now = r.now
         if now == r.sent_t:
             now = None
@@ -409,12 +407,14 @@ def _listen_for_stop():
     signal.getsignal = getsignal
 
 
-def run(source, filename, stdin, options_json, sink, control):
-    """Runs one program and streams its trace to `sink` (batches in the wire format)."""
+def run(source, filename, stdin, options_json, sink, control, signals=None):
+    """Runs one program and streams its trace to `sink` (batches in the wire format).
+    `signals(False)` and `signals(True)` turn Pyodide's checks of the stop flag off and on
+    again (see Recorder.flush)."""
     global _streams
     options = json.loads(options_json)
     loopscope_trace.TEXT_LIMIT = int(options["textLimit"])
-    bind(Recorder(sink, control, options["budgets"], filename, bool(options.get("probe")), options["wire"]))
+    bind(Recorder(sink, control, options["budgets"], filename, bool(options.get("probe")), options["wire"], signals))
     rec.stop_pending = _early_stop
     _limit.deeper(_BASE_FRAMES)
     _limit.lines_recorded(1)

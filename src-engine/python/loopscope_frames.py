@@ -92,9 +92,9 @@ def stack_of(coro, user_file):
     ]
 
 
-def record(task, n, coro):
-    """Records task `n`'s stack (see the module's doc) when it changed since its last record."""
-    frames = stack_of(coro, rec.user_file)
+def record(task, n, frames):
+    """Records task `n`'s stack (`stack_of` its coroutine) when it changed since its last
+    record."""
     if frames != task._ls_frames:
         task._ls_frames = frames
         rec.emit("task.frames", {"task": n, "frames": frames})

@@ -15,6 +15,8 @@ rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 # Timers due within this much of "now" run together, as a real select() oversleeps a little.
 CLOCK_RESOLUTION = 1e-6
 _TimerHandle = events.TimerHandle
+_append = collections.deque.append
+_popleft = collections.deque.popleft
 
 
 class TracedReady(collections.deque):
@@ -29,7 +31,7 @@ class TracedReady(collections.deque):
         self.running = None
 
     def append(self, handle):
-        super().append(handle)
+        _append(self, handle)
         r = rec
         if r is None:
             return
@@ -43,7 +45,7 @@ class TracedReady(collections.deque):
         r.row("handle.push", n, self.loop._ls_id, label, role, task, future, {"line": r.line, "task": r.task})
 
     def popleft(self):
-        handle = super().popleft()
+        handle = _popleft(self)
         r = rec
         if r is None:
             return handle

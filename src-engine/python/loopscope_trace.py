@@ -156,7 +156,7 @@ class Recorder:
     # Seconds of real time printed text may wait in a batch.
     OUTPUT_LATENCY = 0.005
 
-    def __init__(self, sink, control, budgets, user_file, probe, wire):
+    def __init__(self, sink, control, budgets, user_file, probe, wire, signals=None):
         self.kinds = {kind: index for index, (kind, _fields) in enumerate(wire)}
         self.fields = [tuple(fields) for _kind, fields in wire]
         for kind, fields in ROWS.items():
@@ -169,6 +169,7 @@ class Recorder:
         self.line_kind = self.kinds["line"]
         self.output_kind = self.kinds["output"]
         self.sink = sink
+        self.signals = signals
         self.probe = probe
         self.control = control
         self.max_events = int(budgets["maxEvents"])
@@ -176,7 +177,7 @@ class Recorder:
         self.max_wall = float(budgets["maxWallMs"]) / 1000.0
         self.max_output = int(budgets["maxOutputBytes"])
         self.user_file = user_file
-        self.seq = 0
+        # The batch: the number of the first event it holds, then its rows (see `seq`).
         self.batch = [0]
         self.now = 0.0
         # The `t` of the batch's last row (None: no row yet).
@@ -225,7 +226,6 @@ class Recorder:
         if self.stop is not None:
             return
         self.batch.append(self.row_of(kind, fields))
-        self.seq += 1
         # One countdown stands for the batch size, the budgets and the stop flag.
         self.countdown -= 1
         if self.countdown <= 0:
@@ -241,11 +241,16 @@ class Recorder:
         else:
             self.sent_t = now
         self.batch.append([self.kinds[kind], now, *values])
-        self.seq += 1
         # One countdown stands for the batch size, the budgets and the stop flag.
         self.countdown -= 1
         if self.countdown <= 0:
             self.check_limits()
+
+    @property
+    def seq(self):
+        """How many events were recorded: each row of the batch is one."""
+        batch = self.batch
+        return batch[0] + len(batch) - 1
 
     def flush_output(self):
         """Sends printed text on soon, so that the console keeps up with the program (and
@@ -268,9 +273,10 @@ class Recorder:
         self.output_pending = True
 
     def check_limits(self):
-        if self.seq >= self.max_events:
+        seq = self.seq
+        if seq >= self.max_events:
             self.halt("budget", "events")
-        self.countdown = min(self.CHECK_EVERY, self.max_events - self.seq)
+        self.countdown = min(self.CHECK_EVERY, self.max_events - seq)
         if len(self.batch) > self.BATCH:
             self.flush()
         self.check_stop()
@@ -351,7 +357,17 @@ class Recorder:
         self.output_pending = False
         self.last_flush = real_perf_counter()
         if len(self.batch) > 1:
-            payload = encode_batch(self.batch)
+            # CPython checks for a signal at each digit of an int it writes as text: a batch
+            # has thousands. The batch is encoded with the checks off (a stop is met after it).
+            signals = self.signals
+            if signals is None:
+                payload = encode_batch(self.batch)
+            else:
+                signals(False)
+                try:
+                    payload = encode_batch(self.batch)
+                finally:
+                    signals(True)
             self.batch = [self.seq]
             self.sent_t = None
             self.sink(payload)
@@ -362,7 +378,6 @@ class Recorder:
         """Records `run.end`, past any stop or budget."""
         self.finished = True
         self.batch.append(self.row_of("run.end", fields))
-        self.seq += 1
         self.flush()
 
     # --- lines ---------------------------------------------------------------------------
@@ -506,20 +521,26 @@ def coroutine_call(coro):
 
 def describe_callback(callback, args):
     """(label, role, task id, future id) for a handle's callback."""
-    task = None
-    future = None
     func = callback
-    while isinstance(func, functools.partial):
-        func = func.func
     kind = type(func)
     if kind in STEP_TYPES:
         # A task's step, as the C Task schedules it (see loopscope_asyncio.TaskStepMethWrapper).
-        return "__step", "step", future_id(func._ls_task), None
+        task = func._ls_task
+        return "__step", "step", task._ls_id or register_task(task), None
+    if kind is not types.MethodType:
+        while isinstance(func, functools.partial):
+            func = func.func
+        kind = type(func)
+        if kind in STEP_TYPES:
+            task = func._ls_task
+            return "__step", "step", task._ls_id or register_task(task), None
+    task = None
+    future = None
     if kind is types.MethodType:
         owner = func.__self__
         method = func.__func__
         if isinstance(owner, _Task):
-            task = future_id(owner)
+            task = owner._ls_id or register_task(owner)
             if method in WAKEUP_FUNCTIONS:
                 role, label = "wakeup", "__wakeup"
             else:
@@ -531,8 +552,10 @@ def describe_callback(callback, args):
         qualname = getattr(func, "__qualname__", None) or kind.__name__
         label = qualname.replace(".<locals>", "")
         role = "sleep" if func is futures._set_result_unless_cancelled else "callback"
-    if args and isinstance(args[0], _Future):
-        future = future_id(args[0])
+    if args:
+        first = args[0]
+        if isinstance(first, _Future):
+            future = first._ls_id or future_id(first)
     return label, role, task, future
 
 
