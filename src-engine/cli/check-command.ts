@@ -243,7 +243,8 @@ async function runJobs(
 }
 
 async function startEngine(): Promise<NodeEngine> {
-  const engine = new NodeEngine();
+  // Many short runs, back to back: the children compile with the baseline compiler only.
+  const engine = new NodeEngine({ compilation: 'baseline' });
   try {
     await engine.ready();
   } catch (error) {

@@ -53,12 +53,20 @@ export function isSnapshotFileInit(value: unknown): boolean {
 }
 
 /**
- * Each child compiles Pyodide's WebAssembly afresh and runs one program: V8's optimising
- * compiler would spend more time on the interpreter than a lesson's run saves (measured in
- * `npm run bench`: a short program's child takes about a third less CPU time with only the
- * baseline compiler, and a 10,000-task program as much as with both).
+ * How a child's V8 compiles Pyodide's WebAssembly, which each child compiles afresh for its
+ * one program (measured in `npm run bench`):
+ * - `tiered`: a function moves up to V8's optimising compiler only once it has run a long
+ *   while (a budget 55 times V8's default). A short program runs as fast as with the baseline
+ *   compiler alone, and a long one faster (the 10,000-task program by about a sixth).
+ * - `baseline`: the baseline compiler only. Children that each run a short program back to
+ *   back take less CPU time (`loopscope check` of the bundled course: 21 s against 26 s).
  */
-const V8_FLAGS = ['--liftoff-only'];
+export type Compilation = 'tiered' | 'baseline';
+
+const V8_FLAGS: Record<Compilation, readonly string[]> = {
+  tiered: ['--wasm-tiering-budget=100000000'],
+  baseline: ['--liftoff-only'],
+};
 
 /** How often a run's stop flag is looked at, in milliseconds. */
 const STOP_POLL_MS = 20;
@@ -93,12 +101,13 @@ export function spawnConfinedChild(
   paths: ChildPaths,
   stopFile: string,
   snapshot: SnapshotFile | null = null,
+  compilation: Compilation = 'tiered',
 ): WorkerPort {
   writeFileSync(stopFile, '');
   const pyodideFiles = PYODIDE_FILES.map((name) => join(paths.pyodideDir, name));
   const args = [
     ...confinementArgs([paths.childScript, paths.realmScript, ...pyodideFiles]),
-    ...V8_FLAGS,
+    ...V8_FLAGS[compilation],
     paths.childScript,
     paths.realmScript,
     paths.pyodideDir,

@@ -22,7 +22,12 @@ import { fileURLToPath } from 'node:url';
 import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { collectOutput, type ProgramOutput } from '../../src-shared/trace-output.ts';
 import { EngineClient, type RunHandle } from '../core/engine-client.ts';
-import { spawnConfinedChild, type ChildPaths, type SnapshotFile } from './child-port.ts';
+import {
+  spawnConfinedChild,
+  type ChildPaths,
+  type Compilation,
+  type SnapshotFile,
+} from './child-port.ts';
 import { canConfine } from './confinement.ts';
 import { readExactly } from './realm-host.ts';
 
@@ -47,6 +52,8 @@ export function engineFiles(dir: string): Omit<ChildPaths, 'pyodideDir'> {
 }
 
 export interface NodeEngineOptions {
+  /** How each child compiles Pyodide (child-port.ts); `baseline` for many short runs. */
+  compilation?: Compilation;
   /** Where to keep the interpreter snapshot; null keeps none. Default: the user's cache. */
   cacheDir?: string | null;
   /** A built engine folder other than the default one. */
@@ -89,7 +96,12 @@ export class NodeEngine {
     let children = 0;
     this.client = new EngineClient({
       spawn: () =>
-        spawnConfinedChild(paths, join(this.flagsDir, `stop-${children++}`), this.snapshot),
+        spawnConfinedChild(
+          paths,
+          join(this.flagsDir, `stop-${children++}`),
+          this.snapshot,
+          options.compilation,
+        ),
       // The engine client gives every run a child of its own: nothing a program leaves
       // behind (timers, patched globals, the realm itself) reaches the next run. Each child
       // compiles Pyodide's WebAssembly itself (a compiled module does not cross processes),
