@@ -6,6 +6,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { deserialize } from 'node:v8';
 import { join } from 'node:path';
 import type { WorkerPort } from '../core/protocol.ts';
 import { confinementArgs } from './confinement.ts';
@@ -28,6 +30,18 @@ export const STOP_FLAG_FD = 4;
 
 /** The child's file descriptor of the snapshot file, when it is given one. */
 export const SNAPSHOT_FD = 5;
+
+/**
+ * The child's file descriptor of the pipe its messages go to the parent by, each a frame:
+ * its length (4 bytes, little-endian), then the message as `v8.serialize` writes it. The
+ * child writes it with blocking writes, so that a run's batches reach the parent while Python
+ * keeps the child busy: sent over the IPC channel, a message waits, once the channel's pipe is
+ * full, for the child's event loop, which runs again only after the run.
+ */
+export const MESSAGES_FD = 6;
+
+/** The largest frame a child may send: a snapshot, with room to spare. */
+const MAX_FRAME_BYTES = 512 * 1024 * 1024;
 
 /**
  * A snapshot the parent keeps in a file it opened for reading: each child inherits the
@@ -117,7 +131,7 @@ export function spawnConfinedChild(
   try {
     child = spawn(process.execPath, args, {
       // No standard streams: the child has nothing to say but its messages.
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc', flag, snapshot?.fd ?? 'ignore'],
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc', flag, snapshot?.fd ?? 'ignore', 'pipe'],
       serialization: 'advanced',
       env: childEnvironment(),
       windowsHide: true,
@@ -125,15 +139,16 @@ export function spawnConfinedChild(
   } finally {
     closeSync(flag);
   }
-  // Neither the child nor an idle channel keeps the parent alive: a pending request does.
+  // Neither the child nor its idle pipes keep the parent alive: a pending request does.
   child.unref();
-  const channel = child.channel;
-  channel?.unref();
+  child.channel?.unref();
+  const messages = (child.stdio as readonly unknown[])[MESSAGES_FD] as Socket;
+  messages.unref();
   let awaiting = 0;
   const awaitReplies = (more: number) => {
     awaiting = Math.max(0, awaiting + more);
-    if (awaiting > 0) channel?.ref();
-    else channel?.unref();
+    if (awaiting > 0) messages.ref();
+    else messages.unref();
   };
 
   let poll: ReturnType<typeof setInterval> | null = null;
@@ -144,7 +159,7 @@ export function spawnConfinedChild(
   const kill = () => {
     stopPolling();
     live.delete(kill);
-    channel?.unref();
+    messages.unref();
     child.kill('SIGKILL');
     try {
       rmSync(stopFile, { force: true });
@@ -191,18 +206,31 @@ export function spawnConfinedChild(
       child.send(fromFile ? SNAPSHOT_FILE_INIT : message);
     },
     onMessage(listener) {
-      child.on('message', (message: unknown) => {
-        const type =
-          typeof message === 'object' && message !== null && Reflect.get(message, 'type');
-        if (type === 'ready' || type === 'done' || type === 'failed') awaitReplies(-1);
-        listener(message);
-      });
+      readFrames(
+        messages,
+        MAX_FRAME_BYTES,
+        (frame) => {
+          let message: unknown;
+          try {
+            message = deserialize(frame);
+          } catch {
+            kill();
+            return;
+          }
+          const type =
+            typeof message === 'object' && message !== null && Reflect.get(message, 'type');
+          if (type === 'ready' || type === 'done' || type === 'failed') awaitReplies(-1);
+          listener(message);
+        },
+        kill,
+      );
     },
     onError(listener) {
       child.on('error', (error) =>
         listener(`The engine's process could not start: ${error.message}`),
       );
-      child.on('exit', (code, signal) => {
+      // 'close', not 'exit': the messages the child wrote before it ended are read first.
+      child.on('close', (code, signal) => {
         stopPolling();
         live.delete(kill);
         listener(`The engine's process exited (${signal ?? `code ${code}`}).`);
@@ -210,4 +238,40 @@ export function spawnConfinedChild(
     },
     terminate: kill,
   };
+}
+
+/**
+ * Calls `deliver` with the body of each frame read from `stream` (see `MESSAGES_FD`), in
+ * order; a frame longer than `limit` calls `refuse` instead, and ends the reading.
+ */
+export function readFrames(
+  stream: NodeJS.ReadableStream,
+  limit: number,
+  deliver: (body: Buffer) => void,
+  refuse: () => void,
+): void {
+  let chunks: Buffer[] = [];
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    while (size >= 4) {
+      if ((chunks[0]?.length ?? 0) < 4) chunks = [Buffer.concat(chunks, size)];
+      const length = (chunks[0] as Buffer).readUInt32LE(0);
+      if (length > limit) {
+        stream.off('data', onData);
+        chunks = [];
+        refuse();
+        return;
+      }
+      if (size < 4 + length) return;
+      // Joined once, when the whole frame is there (a snapshot comes in a thousand chunks).
+      const all = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      const rest = all.subarray(4 + length);
+      chunks = rest.length > 0 ? [rest] : [];
+      size = rest.length;
+      deliver(all.subarray(4, 4 + length));
+    }
+  };
+  stream.on('data', onData);
 }

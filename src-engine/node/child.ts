@@ -10,13 +10,40 @@
  * when the parent has it in a file, as `SNAPSHOT_FD`.
  */
 import type { HostMessage, WorkerMessage } from '../core/protocol.ts';
-import { SNAPSHOT_FD, STOP_FLAG_FD, isSnapshotFileInit } from './child-port.ts';
+import { writeSync } from 'node:fs';
+import { serialize } from 'node:v8';
+import { MESSAGES_FD, SNAPSHOT_FD, STOP_FLAG_FD, isSnapshotFileInit } from './child-port.ts';
 import { EXIT_UNCONFINED, findConfinementGap } from './confinement.ts';
 import { PYODIDE_FILES } from './realm-contract.ts';
 import { createEngineRealm } from './realm-host.ts';
 
-function send(message: WorkerMessage, then?: () => void): void {
-  process.send?.(message, undefined, undefined, () => then?.());
+/** Blocks the thread for `ms` milliseconds (while the parent drains the messages' pipe). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Writes all of `bytes` to `fd`, waiting while the pipe is full. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.length) {
+    try {
+      written += writeSync(fd, bytes, written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      pause(1);
+    }
+  }
+}
+
+/** Sends a message to the parent, at once (see `MESSAGES_FD`). */
+function send(message: WorkerMessage): void {
+  const body = serialize(message);
+  const frame = Buffer.allocUnsafe(4 + body.length);
+  frame.writeUInt32LE(body.length, 0);
+  body.copy(frame, 4);
+  try {
+    writeAll(MESSAGES_FD, frame);
+  } catch {
+    // The parent is gone; it will not miss the message.
+  }
 }
 
 /** The parent is trusted; its messages are still checked for shape. */
@@ -55,13 +82,11 @@ function main(): void {
   ];
   const gap = findConfinementGap(readable);
   if (gap) {
-    send(
-      {
-        type: 'failed',
-        message: `The engine's process is not confined (${gap}); Loopscope runs no program outside its sandbox.`,
-      },
-      () => process.exit(EXIT_UNCONFINED),
-    );
+    send({
+      type: 'failed',
+      message: `The engine's process is not confined (${gap}); Loopscope runs no program outside its sandbox.`,
+    });
+    process.exit(EXIT_UNCONFINED);
     return;
   }
 

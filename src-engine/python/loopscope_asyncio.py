@@ -143,9 +143,9 @@ def instrument_handle():
 
     def cancel(self):
         if rec is not None and not self._cancelled:
-            n = rec.handle_id(self)
+            n = rec.handle_ids.get(id(self))
             if n is not None:
-                rec.emit("handle.cancel", {"handle": n, "from": rec.origin()})
+                rec.row("handle.cancel", n, {"line": rec.line, "task": rec.task})
         return handle_cancel(self)
 
     # TimerHandle.cancel reaches Handle.cancel through super(): one patch records both.

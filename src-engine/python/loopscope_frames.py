@@ -97,7 +97,7 @@ def record(task, n, frames):
     record."""
     if frames != task._ls_frames:
         task._ls_frames = frames
-        rec.emit("task.frames", {"task": n, "frames": frames})
+        rec.row("task.frames", n, frames)
 
 
 def install():

@@ -57,6 +57,8 @@ ROWS = {
     "task.wake": ("task", "future"),
     "future.result": ("future", "value"),
     "future.callback": ("future", "callback", "role"),
+    "task.frames": ("task", "frames"),
+    "handle.cancel": ("handle", "from"),
 }
 # An optional field that is absent goes on the wire as False (no optional field holds a bool).
 ABSENT = False
@@ -473,6 +475,28 @@ def register_task(task):
     return n
 
 
+class _CallShape:
+    """What coroutine_call needs of a coroutine function's code object, worked out once."""
+
+    __slots__ = ("name", "positional", "keyword_only", "varargs", "varkw")
+
+    def __init__(self, code):
+        names = code.co_varnames
+        positional = code.co_argcount
+        index = positional + code.co_kwonlyargcount
+        flags = code.co_flags
+        self.name = code.co_name
+        self.positional = names[:positional]
+        self.keyword_only = names[positional:index]
+        self.varargs = names[index] if flags & 0x04 else None  # *args
+        if flags & 0x04:
+            index += 1
+        self.varkw = names[index] if flags & 0x08 else None  # **kwargs
+
+
+_call_shapes = {}
+
+
 def coroutine_call(coro):
     """The call that made a coroutine, as its code wrote it: `worker('a', 2)`.
 
@@ -480,43 +504,45 @@ def coroutine_call(coro):
     arguments. Arguments left at their defaults are not shown (when the function is found in
     its module, to know them); keyword arguments are shown in the signature's order.
     """
-    frame = getattr(coro, "cr_frame", None)
+    if type(coro) is not types.CoroutineType:
+        return None
+    frame = coro.cr_frame
     if frame is None or coro.cr_running or coro.cr_suspended:
         return None
     code = frame.f_code
-    names = code.co_varnames
-    positional = code.co_argcount
-    keyword_only = code.co_kwonlyargcount
+    shape = _call_shapes.get(code)
+    if shape is None:
+        shape = _call_shapes[code] = _CallShape(code)
     # Before the first step the locals are exactly the arguments: one copy, then plain reads.
     values = dict(frame.f_locals)
-    function = frame.f_globals.get(code.co_name)
+    missing = _MISSING
+    args = [values.get(name, missing) for name in shape.positional]
+    if missing in args:
+        return None
+    function = frame.f_globals.get(shape.name)
     if getattr(function, "__code__", None) is not code:
         function = None
     defaults = (function.__defaults__ or ()) if function is not None else ()
-    kwdefaults = (function.__kwdefaults__ or {}) if function is not None else {}
-    missing = object()
-    args = [values.get(name, missing) for name in names[:positional]]
-    if missing in args:
-        return None
-    index = positional + keyword_only
-    flags = code.co_flags
-    extra = values.get(names[index], ()) if flags & 0x04 else ()  # *args
+    extra = values.get(shape.varargs, ()) if shape.varargs is not None else ()
     # Trailing positional arguments that are their defaults were most likely not written.
-    first_default = positional - len(defaults)
+    first_default = len(args) - len(defaults)
     while not extra and len(args) > max(first_default, 0) and args[-1] is defaults[len(args) - 1 - first_default]:
         args.pop()
     parts = [safe_repr(value) for value in (*args, *extra)]
-    if flags & 0x04:
-        index += 1
-    for name in names[positional : positional + keyword_only]:
-        value = values.get(name, missing)
-        if value is not missing and not (name in kwdefaults and value is kwdefaults[name]):
-            parts.append(f"{name}={safe_repr(value)}")
-    if flags & 0x08:  # **kwargs
-        for key, value in values.get(names[index], {}).items():
+    if shape.keyword_only:
+        kwdefaults = (function.__kwdefaults__ or {}) if function is not None else {}
+        for name in shape.keyword_only:
+            value = values.get(name, missing)
+            if value is not missing and not (name in kwdefaults and value is kwdefaults[name]):
+                parts.append(f"{name}={safe_repr(value)}")
+    if shape.varkw is not None:
+        for key, value in values.get(shape.varkw, {}).items():
             parts.append(f"{key}={safe_repr(value)}")
-    text = f"{code.co_name}({', '.join(parts)})"
+    text = f"{shape.name}({', '.join(parts)})"
     return text if len(text) <= CALL_LIMIT else text[: CALL_LIMIT - 2] + "…)"
+
+
+_MISSING = object()
 
 
 def describe_callback(callback, args):

@@ -6,10 +6,12 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { canConfine, confinementArgs } from '../../src-engine/node/confinement.ts';
 import { engineFiles, NODE_ENGINE_DIR } from '../../src-engine/node/engine.ts';
 import { PYODIDE_FILES } from '../../src-engine/node/realm-contract.ts';
+import { MESSAGES_FD, readFrames } from '../../src-engine/node/child-port.ts';
 
 const { childScript, realmScript } = engineFiles(NODE_ENGINE_DIR);
 const pyodideDir = dirname(fileURLToPath(import.meta.resolve('pyodide')));
@@ -18,19 +20,27 @@ const readable = [childScript, realmScript, ...PYODIDE_FILES.map((f) => join(pyo
 /** Starts the child with `flags`; resolves with its first message and its exit status. */
 function startChild(flags: string[]): Promise<{ message: unknown; code: number | null }> {
   const child = spawn(process.execPath, [...flags, childScript, realmScript, pyodideDir], {
-    stdio: ['ignore', 'ignore', 'ignore', 'ipc', 'ignore'],
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc', 'ignore', 'ignore', 'pipe'],
     serialization: 'advanced',
     env: {},
   });
   let message: unknown = null;
-  child.once('message', (value) => {
-    message = value;
-    // A confined child waits for its first message: it has passed its own check.
-    if (typeof value !== 'object' || Reflect.get(value ?? {}, 'type') !== 'failed') child.kill();
-  });
+  const messages = (child.stdio as readonly unknown[])[MESSAGES_FD] as NodeJS.ReadableStream;
+  readFrames(
+    messages,
+    1024 * 1024,
+    (frame) => {
+      if (message !== null) return;
+      const value: unknown = deserialize(frame);
+      message = value;
+      // A confined child waits for its first message: it has passed its own check.
+      if (typeof value !== 'object' || Reflect.get(value ?? {}, 'type') !== 'failed') child.kill();
+    },
+    () => child.kill(),
+  );
   const timer = setTimeout(() => child.kill(), 20_000);
   return new Promise((resolve) =>
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ message, code });
     }),

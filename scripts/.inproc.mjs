@@ -1,0 +1,24 @@
+import { register } from 'tsx/esm/api';
+register();
+import { loadPyodide } from 'pyodide';
+import { readFileSync, readdirSync } from 'node:fs';
+const { wireTable } = await import('../src-shared/trace-wire.ts');
+const { DEFAULT_BUDGETS } = await import('../src-shared/trace.ts');
+const { MAX_EVENT_TEXT } = await import('../src-shared/run-guard.ts');
+let py = await loadPyodide({ jsglobals: {}, stdout: () => {}, stderr: () => {}, _makeSnapshot: !!process.env.SNAP });
+py.FS.mkdirTree('/loopscope');
+for (const f of readdirSync('src-engine/python')) py.FS.writeFile(`/loopscope/${f}`, readFileSync(`src-engine/python/${f}`, 'utf8'));
+py.runPython('import sys\nsys.path.insert(0, "/loopscope")\nimport asyncio\nasyncio.events._set_running_loop(None)\nimport loopscope_engine');
+if (process.env.SNAP) { const snap = py.makeMemorySnapshot(); py = await loadPyodide({ jsglobals: {}, stdout: () => {}, stderr: () => {}, _loadSnapshot: snap }); py.runPython('import asyncio\nasyncio.events._set_running_loop(None)'); }
+const engine = py.pyimport('loopscope_engine');
+let gets = 0;
+let buf;
+if (process.env.BUF === 'count') py.setInterruptBuffer(buf = new Proxy(new Int32Array(1), { get: (t, k) => (k === '0' ? (gets++, 0) : Reflect.get(t, k)), set: (t, k, v) => Reflect.set(t, k, v) }));
+process.on('exit', () => console.log('signal reads', gets));
+if (process.env.BUF === 'int32') py.setInterruptBuffer(new Int32Array(1));
+if (process.env.BUF === 'proxy') py.setInterruptBuffer(new Proxy(new Int32Array(1), { get: (t, k) => (k === '0' ? (Date.now(), Date.now(), 0) : Reflect.get(t, k)), set: (t, k, v) => Reflect.set(t, k, v) }));
+const code = readFileSync(process.env.PROG || '/work/tmp/many.py', 'utf8');
+let bytes = 0, batches = 0;
+const t = performance.now();
+engine.run(code, '/work/tmp/many.py', undefined, JSON.stringify({ budgets: { ...DEFAULT_BUDGETS, maxWallMs: 600000 }, probe: false, wire: wireTable(), textLimit: MAX_EVENT_TEXT }), (json) => { bytes += json.length; batches++; }, undefined, process.env.SIG ? (on) => py.setInterruptBuffer(on ? buf : undefined) : undefined);
+console.log(`${(performance.now() - t).toFixed(0)} ms, ${batches} batches, ${bytes} bytes`);
