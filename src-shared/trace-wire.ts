@@ -1,13 +1,14 @@
 /**
- * The trace on the wire between the engine's worker and its host: each batch a JSON array
- * `[firstSeq, row, row, …]`, each event a row `[kindIndex, t, …fields]` with its kind's
- * fields in the order of the schema (trace-schema.ts). The sequence numbers are implied (the
- * events of a batch are consecutive from `firstSeq`), `t` is null when it is the previous
- * row's, and an optional field that is absent is sent as `false` (no optional field type
- * holds a boolean). The engine learns the kinds and
- * their fields from `wireTable()` at each run's start, so the schema is the one list of both;
- * `decodeBatch` turns a batch back into event objects for the validator (trace-validate.ts),
- * which checks them as it checks every event. See docs/trace-format.md, "On the wire".
+ * The trace on the wire between the engine's worker and its host: each batch one flat JSON
+ * array `[firstSeq, kindIndex, t, …fields, kindIndex, t, …fields, …]`, each event its kind's
+ * index, its time and its kind's fields in the order of the schema (trace-schema.ts), so that
+ * the schema says where each event ends. The sequence numbers are implied (the events of a
+ * batch are consecutive from `firstSeq`), `t` is null when it is the previous event's, and an
+ * optional field that is absent is sent as `false` (no optional field type holds a boolean).
+ * The engine learns the kinds and their fields from `wireTable()` at each run's start, so the
+ * schema is the one list of both; `decodeBatch` turns a batch back into event objects for the
+ * validator (trace-validate.ts), which checks them as it checks every event. See
+ * docs/trace-format.md, "On the wire".
  */
 import type { TraceEvent, TraceEventKind } from './trace.ts';
 import { TRACE_SCHEMA, type FieldType } from './trace-schema.ts';
@@ -53,26 +54,27 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
   const first: unknown = batch[0];
   if (!Number.isSafeInteger(first)) fail('a batch has no first sequence number');
   const events: Record<string, unknown>[] = [];
-  // The virtual time of the row before; the first row of a batch must give its own.
+  // The virtual time of the event before; the first event of a batch must give its own.
   let t: unknown = null;
-  for (let i = 1; i < batch.length; i++) {
-    const seq = (first as number) + i - 1;
-    const row: unknown = batch[i];
-    if (!Array.isArray(row)) fail(`event ${seq} is not an array`);
-    const index: unknown = row[0];
+  let seq = first as number;
+  for (let i = 1; i < batch.length; seq++) {
+    const index: unknown = batch[i];
     const fields = typeof index === 'number' ? FIELDS[index] : undefined;
     const kind = typeof index === 'number' ? KINDS[index] : undefined;
     if (!fields || !kind) fail(`event ${seq} has an unknown kind`);
-    if (row.length !== fields.length + 2)
-      fail(`event ${seq} (${kind}) has ${row.length - 2} fields, not ${fields.length}`);
-    if (row[1] !== null) t = row[1];
+    const end = i + 2 + fields.length;
+    if (end > batch.length)
+      fail(`event ${seq} (${kind}) has ${batch.length - i - 2} fields, not ${fields.length}`);
+    const time: unknown = batch[i + 1];
+    if (time !== null) t = time;
     const event: Record<string, unknown> = { seq, t, kind };
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];
-      const value: unknown = row[f + 2];
+      const value: unknown = batch[i + 2 + f];
       if (field && !(field.optional && value === false)) event[field.name] = value;
     }
     events.push(event);
+    i = end;
   }
   return events;
 }
@@ -80,7 +82,7 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
 /** Events as the engine sends them (for tests, and for hosts that forward a trace). */
 export function encodeBatch(events: readonly TraceEvent[]): string {
   const first = events[0]?.seq ?? 0;
-  const rows = events.map((event, i) => {
+  const flat = events.flatMap((event, i) => {
     if (event.seq !== first + i) fail(`event ${event.seq} is out of order`);
     const index = KIND_INDEX.get(event.kind);
     const fields = index === undefined ? undefined : FIELDS[index];
@@ -96,5 +98,5 @@ export function encodeBatch(events: readonly TraceEvent[]): string {
       }),
     ];
   });
-  return JSON.stringify([first, ...rows]);
+  return JSON.stringify([first, ...flat]);
 }

@@ -253,7 +253,7 @@ def _on_line(code, line):
             now = None
         else:
             r.sent_t = now
-        r.batch.append([r.line_kind, now, line, task])
+        r.batch += (r.line_kind, now, line, task)
         r.countdown -= 1
         if r.countdown <= 0:
             r.check_limits()
@@ -261,6 +261,8 @@ def _on_line(code, line):
         # The program's newest frame is at the recursion limit, so the engine's less common
         # work (a check, a flush, a hot line) has no room for its frames. Natively nothing runs
         # there: the program must not see this RecursionError. The work is done at a later line.
+        # The next event checks (the count of events, `Recorder.seq`, stays as it is).
+        r.count_from -= r.countdown - 1
         r.countdown = 1
     return None
 

@@ -146,11 +146,12 @@ def short_text(text):
 class Recorder:
     """Numbers events, keeps the virtual clock, enforces budgets and batches the trace.
 
-    A batch is what crosses to the host: `[first seq, row, row, …]`, each event a row
-    `[kind index, t, …fields in the schema's order]` (src-shared/trace-wire.ts), the kinds and
-    their fields as the host's `wire` table gives them at the run's start. A row's `t` is None
-    when it is the previous row's: most events happen at the time of the one before, and
-    writing a float is most of what encoding a batch costs.
+    A batch is what crosses to the host: one flat list, `[first seq, kind index, t, …fields
+    in the schema's order, kind index, t, …]` (src-shared/trace-wire.ts), the kinds and their
+    fields as the host's `wire` table gives them at the run's start: a list per event would cost
+    as much again to make and to encode. An event's `t` is None when it is the previous one's:
+    most events happen at the time of the one before, and writing a float is most of what
+    encoding a batch costs.
     """
 
     BATCH = 4096
@@ -179,10 +180,16 @@ class Recorder:
         self.max_wall = float(budgets["maxWallMs"]) / 1000.0
         self.max_output = int(budgets["maxOutputBytes"])
         self.user_file = user_file
-        # The batch: the number of the first event it holds, then its rows (see `seq`).
+        # The batch: the number of the first event it holds, then its events.
         self.batch = [0]
+        # Events counted up to the last check_limits, and the countdown set then (see `seq`).
+        self.counted = 0
+        self.count_from = self.countdown = min(self.CHECK_EVERY, self.max_events)
+        # The length of the batch just after its last event, when that event is printed text
+        # (which more text of the same stream then extends); -1 otherwise.
+        self.output_end = -1
         self.now = 0.0
-        # The `t` of the batch's last row (None: no row yet).
+        # The `t` of the batch's last event (None: no event yet).
         self.sent_t = None
         self.line = None
         self.task = None
@@ -196,7 +203,6 @@ class Recorder:
         self.started = real_perf_counter()
         self.last_flush = 0.0
         self.output_pending = False
-        self.countdown = min(self.CHECK_EVERY, self.max_events)
         self.handle_ids = {}
         self.next_handle = 0
         self.next_future = 0
@@ -209,7 +215,7 @@ class Recorder:
         self.silenced = []
 
     def row_of(self, kind, fields):
-        """An event given as a dict of its fields, as a row of the wire."""
+        """An event given as a dict of its fields, as it goes on the wire."""
         index = self.kinds[kind]
         names = self.fields[index]
         if len(fields) > len(names):
@@ -217,7 +223,7 @@ class Recorder:
         return [index, self.t(), *map(fields.get, names, _ABSENTS)]
 
     def t(self):
-        """The next row's `t`: None when the clock has not moved since the last row."""
+        """The next event's `t`: None when the clock has not moved since the last one."""
         now = self.now
         if now == self.sent_t:
             return None
@@ -227,7 +233,7 @@ class Recorder:
     def emit(self, kind, fields):
         if self.stop is not None:
             return
-        self.batch.append(self.row_of(kind, fields))
+        self.batch += self.row_of(kind, fields)
         # One countdown stands for the batch size, the budgets and the stop flag.
         self.countdown -= 1
         if self.countdown <= 0:
@@ -242,7 +248,10 @@ class Recorder:
             now = None
         else:
             self.sent_t = now
-        self.batch.append([self.kinds[kind], now, *values])
+        batch = self.batch
+        batch.append(self.kinds[kind])
+        batch.append(now)
+        batch += values
         # One countdown stands for the batch size, the budgets and the stop flag.
         self.countdown -= 1
         if self.countdown <= 0:
@@ -250,9 +259,8 @@ class Recorder:
 
     @property
     def seq(self):
-        """How many events were recorded: each row of the batch is one."""
-        batch = self.batch
-        return batch[0] + len(batch) - 1
+        """How many events were recorded: each one counted the countdown down by one."""
+        return self.counted + self.count_from - self.countdown
 
     def flush_output(self):
         """Sends printed text on soon, so that the console keeps up with the program (and
@@ -267,19 +275,22 @@ class Recorder:
         self.output_size += len(text)
         if self.output_size > self.max_output:
             self.halt("budget", "output")
-        last = self.batch[-1]
-        if type(last) is list and last[0] == self.output_kind and last[2] == stream:
-            last[3] += text
+        batch = self.batch
+        if self.output_end == len(batch) and batch[-2] == stream:
+            batch[-1] += text
         else:
             self.row("output", stream, text)
+            self.output_end = len(self.batch)
         self.output_pending = True
 
     def check_limits(self):
         seq = self.seq
         if seq >= self.max_events:
             self.halt("budget", "events")
-        self.countdown = min(self.CHECK_EVERY, self.max_events - seq)
-        if len(self.batch) > self.BATCH:
+        countdown = min(self.CHECK_EVERY, self.max_events - seq)
+        self.counted = seq
+        self.count_from = self.countdown = countdown
+        if seq - self.batch[0] >= self.BATCH:
             self.flush()
         self.check_stop()
 
@@ -372,6 +383,7 @@ class Recorder:
                     signals(True)
             self.batch = [self.seq]
             self.sent_t = None
+            self.output_end = -1
             self.sink(payload)
         if self.stop_pending and self.stop is None and not self.finished:
             self.stop_requested(self.stop_pending)
@@ -379,7 +391,8 @@ class Recorder:
     def finish(self, fields):
         """Records `run.end`, past any stop or budget."""
         self.finished = True
-        self.batch.append(self.row_of("run.end", fields))
+        self.batch += self.row_of("run.end", fields)
+        self.countdown -= 1
         self.flush()
 
     # --- lines ---------------------------------------------------------------------------

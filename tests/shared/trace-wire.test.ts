@@ -97,24 +97,37 @@ describe('what is not a batch of the wire format is refused', () => {
     ['not JSON', '[0, [', /not JSON/],
     ['not an array', '{"seq": 0}', /not an array/],
     ['without its first sequence number', '[[0, 0]]', /first sequence number/],
-    ['a row that is not an array', '[0, {"kind": "line"}]', /event 0 is not an array/],
-    ['an unknown kind', `[0, [${KINDS.length}, 0]]`, /event 0 has an unknown kind/],
-    ['a kind index that is no index', '[0, ["line", 0, 1, null]]', /unknown kind/],
-    ['a missing field', `[5, [${line}, 0, 1]]`, /event 5 \(line\) has 1 fields, not 2/],
-    ['a field too many', `[5, [${line}, 0, 1, null, "smuggled"]]`, /has 3 fields, not 2/],
+    [
+      'an event that starts with no kind index',
+      '[0, {"kind": "line"}]',
+      /event 0 has an unknown kind/,
+    ],
+    ['an unknown kind', `[0, ${KINDS.length}, 0]`, /event 0 has an unknown kind/],
+    ['a kind index that is no index', '[0, "line", 0, 1, null]', /unknown kind/],
+    ['a missing field', `[5, ${line}, 0, 1]`, /event 5 \(line\) has 1 fields, not 2/],
+    [
+      'a field too many, read as the next event',
+      `[5, ${line}, 0, 1, null, "smuggled"]`,
+      /event 6 has an unknown kind/,
+    ],
+    [
+      'a batch cut inside an event',
+      `[5, ${line}, 0, 1, null, ${line}, null]`,
+      /event 6 \(line\) has 0 fields/,
+    ],
   ])('%s', (_name, json, reason) => {
     expect(() => decodeBatch(json)).toThrow(WireError);
     expect(() => decodeBatch(json)).toThrow(reason);
   });
 
   test('a first row without its time reaches the validator without one, and is refused', () => {
-    expect(() => decodeBatch(`[0, [${line}, null, 1, null]]`).map(validateEvent)).toThrow(
+    expect(() => decodeBatch(`[0, ${line}, null, 1, null]`).map(validateEvent)).toThrow(
       /event 0 has no virtual time/,
     );
   });
 
   test('a required field sent as absent reaches the validator as missing, and is refused', () => {
-    expect(() => decodeBatch(`[0, [${line}, 0, false, null]]`).map(validateEvent)).toThrow(
+    expect(() => decodeBatch(`[0, ${line}, 0, false, null]`).map(validateEvent)).toThrow(
       /bad field "line"/,
     );
   });

@@ -10,8 +10,8 @@ rec = loopscope_engine.rec
 loopscope_engine.rec = None
 rec.flush()
 BATCH = 10_000
-# Batches in the wire format (docs/trace-format.md, "On the wire"): [first seq, rows...].
-row = f"[{rec.kinds['line']},0,1,null]"
+# Batches in the wire format (docs/trace-format.md, "On the wire"): [first seq, events...].
+event = f"{rec.kinds['line']},0,1,null"
 for first in range(rec.seq, rec.seq + 1_000_000, BATCH):
-    rec.sink(f"[{first},{','.join([row] * BATCH)}]")
+    rec.sink(f"[{first},{','.join([event] * BATCH)}]")
 print("LEAKED: a million forged events were accepted")
