@@ -31,7 +31,7 @@ export function start(host: RealmHost): RealmReceivers {
   const post = guard(host.post);
   const stopRequested = guard(host.stopRequested);
 
-  // The engine reads `control[0]` every 128 events. The child's flag is a file only the
+  // The engine reads `control[0]` every 512 events. The child's flag is a file only the
   // parent writes: reading it is one system call, and works while Python keeps the child
   // busy (no message could arrive then).
   // The same array is Pyodide's signal buffer: Pyodide clears it (writes 0) once it has raised

@@ -253,7 +253,12 @@ def _on_line(code, line):
             now = None
         else:
             r.sent_t = now
-        r.batch += (r.line_kind, now, line, task)
+        # Appended one by one: a tuple would be one more object for the garbage collector to count.
+        batch = r.batch
+        batch.append(r.line_kind)
+        batch.append(now)
+        batch.append(line)
+        batch.append(task)
         r.countdown -= 1
         if r.countdown <= 0:
             r.check_limits()

@@ -37,7 +37,7 @@ class TracedReady(collections.deque):
             return
         ids = r.handle_ids
         if type(handle) is _TimerHandle:
-            r.row("timer.due", ids.get(id(handle)))
+            r.handle_row("timer.due", ids.get(id(handle)))
             return
         label, role, task, future = describe_callback(handle._callback, handle._args)
         n = r.next_handle = r.next_handle + 1
@@ -50,7 +50,7 @@ class TracedReady(collections.deque):
         if r is None:
             return handle
         if self.running is not None:
-            r.row("handle.done", self.running)
+            r.handle_row("handle.done", self.running)
         loop = self.loop
         if loop._ls_phase != "ready":
             loop._ls_phase = "ready"
@@ -58,14 +58,14 @@ class TracedReady(collections.deque):
         n = r.handle_ids.get(id(handle))
         if handle._cancelled:
             self.running = None
-            r.row("handle.skip", n)
+            r.handle_row("handle.skip", n)
         else:
             self.running = n
-            r.row("handle.run", n)
+            r.handle_row("handle.run", n)
         return handle
 
     def done(self):
-        rec.row("handle.done", self.running)
+        rec.handle_row("handle.done", self.running)
         self.running = None
 
 
