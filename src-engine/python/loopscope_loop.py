@@ -37,7 +37,7 @@ class TracedReady(collections.deque):
             return
         ids = r.handle_ids
         if type(handle) is _TimerHandle:
-            r.handle_row("timer.due", ids.get(id(handle)))
+            r.row("timer.due", ids.get(id(handle)))
             return
         label, role, task, future = describe_callback(handle._callback, handle._args)
         n = r.next_handle = r.next_handle + 1
@@ -50,7 +50,7 @@ class TracedReady(collections.deque):
         if r is None:
             return handle
         if self.running is not None:
-            r.handle_row("handle.done", self.running)
+            r.row("handle.done", self.running)
         loop = self.loop
         if loop._ls_phase != "ready":
             loop._ls_phase = "ready"
@@ -58,14 +58,14 @@ class TracedReady(collections.deque):
         n = r.handle_ids.get(id(handle))
         if handle._cancelled:
             self.running = None
-            r.handle_row("handle.skip", n)
+            r.row("handle.skip", n)
         else:
             self.running = n
-            r.handle_row("handle.run", n)
+            r.row("handle.run", n)
         return handle
 
     def done(self):
-        rec.handle_row("handle.done", self.running)
+        rec.row("handle.done", self.running)
         self.running = None
 
 

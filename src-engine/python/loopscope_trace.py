@@ -257,25 +257,6 @@ class Recorder:
         if self.countdown <= 0:
             self.check_limits()
 
-    def handle_row(self, kind, handle):
-        """Records handle.run, handle.done, handle.skip or timer.due, whose one field is a
-        handle: as `row`, without the tuple of fields a call of `row` makes (every 2,000 new
-        objects start a collection of the garbage collector)."""
-        if self.stop is not None:
-            return
-        now = self.now
-        if now == self.sent_t:
-            now = None
-        else:
-            self.sent_t = now
-        batch = self.batch
-        batch.append(self.kinds[kind])
-        batch.append(now)
-        batch.append(handle)
-        self.countdown -= 1
-        if self.countdown <= 0:
-            self.check_limits()
-
     @property
     def seq(self):
         """How many events were recorded: each one counted the countdown down by one."""
