@@ -3,6 +3,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import { assembleWat } from './scripts/build-engine.mjs';
 import { PYODIDE_DIR } from './src-shared/build-paths.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,18 @@ export function pythonSource(): Plugin {
       return id.endsWith('.py')
         ? { code: `export default ${JSON.stringify(code)};`, map: null }
         : null;
+    },
+  };
+}
+
+/** Serves WebAssembly text as its module's bytes, as the engine's build bundles it. */
+export function watModule(): Plugin {
+  return {
+    name: 'wat-module',
+    async load(id) {
+      if (!id.endsWith('.wat')) return null;
+      const bytes = await assembleWat(id);
+      return { code: `export default new Uint8Array(${JSON.stringify([...bytes])});`, map: null };
     },
   };
 }

@@ -1,9 +1,11 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { watModule } from './vite-plugins.ts';
 
 export default defineConfig({
-  // The renderer's state classes use Svelte's runes; compile them as the browser would.
-  plugins: [svelte()],
+  // The renderer's state classes use Svelte's runes: compiled as the browser would. The engine's
+  // call trampoline is WebAssembly text: assembled as the engine's build assembles it.
+  plugins: [svelte(), watModule()],
   resolve: { conditions: ['browser'] },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
 import { build } from 'esbuild';
+import wabtInit from 'wabt';
 import { CLI_BUNDLE, DIST_DIR, NODE_ENGINE } from '../src-shared/build-paths.mjs';
 
 /** An esbuild entry name: a built path without the output folder and the extension. */
@@ -11,10 +12,34 @@ const entryName = (path) => path.slice(DIST_DIR.length + 1).replace(/\.m?js$/, '
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** WebAssembly text, assembled into its module's bytes by wabt. */
+export async function assembleWat(path) {
+  const wabt = await wabtInit();
+  const module = wabt.parseWat(path, await readFile(path, 'utf8'));
+  try {
+    module.validate();
+    return module.toBinary({}).buffer;
+  } finally {
+    module.destroy();
+  }
+}
+
+/** Bundles a `.wat` file (src-engine/node/call-trampoline.wat) as its module's bytes. */
+const watModules = {
+  name: 'wat',
+  setup(bundler) {
+    bundler.onLoad({ filter: /\.wat$/ }, async ({ path }) => ({
+      contents: await assembleWat(path),
+      loader: 'binary',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   sourcemap: true,
   loader: { '.py': 'text' },
+  plugins: [watModules],
   logLevel: 'warning',
   absWorkingDir: root,
 };

@@ -6,6 +6,7 @@
  */
 import type { loadPyodide as LoadPyodide } from 'pyodide';
 import type { HostMessage } from '../core/protocol.ts';
+import { type CallTrampoline, installCallTrampoline } from './call-trampoline.ts';
 import { startEngineWorker } from '../core/worker-main.ts';
 import {
   decodeHostMessage,
@@ -85,10 +86,14 @@ export function start(host: RealmHost): RealmReceivers {
       import('pyodide'),
       import('pyodide/pyodide.asm.mjs'),
     ]);
-    return loadPyodide({
+    const trampolines: CallTrampoline[] = [];
+    const pyodide = await loadPyodide({
       ...options,
-      createPyodideModule: withSignalCheck(createPyodideModule, checkSignal),
+      createPyodideModule: tuned(createPyodideModule, checkSignal, (t) => trampolines.push(t)),
     });
+    // Restoring a snapshot wrote `_PyRuntime` over.
+    for (const trampoline of trampolines) trampoline.restore();
+    return pyodide;
   };
 
   let listener: ((message: HostMessage) => void) | null = null;
@@ -115,19 +120,39 @@ type ModuleFactory = NonNullable<
 type Instantiate = NonNullable<Parameters<ModuleFactory>[0]['instantiateWasm']>;
 
 /**
- * Pyodide's module factory, with the WebAssembly's import that reads the signal buffer
- * (CPython's `_Py_CheckEmscriptenSignals_Helper`) replaced by `check`.
+ * Pyodide's module factory, tuned for the realm:
+ * - the WebAssembly's import that reads the signal buffer (CPython's
+ *   `_Py_CheckEmscriptenSignals_Helper`) is `check`;
+ * - where Pyodide finds no WebAssembly GC for its call trampoline, CPython calls builtins
+ *   through call-trampoline.ts's, installed before Python starts (after Pyodide's own
+ *   `setEmscriptenTrampoline`, a hook of the same list), and handed to `installed`.
  */
-function withSignalCheck(create: ModuleFactory, check: () => number): ModuleFactory {
+function tuned(
+  create: ModuleFactory,
+  check: () => number,
+  installed: (trampoline: CallTrampoline) => void,
+): ModuleFactory {
   return (settings) => {
     const instantiate = settings.instantiateWasm;
+    let exports: WebAssembly.Exports | null = null;
     const withCheck: Instantiate = (imports, done) => {
       if (!instantiate || typeof imports.env?._Py_CheckEmscriptenSignals_Helper !== 'function') {
         throw new Error("Pyodide's WebAssembly reads no signal buffer: no run could be stopped.");
       }
       imports.env._Py_CheckEmscriptenSignals_Helper = check;
-      instantiate(imports, done);
+      instantiate(imports, (instance, module) => {
+        exports = instance.exports;
+        return done(instance, module);
+      });
     };
-    return create({ ...settings, instantiateWasm: withCheck });
+    const trampoline = () => {
+      if (!exports) throw new Error("Pyodide's WebAssembly was not instantiated before it ran.");
+      installed(installCallTrampoline(exports));
+    };
+    return create({
+      ...settings,
+      instantiateWasm: withCheck,
+      preRun: [...settings.preRun, trampoline],
+    });
   };
 }
