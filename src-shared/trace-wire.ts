@@ -3,8 +3,10 @@
  * array `[firstSeq, kindIndex, t, …fields, kindIndex, t, …fields, …]`, each event its kind's
  * index, its time and its kind's fields in the order of the schema (trace-schema.ts), so that
  * the schema says where each event ends. The sequence numbers are implied (the events of a
- * batch are consecutive from `firstSeq`), `t` is null when it is the previous event's, and an
- * optional field that is absent is sent as `false` (no optional field type holds a boolean).
+ * batch are consecutive from `firstSeq`), `t` is null when it is the previous event's, an
+ * optional field that is absent is sent as `false` (no optional field type holds a boolean),
+ * and an origin (`{line, task}`, which a third of a run's events carry) is sent as its two
+ * values, `line` then `task`.
  * The engine learns the kinds and their fields from `wireTable()` at each run's start, so the
  * schema is the one list of both; `decodeBatch` turns a batch back into event objects for the
  * validator (trace-validate.ts), which checks them as it checks every event. See
@@ -16,18 +18,31 @@ import { TRACE_SCHEMA, type FieldType } from './trace-schema.ts';
 const SCHEMA: Readonly<Record<string, Readonly<Record<string, FieldType>>>> = TRACE_SCHEMA;
 /** The kinds in wire order: a kind's index is its position here. */
 const KINDS = Object.keys(SCHEMA) as TraceEventKind[];
-/** Each kind's fields in wire order, and whether each may be absent. */
+/** Each kind's fields in wire order, whether each may be absent, and whether it is an origin. */
 const FIELDS = KINDS.map((kind) =>
   Object.entries(SCHEMA[kind] ?? {}).map(([name, type]) => ({
     name,
     optional: type.endsWith('?'),
+    origin: type === 'origin',
   })),
+);
+/** How many values each kind's fields take on the wire. */
+const WIDTHS = FIELDS.map((fields) =>
+  fields.reduce((width, field) => width + (field.origin ? 2 : 1), 0),
 );
 const KIND_INDEX = new Map(KINDS.map((kind, index) => [kind, index]));
 
-/** What the engine is told at each run's start: every kind with its fields, in wire order. */
+/**
+ * What the engine is told at each run's start: every kind with its fields, in wire order; an
+ * origin `from` is named as its two values, `from.line` and `from.task`.
+ */
 export function wireTable(): [TraceEventKind, string[]][] {
-  return KINDS.map((kind, index) => [kind, (FIELDS[index] ?? []).map((field) => field.name)]);
+  return KINDS.map((kind, index) => [
+    kind,
+    (FIELDS[index] ?? []).flatMap(({ name, origin }) =>
+      origin ? [`${name}.line`, `${name}.task`] : [name],
+    ),
+  ]);
 }
 
 /** A batch the engine sent is not in the wire format. */
@@ -61,17 +76,23 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
     const index: unknown = batch[i];
     const fields = typeof index === 'number' ? FIELDS[index] : undefined;
     const kind = typeof index === 'number' ? KINDS[index] : undefined;
-    if (!fields || !kind) fail(`event ${seq} has an unknown kind`);
-    const end = i + 2 + fields.length;
+    const width = typeof index === 'number' ? WIDTHS[index] : undefined;
+    if (!fields || !kind || width === undefined) fail(`event ${seq} has an unknown kind`);
+    const end = i + 2 + width;
     if (end > batch.length)
-      fail(`event ${seq} (${kind}) has ${batch.length - i - 2} fields, not ${fields.length}`);
+      fail(`event ${seq} (${kind}) has ${batch.length - i - 2} fields, not ${width}`);
     const time: unknown = batch[i + 1];
     if (time !== null) t = time;
     const event: Record<string, unknown> = { seq, t, kind };
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f];
-      const value: unknown = batch[i + 2 + f];
-      if (field && !(field.optional && value === false)) event[field.name] = value;
+    let at = i + 2;
+    for (const field of fields) {
+      if (field.origin) {
+        event[field.name] = { line: batch[at], task: batch[at + 1] };
+        at += 2;
+        continue;
+      }
+      const value: unknown = batch[at++];
+      if (!(field.optional && value === false)) event[field.name] = value;
     }
     events.push(event);
     i = end;
@@ -92,9 +113,13 @@ export function encodeBatch(events: readonly TraceEvent[]): string {
     return [
       index,
       t,
-      ...fields.map(({ name, optional }) => {
+      ...fields.flatMap(({ name, optional, origin }) => {
         const value = values[name];
-        return value === undefined && optional ? false : value;
+        if (origin) {
+          const { line, task } = (value ?? {}) as { line?: unknown; task?: unknown };
+          return [line, task];
+        }
+        return [value === undefined && optional ? false : value];
       }),
     ];
   });

@@ -145,7 +145,7 @@ def instrument_handle():
         if rec is not None and not self._cancelled:
             n = rec.handle_ids.get(id(self))
             if n is not None:
-                rec.row("handle.cancel", n, {"line": rec.line, "task": rec.task})
+                rec.row("handle.cancel", n, rec.line, rec.task)
         return handle_cancel(self)
 
     # TimerHandle.cancel reaches Handle.cancel through super(): one patch records both.
@@ -183,7 +183,7 @@ def instrument_future():
         if self._loop.get_debug():
             self._source_traceback = _source_traceback(sys._getframe(1))
         if rec is not None and not isinstance(self, _Task):
-            rec.row("future.create", future_id(self), type(self).__name__, {"line": rec.line, "task": rec.task})
+            rec.row("future.create", future_id(self), type(self).__name__, rec.line, rec.task)
 
     def result(self):
         state = self._state
@@ -504,10 +504,7 @@ def instrument_task():
     def cancel(self, msg=None):
         if rec is not None:
             message = msg if isinstance(msg, str) or msg is None else safe_repr(msg)
-            rec.emit(
-                "task.cancel",
-                {"task": future_id(self), "msg": message, "accepted": not self.done(), "from": rec.origin()},
-            )
+            rec.row("task.cancel", future_id(self), message, not self.done(), rec.line, rec.task)
         return task_cancel(self, msg)
 
     future_del = _Future.__del__

@@ -42,7 +42,7 @@ class TracedReady(collections.deque):
         label, role, task, future = describe_callback(handle._callback, handle._args)
         n = r.next_handle = r.next_handle + 1
         ids[id(handle)] = n
-        r.row("handle.push", n, self.loop._ls_id, label, role, task, future, {"line": r.line, "task": r.task})
+        r.row("handle.push", n, self.loop._ls_id, label, role, task, future, r.line, r.task)
 
     def popleft(self):
         handle = _popleft(self)
@@ -255,7 +255,8 @@ class TracedHeapq:
             role,
             task,
             future,
-            {"line": rec.line, "task": rec.task},
+            rec.line,
+            rec.task,
         )
 
     @staticmethod

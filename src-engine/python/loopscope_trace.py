@@ -34,7 +34,9 @@ TEXT_LIMIT = 4096
 # The events recorded on the hot path with `Recorder.row`, each with its fields in the order
 # its callers give them. The wire carries fields by position, in the schema's order
 # (src-shared/trace-wire.ts): each run checks these against the schema the host sends, so that
-# a field added to one of these kinds fails every run at once until its callers give it.
+# a field added to one of these kinds fails every run at once until its callers give it. An
+# origin (where a thing was made: the line and the task that ran) is its two values,
+# `rec.line, rec.task`, and every kind that has one is written here.
 ROWS = {
     "line": ("line", "task"),
     "output": ("stream", "text"),
@@ -43,14 +45,14 @@ ROWS = {
     "loop.wait": ("loop", "until"),
     "loop.timers": ("loop",),
     "loop.ready": ("loop", "count"),
-    "handle.push": ("handle", "loop", "callback", "role", "task", "future", "from"),
-    "timer.push": ("handle", "loop", "when", "callback", "role", "task", "future", "from"),
+    "handle.push": ("handle", "loop", "callback", "role", "task", "future", "from.line", "from.task"),
+    "timer.push": ("handle", "loop", "when", "callback", "role", "task", "future", "from.line", "from.task"),
     "timer.due": ("handle",),
     "handle.run": ("handle",),
     "handle.done": ("handle",),
     "handle.skip": ("handle",),
-    "task.create": ("task", "name", "coro", "call", "defLine", "from"),
-    "future.create": ("future", "type", "from"),
+    "task.create": ("task", "name", "coro", "call", "defLine", "from.line", "from.task"),
+    "future.create": ("future", "type", "from.line", "from.task"),
     "task.run": ("task", "throw"),
     "task.suspend": ("task", "awaiting", "line"),
     "task.yield": ("task", "line"),
@@ -58,7 +60,8 @@ ROWS = {
     "future.result": ("future", "value"),
     "future.callback": ("future", "callback", "role"),
     "task.frames": ("task", "frames"),
-    "handle.cancel": ("handle", "from"),
+    "handle.cancel": ("handle", "from.line", "from.task"),
+    "task.cancel": ("task", "msg", "accepted", "from.line", "from.task"),
 }
 # An optional field that is absent goes on the wire as False (no optional field holds a bool).
 ABSENT = False
@@ -169,6 +172,10 @@ class Recorder:
                     f"loopscope_trace.ROWS writes {kind} as {fields}; the schema (src-shared/trace-schema.ts) "
                     f"has {self.fields[index] if index is not None else 'no such kind'}"
                 )
+        # An origin goes on the wire as two values (from.line, from.task), which only `row` writes.
+        for kind, index in self.kinds.items():
+            if "from.line" in self.fields[index] and kind not in ROWS:
+                raise RuntimeError(f"{kind} has an origin: loopscope_trace.ROWS must write it")
         self.line_kind = self.kinds["line"]
         self.output_kind = self.kinds["output"]
         self.sink = sink
@@ -441,9 +448,6 @@ class Recorder:
             return self.next_handle
         return self.handle_ids.get(key)
 
-    def origin(self):
-        return {"line": self.line, "task": self.task}
-
 
 # --- What things are ------------------------------------------------------------------
 
@@ -483,7 +487,8 @@ def register_task(task):
         getattr(coro, "__qualname__", type(coro).__name__),
         ABSENT if call is None else call,
         def_line,
-        {"line": rec.line, "task": rec.task},
+        rec.line,
+        rec.task,
     )
     return n
 

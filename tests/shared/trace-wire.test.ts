@@ -86,7 +86,28 @@ describe('every kind of the schema crosses the wire unchanged', () => {
   });
 
   test('the table the engine is given names every kind with its fields, in order', () => {
-    expect(wireTable()).toEqual(KINDS.map((kind) => [kind, Object.keys(SCHEMA[kind] ?? {})]));
+    const names = (kind: string) =>
+      Object.entries(SCHEMA[kind] ?? {}).flatMap(([name, type]) =>
+        type === 'origin' ? [`${name}.line`, `${name}.task`] : [name],
+      );
+    expect(wireTable()).toEqual(KINDS.map((kind) => [kind, names(kind)]));
+    expect(wireTable().find(([kind]) => kind === 'future.create')).toEqual([
+      'future.create',
+      ['future', 'type', 'from.line', 'from.task'],
+    ]);
+  });
+
+  test('an origin crosses as its two values, line then task', () => {
+    const created = KINDS.indexOf('future.create');
+    const event = { seq: 3, t: 0.5, kind: 'future.create', future: 4, type: 'Future' };
+    const json = encodeBatch([{ ...event, from: { line: 12, task: null } } as TraceEvent]);
+    expect(json).toBe(`[3,${created},0.5,4,"Future",12,null]`);
+    expect(decodeBatch(`[3,${created},0.5,4,"Future",null,7]`)).toEqual([
+      { ...event, from: { line: null, task: 7 } },
+    ]);
+    expect(() => decodeBatch(`[3,${created},0.5,4,"Future",12]`)).toThrow(
+      /event 3 \(future.create\) has 3 fields, not 4/,
+    );
   });
 });
 
