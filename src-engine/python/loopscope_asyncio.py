@@ -275,6 +275,43 @@ def instrument_future():
 
     for function in (__init__, result, set_result, set_exception, cancel, add_done_callback, __del__):
         _replace(_Future, function)
+    instrument_awaited_by()
+
+
+def instrument_awaited_by():
+    """Who awaits a future, kept as _asynciomodule.c keeps it: the one waiter itself, and a set
+    only once a second one comes (the pure-Python functions make a set for every future a task
+    awaits). `_asyncio_awaited_by` gives a frozenset either way, as the C Future's does."""
+
+    def future_add_to_awaited_by(fut, waiter, /):
+        if isinstance(fut, _Future) and isinstance(waiter, _Future):
+            held = fut._Future__asyncio_awaited_by
+            if held is None:
+                fut._Future__asyncio_awaited_by = waiter
+            elif type(held) is set:
+                held.add(waiter)
+            else:
+                fut._Future__asyncio_awaited_by = {held, waiter}
+
+    def future_discard_from_awaited_by(fut, waiter, /):
+        if isinstance(fut, _Future) and isinstance(waiter, _Future):
+            held = fut._Future__asyncio_awaited_by
+            if held is waiter:
+                fut._Future__asyncio_awaited_by = None
+            elif type(held) is set:
+                held.discard(waiter)
+
+    def _asyncio_awaited_by(self):
+        held = self._Future__asyncio_awaited_by
+        if held is None:
+            return None
+        return frozenset(held) if type(held) is set else frozenset((held,))
+
+    for function in (future_add_to_awaited_by, future_discard_from_awaited_by):
+        function.__module__ = "_asyncio"
+        setattr(futures, function.__name__, function)
+        setattr(asyncio, function.__name__, function)
+    _Future._asyncio_awaited_by = property(_asyncio_awaited_by)
 
 
 def _replace(klass, function):
@@ -328,17 +365,8 @@ class _StepDescriptor:
         return TaskStepMethWrapper(task)
 
 
-def _begin_step(task, exc):
-    """The start of Task.__step: the exception to throw into the coroutine, if any."""
-    if task._state != _PENDING:
-        raise _InvalidStateError(f"__step(): already done: {task!r} {exc!r}")
-    if task._must_cancel:
-        if not isinstance(exc, exceptions.CancelledError):
-            exc = task._make_cancelled_error()
-        task._must_cancel = False
-    task._fut_waiter = None
-    tasks._py_enter_task(task._loop, task)
-    return exc
+# The running task of each loop (asyncio.tasks' own table, which current_task() reads).
+_current_tasks = tasks._current_tasks
 
 
 def task_wakeup(self, future):
@@ -384,8 +412,20 @@ def run_step(self, exc, frames, enter):
     """Task.__step, and in it Task.__step_run_and_handle_result (Lib/asyncio/tasks.py,
     CPython 3.14), recorded: the coroutine runs until it awaits, yields or ends. One function,
     so that one frame stands where the C Task has none."""
+    loop = self._loop
     if enter:
-        exc = _begin_step(self, exc)
+        # The start of Task.__step, and _enter_task.
+        if self._state != _PENDING:
+            raise _InvalidStateError(f"__step(): already done: {self!r} {exc!r}")
+        if self._must_cancel:
+            if not isinstance(exc, exceptions.CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        self._fut_waiter = None
+        current = _current_tasks.get(loop)
+        if current is not None:
+            raise RuntimeError(f"Cannot enter into task {self!r} while another task {current!r} is being executed.")
+        _current_tasks[loop] = self
     r = rec
     if r is not None:
         n = self._ls_id or future_id(self)
@@ -419,7 +459,12 @@ def run_step(self, exc, frames, enter):
         _handle_yield(self, result)
     finally:
         if enter:
-            tasks._py_leave_task(self._loop, self)
+            # _leave_task.
+            current = _current_tasks.get(loop)
+            if current is not self:
+                raise RuntimeError(f"Leaving task {self!r} does not match the current task {current!r}.")
+            del _current_tasks[loop]
+            current = None
         RecursionLimit.extra -= frames
         _set_limit(_get_limit() - frames)
         if r is not None:
@@ -434,8 +479,11 @@ def run_step(self, exc, frames, enter):
                     r.row("task.yield", n, line)
                 waiter = None
                 record_frames(self, n, stack)
+            elif self._state != _PENDING:
+                # Its last stack is recorded: not kept while the program keeps the task.
+                self._ls_frames = None
         _clear_finished_frames()
-        self = exc = coro = None
+        self = exc = coro = loop = None
 
 
 def _handle_yield(self, result):
