@@ -32,13 +32,32 @@ const MAX_DIRECT = 3;
 /** The arity byte of a function the trampoline leaves to JavaScript. */
 const OTHER = 255;
 
+/** Pyodide's exports the trampoline needs, or null where its build has not all of them. */
+function pyodideExports(exports: WebAssembly.Exports): PyodideExports | null {
+  const { memory, __indirect_function_table, _PyRuntime, _PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET } =
+    exports;
+  return memory instanceof WebAssembly.Memory &&
+    __indirect_function_table instanceof WebAssembly.Table &&
+    _PyRuntime instanceof WebAssembly.Global &&
+    _PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET instanceof WebAssembly.Global
+    ? (exports as unknown as PyodideExports)
+    : null;
+}
+
+const NONE: CallTrampoline = { slot: null, restore() {} };
+
+/**
+ * Installs the trampoline where Pyodide has none of its own; a Pyodide whose build does not
+ * export what it needs keeps its JavaScript one.
+ */
 export function installCallTrampoline(exports: WebAssembly.Exports): CallTrampoline {
-  const pyodide = exports as unknown as PyodideExports;
+  const pyodide = pyodideExports(exports);
+  if (!pyodide) return NONE;
   const table = pyodide.__indirect_function_table;
   const words = () => new Int32Array(pyodide.memory.buffer);
   const offset = words()[pyodide._PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET.value / 4] ?? 0;
   const at = (pyodide._PyRuntime.value + offset) / 4;
-  if (words()[at] !== 0) return { slot: null, restore() {} };
+  if (words()[at] !== 0) return NONE;
 
   const arityMemory = new WebAssembly.Memory({ initial: 1 });
   const arity = new Uint8Array(arityMemory.buffer);

@@ -95,6 +95,16 @@ describe('the call trampoline', () => {
     expect(exports.__indirect_function_table.length).toBe(length);
   });
 
+  it('leaves a Pyodide that does not export what it needs as it is', () => {
+    const { exports } = pyodide();
+    const length = exports.__indirect_function_table.length;
+    const withoutRuntime = Object.fromEntries(
+      Object.entries(exports).filter(([name]) => name !== '_PyRuntime'),
+    ) as WebAssembly.Exports;
+    expect(installCallTrampoline(withoutRuntime).slot).toBeNull();
+    expect(exports.__indirect_function_table.length).toBe(length);
+  });
+
   it('points the runtime at it again after a snapshot wrote 0 over it, and no other slot', () => {
     const { instance, exports, slotWord } = pyodide();
     const trampoline = installCallTrampoline(instance.exports);
