@@ -1,12 +1,13 @@
 /**
  * The trace on the wire between the engine's worker and its host: each batch one flat JSON
- * array `[firstSeq, kindIndex, t, …fields, kindIndex, t, …fields, …]`, each event its kind's
- * index, its time and its kind's fields in the order of the schema (trace-schema.ts), so that
+ * array `[firstSeq, CLOCK, t, kindIndex, …fields, kindIndex, …fields, CLOCK, t, …]`, each event
+ * its kind's index and its kind's fields in the order of the schema (trace-schema.ts), so that
  * the schema says where each event ends. The sequence numbers are implied (the events of a
- * batch are consecutive from `firstSeq`), `t` is null when it is the previous event's, an
- * optional field that is absent is sent as `false` (no optional field type holds a boolean),
- * and an origin (`{line, task}`, which a third of a run's events carry) is sent as its two
- * values, `line` then `task`.
+ * batch are consecutive from `firstSeq`); the time is not sent with each event: `CLOCK, t`
+ * says the events after it happened at `t` (a batch starts with one); an optional field that
+ * is absent is sent as `false` (no optional field type holds a boolean), and an origin
+ * (`{line, task}`, which a third of a run's events carry) is sent as its two values, `line`
+ * then `task`.
  * The engine learns the kinds and their fields from `wireTable()` at each run's start, so the
  * schema is the one list of both; `decodeBatch` turns a batch back into event objects for the
  * validator (trace-validate.ts), which checks them as it checks every event. See
@@ -31,6 +32,8 @@ const WIDTHS = FIELDS.map((fields) =>
   fields.reduce((width, field) => width + (field.origin ? 2 : 1), 0),
 );
 const KIND_INDEX = new Map(KINDS.map((kind, index) => [kind, index]));
+/** In the place of a kind index: the clock moved, to the time that follows. */
+export const CLOCK = -1;
 
 /**
  * What the engine is told at each run's start: every kind with its fields, in wire order; an
@@ -69,22 +72,27 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
   const first: unknown = batch[0];
   if (!Number.isSafeInteger(first)) fail('a batch has no first sequence number');
   const events: Record<string, unknown>[] = [];
-  // The virtual time of the event before; the first event of a batch must give its own.
+  // The virtual time of the events that follow; a batch that gives none before its first
+  // event sends it without one, and the validator refuses it.
   let t: unknown = null;
   let seq = first as number;
-  for (let i = 1; i < batch.length; seq++) {
+  for (let i = 1; i < batch.length;) {
     const index: unknown = batch[i];
+    if (index === CLOCK) {
+      if (i + 1 >= batch.length) fail(`the batch ends where a time should be, before event ${seq}`);
+      t = batch[i + 1];
+      i += 2;
+      continue;
+    }
     const fields = typeof index === 'number' ? FIELDS[index] : undefined;
     const kind = typeof index === 'number' ? KINDS[index] : undefined;
     const width = typeof index === 'number' ? WIDTHS[index] : undefined;
     if (!fields || !kind || width === undefined) fail(`event ${seq} has an unknown kind`);
-    const end = i + 2 + width;
+    const end = i + 1 + width;
     if (end > batch.length)
-      fail(`event ${seq} (${kind}) has ${batch.length - i - 2} fields, not ${width}`);
-    const time: unknown = batch[i + 1];
-    if (time !== null) t = time;
+      fail(`event ${seq} (${kind}) has ${batch.length - i - 1} fields, not ${width}`);
     const event: Record<string, unknown> = { seq, t, kind };
-    let at = i + 2;
+    let at = i + 1;
     for (const field of fields) {
       if (field.origin) {
         event[field.name] = { line: batch[at], task: batch[at + 1] };
@@ -95,6 +103,7 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
       if (!(field.optional && value === false)) event[field.name] = value;
     }
     events.push(event);
+    seq++;
     i = end;
   }
   return events;
@@ -109,10 +118,10 @@ export function encodeBatch(events: readonly TraceEvent[]): string {
     const fields = index === undefined ? undefined : FIELDS[index];
     if (index === undefined || !fields) fail(`event ${event.seq} has an unknown kind`);
     const values = event as unknown as Record<string, unknown>;
-    const t = i > 0 && events[i - 1]?.t === event.t ? null : event.t;
+    const clock = i > 0 && events[i - 1]?.t === event.t ? [] : [CLOCK, event.t];
     return [
+      ...clock,
       index,
-      t,
       ...fields.flatMap(({ name, optional, origin }) => {
         const value = values[name];
         if (origin) {

@@ -248,15 +248,9 @@ def _on_line(code, line):
         if r.output_pending and real_perf_counter() - r.last_flush > r.OUTPUT_LATENCY:
             r.flush()
         r.line = line
-        now = r.now
-        if now == r.sent_t:
-            now = None
-        else:
-            r.sent_t = now
         # Appended one by one: a tuple would be one more object for the garbage collector to count.
         batch = r.batch
         batch.append(r.line_kind)
-        batch.append(now)
         batch.append(line)
         batch.append(task)
         r.countdown -= 1

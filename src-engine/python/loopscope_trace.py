@@ -65,6 +65,8 @@ ROWS = {
 }
 # An optional field that is absent goes on the wire as False (no optional field holds a bool).
 ABSENT = False
+# Where a batch says the clock moved: this, then the new time (no kind has this index).
+CLOCK = -1
 _ABSENTS = itertools.repeat(ABSENT)
 
 _Task = tasks.Task
@@ -151,16 +153,19 @@ def short_text(text):
 class Recorder:
     """Numbers events, keeps the virtual clock, enforces budgets and batches the trace.
 
-    A batch is what crosses to the host: one flat list, `[first seq, kind index, t, …fields
-    in the schema's order, kind index, t, …]` (src-shared/trace-wire.ts), the kinds and their
-    fields as the host's `wire` table gives them at the run's start: a list per event would cost
-    as much again to make and to encode. An event's `t` is None when it is the previous one's:
-    most events happen at the time of the one before, and writing a float is most of what
-    encoding a batch costs.
+    A batch is what crosses to the host: one flat list, `[first seq, CLOCK, t, kind index,
+    …fields in the schema's order, kind index, …]` (src-shared/trace-wire.ts), the kinds and
+    their fields as the host's `wire` table gives them at the run's start: a list per event
+    would cost as much again to make and to encode. The time is not written with each event:
+    the clock writes `CLOCK, t` where it moves, once for any number of moves between two events
+    (see mark_clock), and every batch starts with one. Most events happen at the time of the
+    one before, and writing a float is most of what encoding a batch costs.
     """
 
     BATCH = 4096
     CHECK_EVERY = 512
+    # The length of a batch that holds no event yet: its first seq and the clock's time.
+    FIRST = 3
     # Seconds of real time printed text may wait in a batch.
     OUTPUT_LATENCY = 0.005
 
@@ -189,8 +194,11 @@ class Recorder:
         self.max_wall = float(budgets["maxWallMs"]) / 1000.0
         self.max_output = int(budgets["maxOutputBytes"])
         self.user_file = user_file
-        # The batch: the number of the first event it holds, then its events.
-        self.batch = [0]
+        # The batch: the number of the first event it holds, the clock's time, then its events.
+        self.batch = [0, CLOCK, 0.0]
+        # The length of the batch just after its last CLOCK mark when nothing followed it; -1
+        # otherwise.
+        self.clock_end = len(self.batch)
         # Events counted up to the last check_limits, and the countdown set then (see `seq`).
         self.counted = 0
         self.count_from = self.countdown = min(self.CHECK_EVERY, self.max_events)
@@ -198,8 +206,6 @@ class Recorder:
         # (which more text of the same stream then extends); -1 otherwise.
         self.output_end = -1
         self.now = 0.0
-        # The `t` of the batch's last event (None: no event yet).
-        self.sent_t = None
         self.line = None
         self.task = None
         self.output_size = 0
@@ -229,15 +235,18 @@ class Recorder:
         names = self.fields[index]
         if len(fields) > len(names):
             raise ValueError(f"{kind} has fields the schema does not name: {sorted(set(fields) - set(names))}")
-        return [index, self.t(), *map(fields.get, names, _ABSENTS)]
+        return [index, *map(fields.get, names, _ABSENTS)]
 
-    def t(self):
-        """The next event's `t`: None when the clock has not moved since the last one."""
-        now = self.now
-        if now == self.sent_t:
-            return None
-        self.sent_t = now
-        return now
+    def mark_clock(self):
+        """Writes where the clock moved, for the events after it: the mark the batch ends with
+        is moved on when no event came after it (a program that reads the clock in a loop
+        writes one)."""
+        batch = self.batch
+        if self.clock_end == len(batch):
+            batch[-1] = self.now
+        else:
+            batch += (CLOCK, self.now)
+            self.clock_end = len(batch)
 
     def emit(self, kind, fields):
         if self.stop is not None:
@@ -252,14 +261,8 @@ class Recorder:
         """Records an event of the hot path, its fields given in the order of ROWS[kind]."""
         if self.stop is not None:
             return
-        now = self.now
-        if now == self.sent_t:
-            now = None
-        else:
-            self.sent_t = now
         batch = self.batch
         batch.append(self.kinds[kind])
-        batch.append(now)
         batch += values
         # One countdown stands for the batch size, the budgets and the stop flag.
         self.countdown -= 1
@@ -363,6 +366,7 @@ class Recorder:
         equal deadlines would run in heap order instead).
         """
         self.now += CLOCK_TICK
+        self.mark_clock()
         return self.now
 
     def advance(self, until, blocked):
@@ -374,11 +378,12 @@ class Recorder:
         if blocked:
             self.emit("clock.block", {"until": until, "line": self.line, "task": self.task})
         self.now = until
+        self.mark_clock()
 
     def flush(self):
         self.output_pending = False
         self.last_flush = real_perf_counter()
-        if len(self.batch) > 1:
+        if len(self.batch) > self.FIRST:
             # CPython checks for a signal at each digit of an int it writes as text: a batch
             # has thousands. The batch is encoded with the checks off (a stop is met after it).
             signals = self.signals
@@ -390,8 +395,8 @@ class Recorder:
                     payload = encode_batch(self.batch)
                 finally:
                     signals(True)
-            self.batch = [self.seq]
-            self.sent_t = None
+            self.batch = [self.seq, CLOCK, self.now]
+            self.clock_end = self.FIRST
             self.output_end = -1
             self.sink(payload)
         if self.stop_pending and self.stop is None and not self.finished:

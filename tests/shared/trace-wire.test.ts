@@ -7,7 +7,13 @@
 import { describe, expect, test } from 'vitest';
 import { TRACE_SCHEMA, type FieldType } from '../../src-shared/trace-schema.ts';
 import { validateEvent } from '../../src-shared/trace-validate.ts';
-import { decodeBatch, encodeBatch, wireTable, WireError } from '../../src-shared/trace-wire.ts';
+import {
+  CLOCK,
+  decodeBatch,
+  encodeBatch,
+  wireTable,
+  WireError,
+} from '../../src-shared/trace-wire.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 
 /** A value of each field type that the validator accepts; optional types also go absent. */
@@ -73,11 +79,20 @@ describe('every kind of the schema crosses the wire unchanged', () => {
     expect(decoded.map(validateEvent)).toEqual(events);
   });
 
-  test('a row at the time of the row before leaves its time out, and gets it back', () => {
+  test('the time is sent where it changes, and every event gets it back', () => {
     const events = everyKind(false).map((event, i) => ({ ...event, t: Math.floor(i / 4) }));
     const json = encodeBatch(events);
-    expect(json.match(/null/g)?.length).toBeGreaterThan(events.length / 2);
+    const marks = (JSON.parse(json) as unknown[]).filter((value) => value === CLOCK);
+    expect(marks).toHaveLength(Math.ceil(events.length / 4));
     expect(decodeBatch(json)).toEqual(events);
+  });
+
+  test('a time mark applies to the events after it, and marks may follow each other', () => {
+    const line = KINDS.indexOf('line');
+    expect(decodeBatch(`[7,-1,0.5,${line},3,null,-1,0.75,-1,1,${line},4,2]`)).toEqual([
+      { seq: 7, t: 0.5, kind: 'line', line: 3, task: null },
+      { seq: 8, t: 1, kind: 'line', line: 4, task: 2 },
+    ]);
   });
 
   test('a batch from the middle of a run keeps its sequence numbers', () => {
@@ -101,11 +116,11 @@ describe('every kind of the schema crosses the wire unchanged', () => {
     const created = KINDS.indexOf('future.create');
     const event = { seq: 3, t: 0.5, kind: 'future.create', future: 4, type: 'Future' };
     const json = encodeBatch([{ ...event, from: { line: 12, task: null } } as TraceEvent]);
-    expect(json).toBe(`[3,${created},0.5,4,"Future",12,null]`);
-    expect(decodeBatch(`[3,${created},0.5,4,"Future",null,7]`)).toEqual([
+    expect(json).toBe(`[3,${CLOCK},0.5,${created},4,"Future",12,null]`);
+    expect(decodeBatch(`[3,-1,0.5,${created},4,"Future",null,7]`)).toEqual([
       { ...event, from: { line: null, task: 7 } },
     ]);
-    expect(() => decodeBatch(`[3,${created},0.5,4,"Future",12]`)).toThrow(
+    expect(() => decodeBatch(`[3,-1,0.5,${created},4,"Future",12]`)).toThrow(
       /event 3 \(future.create\) has 3 fields, not 4/,
     );
   });
@@ -125,30 +140,31 @@ describe('what is not a batch of the wire format is refused', () => {
     ],
     ['an unknown kind', `[0, ${KINDS.length}, 0]`, /event 0 has an unknown kind/],
     ['a kind index that is no index', '[0, "line", 0, 1, null]', /unknown kind/],
-    ['a missing field', `[5, ${line}, 0, 1]`, /event 5 \(line\) has 1 fields, not 2/],
+    ['a missing field', `[5, -1, 0, ${line}, 1]`, /event 5 \(line\) has 1 fields, not 2/],
     [
       'a field too many, read as the next event',
-      `[5, ${line}, 0, 1, null, "smuggled"]`,
+      `[5, -1, 0, ${line}, 1, null, "smuggled"]`,
       /event 6 has an unknown kind/,
     ],
     [
       'a batch cut inside an event',
-      `[5, ${line}, 0, 1, null, ${line}, null]`,
-      /event 6 \(line\) has 0 fields/,
+      `[5, -1, 0, ${line}, 1, null, ${line}, null]`,
+      /event 6 \(line\) has 1 fields/,
     ],
+    ['a batch cut after a time mark', `[5, -1, 0, ${line}, 1, null, -1]`, /before event 6/],
   ])('%s', (_name, json, reason) => {
     expect(() => decodeBatch(json)).toThrow(WireError);
     expect(() => decodeBatch(json)).toThrow(reason);
   });
 
   test('a first row without its time reaches the validator without one, and is refused', () => {
-    expect(() => decodeBatch(`[0, ${line}, null, 1, null]`).map(validateEvent)).toThrow(
+    expect(() => decodeBatch(`[0, ${line}, 1, null]`).map(validateEvent)).toThrow(
       /event 0 has no virtual time/,
     );
   });
 
   test('a required field sent as absent reaches the validator as missing, and is refused', () => {
-    expect(() => decodeBatch(`[0, ${line}, 0, false, null]`).map(validateEvent)).toThrow(
+    expect(() => decodeBatch(`[0, -1, 0, ${line}, false, null]`).map(validateEvent)).toThrow(
       /bad field "line"/,
     );
   });

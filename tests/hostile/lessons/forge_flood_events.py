@@ -10,8 +10,9 @@ rec = loopscope_engine.rec
 loopscope_engine.rec = None
 rec.flush()
 BATCH = 10_000
-# Batches in the wire format (docs/trace-format.md, "On the wire"): [first seq, events...].
-event = f"{rec.kinds['line']},0,1,null"
+# Batches in the wire format (docs/trace-format.md, "On the wire"): [first seq, -1, time,
+# events...].
+event = f"{rec.kinds['line']},1,null"
 for first in range(rec.seq, rec.seq + 1_000_000, BATCH):
-    rec.sink(f"[{first},{','.join([event] * BATCH)}]")
+    rec.sink(f"[{first},-1,0,{','.join([event] * BATCH)}]")
 print("LEAKED: a million forged events were accepted")

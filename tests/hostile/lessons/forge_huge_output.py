@@ -10,7 +10,8 @@ rec = loopscope_engine.rec
 loopscope_engine.rec = None
 rec.flush()
 text = "x" * (10 * 1024 * 1024)
-# A batch in the wire format (docs/trace-format.md, "On the wire"): [first seq, events...].
-event = f'{rec.kinds["output"]},0,"stdout","{text}"'
-rec.sink(f"[{rec.seq},{','.join([event] * 4)}]")
+# A batch in the wire format (docs/trace-format.md, "On the wire"): [first seq, -1, time,
+# events...].
+event = f'{rec.kinds["output"]},"stdout","{text}"'
+rec.sink(f"[{rec.seq},-1,0,{','.join([event] * 4)}]")
 print("LEAKED: 40 MB of forged output were accepted")

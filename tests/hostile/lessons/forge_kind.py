@@ -10,5 +10,5 @@ rec = loopscope_engine.rec
 rec.flush()
 # A batch in the wire format (docs/trace-format.md, "On the wire"), with an event whose kind
 # is no index of the schema's.
-rec.sink(json.dumps([rec.seq, "js.eval", 0, "alert(document.cookie)"]))
+rec.sink(json.dumps([rec.seq, -1, 0, "js.eval", "alert(document.cookie)"]))
 print("LEAKED: a forged kind was accepted")

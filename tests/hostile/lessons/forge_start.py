@@ -11,5 +11,5 @@ rec = loopscope_engine.rec
 # A batch in the wire format (docs/trace-format.md, "On the wire"); run.end's optional fields
 # absent.
 end = rec.kinds["run.end"]
-rec.sink(json.dumps([0, end, 0, "completed", 0] + [False] * (len(rec.fields[end]) - 2)))
+rec.sink(json.dumps([0, -1, 0, end, "completed", 0] + [False] * (len(rec.fields[end]) - 2)))
 print("LEAKED: a forged end was accepted")

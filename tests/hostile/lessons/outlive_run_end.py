@@ -18,7 +18,7 @@ rec.flush()
 # A batch in the wire format (docs/trace-format.md, "On the wire"); run.end's optional fields
 # absent.
 end = rec.kinds["run.end"]
-rec.sink(json.dumps([rec.seq, end, rec.now, "completed", 0] + [False] * (len(rec.fields[end]) - 2)))
+rec.sink(json.dumps([rec.seq, -1, rec.now, end, "completed", 0] + [False] * (len(rec.fields[end]) - 2)))
 kept = []
 while True:
     try:
