@@ -196,8 +196,8 @@ class Recorder:
         self.user_file = user_file
         # The batch: the number of the first event it holds, the clock's time, then its events.
         self.batch = [0, CLOCK, 0.0]
-        # The length of the batch just after its last CLOCK mark when nothing followed it; -1
-        # otherwise.
+        # The batch's length just after its last CLOCK mark: while it still is, no event came
+        # after the mark, and mark_clock moves that mark on.
         self.clock_end = len(self.batch)
         # Events counted up to the last check_limits, and the countdown set then (see `seq`).
         self.counted = 0
