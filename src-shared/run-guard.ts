@@ -38,12 +38,12 @@ export const MAX_MESSAGES_PER_SECOND = 1000;
 const MAX_BURST = 2000;
 
 /**
- * The characters of one batch the engine may send, measured before it is parsed: a
+ * The bytes of one batch the engine may send, measured before it is read: a
  * compromised worker could send one huge string. An honest batch holds about 4,096 events,
  * each of bounded size (the engine shortens the texts of warnings, logs and task names to
  * `MAX_EVENT_TEXT`, an exception's message to 500 characters, a value's repr to about 8,000),
  * and besides them at most the program's source and its output budget, each character of which
- * JSON writes in at most six.
+ * marshal writes in at most four bytes (UTF-8).
  */
 const MAX_BATCH_BASE = 64 * 1024 * 1024;
 /** The characters of a warning's, a log record's or an exception's text that the engine sends. */
@@ -127,10 +127,10 @@ export interface RunGuard {
   /** Checks a batch of events the engine sent for the run; throws on a broken rule. */
   check(batch: unknown): TraceEvent[];
   /**
-   * Checks a batch as the engine sends it (trace-wire.ts): its size before it is parsed,
+   * Checks a batch as the engine sends it (trace-wire.ts): its size before it is read,
    * then its events.
    */
-  checkWire(json: string): TraceEvent[];
+  checkWire(batch: Uint8Array): TraceEvent[];
   /** True once the run's `run.end` was accepted. */
   readonly ended: boolean;
   /**
@@ -148,14 +148,14 @@ export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunG
   let events = 0;
   let output = 0;
   let last: TraceEvent | null = null;
-  const maxBatch = MAX_BATCH_BASE + 6 * (request.code.length + maxOutputBytes + OUTPUT_SLACK);
+  const maxBatch = MAX_BATCH_BASE + 4 * (request.code.length + maxOutputBytes + OUTPUT_SLACK);
   return {
-    checkWire(json) {
-      if (json.length > maxBatch)
-        fail(`The engine sent a batch of ${json.length} characters, more than a run sends.`);
+    checkWire(bytes) {
+      if (bytes.length > maxBatch)
+        fail(`The engine sent a batch of ${bytes.length} bytes, more than a run sends.`);
       let batch: Record<string, unknown>[];
       try {
-        batch = decodeBatch(json);
+        batch = decodeBatch(bytes);
       } catch (error) {
         if (!(error instanceof WireError)) throw error;
         throw new GuardError(`The engine sent an invalid trace: ${error.message}.`, {

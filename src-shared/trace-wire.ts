@@ -1,6 +1,7 @@
 /**
- * The trace on the wire between the engine's worker and its host: each batch one flat JSON
- * array `[firstSeq, CLOCK, t, kindIndex, …fields, kindIndex, …fields, CLOCK, t, …]`, each event
+ * The trace on the wire between the engine's worker and its host: each batch one flat list
+ * `[firstSeq, CLOCK, t, kindIndex, …fields, kindIndex, …fields, CLOCK, t, …]` in the bytes of
+ * Python's `marshal` (marshal.ts: the engine writes it with `marshal.dumps`), each event
  * its kind's index and its kind's fields in the order of the schema (trace-schema.ts), so that
  * the schema says where each event ends. The sequence numbers are implied (the events of a
  * batch are consecutive from `firstSeq`); the time is not sent with each event: `CLOCK, t`
@@ -13,6 +14,7 @@
  * validator (trace-validate.ts), which checks them as it checks every event. See
  * docs/trace-format.md, "On the wire".
  */
+import { MarshalError, readMarshal, writeMarshal } from './marshal.ts';
 import type { TraceEvent, TraceEventKind } from './trace.ts';
 import { TRACE_SCHEMA, type FieldType } from './trace-schema.ts';
 
@@ -61,12 +63,13 @@ function fail(message: string): never {
  * The events of a batch as objects (`seq`, `t`, `kind` and the kind's fields), not yet
  * validated: the validator checks every value.
  */
-export function decodeBatch(json: string): Record<string, unknown>[] {
+export function decodeBatch(bytes: Uint8Array): Record<string, unknown>[] {
   let batch: unknown;
   try {
-    batch = JSON.parse(json);
+    batch = readMarshal(bytes);
   } catch (error) {
-    fail(`a batch is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    if (!(error instanceof MarshalError)) throw error;
+    fail(`a batch is not in marshal's format (${error.message})`);
   }
   if (!Array.isArray(batch) || batch.length === 0) fail('a batch is not an array');
   const first: unknown = batch[0];
@@ -110,7 +113,7 @@ export function decodeBatch(json: string): Record<string, unknown>[] {
 }
 
 /** Events as the engine sends them (for tests, and for hosts that forward a trace). */
-export function encodeBatch(events: readonly TraceEvent[]): string {
+export function encodeBatch(events: readonly TraceEvent[]): Uint8Array {
   const first = events[0]?.seq ?? 0;
   const flat = events.flatMap((event, i) => {
     if (event.seq !== first + i) fail(`event ${event.seq} is out of order`);
@@ -132,5 +135,5 @@ export function encodeBatch(events: readonly TraceEvent[]): string {
       }),
     ];
   });
-  return JSON.stringify([first, ...flat]);
+  return writeMarshal([first, ...flat]);
 }

@@ -402,7 +402,7 @@ export class EngineClient implements Engine {
       case 'events':
         if (!run || run.id !== message.id)
           throw new Error('The engine sent events for a run it was not given.');
-        if (!run.ended) this.deliver(run, run.guard.checkWire(message.json));
+        if (!run.ended) this.deliver(run, run.guard.checkWire(message.batch));
         break;
       case 'done':
         if (!run || run.id !== message.id)

@@ -45,9 +45,8 @@ interface EngineModule {
     filename: string,
     stdin: string | undefined,
     options: string,
-    sink: (json: string) => void,
+    sink: (batch: unknown) => void,
     control: Int32Array | undefined,
-    signals: ((on: boolean) => void) | undefined,
   ): void;
   cut_bridges(): void;
 }
@@ -95,12 +94,12 @@ export interface InterpreterOptions {
 export interface Interpreter {
   readonly python: string;
   /**
-   * Runs one program; events go to `sink` as batches in the wire format (trace-wire.ts).
-   * Once: a worker serves one run.
+   * Runs one program; events go to `sink` as batches in the wire format (trace-wire.ts),
+   * each the worker's own copy. Once: a worker serves one run.
    */
   run(
     request: RunRequest & { budgets: Budgets },
-    sink: (json: string) => void,
+    sink: (batch: Uint8Array) => void,
     control: Int32Array | null,
   ): void;
 }
@@ -162,11 +161,13 @@ function createInterpreter(pyodide: PyodideAPI): Interpreter {
           wire: wireTable(),
           textLimit: MAX_EVENT_TEXT,
         }),
-        sink,
+        // Python's bytes arrive as a proxy, lent for the call.
+        (batch: unknown) => {
+          const bytes = batch instanceof pyodide.ffi.PyProxy ? (batch.toJs() as unknown) : batch;
+          if (!(bytes instanceof Uint8Array)) throw new TypeError('A batch is bytes.');
+          sink(bytes);
+        },
         control ?? undefined,
-        control
-          ? (on: boolean) => pyodide.setInterruptBuffer((on ? control : undefined) as Int32Array)
-          : undefined,
       );
     },
   };

@@ -35,7 +35,7 @@ export type WorkerMessage =
   | { type: 'ready'; python: string; coldStartMs: number }
   | { type: 'snapshot'; snapshot: Uint8Array }
   /** A batch of trace events in the wire format (src-shared/trace-wire.ts). */
-  | { type: 'events'; id: number; json: string }
+  | { type: 'events'; id: number; batch: Uint8Array }
   | { type: 'done'; id: number }
   | { type: 'failed'; message: string };
 
@@ -68,8 +68,8 @@ export function parseWorkerMessage(data: unknown): WorkerMessage | null {
         ? { type: 'snapshot', snapshot: data.snapshot }
         : null;
     case 'events':
-      return Number.isInteger(data.id) && typeof data.json === 'string'
-        ? { type: 'events', id: data.id as number, json: data.json }
+      return Number.isInteger(data.id) && data.batch instanceof Uint8Array
+        ? { type: 'events', id: data.id as number, batch: data.batch }
         : null;
     case 'done':
       return Number.isInteger(data.id) ? { type: 'done', id: data.id as number } : null;

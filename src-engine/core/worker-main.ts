@@ -42,7 +42,12 @@ export function startEngineWorker(scope: WorkerScope, loadPyodide: typeof LoadPy
         const { id, request, control } = message;
         void interpreter
           ?.then((prepared) =>
-            prepared.run(request, (json) => scope.post({ type: 'events', id, json }), control),
+            prepared.run(
+              request,
+              // Transferred: the batch is the worker's own copy, sent once.
+              (batch) => scope.post({ type: 'events', id, batch }, [batch.buffer]),
+              control,
+            ),
           )
           .catch((error: unknown) => scope.post({ type: 'failed', message: describeError(error) }))
           .finally(() => scope.post({ type: 'done', id }));

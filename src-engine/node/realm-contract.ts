@@ -96,7 +96,7 @@ export function encodeWorkerMessage(message: WorkerMessage): EncodedMessage {
     case 'snapshot':
       return ['snapshot', 0, '', message.snapshot];
     case 'events':
-      return ['events', message.id, message.json, null];
+      return ['events', message.id, '', message.batch];
     case 'done':
       return ['done', message.id, '', null];
     case 'failed':
@@ -128,7 +128,7 @@ export function decodeWorkerMessage(
     case 'snapshot':
       return bytes ? { type, snapshot: bytes } : null;
     case 'events':
-      return { type, id: number, json: text };
+      return bytes ? { type, id: number, batch: bytes } : null;
     case 'done':
       return { type, id: number };
     case 'failed':

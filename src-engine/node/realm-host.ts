@@ -202,7 +202,8 @@ export function createRealmHost(
     },
     post(type, number, text, bytes) {
       // A snapshot is taken before any program runs; a later one can only be forged.
-      const copy = type === 'snapshot' && snapshotsAccepted ? viewOf(bytes)?.slice() : null;
+      const copied = type === 'events' || (type === 'snapshot' && snapshotsAccepted);
+      const copy = copied ? viewOf(bytes)?.slice() : null;
       const message = decodeWorkerMessage(type, number, text, copy ?? null);
       if (!message) return;
       try {

@@ -408,14 +408,12 @@ def _listen_for_stop():
     signal.getsignal = getsignal
 
 
-def run(source, filename, stdin, options_json, sink, control, signals=None):
-    """Runs one program and streams its trace to `sink` (batches in the wire format).
-    `signals(False)` and `signals(True)` turn Pyodide's checks of the stop flag off and on
-    again (see Recorder.flush)."""
+def run(source, filename, stdin, options_json, sink, control):
+    """Runs one program and streams its trace to `sink` (batches in the wire format)."""
     global _streams
     options = json.loads(options_json)
     loopscope_trace.TEXT_LIMIT = int(options["textLimit"])
-    bind(Recorder(sink, control, options["budgets"], filename, bool(options.get("probe")), options["wire"], signals))
+    bind(Recorder(sink, control, options["budgets"], filename, bool(options.get("probe")), options["wire"]))
     rec.stop_pending = _early_stop
     _limit.deeper(_BASE_FRAMES)
     _limit.lines_recorded(1)

@@ -31,7 +31,7 @@ function read(chunks: Buffer[], limit = 1 << 20): { messages: unknown[]; refused
 describe("a child's message frames", () => {
   const sent = [
     { type: 'ready' },
-    { type: 'events', id: 1, json: 'x'.repeat(100_000) },
+    { type: 'events', id: 1, batch: new Uint8Array(100_000).fill(7) },
     { type: 'done', id: 1 },
   ];
   const bytes = Buffer.concat(sent.map(frame));

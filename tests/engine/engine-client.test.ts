@@ -79,7 +79,7 @@ describe('one worker per run', () => {
     // The next worker prepares once the run has ended (or has run for a moment).
     expect(h.workers[1]?.received).toEqual([]);
     expect(worker?.terminated).toBe(false);
-    worker?.send({ type: 'events', id, json: encodeBatch(traceOf('one\n')) });
+    worker?.send({ type: 'events', id, batch: encodeBatch(traceOf('one\n')) });
     await handle.finished;
     expect(worker?.terminated).toBe(true);
     await tick();
@@ -97,7 +97,7 @@ describe('one worker per run', () => {
     h.workers[1]?.send({
       type: 'events',
       id: run?.type === 'run' ? run.id : 0,
-      json: encodeBatch(traceOf('two\n')),
+      batch: encodeBatch(traceOf('two\n')),
     });
     await next.finished;
     expect(second.find((e) => e.kind === 'output')).toMatchObject({ text: 'two\n' });
@@ -106,12 +106,12 @@ describe('one worker per run', () => {
   test('nothing a worker sends after its run ended reaches anyone', async () => {
     const h = createClient();
     const { events, handle, worker, id } = await startRun(h);
-    worker?.send({ type: 'events', id, json: encodeBatch(traceOf('mine\n')) });
+    worker?.send({ type: 'events', id, batch: encodeBatch(traceOf('mine\n')) });
     await handle.finished;
     const count = events.length;
     const statuses: string[] = [];
     h.client.onStatus((status) => statuses.push(status.state));
-    worker?.send({ type: 'events', id, json: encodeBatch(traceOf('resident\n')) });
+    worker?.send({ type: 'events', id, batch: encodeBatch(traceOf('resident\n')) });
     worker?.send({ type: 'loading', progress: 0.25 });
     worker?.send({ type: 'failed', message: 'resident' });
     expect(events).toHaveLength(count);
@@ -124,7 +124,7 @@ describe('one worker per run', () => {
     await tick();
     h.workers[0]?.send(READY);
     await ready;
-    h.workers[0]?.send({ type: 'events', id: 1, json: encodeBatch(traceOf('forged\n')) });
+    h.workers[0]?.send({ type: 'events', id: 1, batch: encodeBatch(traceOf('forged\n')) });
     expect(h.workers[0]?.terminated).toBe(true);
     expect(h.client.status.state).toBe('crashed');
   });
@@ -134,7 +134,7 @@ describe('one worker per run', () => {
     const snapshot = new Uint8Array([1, 2, 3]);
     const h = createClient({ compileWasm: async () => wasm, loadSnapshot: async () => snapshot });
     const { handle, worker, id } = await startRun(h);
-    worker?.send({ type: 'events', id, json: encodeBatch(traceOf('one\n')) });
+    worker?.send({ type: 'events', id, batch: encodeBatch(traceOf('one\n')) });
     await handle.finished;
     await tick();
     expect(h.workers).toHaveLength(2);
@@ -217,7 +217,7 @@ describe('what a worker sends is checked', () => {
     const { client, workers } = createClient();
     const ready = client.ready().catch((error: unknown) => error);
     await tick();
-    workers[0]?.send({ type: 'events', id: 'not a number', json: encodeBatch([]) });
+    workers[0]?.send({ type: 'events', id: 'not a number', batch: encodeBatch([]) });
     expect(await ready).toBeInstanceOf(Error);
     expect(workers[0]?.terminated).toBe(true);
   });
@@ -245,8 +245,8 @@ describe('what a worker sends is checked', () => {
     const forged: TraceEvent[] = traceOf('x').slice(0, 1);
     for (let seq = 1; seq < 1000; seq++)
       forged.push({ seq, t: 0, kind: 'line', line: 1, task: null });
-    worker?.send({ type: 'events', id, json: encodeBatch(forged.slice(0, 50)) });
-    worker?.send({ type: 'events', id, json: encodeBatch(forged.slice(50)) });
+    worker?.send({ type: 'events', id, batch: encodeBatch(forged.slice(0, 50)) });
+    worker?.send({ type: 'events', id, batch: encodeBatch(forged.slice(50)) });
     await handle.finished;
     expect(validateTrace(events)).toHaveLength(51);
     expect(events.at(-1)).toMatchObject({
@@ -265,7 +265,7 @@ describe('what a worker sends is checked', () => {
     worker?.send({
       type: 'events',
       id,
-      json: encodeBatch(traceOf('x'.repeat(20_000)).slice(0, 2)),
+      batch: encodeBatch(traceOf('x'.repeat(20_000)).slice(0, 2)),
     });
     await handle.finished;
     expect(events.map((e) => e.kind)).toEqual(['run.start', 'run.end']);
@@ -278,13 +278,25 @@ describe('what a worker sends is checked', () => {
       ...REQUEST,
       budgets: { maxOutputBytes: 1000 },
     });
-    // Not even JSON: only its size is looked at.
-    worker?.send({ type: 'events', id, json: '['.repeat(100_000_000) });
+    // Lists in lists, a hundred million deep: only its size is looked at.
+    worker?.send({ type: 'events', id, batch: new Uint8Array(100_000_000).fill(0x5b) });
     await handle.finished;
     expect(events.map((e) => e.kind)).toEqual(['run.start', 'run.end']);
     expect(events.at(-1)).toMatchObject({
       outcome: 'crashed',
-      error: expect.stringMatching(/batch of 100000000 characters, more than a run sends/),
+      error: expect.stringMatching(/batch of 100000000 bytes, more than a run sends/),
+    });
+    expect(worker?.terminated).toBe(true);
+  });
+
+  test('a batch that is not bytes ends the run as crashed', async () => {
+    const h = createClient();
+    const { events, handle, worker, id } = await startRun(h);
+    worker?.send({ type: 'events', id, batch: '[0,-1,0]' });
+    await handle.finished;
+    expect(events.at(-1)).toMatchObject({
+      outcome: 'crashed',
+      error: expect.stringMatching(/unknown shape/),
     });
     expect(worker?.terminated).toBe(true);
   });
@@ -293,7 +305,7 @@ describe('what a worker sends is checked', () => {
     const h = createClient();
     const { events, handle, worker, id } = await startRun(h);
     for (let i = 0; i < 5000 && !worker?.terminated; i++)
-      worker?.send({ type: 'events', id, json: encodeBatch([]) });
+      worker?.send({ type: 'events', id, batch: encodeBatch([]) });
     await handle.finished;
     expect(events.at(-1)).toMatchObject({
       outcome: 'crashed',

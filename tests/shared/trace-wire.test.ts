@@ -5,6 +5,7 @@
  * the conformance suite validates each one after it is decoded.)
  */
 import { describe, expect, test } from 'vitest';
+import { readMarshal, writeMarshal } from '../../src-shared/marshal.ts';
 import { TRACE_SCHEMA, type FieldType } from '../../src-shared/trace-schema.ts';
 import { validateEvent } from '../../src-shared/trace-validate.ts';
 import {
@@ -53,6 +54,8 @@ const SAMPLES: Record<FieldType, unknown> = {
 };
 
 const SCHEMA: Record<string, Record<string, FieldType>> = TRACE_SCHEMA;
+/** A batch of these values, as the engine would send it. */
+const wire = (...values: unknown[]): Uint8Array => writeMarshal(values);
 const KINDS = Object.keys(SCHEMA);
 
 /** One event of every kind, from seq 0 on; `absent` leaves every optional field out. */
@@ -81,15 +84,15 @@ describe('every kind of the schema crosses the wire unchanged', () => {
 
   test('the time is sent where it changes, and every event gets it back', () => {
     const events = everyKind(false).map((event, i) => ({ ...event, t: Math.floor(i / 4) }));
-    const json = encodeBatch(events);
-    const marks = (JSON.parse(json) as unknown[]).filter((value) => value === CLOCK);
+    const batch = encodeBatch(events);
+    const marks = (readMarshal(batch) as unknown[]).filter((value) => value === CLOCK);
     expect(marks).toHaveLength(Math.ceil(events.length / 4));
-    expect(decodeBatch(json)).toEqual(events);
+    expect(decodeBatch(batch)).toEqual(events);
   });
 
   test('a time mark applies to the events after it, and marks may follow each other', () => {
     const line = KINDS.indexOf('line');
-    expect(decodeBatch(`[7,-1,0.5,${line},3,null,-1,0.75,-1,1,${line},4,2]`)).toEqual([
+    expect(decodeBatch(wire(7, -1, 0.5, line, 3, null, -1, 0.75, -1, 1, line, 4, 2))).toEqual([
       { seq: 7, t: 0.5, kind: 'line', line: 3, task: null },
       { seq: 8, t: 1, kind: 'line', line: 4, task: 2 },
     ]);
@@ -115,12 +118,12 @@ describe('every kind of the schema crosses the wire unchanged', () => {
   test('an origin crosses as its two values, line then task', () => {
     const created = KINDS.indexOf('future.create');
     const event = { seq: 3, t: 0.5, kind: 'future.create', future: 4, type: 'Future' };
-    const json = encodeBatch([{ ...event, from: { line: 12, task: null } } as TraceEvent]);
-    expect(json).toBe(`[3,${CLOCK},0.5,${created},4,"Future",12,null]`);
-    expect(decodeBatch(`[3,-1,0.5,${created},4,"Future",null,7]`)).toEqual([
+    const batch = encodeBatch([{ ...event, from: { line: 12, task: null } } as TraceEvent]);
+    expect(readMarshal(batch)).toEqual([3, CLOCK, 0.5, created, 4, 'Future', 12, null]);
+    expect(decodeBatch(wire(3, -1, 0.5, created, 4, 'Future', null, 7))).toEqual([
       { ...event, from: { line: null, task: 7 } },
     ]);
-    expect(() => decodeBatch(`[3,-1,0.5,${created},4,"Future",12]`)).toThrow(
+    expect(() => decodeBatch(wire(3, -1, 0.5, created, 4, 'Future', 12))).toThrow(
       /event 3 \(future.create\) has 3 fields, not 4/,
     );
   });
@@ -130,41 +133,41 @@ describe('what is not a batch of the wire format is refused', () => {
   const line = KINDS.indexOf('line');
 
   test.each([
-    ['not JSON', '[0, [', /not JSON/],
-    ['not an array', '{"seq": 0}', /not an array/],
-    ['without its first sequence number', '[[0, 0]]', /first sequence number/],
+    ["not in marshal's format", wire(0, -1, 0).subarray(0, 7), /not in marshal's format/],
+    ['not a list', writeMarshal({ seq: 0 }), /not an array/],
+    ['without its first sequence number', wire([0, 0]), /first sequence number/],
     [
       'an event that starts with no kind index',
-      '[0, {"kind": "line"}]',
+      wire(0, { kind: 'line' }),
       /event 0 has an unknown kind/,
     ],
-    ['an unknown kind', `[0, ${KINDS.length}, 0]`, /event 0 has an unknown kind/],
-    ['a kind index that is no index', '[0, "line", 0, 1, null]', /unknown kind/],
-    ['a missing field', `[5, -1, 0, ${line}, 1]`, /event 5 \(line\) has 1 fields, not 2/],
+    ['an unknown kind', wire(0, KINDS.length, 0), /event 0 has an unknown kind/],
+    ['a kind index that is no index', wire(0, 'line', 0, 1, null), /unknown kind/],
+    ['a missing field', wire(5, -1, 0, line, 1), /event 5 \(line\) has 1 fields, not 2/],
     [
       'a field too many, read as the next event',
-      `[5, -1, 0, ${line}, 1, null, "smuggled"]`,
+      wire(5, -1, 0, line, 1, null, 'smuggled'),
       /event 6 has an unknown kind/,
     ],
     [
       'a batch cut inside an event',
-      `[5, -1, 0, ${line}, 1, null, ${line}, null]`,
+      wire(5, -1, 0, line, 1, null, line, null),
       /event 6 \(line\) has 1 fields/,
     ],
-    ['a batch cut after a time mark', `[5, -1, 0, ${line}, 1, null, -1]`, /before event 6/],
-  ])('%s', (_name, json, reason) => {
-    expect(() => decodeBatch(json)).toThrow(WireError);
-    expect(() => decodeBatch(json)).toThrow(reason);
+    ['a batch cut after a time mark', wire(5, -1, 0, line, 1, null, -1), /before event 6/],
+  ])('%s', (_name, batch, reason) => {
+    expect(() => decodeBatch(batch)).toThrow(WireError);
+    expect(() => decodeBatch(batch)).toThrow(reason);
   });
 
   test('a first row without its time reaches the validator without one, and is refused', () => {
-    expect(() => decodeBatch(`[0, ${line}, 1, null]`).map(validateEvent)).toThrow(
+    expect(() => decodeBatch(wire(0, line, 1, null)).map(validateEvent)).toThrow(
       /event 0 has no virtual time/,
     );
   });
 
   test('a required field sent as absent reaches the validator as missing, and is refused', () => {
-    expect(() => decodeBatch(`[0, -1, 0, ${line}, false, null]`).map(validateEvent)).toThrow(
+    expect(() => decodeBatch(wire(0, -1, 0, line, false, null)).map(validateEvent)).toThrow(
       /bad field "line"/,
     );
   });

@@ -2,8 +2,7 @@
 # the interpreter still holds: Pyodide kept them for `js` and `pyodide_js` (in its import
 # hook), for `_api.scheduleCallback` (in `pyodide.webloop`), for its loaded packages, and in
 # the loaders of modules imported from JavaScript. The engine drops them all before a program
-# runs: what is left are the engine's own trace sink, stop flag and switch of Pyodide's signal
-# checks, which it hands the program.
+# runs: what is left are the engine's own trace sink and stop flag, which it hands the program.
 # expect-outcome: completed
 # expect-message: only the engine's own
 import gc
@@ -11,7 +10,7 @@ import itertools
 import sys
 
 engine = sys.modules["loopscope_engine"].rec
-own = {id(engine.sink), id(engine.control), id(engine.signals)}
+own = {id(engine.sink), id(engine.control)}
 # Everything any object refers to, gathered in C: a loop in Python would be traced line by line.
 everything = gc.get_referents(*gc.get_objects())
 proxy_types = {

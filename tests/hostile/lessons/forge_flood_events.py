@@ -4,6 +4,7 @@
 # expect-outcome: crashed
 # expect-message: more events than the run’s budget allows
 import loopscope_engine
+from loopscope_trace import encode_batch
 
 rec = loopscope_engine.rec
 # The recorder would number the program's own lines: it is silenced, and its count taken over.
@@ -12,7 +13,7 @@ rec.flush()
 BATCH = 10_000
 # Batches in the wire format (docs/trace-format.md, "On the wire"): [first seq, -1, time,
 # events...].
-event = f"{rec.kinds['line']},1,null"
+event = [rec.kinds["line"], 1, None]
 for first in range(rec.seq, rec.seq + 1_000_000, BATCH):
-    rec.sink(f"[{first},-1,0,{','.join([event] * BATCH)}]")
+    rec.sink(encode_batch([first, -1, 0] + event * BATCH))
 print("LEAKED: a million forged events were accepted")

@@ -1,7 +1,7 @@
-# A lesson that sends the host something that is not JSON at all.
+# A lesson that sends the host bytes that are not a batch at all.
 # expect-outcome: crashed
 # expect-message: invalid trace
 import loopscope_engine
 
-loopscope_engine.rec.sink("]]]{not json" * 1000)
+loopscope_engine.rec.sink(b"]]]{not a batch" * 1000)
 print("LEAKED: garbage was accepted")

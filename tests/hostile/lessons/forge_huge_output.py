@@ -4,6 +4,7 @@
 # expect-outcome: crashed
 # expect-message: more output than the run’s budget allows
 import loopscope_engine
+from loopscope_trace import encode_batch
 
 rec = loopscope_engine.rec
 # The recorder would number the program's own lines: it is silenced, and its count taken over.
@@ -12,6 +13,5 @@ rec.flush()
 text = "x" * (10 * 1024 * 1024)
 # A batch in the wire format (docs/trace-format.md, "On the wire"): [first seq, -1, time,
 # events...].
-event = f'{rec.kinds["output"]},"stdout","{text}"'
-rec.sink(f"[{rec.seq},-1,0,{','.join([event] * 4)}]")
+rec.sink(encode_batch([rec.seq, -1, 0] + [rec.kinds["output"], "stdout", text] * 4))
 print("LEAKED: 40 MB of forged output were accepted")

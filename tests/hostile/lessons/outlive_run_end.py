@@ -6,9 +6,8 @@
 # expect-outcome: completed
 # expect-message: ending the run early
 # resident-for: 8
-import json
-
 import loopscope_engine
+from loopscope_trace import encode_batch
 
 rec = loopscope_engine.rec
 print("ending the run early, and staying")
@@ -18,7 +17,7 @@ rec.flush()
 # A batch in the wire format (docs/trace-format.md, "On the wire"); run.end's optional fields
 # absent.
 end = rec.kinds["run.end"]
-rec.sink(json.dumps([rec.seq, -1, rec.now, end, "completed", 0] + [False] * (len(rec.fields[end]) - 2)))
+rec.sink(encode_batch([rec.seq, -1, rec.now, end, "completed", 0] + [False] * (len(rec.fields[end]) - 2)))
 kept = []
 while True:
     try:

@@ -55,11 +55,15 @@ def residents(create_proxy):
 
         def forged(message, *rest):
             try:
-                text = getattr(message, "json", None) if message.type == "events" else None
-                if isinstance(text, str):
-                    # A later run's source is in its run.start: read it, show this instead (in
-                    # the wire format, printed text follows its stream's name).
-                    message.json = text.replace('"stdout","', f'"stdout","RESIDENT read {len(text)} chars: ')
+                batch = getattr(message, "batch", None) if message.type == "events" else None
+                data = batch.to_bytes() if batch is not None else b""
+                # In the wire format, printed text follows its stream's name: a marshalled
+                # string, its type, its length (one byte for a short one, else four), its bytes.
+                at = data.find(b"stdout")
+                if at >= 0:
+                    start = at + 6 + (2 if data[at + 6] & 0x7F in b"zZ" else 5)
+                    for offset, byte in enumerate(b"RESIDENT"[: len(data) - start]):
+                        batch[start + offset] = byte
             except BaseException:  # noqa: BLE001
                 pass
             post.call(this, message, *rest)
