@@ -131,7 +131,9 @@ describe('the realm host', () => {
 
   test('passes on well-formed messages only, and a snapshot only before the first run', () => {
     const { host, refuseSnapshots, sent } = createHost();
-    host.post('events', 1, '[]', null);
+    const batch = new Uint8Array([0x4e]);
+    host.post('events', 1, '', null);
+    host.post('events', 1, '', batch);
     host.post('ready', 12, '3.14.2', null);
     host.post('no-such-type', 1, '', null);
     host.post('done', Number.NaN as number, 1 as unknown as string, null);
@@ -139,6 +141,10 @@ describe('the realm host', () => {
     refuseSnapshots();
     host.post('snapshot', 0, '', new Uint8Array([4, 5, 6]));
     expect(sent.map((message) => message.type)).toEqual(['events', 'ready', 'snapshot']);
+    // The batch is the child's own copy: the realm can no longer change it.
+    const events = sent[0];
+    expect(events?.type === 'events' && events.batch).not.toBe(batch);
+    expect(events?.type === 'events' && [...events.batch]).toEqual([0x4e]);
     const snapshot = sent[2];
     expect(snapshot?.type === 'snapshot' && [...snapshot.snapshot]).toEqual([1, 2, 3]);
   });
