@@ -47,149 +47,178 @@ const UNFINISHED = Symbol('unfinished');
 
 /** The value `bytes` holds, all of it. */
 export function readMarshal(bytes: Uint8Array): unknown {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const refs: unknown[] = [];
-  let at = 0;
+  const reader = new Reader(bytes);
+  const value = reader.read(0);
+  if (reader.at !== bytes.length) throw new MarshalError('bytes follow the value');
+  return value;
+}
 
-  const need = (count: number): void => {
-    if (count < 0 || at + count > bytes.length) throw new MarshalError('it ends early');
-  };
-  const u8 = (): number => {
-    need(1);
-    return bytes[at++] as number;
-  };
-  const i32 = (): number => {
-    need(4);
-    const value = view.getInt32(at, true);
-    at += 4;
-    return value;
-  };
-  /** A length, which cannot be more than the bytes left (every item takes one at least). */
-  const size = (value: number): number => {
-    if (value < 0 || value > bytes.length - at) throw new MarshalError('a length is wrong');
-    return value;
-  };
-  /** An ASCII string, each byte its character (read as Latin-1, as CPython does). */
-  const ascii = (length: number): string => {
-    need(length);
-    const end = at + length;
-    let text = '';
-    if (length <= 16) {
-      for (; at < end; at++) text += String.fromCharCode(bytes[at] as number);
-      return text;
-    }
-    for (; at < end; at += 4096) {
-      text += String.fromCharCode(...bytes.subarray(at, Math.min(at + 4096, end)));
-    }
-    at = end;
-    return text;
-  };
-  const unicode = (length: number): string => {
-    need(length);
-    const chunk = bytes.subarray(at, at + length);
-    at += length;
-    try {
-      utf8 ??= new TextDecoder('utf-8', { fatal: true });
-      return utf8.decode(chunk);
-    } catch {
-      return decodeSurrogates(chunk);
-    }
-  };
+/** Reads one value after another; a class, so that V8 keeps its state in fields it optimises. */
+class Reader {
+  at = 0;
+  /** The values written with `FLAG_REF`, in order: a reference is an index into them. */
+  private readonly refs: unknown[] = [];
+  private readonly view: DataView;
 
-  const read = (depth: number): unknown => {
-    const code = u8();
-    if (!(code & FLAG_REF)) return readType(code, depth);
-    // Numbered before its contents are read, as marshal does; a reference to it is refused
-    // until it is complete.
-    const slot = refs.push(UNFINISHED) - 1;
-    const value = readType(code & ~FLAG_REF, depth);
-    refs[slot] = value;
-    return value;
-  };
+  constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 
-  const readType = (type: number, depth: number): unknown => {
+  read(depth: number): unknown {
+    const bytes = this.bytes;
+    if (this.at >= bytes.length) throw new MarshalError('it ends early');
+    const code = bytes[this.at++] as number;
+    if (code & FLAG_REF) {
+      // Numbered before its contents are read, as marshal does; a reference to it is refused
+      // until it is complete.
+      const slot = this.refs.push(UNFINISHED) - 1;
+      const value = this.readType(code & ~FLAG_REF, depth);
+      this.refs[slot] = value;
+      return value;
+    }
+    return this.readType(code, depth);
+  }
+
+  private readType(type: number, depth: number): unknown {
     switch (type) {
+      case T.INT:
+        return this.i32();
+      case T.SHORT_ASCII:
+      case T.SHORT_ASCII_INTERNED:
+        return this.ascii(this.u8());
+      case T.REF: {
+        const index = this.i32();
+        const value = index >= 0 && index < this.refs.length ? this.refs[index] : UNFINISHED;
+        if (value === UNFINISHED) throw new MarshalError('a reference is to nothing read');
+        return value;
+      }
       case T.NONE:
         return null;
       case T.FALSE:
         return false;
       case T.TRUE:
         return true;
-      case T.INT:
-        return i32();
-      case T.LONG: {
-        const count = i32();
-        const digits = Math.abs(count);
-        if (digits > MAX_LONG_DIGITS) throw new MarshalError('an integer is too large');
-        let value = 0;
-        for (let i = 0, scale = 1; i < digits; i++, scale *= 0x8000) {
-          need(2);
-          const digit = view.getUint16(at, true);
-          at += 2;
-          if (digit > 0x7fff) throw new MarshalError('an integer has a wrong digit');
-          value += digit * scale;
-        }
-        return count < 0 ? -value : value;
-      }
       case T.BINARY_FLOAT: {
-        need(8);
-        const value = view.getFloat64(at, true);
-        at += 8;
+        this.need(8);
+        const value = this.view.getFloat64(this.at, true);
+        this.at += 8;
         return value;
       }
+      case T.LONG:
+        return this.long();
       case T.UNICODE:
       case T.INTERNED:
-        return unicode(size(i32()));
+        return this.unicode(this.size(this.i32()));
       case T.ASCII:
       case T.ASCII_INTERNED:
-        return ascii(size(i32()));
-      case T.SHORT_ASCII:
-      case T.SHORT_ASCII_INTERNED:
-        return ascii(u8());
+        return this.ascii(this.size(this.i32()));
       case T.LIST:
       case T.TUPLE:
       case T.SMALL_TUPLE: {
         if (depth >= MAX_DEPTH) throw new MarshalError('lists nest too deep');
-        const length = size(type === T.SMALL_TUPLE ? u8() : i32());
+        const length = this.size(type === T.SMALL_TUPLE ? this.u8() : this.i32());
         const list: unknown[] = new Array<unknown>(length);
-        for (let i = 0; i < length; i++) list[i] = read(depth + 1);
+        for (let i = 0; i < length; i++) list[i] = this.read(depth + 1);
         return list;
       }
-      case T.DICT: {
-        if (depth >= MAX_DEPTH) throw new MarshalError('lists nest too deep');
-        const dict: Record<string, unknown> = {};
-        for (;;) {
-          need(1);
-          if (bytes[at] === T.NULL) {
-            at++;
-            return dict;
-          }
-          const key = read(depth + 1);
-          if (typeof key !== 'string')
-            throw new MarshalError('a dict has a key that is not a string');
-          // As JSON.parse would: an own property, even one named `__proto__`.
-          Object.defineProperty(dict, key, {
-            value: read(depth + 1),
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
-      }
-      case T.REF: {
-        const index = i32();
-        const value = index >= 0 && index < refs.length ? refs[index] : UNFINISHED;
-        if (value === UNFINISHED) throw new MarshalError('a reference is to nothing read');
-        return value;
-      }
+      case T.DICT:
+        return this.dict(depth);
       default:
         throw new MarshalError(`type ${String.fromCharCode(type)} is not one a batch holds`);
     }
-  };
+  }
 
-  const value = read(0);
-  if (at !== bytes.length) throw new MarshalError('bytes follow the value');
-  return value;
+  private need(count: number): void {
+    if (this.at + count > this.bytes.length) throw new MarshalError('it ends early');
+  }
+
+  private u8(): number {
+    this.need(1);
+    return this.bytes[this.at++] as number;
+  }
+
+  private i32(): number {
+    this.need(4);
+    const value = this.view.getInt32(this.at, true);
+    this.at += 4;
+    return value;
+  }
+
+  /** A length, which cannot be more than the bytes left (every item takes one at least). */
+  private size(value: number): number {
+    if (value < 0 || value > this.bytes.length - this.at) {
+      throw new MarshalError('a length is wrong');
+    }
+    return value;
+  }
+
+  private long(): number {
+    const count = this.i32();
+    const digits = Math.abs(count);
+    if (digits > MAX_LONG_DIGITS) throw new MarshalError('an integer is too large');
+    let value = 0;
+    for (let i = 0, scale = 1; i < digits; i++, scale *= 0x8000) {
+      this.need(2);
+      const digit = this.view.getUint16(this.at, true);
+      this.at += 2;
+      if (digit > 0x7fff) throw new MarshalError('an integer has a wrong digit');
+      value += digit * scale;
+    }
+    return count < 0 ? -value : value;
+  }
+
+  /** An ASCII string, each byte its character (read as Latin-1, as CPython does). */
+  private ascii(length: number): string {
+    this.need(length);
+    const bytes = this.bytes;
+    const start = this.at;
+    const end = (this.at = start + length);
+    if (length <= 16) {
+      let text = '';
+      for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i] as number);
+      return text;
+    }
+    let text = '';
+    for (let i = start; i < end; i += 4096) {
+      text += String.fromCharCode(...bytes.subarray(i, Math.min(i + 4096, end)));
+    }
+    return text;
+  }
+
+  private unicode(length: number): string {
+    const chunk = this.bytes.subarray(this.at, this.at + length);
+    this.at += length;
+    try {
+      utf8 ??= new TextDecoder('utf-8', { fatal: true });
+      return utf8.decode(chunk);
+    } catch {
+      return decodeSurrogates(chunk);
+    }
+  }
+
+  private dict(depth: number): Record<string, unknown> {
+    if (depth >= MAX_DEPTH) throw new MarshalError('lists nest too deep');
+    const dict: Record<string, unknown> = {};
+    for (;;) {
+      this.need(1);
+      if (this.bytes[this.at] === T.NULL) {
+        this.at++;
+        return dict;
+      }
+      const key = this.read(depth + 1);
+      if (typeof key !== 'string') throw new MarshalError('a dict has a key that is not a string');
+      const value = this.read(depth + 1);
+      // As JSON.parse would: an own property, even one named `__proto__`.
+      if (key === '__proto__') {
+        Object.defineProperty(dict, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else dict[key] = value;
+    }
+  }
 }
 
 /**

@@ -172,7 +172,7 @@ class Recorder:
     would cost as much again to make and to encode. The time is not written with each event:
     the clock writes `CLOCK, t` where it moves, once for any number of moves between two events
     (see mark_clock), and every batch starts with one. Most events happen at the time of the
-    one before, and writing a float is most of what encoding a batch costs.
+    one before: a float for each event would be a quarter of the batch's bytes.
     """
 
     BATCH = 4096
