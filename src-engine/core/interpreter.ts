@@ -7,6 +7,7 @@ import type { PyodideAPI, loadPyodide as LoadPyodide } from 'pyodide';
 import { MAX_EVENT_TEXT } from '../../src-shared/run-guard.ts';
 import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
 import { wireTable } from '../../src-shared/trace-wire.ts';
+import { batchBytes, copyBytesRight } from './pyodide-bytes.ts';
 import engineSource from '../python/loopscope_engine.py';
 import asyncioSource from '../python/loopscope_asyncio.py';
 import clockSource from '../python/loopscope_clock.py';
@@ -136,6 +137,7 @@ export async function prepareInterpreter(
 }
 
 function createInterpreter(pyodide: PyodideAPI): Interpreter {
+  copyBytesRight(pyodide);
   const python = String(pyodide.runPython('import sys; sys.version.split()[0]'));
   const engine = pyodide.pyimport('loopscope_engine') as unknown as EngineModule;
   // What would hand the worker's JavaScript to a program goes now, while the worker waits
@@ -161,12 +163,7 @@ function createInterpreter(pyodide: PyodideAPI): Interpreter {
           wire: wireTable(),
           textLimit: MAX_EVENT_TEXT,
         }),
-        // Python's bytes arrive as a proxy, lent for the call.
-        (batch: unknown) => {
-          const bytes = batch instanceof pyodide.ffi.PyProxy ? (batch.toJs() as unknown) : batch;
-          if (!(bytes instanceof Uint8Array)) throw new TypeError('A batch is bytes.');
-          sink(bytes);
-        },
+        (batch: unknown) => sink(batchBytes(batch, pyodide)),
         control ?? undefined,
       );
     },
