@@ -16,6 +16,12 @@ export class MarshalError extends Error {
 const FLAG_REF = 0x80;
 /** Lists, tuples and dicts deeper than this are refused (a batch's values nest three deep). */
 const MAX_DEPTH = 64;
+/**
+ * How much more than its bytes a batch may read, through references (see `Reader.weight`). An
+ * honest batch reads less than its bytes: its references, five bytes each, are to small ints
+ * and short strings.
+ */
+const MAX_EXPANSION = 4;
 /** The 15-bit digits of the largest `TYPE_LONG` read: 60 bits, past every safe integer. */
 const MAX_LONG_DIGITS = 4;
 
@@ -58,22 +64,36 @@ class Reader {
   at = 0;
   /** The values written with `FLAG_REF`, in order: a reference is an index into them. */
   private readonly refs: unknown[] = [];
+  /** The weight of each of `refs`, as counted in `weight`. */
+  private readonly weights: number[] = [];
+  /**
+   * The weight of what was read: each value counts one, a string its length too, and a
+   * reference the weight of what it refers to. Without references it is at most the bytes'
+   * length; references could make it far more (a list of a million references to one long
+   * list, or string, would have the host check a million copies), so it has a limit.
+   */
+  private weight = 0;
+  private readonly maxWeight: number;
   private readonly view: DataView;
 
   constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.maxWeight = MAX_EXPANSION * bytes.length + 4096;
   }
 
   read(depth: number): unknown {
     const bytes = this.bytes;
     if (this.at >= bytes.length) throw new MarshalError('it ends early');
     const code = bytes[this.at++] as number;
+    this.weight++;
     if (code & FLAG_REF) {
       // Numbered before its contents are read, as marshal does; a reference to it is refused
       // until it is complete.
       const slot = this.refs.push(UNFINISHED) - 1;
+      const before = this.weight;
       const value = this.readType(code & ~FLAG_REF, depth);
       this.refs[slot] = value;
+      this.weights[slot] = this.weight - before + 1;
       return value;
     }
     return this.readType(code, depth);
@@ -90,6 +110,8 @@ class Reader {
         const index = this.i32();
         const value = index >= 0 && index < this.refs.length ? this.refs[index] : UNFINISHED;
         if (value === UNFINISHED) throw new MarshalError('a reference is to nothing read');
+        this.weight += (this.weights[index] as number) - 1;
+        if (this.weight > this.maxWeight) throw new MarshalError('references repeat too much');
         return value;
       }
       case T.NONE:
@@ -170,6 +192,7 @@ class Reader {
   /** An ASCII string, each byte its character (read as Latin-1, as CPython does). */
   private ascii(length: number): string {
     this.need(length);
+    this.weight += length;
     const bytes = this.bytes;
     const start = this.at;
     const end = (this.at = start + length);
@@ -186,6 +209,7 @@ class Reader {
   }
 
   private unicode(length: number): string {
+    this.weight += length;
     const chunk = this.bytes.subarray(this.at, this.at + length);
     this.at += length;
     try {

@@ -112,6 +112,26 @@ describe('what a batch cannot hold is refused', () => {
     expect(() => readMarshal(bytes)).toThrow(reason);
   });
 
+  test.each<[string, string]>([
+    ['one long string', 's = "x" * 100_000\n[s] * 1000'],
+    ['one long list', 'l = list(range(10_000))\n[l] * 1000'],
+    ['lists of references to lists of references', 'l = [[0] * 100] * 100\n[l] * 100'],
+  ])(
+    'references that repeat %s a thousand times over (a bomb for the host to check)',
+    (_name, source) => {
+      const lines = source.split('\n');
+      pyodide.runPython(lines.slice(0, -1).join('\n'));
+      const bytes = dumps(lines.at(-1) ?? '');
+      expect(bytes.length).toBeLessThan(200_000);
+      expect(() => readMarshal(bytes)).toThrow(/references repeat too much/);
+    },
+  );
+
+  test('references that repeat short strings and small ints, as a batch has them, are read', () => {
+    const bytes = dumps('[s := "stdout", 5, "handle.run", 7] * 10_000');
+    expect((readMarshal(bytes) as unknown[]).length).toBe(40_000);
+  });
+
   test('lists 64 deep are read', () => {
     expect(() =>
       readMarshal(dumps('(v := [], [v := [v] for _ in range(63)], v)[2]')),
