@@ -112,7 +112,8 @@ class Reader {
         if (value === UNFINISHED) throw new MarshalError('a reference is to nothing read');
         this.weight += (this.weights[index] as number) - 1;
         if (this.weight > this.maxWeight) throw new MarshalError('references repeat too much');
-        return value;
+        // A list or dict is read again as a copy: every value read is its own, as JSON's are.
+        return typeof value === 'object' && value !== null ? copyOf(value) : value;
       }
       case T.NONE:
         return null;
@@ -231,18 +232,35 @@ class Reader {
       }
       const key = this.read(depth + 1);
       if (typeof key !== 'string') throw new MarshalError('a dict has a key that is not a string');
-      const value = this.read(depth + 1);
-      // As JSON.parse would: an own property, even one named `__proto__`.
-      if (key === '__proto__') {
-        Object.defineProperty(dict, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else dict[key] = value;
+      setOwn(dict, key, this.read(depth + 1));
     }
   }
+}
+
+/** As JSON.parse would: an own property, even one named `__proto__`. */
+function setOwn(dict: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(dict, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else dict[key] = value;
+}
+
+/** A list or dict read, and the lists and dicts in it, copied. */
+function copyOf(value: object): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item: unknown) =>
+      typeof item === 'object' && item !== null ? copyOf(item) : item,
+    );
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    setOwn(copy, key, typeof item === 'object' && item !== null ? copyOf(item) : item);
+  }
+  return copy;
 }
 
 /**

@@ -75,6 +75,19 @@ describe('what CPython writes reads as the same value', () => {
     expect(bytes.filter((byte) => byte === 0x72).length).toBeGreaterThanOrEqual(3);
     const value = readMarshal(bytes) as unknown[];
     expect(value).toEqual(['stdout', 5, 'stdout', 5, [1, 2], [1, 2], 5]);
+    // A list written again is read as a copy of its own, as JSON would give it.
+    expect(value[5]).not.toBe(value[4]);
+  });
+
+  test('a dict written again is its own copy, its lists too', () => {
+    const value = readMarshal(
+      dumps('[d := {"exc": {"type": "E"}, "ints": [1], "__proto__": [2]}, d]'),
+    ) as Record<string, unknown>[];
+    expect(value[1]).toEqual(value[0]);
+    expect(value[1]).not.toBe(value[0]);
+    expect(value[1]?.exc).not.toBe(value[0]?.exc);
+    expect(value[1]?.ints).not.toBe(value[0]?.ints);
+    expect(Object.getOwnPropertyDescriptor(value[1], '__proto__')?.value).toEqual([2]);
   });
 
   test('a key named __proto__ is the dict’s own, as JSON.parse makes it', () => {
