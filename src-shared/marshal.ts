@@ -3,7 +3,9 @@
  * lists, tuples and dicts with string keys) in the format of CPython's `marshal` module,
  * version 4 (Python/marshal.c), which the engine writes its batches in: `marshal.dumps` is
  * C, and writes an int in a tenth of the time json's encoder takes. Only those types are
- * read; anything else is refused, as is a reference to a list not yet read (a cycle).
+ * read; anything else is refused, as are a reference to a list not yet read (a cycle) and
+ * references that would read far more than the bytes hold (see `Reader.weight`). A list or
+ * dict referred to again is read as a copy, so that no two values share one, as with JSON.
  *
  * Each value is a type byte, its high bit (`FLAG_REF`) set when later values may refer back
  * to it by its number (`TYPE_REF`), then its data, little-endian.
