@@ -502,7 +502,19 @@ def _handle_yield(self, result):
             else:
                 futures.future_add_to_awaited_by(result, self)
                 result._asyncio_future_blocking = False
-                result.add_done_callback(self._Task__wakeup, context=self._context)
+                kind = type(result)
+                if kind is _Future or kind is _Task:
+                    # _asynciomodule.c adds the wake-up to an exact Future or Task itself,
+                    # without calling its add_done_callback (task_step_handle_result_impl).
+                    wakeup = self._Task__wakeup
+                    if rec is not None:
+                        rec.row("future.callback", result._ls_id or future_id(result), "__wakeup", "wakeup")
+                    if result._state != _PENDING:
+                        loop.call_soon(wakeup, result, context=self._context)
+                    else:
+                        result._callbacks.append((wakeup, self._context))
+                else:
+                    result.add_done_callback(self._Task__wakeup, context=self._context)
                 self._fut_waiter = result
                 if self._must_cancel:
                     if self._fut_waiter.cancel(msg=self._cancel_message):

@@ -10,7 +10,7 @@ from the one recorded before, so a task that waits in a loop with the same value
 import types
 from asyncio import futures, tasks
 
-from loopscope_trace import future_id, safe_repr
+from loopscope_trace import SAFE_SCALARS, future_id, safe_repr
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
@@ -73,7 +73,12 @@ def _locals_of(frame):
     for name, value in frame.f_locals.items():
         if name.startswith("."):
             continue
-        entries.append(_local(name, value))
+        # A number, a string or None (the common case) shows as safe_repr gives it, which
+        # is never longer than VALUE_LIMIT.
+        if type(value) in SAFE_SCALARS:
+            entries.append({"name": name, "value": safe_repr(value)})
+        else:
+            entries.append(_local(name, value))
         if len(entries) == MAX_LOCALS:
             break
     return entries

@@ -581,7 +581,7 @@ def describe_callback(callback, args):
         # A task's step, as the C Task schedules it (see loopscope_asyncio.TaskStepMethWrapper).
         task = func._ls_task
         return "__step", "step", task._ls_id or register_task(task), None
-    if kind is not types.MethodType:
+    if kind is not types.MethodType and kind is not types.FunctionType:
         while isinstance(func, functools.partial):
             func = func.func
         kind = type(func)
@@ -636,13 +636,13 @@ def safe_str(exc):
     return text if len(text) <= 500 else text[:499] + "…"
 
 
-_SAFE_SCALARS = frozenset((int, float, complex, bool, str, bytes, type(None)))
+SAFE_SCALARS = frozenset((int, float, complex, bool, str, bytes, type(None)))
 
 
 def safe_repr(value, depth=0):
     """repr() of builtin values only; other objects are named by their type."""
     kind = type(value)
-    if kind in _SAFE_SCALARS:
+    if kind in SAFE_SCALARS:
         try:
             text = repr(value)
         except ValueError:
