@@ -365,7 +365,8 @@ async function run(
 ): Promise<TraceEvent[]> {
   const t = createTranslator(exportCatalog, io.language);
   progress.show(t('cli.export.running', { file: name }), null);
-  const engine = new NodeEngine();
+  // One run: no next child prepares beside it, so the program has the machine to itself.
+  const engine = new NodeEngine({ prepareNext: false });
   try {
     const result = await engine.run(request);
     const end = result.events.at(-1);

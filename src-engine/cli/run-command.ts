@@ -121,7 +121,8 @@ export async function runCommand(
   // byte what python3 prints.
   const show = (text: string, terminal: boolean) => (terminal ? escapeControls(text) : text);
 
-  const engine = new NodeEngine();
+  // One run: no next child prepares beside it, so the program has the machine to itself.
+  const engine = new NodeEngine({ prepareNext: false });
   let end: Extract<TraceEvent, { kind: 'run.end' }> | null = null;
   try {
     await engine.stream(

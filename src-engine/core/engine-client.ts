@@ -55,6 +55,12 @@ export interface EngineClientOptions {
   /** How long a run may overrun its wall budget before its worker is ended. */
   graceMs?: number;
   restarts?: RestartPolicy;
+  /**
+   * Prepare the next run's worker while a run runs (the default: the app, `loopscope check`).
+   * A command that runs one program and ends says false: preparing a worker takes a core for a
+   * while, which the run itself can use, and no run would get that worker.
+   */
+  prepareNext?: boolean;
 }
 
 /** One worker: it prepares an interpreter, serves one run, and is ended. */
@@ -224,9 +230,11 @@ export class EngineClient implements Engine {
     // The next run's worker starts now, and prepares once this run has ended or has run for
     // a moment: a restore takes a core for a while, and a short run (most are) should not
     // share the machine with it (measured: it took a tiny run from ~30 to ~150 ms here).
-    void this.startSpare(
-      Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, SPARE_DELAY_MS))]),
-    );
+    if (this.options.prepareNext !== false) {
+      void this.startSpare(
+        Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, SPARE_DELAY_MS))]),
+      );
+    }
     run.control =
       typeof SharedArrayBuffer === 'function'
         ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))

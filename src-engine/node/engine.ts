@@ -58,6 +58,8 @@ export interface NodeEngineOptions {
   cacheDir?: string | null;
   /** A built engine folder other than the default one. */
   engineDir?: string;
+  /** Prepare the next run's child while a run runs; false for one run (engine-client.ts). */
+  prepareNext?: boolean;
 }
 
 function defaultCacheDir(): string {
@@ -95,6 +97,7 @@ export class NodeEngine {
     this.snapshot = snapshotFile ? openSnapshot(snapshotFile) : null;
     let children = 0;
     this.client = new EngineClient({
+      prepareNext: options.prepareNext,
       spawn: () =>
         spawnConfinedChild(
           paths,

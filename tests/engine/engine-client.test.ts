@@ -103,6 +103,35 @@ describe('one worker per run', () => {
     expect(second.find((e) => e.kind === 'output')).toMatchObject({ text: 'two\n' });
   });
 
+  test('a client for one run prepares no next worker, and a later run still gets one', async () => {
+    const h = createClient({ prepareNext: false });
+    const { events, handle, worker, id } = await startRun(h);
+    expect(h.workers).toEqual([worker]);
+    worker?.send({ type: 'events', id, batch: encodeBatch(traceOf('one\n')) });
+    await handle.finished;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Nothing was started while the run ran, nor after it.
+    expect(h.workers).toHaveLength(1);
+    expect(events.at(-1)?.kind).toBe('run.end');
+
+    // The next run starts its worker when it comes.
+    const second: TraceEvent[] = [];
+    const next = h.client.run(REQUEST, (batch) => second.push(...batch));
+    await tick();
+    expect(h.workers).toHaveLength(2);
+    h.workers[1]?.send(READY);
+    await tick();
+    const run = h.workers[1]?.received.find((m) => m.type === 'run');
+    expect(h.workers).toHaveLength(2);
+    h.workers[1]?.send({
+      type: 'events',
+      id: run?.type === 'run' ? run.id : 0,
+      batch: encodeBatch(traceOf('two\n')),
+    });
+    await next.finished;
+    expect(second.find((e) => e.kind === 'output')).toMatchObject({ text: 'two\n' });
+  });
+
   test('nothing a worker sends after its run ended reaches anyone', async () => {
     const h = createClient();
     const { events, handle, worker, id } = await startRun(h);
