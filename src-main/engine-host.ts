@@ -32,6 +32,7 @@ import {
 import {
   createEngineGuard,
   createRunGuard,
+  deliverChecked,
   type EngineGuard,
   type RunGuard,
 } from '../src-shared/run-guard.ts';
@@ -344,11 +345,15 @@ export class EngineHost implements Engine {
   private onEvents(runIdValue: unknown, value: unknown): void {
     const run = this.active;
     if (!run || runIdValue !== run.runId) return; // A late batch of a run already ended.
-    const events = run.guard.check(value);
-    if (events.length === 0) return;
-    run.lastProgress = Date.now();
-    if (events[0]?.kind === 'run.start') this.python ??= events[0].python;
-    this.deliver(run, events);
+    deliverChecked(
+      () => run.guard.check(value),
+      (events) => {
+        if (events.length === 0) return;
+        run.lastProgress = Date.now();
+        if (events[0]?.kind === 'run.start') this.python ??= events[0].python;
+        this.deliver(run, events);
+      },
+    );
   }
 
   private onRunFailed(runIdValue: unknown, message: unknown): void {

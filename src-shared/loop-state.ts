@@ -421,7 +421,8 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         role: event.role,
         task: event.task,
         future: event.future,
-        when: isTimer ? event.when : null,
+        // A deadline that is not a finite number (null in the trace) is never due: infinity.
+        when: isTimer ? (event.when ?? Infinity) : null,
         cancelled: false,
         line: event.from.line,
         fromTask: event.from.task,

@@ -20,6 +20,29 @@ import type { Budgets, RunRequest, TraceEvent } from './trace.ts';
 /** An engine broke one of the host's rules. */
 export class GuardError extends Error {
   override name = 'GuardError';
+  /**
+   * The checked events of the batch before the broken rule: the host shows them (what the
+   * program printed until then is not lost) and ends the run after them.
+   */
+  accepted: TraceEvent[] = [];
+}
+
+/**
+ * Hands what `check` accepts to `deliver`; when it finds a broken rule, first the events
+ * checked before it, then the error.
+ */
+export function deliverChecked(
+  check: () => TraceEvent[],
+  deliver: (events: TraceEvent[]) => void,
+): void {
+  let events: TraceEvent[];
+  try {
+    events = check();
+  } catch (error) {
+    if (error instanceof GuardError && error.accepted.length > 0) deliver(error.accepted);
+    throw error;
+  }
+  deliver(events);
 }
 
 function fail(message: string): never {
@@ -167,13 +190,16 @@ export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunG
     check(batch) {
       if (last?.kind === 'run.end') fail('The engine sent events after the run ended.');
       let checked: TraceEvent[];
+      let invalid: GuardError | null = null;
       try {
         checked = checker.check(batch);
       } catch (error) {
         if (!(error instanceof TraceError)) throw error;
-        throw new GuardError(`The engine sent an invalid trace: ${error.message}.`, {
+        invalid = new GuardError(`The engine sent an invalid trace: ${error.message}.`, {
           cause: error,
         });
+        // An engine that broke a rule does not end its run itself: the host ends it, crashed.
+        checked = error.accepted.filter((event) => event.kind !== 'run.end');
       }
       events += checked.length;
       if (events > maxEvents + EVENT_SLACK)
@@ -186,6 +212,10 @@ export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunG
       if (output > maxOutputBytes + OUTPUT_SLACK)
         fail('The engine sent more output than the run’s budget allows.');
       last = checked.at(-1) ?? last;
+      if (invalid) {
+        invalid.accepted = checked;
+        throw invalid;
+      }
       return checked;
     },
     get ended() {

@@ -86,7 +86,7 @@ export const TRACE_SCHEMA = {
   'timer.push': {
     handle: 'int',
     loop: 'int',
-    when: 'num',
+    when: 'num?',
     callback: 'str',
     role: 'role',
     task: 'int?',

@@ -117,7 +117,7 @@ function isAwaiting(value: unknown): boolean {
   if (!isRecord(value) || !isInt(value.future)) return false;
   switch (value.kind) {
     case 'sleep':
-      return isNum(value.until);
+      return checkField('num?', value.until);
     case 'task':
       return isStr(value.name);
     case 'gather':
@@ -144,6 +144,9 @@ const SCHEMA: Readonly<Record<string, Readonly<Record<string, FieldType>>>> = TR
 const COMMON_FIELDS = new Set(['seq', 't', 'kind']);
 
 export class TraceError extends Error {
+  /** The well-formed events of the batch before the bad one (set by the checker). */
+  accepted: TraceEvent[] = [];
+
   constructor(
     message: string,
     readonly seq: number | null,
@@ -188,26 +191,30 @@ export function createTraceChecker() {
     check(batch: unknown): TraceEvent[] {
       if (!Array.isArray(batch)) throw new TraceError('a batch of events is not an array', null);
       const events: TraceEvent[] = [];
-      for (const value of batch) {
-        const event = validateEvent(value);
-        if (ended) throw new TraceError(`event ${event.seq} comes after the end`, event.seq);
-        if (event.seq !== nextSeq) {
-          throw new TraceError(
-            `event ${event.seq} is out of order (expected ${nextSeq})`,
-            event.seq,
-          );
-        }
-        if (event.t < lastTime)
-          throw new TraceError(`event ${event.seq} goes back in time`, event.seq);
-        if (event.seq === 0 && event.kind !== 'run.start') {
-          throw new TraceError('the trace does not begin with run.start', 0);
-        }
-        nextSeq += 1;
-        lastTime = event.t;
-        ended = event.kind === 'run.end';
-        events.push(event);
+      try {
+        for (const value of batch) events.push(this.next(value));
+      } catch (error) {
+        if (error instanceof TraceError) error.accepted = events;
+        throw error;
       }
       return events;
+    },
+    /** Checks the stream's next event. */
+    next(value: unknown): TraceEvent {
+      const event = validateEvent(value);
+      if (ended) throw new TraceError(`event ${event.seq} comes after the end`, event.seq);
+      if (event.seq !== nextSeq) {
+        throw new TraceError(`event ${event.seq} is out of order (expected ${nextSeq})`, event.seq);
+      }
+      if (event.t < lastTime)
+        throw new TraceError(`event ${event.seq} goes back in time`, event.seq);
+      if (event.seq === 0 && event.kind !== 'run.start') {
+        throw new TraceError('the trace does not begin with run.start', 0);
+      }
+      nextSeq += 1;
+      lastTime = event.t;
+      ended = event.kind === 'run.end';
+      return event;
     },
   };
 }

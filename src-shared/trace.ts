@@ -72,7 +72,8 @@ export interface IoSocket {
 
 /** What a suspended task waits for. */
 export type Awaiting =
-  | { kind: 'sleep'; future: number; until: number }
+  /** `until` is null when the sleep's deadline is not a finite number (`sleep(float("inf"))`). */
+  | { kind: 'sleep'; future: number; until: number | null }
   | { kind: 'task'; future: number; name: string }
   | { kind: 'gather'; future: number; children: number[] }
   | { kind: 'future'; future: number; label: string };
@@ -192,7 +193,8 @@ export type TraceEvent =
   | (Base<'timer.push'> & {
       handle: number;
       loop: number;
-      when: number;
+      /** The deadline; null when it is not a finite number (`call_later(float("inf"), …)`). */
+      when: number | null;
       callback: string;
       role: CallbackRole;
       task: number | null;

@@ -21,6 +21,7 @@ import {
 import {
   createEngineGuard,
   createRunGuard,
+  deliverChecked,
   type EngineGuard,
   type RunGuard,
 } from '../../src-shared/run-guard.ts';
@@ -410,7 +411,12 @@ export class EngineClient implements Engine {
       case 'events':
         if (!run || run.id !== message.id)
           throw new Error('The engine sent events for a run it was not given.');
-        if (!run.ended) this.deliver(run, run.guard.checkWire(message.batch));
+        if (!run.ended) {
+          deliverChecked(
+            () => run.guard.checkWire(message.batch),
+            (events) => this.deliver(run, events),
+          );
+        }
         break;
       case 'done':
         if (!run || run.id !== message.id)

@@ -11,6 +11,7 @@ import { batchBytes, copyBytesRight } from './pyodide-bytes.ts';
 import engineSource from '../python/loopscope_engine.py';
 import asyncioSource from '../python/loopscope_asyncio.py';
 import clockSource from '../python/loopscope_clock.py';
+import errnoSource from '../python/loopscope_errno.py';
 import framesSource from '../python/loopscope_frames.py';
 import ioSource from '../python/loopscope_io.py';
 import loopSource from '../python/loopscope_loop.py';
@@ -29,6 +30,7 @@ const ENGINE_MODULES: Record<string, string> = {
   'loopscope_engine.py': engineSource,
   'loopscope_asyncio.py': asyncioSource,
   'loopscope_clock.py': clockSource,
+  'loopscope_errno.py': errnoSource,
   'loopscope_frames.py': framesSource,
   'loopscope_io.py': ioSource,
   'loopscope_loop.py': loopSource,

@@ -7,8 +7,10 @@ moment a dropped task is reported, a traceback frame), the replacement does what
 does.
 """
 
+import _py_warnings
 import contextvars
 import inspect
+import linecache
 import logging
 import os
 import sys
@@ -16,7 +18,7 @@ import traceback
 import warnings
 
 import asyncio
-from asyncio import events, exceptions, format_helpers, futures, tasks
+from asyncio import base_events, base_tasks, events, exceptions, format_helpers, futures, tasks
 
 from loopscope_frames import record as record_frames, stack_of
 from loopscope_trace import (
@@ -605,6 +607,111 @@ def instrument_tracebacks():
     traceback._walk_tb_with_full_positions = walk_tb
 
 
+# The folder of the engine's modules: a prefix warnings.warn skips frames of.
+_ENGINE_PREFIX = os.path.dirname(__file__) + "/"
+# More frames of origin than a program asks for, so that as many are left once the engine's
+# are taken out.
+_ORIGIN_SPARE = 16
+
+
+def instrument_stacks():
+    """Nor do the stacks a program looks at: traceback.extract_stack() and print_stack(),
+    inspect.stack(), logging's caller and stack_info, warnings' stacklevel, a task's
+    get_stack(), and where a never-awaited coroutine was created (docs/engine.md, "Frames a
+    program sees")."""
+    walk_stack = traceback.walk_stack
+
+    def visible_walk_stack(f):
+        if f is None:
+            f = sys._getframe().f_back
+        return ((frame, line) for frame, line in walk_stack(f) if not hidden_frame(frame.f_code))
+
+    visible_walk_stack.__doc__ = walk_stack.__doc__
+    traceback.walk_stack = visible_walk_stack
+
+    getouterframes = inspect.getouterframes
+
+    def visible_outer_frames(frame, context=1):
+        return [info for info in getouterframes(frame, context) if not hidden_frame(info.frame.f_code)]
+
+    visible_outer_frames.__doc__ = getouterframes.__doc__
+    inspect.getouterframes = visible_outer_frames
+
+    logging_internal = logging._is_internal_frame
+    logging._is_internal_frame = lambda frame: hidden_frame(frame.f_code) or logging_internal(frame)
+
+    warn = warnings.warn
+
+    # The engine's own calls name the stack level C code would: this one skips their frames.
+    def visible_warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
+        if type(skip_file_prefixes) is not tuple or type(stacklevel) is not int:
+            return warn(message, category, stacklevel, source, skip_file_prefixes=skip_file_prefixes)
+        # With prefixes to skip, warn() counts its stack levels from its caller (this function's
+        # frame) past those frames: one more level reaches the program's caller.
+        return warn(message, category, max(stacklevel, 1) + 1, source, skip_file_prefixes=(*skip_file_prefixes, _ENGINE_PREFIX))
+
+    visible_warn.__doc__ = warn.__doc__
+    warnings.warn = visible_warn
+
+    base_tasks.__dict__["_task_get_stack"] = _task_get_stack
+
+    set_depth = sys.set_coroutine_origin_tracking_depth
+    asked = [sys.get_coroutine_origin_tracking_depth()]
+    debug_tracking = base_events.BaseEventLoop._set_coroutine_origin_tracking.__code__
+
+    def set_coroutine_origin_tracking_depth(depth):
+        set_depth(depth)
+        asked[0] = depth
+        # For asyncio's debug mode, whose warnings show the origin: a program that reads
+        # `cr_origin` itself gets as many frames as it asked for (the engine's among them).
+        if depth > 0 and sys._getframe(1).f_code is debug_tracking:
+            set_depth(depth + _ORIGIN_SPARE)
+
+    def get_coroutine_origin_tracking_depth():
+        return asked[0]
+
+    set_coroutine_origin_tracking_depth.__doc__ = set_depth.__doc__
+    get_coroutine_origin_tracking_depth.__doc__ = sys.get_coroutine_origin_tracking_depth.__doc__
+    sys.set_coroutine_origin_tracking_depth = set_coroutine_origin_tracking_depth
+    sys.get_coroutine_origin_tracking_depth = get_coroutine_origin_tracking_depth
+
+    def warn_unawaited_coroutine(coro):
+        # warnings._warn_unawaited_coroutine, with the origin's frames the program sees.
+        lines = [f"coroutine '{coro.__qualname__}' was never awaited\n"]
+        origin = coro.cr_origin
+        if origin is not None:
+            visible = [entry for entry in origin if not entry[0].startswith(_ENGINE_PREFIX)][: asked[0]]
+            lines.append("Coroutine created at (most recent call last)\n")
+            lines += traceback.format_list([(*entry, linecache.getline(entry[0], entry[1])) for entry in reversed(visible)])
+        # Its caller is the frame that dropped the coroutine, as natively: this frame is skipped.
+        warnings.warn("".join(lines).rstrip("\n"), RuntimeWarning, 1, coro)
+
+    warnings._warn_unawaited_coroutine = warn_unawaited_coroutine
+    # The pure-Python warn() that warnings._deprecated() calls skips them too.
+    internal_filename = _py_warnings._is_internal_filename
+    _py_warnings._is_internal_filename = lambda filename: filename.startswith(_ENGINE_PREFIX) or internal_filename(filename)
+
+
+def _task_get_stack(task, limit):
+    """base_tasks._task_get_stack without the hidden frames."""
+    frames = []
+    coro = task._coro
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+    if frame is not None:
+        while frame is not None and (limit is None or len(frames) < limit):
+            if not hidden_frame(frame.f_code):
+                frames.append(frame)
+            frame = frame.f_back
+        frames.reverse()
+    elif task._exception is not None:
+        tb = task._exception.__traceback__
+        while tb is not None and (limit is None or len(frames) < limit):
+            if not hidden_frame(tb.tb_frame.f_code):
+                frames.append(tb.tb_frame)
+            tb = tb.tb_next
+    return frames
+
+
 def instrument_warnings():
     show_warning = warnings._showwarnmsg_impl
 
@@ -639,6 +746,7 @@ def install():
     instrument_future()
     instrument_task()
     instrument_tracebacks()
+    instrument_stacks()
     instrument_warnings()
     instrument_logging()
 

@@ -71,7 +71,8 @@ class VirtualDatetime(_CDatetime, metaclass=_DatetimeType):
             "version. Use timezone-aware objects to represent datetimes in UTC: "
             "datetime.datetime.now(datetime.UTC).",
             DeprecationWarning,
-            stacklevel=2,
+            # Its caller's line: warnings.warn skips the engine's frames (loopscope_asyncio).
+            stacklevel=1,
         )
         return cls.fromtimestamp(_wall(), datetime.timezone.utc).replace(tzinfo=None)
 

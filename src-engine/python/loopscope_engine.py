@@ -41,6 +41,7 @@ import loopscope_clock  # noqa: E402
 import loopscope_frames  # noqa: E402
 import loopscope_io  # noqa: E402
 import loopscope_loop  # noqa: E402
+import loopscope_errno  # noqa: E402
 import loopscope_net  # noqa: E402
 import loopscope_stack  # noqa: E402
 import loopscope_threads  # noqa: E402
@@ -58,6 +59,7 @@ _ENGINE_MODULES = (
     loopscope_io,
     loopscope_loop,
     loopscope_net,
+    loopscope_errno,
     loopscope_asyncio,
     loopscope_stack,
     loopscope_frames,
@@ -79,6 +81,7 @@ def _install():
     loopscope_asyncio.install()
     loopscope_frames.install()
     loopscope_loop.install()
+    loopscope_errno.install()
     loopscope_net.install()
     loopscope_io.install()
     loopscope_stack.install()
@@ -347,7 +350,8 @@ def _finalize(main):
     """Py_FinalizeEx: threads are joined, atexit handlers run, the streams are flushed, and
     the program's objects are freed, so that their finalizers report what they report
     natively (a task destroyed while pending, say)."""
-    for step in (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_streams, main.__dict__.clear, gc.collect):
+    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_streams, _forget_last_exception, main.__dict__.clear, gc.collect)
+    for step in steps:
         try:
             step()
         except Stop:
@@ -355,6 +359,14 @@ def _finalize(main):
         except BaseException:  # noqa: BLE001 - shutdown errors are printed, as CPython does.
             traceback.print_exc()
     _flush_streams()
+
+
+def _forget_last_exception():
+    """finalize_modules first sets sys.last_exc and its kin to None: the frames of an uncaught
+    exception's traceback, and what their variables hold, are freed before the module's."""
+    for name in ("last_exc", "last_type", "last_value", "last_traceback"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)
 
 
 def _flush_streams():
@@ -460,6 +472,9 @@ def run(source, filename, stdin, options_json, sink, control):
     monitoring = sys.monitoring
     monitoring.use_tool_id(MONITOR_TOOL, "loopscope")
     monitoring.register_callback(MONITOR_TOOL, monitoring.events.LINE, _on_line)
+    monitoring.set_events(MONITOR_TOOL, monitoring.events.RAISE)
+    _limit.raise_callback = loopscope_errno.on_raise
+    _limit.listen_for_raise()
     for each in _code_objects(code):
         monitoring.set_local_events(MONITOR_TOOL, each, monitoring.events.LINE)
 
@@ -482,7 +497,10 @@ def run(source, filename, stdin, options_json, sink, control):
             end["budget"] = stop.budget
     if rec.hot_lines:
         end["hotLines"] = sorted(rec.hot_lines)
+    _limit.raise_callback = None
+    monitoring.set_events(MONITOR_TOOL, 0)
     monitoring.register_callback(MONITOR_TOOL, monitoring.events.LINE, None)
+    monitoring.register_callback(MONITOR_TOOL, monitoring.events.RAISE, None)
     monitoring.free_tool_id(MONITOR_TOOL)
     rec.finish(end)
 

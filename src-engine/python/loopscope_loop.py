@@ -8,7 +8,7 @@ from asyncio import base_events, events, futures, selector_events, unix_events
 
 import loopscope_net
 import loopscope_threads
-from loopscope_trace import RecursionLimit, describe_callback
+from loopscope_trace import RecursionLimit, describe_callback, finite
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
@@ -109,6 +109,11 @@ class VirtualSelector(loopscope_net.NetSelector):
         rec.emit("io.ready", {"loop": loop._ls_id, "sockets": self.describe(ready)})
         return ready
 
+
+# The name a program sees (asyncio's debug log says "Using selector: EpollSelector"): on Linux,
+# the loop's selector is an epoll one.
+VirtualSelector.__name__ = VirtualSelector.__qualname__ = "EpollSelector"
+VirtualSelector.__module__ = "selectors"
 
 _NO_IO = (
     "Loopscope runs asyncio on a virtual clock, with TCP sockets on the loopback only (no Unix "
@@ -250,7 +255,7 @@ class TracedHeapq:
             "timer.push",
             rec.handle_id(handle, new=True),
             handle._loop._ls_id,
-            handle._when,
+            finite(handle._when),
             label,
             role,
             task,
@@ -271,6 +276,13 @@ class TracedHeapq:
 
 class TracedPolicy(events._BaseDefaultEventLoopPolicy):
     _loop_factory = TracedEventLoop
+
+
+# The names a program sees (`print(loop)`, `type(loop)`): on Linux, asyncio's loop and policy.
+for _cls, _name in ((TracedEventLoop, "_UnixSelectorEventLoop"), (TracedPolicy, "_UnixDefaultEventLoopPolicy")):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "asyncio.unix_events"
+del _cls, _name
 
 
 def install():

@@ -19,7 +19,9 @@ import socket as socket_module
 import warnings
 import weakref
 
+import loopscope_errno
 import loopscope_threads
+from loopscope_errno import LinuxErrno
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
@@ -46,66 +48,7 @@ NO_NETWORK = (
 )
 
 
-def _error(cls, code):
-    return cls(LinuxErrno.of(code), errno_message(code))
-
-
-def errno_message(code):
-    # Linux's strerror texts, which CPython puts in OSError; Emscripten's differ.
-    return _LINUX[code][1]
-
-
-# Linux's numbers and texts for the errors the network raises. Pyodide's `errno` numbers are
-# Emscripten's (ECONNREFUSED is 14, not 111), and CPython picks OSError's subclass
-# (ConnectionRefusedError…) by those numbers.
-_LINUX = {
-    errno.EAGAIN: (11, "Resource temporarily unavailable"),
-    errno.EINPROGRESS: (115, "Operation now in progress"),
-    errno.EALREADY: (114, "Operation already in progress"),
-    errno.ECONNREFUSED: (111, "Connection refused"),
-    errno.ECONNRESET: (104, "Connection reset by peer"),
-    errno.EPIPE: (32, "Broken pipe"),
-    errno.ENOTCONN: (107, "Transport endpoint is not connected"),
-    errno.EISCONN: (106, "Transport endpoint is already connected"),
-    errno.EBADF: (9, "Bad file descriptor"),
-    errno.EINVAL: (22, "Invalid argument"),
-    errno.EADDRINUSE: (98, "Address already in use"),
-    errno.EADDRNOTAVAIL: (99, "Cannot assign requested address"),
-    errno.EAFNOSUPPORT: (97, "Address family not supported by protocol"),
-    errno.ENETUNREACH: (101, "Network is unreachable"),
-    errno.EOPNOTSUPP: (95, "Operation not supported"),
-}
-
-
-class LinuxErrno(int):
-    """An error number that is Pyodide's to the interpreter (so that `OSError(n, ...)` is the
-    right subclass and `n == errno.ECONNREFUSED`) and Linux's to the eye: it prints, formats
-    and compares equal as the number native CPython shows."""
-
-    __slots__ = ()
-
-    @classmethod
-    def of(cls, code):
-        return cls(code) if code in _LINUX else code
-
-    def linux(self):
-        return _LINUX[int(self)][0]
-
-    def __repr__(self):
-        return repr(self.linux())
-
-    __str__ = __repr__
-
-    def __format__(self, spec):
-        return format(self.linux(), spec)
-
-    def __eq__(self, other):
-        return int.__eq__(self, other) is True or other == self.linux()
-
-    def __ne__(self, other):
-        return not self == other
-
-    __hash__ = int.__hash__
+_error = loopscope_errno.error
 
 
 class Network:
@@ -627,8 +570,9 @@ class VirtualSocket:
 
     def describe(self):
         """The socket's addresses, for the trace."""
-        local = None if self._local is None else _show(*self._local)
-        peer = None if self._peer_address is None else _show(*self._peer_address[:2])
+        # One end of a Unix socket pair has no address to show ("" for both, as natively).
+        local = _show(*self._local) if self._local else None
+        peer = _show(*self._peer_address[:2]) if self._peer_address else None
         return local, peer
 
     # --- Blocking mode -------------------------------------------------------------------
@@ -659,17 +603,15 @@ def _show(ip, port):
 
 
 def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
-    """Two connected sockets, as `socket.socketpair()` gives."""
+    """Two connected sockets, as `socket.socketpair()` gives (Linux pairs only Unix sockets)."""
+    if family != AF_UNIX:
+        raise _error(OSError, errno.EOPNOTSUPP)
     a = VirtualSocket(family, type, proto)
     b = VirtualSocket(family, type, proto)
     for one, other in ((a, b), (b, a)):
         one._peer = other
         one._connected_at = (0.0, 0)
-        if family != AF_UNIX:
-            ip = "127.0.0.1" if family == AF_INET else "::1"
-            one._local = (ip, net.bind(one, ip, 0))
-    for one, other in ((a, b), (b, a)):
-        one._peer_address = "" if family == AF_UNIX else _address(family, *other._local)
+        one._peer_address = ""
     return a, b
 
 

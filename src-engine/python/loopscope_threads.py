@@ -23,14 +23,16 @@ import _threading_local
 import contextvars
 import heapq
 import itertools
+import os
 import queue
+import sys
 import threading
 import weakref
 from asyncio import events
 from concurrent.futures import _base as futures_base
 from concurrent.futures import thread as futures_thread
 
-from loopscope_trace import CLOCK_TICK
+from loopscope_trace import CLOCK_TICK, RecursionLimit
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 sched = None  # The current run's Scheduler.
@@ -211,9 +213,17 @@ class Scheduler:
         line, task = rec.line, rec.task
         _switch(outer, vt)
         rec.line = rec.task = None
+        # Natively a thread has a stack of its own: its code reaches RecursionError at the same
+        # depth wherever it was started from. Here it runs above whoever waits: the frames
+        # under its body count as the engine's.
+        body = vt.body
+        frames = _depth(sys._getframe()) - _NATIVE_FRAMES_MISSING.get(body, 0)
+        raise_by = frames + RecursionLimit.line_frame - RecursionLimit.extra
+        RecursionLimit.deeper(raise_by)
         try:
-            vt.body(vt)
+            body(vt)
         finally:
+            RecursionLimit.deeper(-raise_by)
             _switch(vt, outer)
             rec.line, rec.task = line, task
         rec.checkpoint()
@@ -259,17 +269,26 @@ class Scheduler:
         return ok
 
     def catch_up(self, thread):
-        """A thread that ran ahead of the clock, about to take a lock, waits for the world to
-        reach its time, so that the loop, whose callbacks come first on the clock, takes the
-        lock first. Only the loop and the timeline go on meanwhile, and only while no other
-        thread is ready or waiting: a thread run above this one on the one real stack could
-        wait for what this one is about to give, for ever (docs/engine.md, "Threads")."""
-        if self.ready or any(w.thread is not None for w in self.waiters):
+        """A thread that ran ahead of the clock, about to take a lock or to read an Event,
+        waits for the world to reach its time, so that the loop, whose callbacks come first on
+        the clock, takes the lock (sets the Event) first. Only the loop and the timeline go on
+        meanwhile, and only while no other thread is ready or waiting: a thread run above this
+        one on the one real stack could wait for what this one is about to give, for ever
+        (docs/engine.md, "Threads"). Nor past the moment a wait below it ends (its deadline,
+        or what it waits for happening): natively the one waiting goes on then, and sees the
+        world as it is at that time."""
+        waiters = self.waiters
+        if self.ready or any(w.thread is not None for w in waiters):
             return
-        waiter = Waiter(thread, _never, thread.clock)
-        self.waiters.append(waiter)
+        until = min([thread.clock] + [w.deadline for w in waiters])
+        waiter = Waiter(thread, _never, until)
+        waiters.append(waiter)
         try:
-            while rec.now + RESOLUTION < waiter.deadline and not self.ready:
+            while (
+                rec.now + RESOLUTION < waiter.deadline
+                and not self.ready
+                and all(w.ready_at is None for w in waiters)
+            ):
                 rec.checkpoint()
                 self.step(waiter)
         finally:
@@ -324,6 +343,14 @@ class Scheduler:
 
 def _never():
     return False
+
+
+def _depth(frame):
+    depth = 0
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
 
 
 def _can_drive(loop):
@@ -412,6 +439,21 @@ def _current_ident():
     return MAIN_IDENT if thread is None else thread.ident
 
 
+def _current_native_id():
+    """As Linux numbers threads: the main thread's id is the process's, and each thread started
+    after it takes the next."""
+    return os.getpid() + (_current_ident() - MAIN_IDENT) // 1000
+
+
+def _set_native_id(self):
+    self._native_id = _current_native_id()
+
+
+def _native_id(self):
+    """Native integral thread ID of this thread, or None if it has not been started."""
+    return self._native_id
+
+
 def start_thread(self):
     """`Thread.start()`: the thread starts, and runs when the scheduler gets to it."""
     if not self._initialized:
@@ -449,6 +491,12 @@ def _thread_body(vt):
     sched.finish(vt)
 
 
+# Native frames under a thread's code that the engine's body for it does not have: a pool
+# worker's _bootstrap, _bootstrap_inner, run and _worker are one body frame, then the worker's
+# loop (and, when it resumes, only the loop).
+_NATIVE_FRAMES_MISSING = {}
+
+
 def _pool_worker_body(vt):
     """A ThreadPoolExecutor worker (concurrent.futures.thread._worker), which goes idle
     between work items instead of blocking on its queue."""
@@ -457,6 +505,10 @@ def _pool_worker_body(vt):
 
 def _pool_worker_resume(vt):
     vt.context.run(_pool_worker_loop, vt)
+
+
+_NATIVE_FRAMES_MISSING[_pool_worker_body] = 1
+_NATIVE_FRAMES_MISSING[_pool_worker_resume] = 2
 
 
 def _pool_worker_start(vt):
@@ -489,7 +541,10 @@ def _pool_worker_loop(vt):
     executor_reference, context, work_queue = vt.thread._args
     try:
         while True:
-            if _others_first(vt, work_queue):
+            if vt.clock > rec.now + RESOLUTION or _others_first(vt, work_queue):
+                # Between work items the worker has nothing on the stack: it goes on at its
+                # own time, when the program may have cancelled what it would take next, or
+                # another worker, whose time comes first, has taken it.
                 sched.make_ready(vt, vt.clock)
                 return
             try:
@@ -497,7 +552,9 @@ def _pool_worker_loop(vt):
             except queue.Empty:
                 executor = executor_reference()
                 if executor is not None:
-                    executor._idle_semaphore.release()
+                    # At the worker's time, as it goes idle natively: taking the semaphore's
+                    # lock now would make it wait for the clock first (VirtualLock.acquire).
+                    sched.by_thread(executor._idle_semaphore.release)
                 del executor
                 # Idle: the next put() on the queue wakes this worker.
                 sched.dormant.setdefault(id(work_queue), []).append(vt)
@@ -522,16 +579,34 @@ def _pool_worker_loop(vt):
 
 
 class WakingSimpleQueue(queue._PySimpleQueue):
-    """queue.SimpleQueue whose put() wakes an idle pool worker waiting on it."""
+    """queue.SimpleQueue on the scheduler. As the C SimpleQueue, it takes no lock a program
+    could see (so a thread that ran ahead does not wait for the clock to take one): a put
+    from such a thread happens at its time, and wakes an idle pool worker waiting on it."""
 
     def put(self, item, block=True, timeout=None):
-        super().put(item, block, timeout)
-        if sched is not None:
-            idle = sched.dormant.get(id(self))
-            if idle:
-                sched.make_ready(idle.pop(0), sched.current_time())
+        if sched is None:
+            self._queue.append(item)
+        else:
+            sched.by_thread(self._arrive, item)
 
     put_nowait = put
+
+    def _arrive(self, item):
+        self._queue.append(item)
+        idle = sched.dormant.get(id(self))
+        if idle:
+            sched.make_ready(idle.pop(0), sched.current_time())
+
+    def get(self, block=True, timeout=None):
+        if timeout is not None and timeout < 0:
+            raise ValueError("'timeout' must be a non-negative number")
+        items = self._queue
+        if not items and not (block and sched is not None and sched.block(items.__len__, timeout)):
+            raise queue.Empty
+        return items.popleft()
+
+    def get_nowait(self):
+        return self.get(False)
 
 
 def set_event(original):
@@ -542,6 +617,16 @@ def set_event(original):
 
     set.__qualname__ = original.__qualname__
     return set
+
+
+def is_set(self):
+    """Return true if and only if the internal flag is true."""
+    thread = sched.actor() if sched is not None else None
+    if thread is not None and not thread.held and thread.clock > rec.now + RESOLUTION:
+        # A thread that ran ahead and polls a flag (`while not stop.is_set()`) reads it at its
+        # own time, as for a lock (VirtualLock.acquire).
+        sched.catch_up(thread)
+    return self._flag
 
 
 def join_thread(self, timeout=None):
@@ -654,6 +739,12 @@ def install():
     thread_class.start = start_thread
     thread_class.join = join_thread
     threading.get_ident = _thread.get_ident = _current_ident
+    # Emscripten has no thread ids of the kernel's: Linux's, as a program there sees them.
+    threading._HAVE_THREAD_NATIVE_ID = True
+    threading.get_native_id = _thread.get_native_id = _current_native_id
+    thread_class._set_native_id = _set_native_id
+    thread_class.native_id = property(_native_id)
+    threading.main_thread()._native_id = os.getpid()
     threading._allocate_lock = _thread.allocate_lock = VirtualLock
     threading.Lock = VirtualLock
     # RLock() falls back to its Python version, which uses the Lock above.
@@ -664,6 +755,7 @@ def install():
     # threading.local keyed by the simulated thread, not by the real one.
     threading.local = _threading_local.local
     threading.Event.set = set_event(threading.Event.set)
+    threading.Event.is_set = is_set
     for name in ("set_result", "set_exception"):
         setattr(futures_base.Future, name, concurrent_completion(getattr(futures_base.Future, name)))
 

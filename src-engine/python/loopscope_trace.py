@@ -145,6 +145,10 @@ class RecursionLimit:
     extra = 0
     # 1 while the program's lines are recorded: the line event's frame stands above its newest.
     line_frame = 0
+    # The RAISE event's callback (loopscope_errno.on_raise), during a run. It too needs a frame
+    # above the newest: it is called only while the line event's frame has room, so that a
+    # RecursionError raised at the limit is not replaced by one the callback itself raises.
+    raise_callback = None
 
     @classmethod
     def deeper(cls, frames):
@@ -156,6 +160,13 @@ class RecursionLimit:
         if recorded != cls.line_frame:
             cls.line_frame = recorded
             cls.deeper(1 if recorded else -1)
+            cls.listen_for_raise()
+
+    @classmethod
+    def listen_for_raise(cls):
+        callback = cls.raise_callback if cls.line_frame else None
+        if cls.raise_callback is not None:
+            sys.monitoring.register_callback(MONITOR_TOOL, sys.monitoring.events.RAISE, callback)
 
 
 def short_text(text):
@@ -217,6 +228,8 @@ class Recorder:
         # The length of the batch just after its last event, when that event is printed text
         # (which more text of the same stream then extends); -1 otherwise.
         self.output_end = -1
+        # Where the batch holds an output event's text as a list of pieces (see output).
+        self.output_pieces = []
         self.now = 0.0
         self.line = None
         self.task = None
@@ -301,7 +314,14 @@ class Recorder:
             self.halt("budget", "output")
         batch = self.batch
         if self.output_end == len(batch) and batch[-2] == stream:
-            batch[-1] += text
+            # The text goes on the last output event: its pieces are joined when the batch is
+            # sent (adding to a string would copy all of it, each time).
+            last = batch[-1]
+            if type(last) is list:
+                last.append(text)
+            else:
+                batch[-1] = [last, text]
+                self.output_pieces.append(len(batch) - 1)
         else:
             self.row("output", stream, text)
             self.output_end = len(self.batch)
@@ -396,7 +416,11 @@ class Recorder:
         self.output_pending = False
         self.last_flush = real_perf_counter()
         if len(self.batch) > self.FIRST:
-            payload = encode_batch(self.batch)
+            batch = self.batch
+            for index in self.output_pieces:
+                batch[index] = "".join(batch[index])
+            self.output_pieces = []
+            payload = encode_batch(batch)
             self.batch = [self.seq, CLOCK, self.now]
             self.clock_end = self.FIRST
             self.output_end = -1
@@ -667,7 +691,33 @@ def safe_repr(value, depth=0):
     # Not isinstance(), which would read the object's `__class__`: maybe a program's property.
     if issubclass(kind, _Task):
         return f"<Task {value._name}>"
-    return f"<{kind.__qualname__} object>"
+    return f"<{public_name(kind)} object>"
+
+
+def public_name(kind):
+    """A class's name, or for a private one, the public name its module gives it (the event
+    loop's class, `_UnixSelectorEventLoop`, is `asyncio.SelectorEventLoop`)."""
+    name = kind.__qualname__
+    if not name.startswith("_"):
+        return name
+    module = sys.modules.get(kind.__module__)
+    names = vars(module) if module is not None else {}
+    return next((key for key, value in names.items() if value is kind and not key.startswith("_")), name)
+
+
+def finite(when):
+    """A deadline as the trace holds it: a float, or None when it is not a finite number (a
+    delay of `float("inf")` or `nan`, which JSON cannot write, or a program's own number type,
+    whose code the recorder does not run)."""
+    kind = type(when)
+    if kind is not float:
+        if kind is not int and kind is not bool:
+            return None
+        try:
+            when = float(when)
+        except OverflowError:
+            return None
+    return when if when - when == 0 else None
 
 
 def awaiting_of(fut):
@@ -676,7 +726,7 @@ def awaiting_of(fut):
         return {"kind": "task", "future": n, "name": short_text(str(fut._name))}
     sleep_until = fut._ls_sleep
     if sleep_until is not None:
-        return {"kind": "sleep", "future": n, "until": sleep_until}
+        return {"kind": "sleep", "future": n, "until": finite(sleep_until)}
     if isinstance(fut, tasks._GatheringFuture):
         return {"kind": "gather", "future": n, "children": [future_id(c) for c in fut._children]}
     return {"kind": "future", "future": n, "label": type(fut).__name__}

@@ -11,7 +11,7 @@ export type NounKey = Extract<UiKey, `noun.${string}`>;
 export interface Locale {
   language: Language;
   t: Translate;
-  /** A duration in seconds: `1.5 s`, `1,5 с`. */
+  /** A duration in seconds: `1.5 s`, `1,5 с`; `inf`, as Python writes it, when not finite. */
   seconds(value: number): string;
   /** A moment of the loop's clock: `t = 1.5 s`, `t = 1,5 с`. */
   at(time: number): string;
@@ -36,7 +36,10 @@ export function createLocale(language: Language): Locale {
     numberFormats.set(language, format);
   }
   const numbers = format;
-  const seconds = (value: number) => t('time.seconds', { value: numbers.format(value) });
+  const seconds = (value: number) =>
+    Number.isFinite(value)
+      ? t('time.seconds', { value: numbers.format(value) })
+      : t('time.infinite');
   const at = (time: number) => t('time.at', { time: seconds(time) });
   const form = (count: number, noun: NounKey) => plural(language, count, t(noun));
   return {
@@ -45,7 +48,9 @@ export function createLocale(language: Language): Locale {
     seconds,
     at,
     deadline: (time, now) =>
-      t('time.deadline', { at: at(time), in: seconds(Math.max(0, time - now)) }),
+      Number.isFinite(time)
+        ? t('time.deadline', { at: at(time), in: seconds(Math.max(0, time - now)) })
+        : t('time.deadline-never', { at: at(time) }),
     count: (count, noun) =>
       t('count.noun', { count: numbers.format(count), noun: form(count, noun) }),
     plural: form,

@@ -417,7 +417,7 @@ function narrateCallback(
         text: t('tell.schedule.timer', {
           by: actor(context, anchor.from.task),
           callback,
-          deadline: locale.deadline(anchor.when, anchor.t),
+          deadline: locale.deadline(anchor.when ?? Infinity, anchor.t),
         }),
         claims: [{ kind: 'timer', handle: anchor.handle }],
       };

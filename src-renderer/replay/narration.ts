@@ -361,7 +361,7 @@ function narrateEvent(context: NarrationContext, event: TraceEvent, index: numbe
       }
     }
     case 'timer.push': {
-      const deadline = locale.deadline(event.when, event.t);
+      const deadline = locale.deadline(event.when ?? Infinity, event.t);
       const timer: Claim = { kind: 'timer', handle: event.handle };
       return event.role === 'sleep' && event.from.task !== null
         ? text(t('say.timer.push.sleep', { task: say.task(event.from.task), deadline }), timer)
@@ -573,7 +573,7 @@ export function narrateAwait(
     case 'sleep':
       return t('say.task.suspend.sleep', {
         task,
-        deadline: locale.deadline(awaiting.until, event.t),
+        deadline: locale.deadline(awaiting.until ?? Infinity, event.t),
       });
     case 'task':
       return t('say.task.suspend.task', { task, name: say.task(awaiting.future) });

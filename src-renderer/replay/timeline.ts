@@ -137,7 +137,7 @@ export class Timeline {
         break;
       }
       case 'timer.push':
-        this.maxTime = Math.max(this.maxTime, event.when);
+        if (event.when !== null) this.maxTime = Math.max(this.maxTime, event.when);
         break;
       case 'loop.wait':
         this.spans.push({ kind: 'wait', step, from: this.lastTime, until: event.until });

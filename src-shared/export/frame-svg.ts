@@ -85,6 +85,7 @@ class Pen {
   }
 
   seconds(value: number): string {
+    if (!Number.isFinite(value)) return this.t('time.infinite');
     const number = new Intl.NumberFormat(this.language, {
       maximumFractionDigits: 3,
       useGrouping: false,
@@ -726,7 +727,7 @@ function taskDetail(pen: Pen, task: FrameTask): string {
   if (task.status === 'suspended' && awaiting) {
     switch (awaiting.kind) {
       case 'sleep':
-        return pen.t('awaiting.sleep', { time: pen.seconds(awaiting.until) });
+        return pen.t('awaiting.sleep', { time: pen.seconds(awaiting.until ?? Infinity) });
       case 'task':
         return pen.t('awaiting.task', { name: awaiting.name });
       case 'gather': {

@@ -384,7 +384,7 @@ class PerfettoBuilder {
             handle: event.handle,
             callback: event.callback,
             role: event.role,
-            ...(isTimer ? { when: seconds(event.when) } : {}),
+            ...(isTimer ? { when: event.when === null ? null : seconds(event.when) } : {}),
             line: event.from.line,
           },
         );

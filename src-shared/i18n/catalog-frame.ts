@@ -27,6 +27,8 @@ export const frameCatalog = defineCatalog({
     'phase.closed': 'Loop closed',
     'phase.ended': 'Program ended',
     'time.seconds': '{value} s',
+    // A deadline that is not a finite number, as Python writes it: float('inf').
+    'time.infinite': 'inf',
     'noun.tasks-of': 'task|tasks',
     'ready.head': 'head: runs next',
     'ready.tail': 'tail: new handles join here',
@@ -83,6 +85,7 @@ export const frameCatalog = defineCatalog({
     'phase.closed': 'Цикл закрыт',
     'phase.ended': 'Программа завершена',
     'time.seconds': '{value} с',
+    'time.infinite': 'inf',
     'noun.tasks-of': 'задачи|задач|задач|задачи',
     'ready.head': 'голова: выполнится следующим',
     'ready.tail': 'хвост: сюда встают новые',

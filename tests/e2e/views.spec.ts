@@ -162,3 +162,32 @@ test('asyncio.run’s own shutdown tasks are shown, as asyncio’s', async ({ ap
   await app.screenshot('views-asyncio-own-tasks-ru');
   await app.setLanguage('en');
 });
+
+test('a task that sleeps for ever until cancelled: its timer is at inf, never due', async ({
+  app,
+}) => {
+  await app.setCode(
+    [
+      'import asyncio',
+      'async def main():',
+      '    forever = asyncio.create_task(asyncio.sleep(float("inf")), name="forever")',
+      '    await asyncio.sleep(0.5)',
+      '    forever.cancel()',
+      'asyncio.run(main())',
+      '',
+    ].join('\n'),
+  );
+  await app.run();
+  await app.forwardUntil('forever sets a timer in the heap for t = inf (never due)');
+  await app.forwardUntil('forever awaits asyncio.sleep until t = inf (never due)');
+  const wheel = app.view('timer-wheel');
+  await expect(wheel.locator('g.timer')).toHaveCount(2);
+  await expect(wheel).toContainText('inf');
+  await expect(app.view('tasks').locator('[data-task-name="forever"]')).toContainText(
+    'awaits sleep until t = inf',
+  );
+  await app.screenshot('views-sleep-forever');
+  // Cancelled at 0.5 s, the run ends: nothing waited for a timer that never comes due.
+  await app.seek(await app.length());
+  await expect(app.view('header').locator('[data-field=phase]')).toHaveText('Program ended');
+});

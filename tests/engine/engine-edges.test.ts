@@ -119,6 +119,30 @@ describe('how the process ends', () => {
 });
 
 describe('the clock the program reads', () => {
+  test('a task that sleeps for ever until cancelled: its timer has no number for a deadline', async () => {
+    const result = await run(`
+import asyncio
+async def main():
+    forever = asyncio.create_task(asyncio.sleep(float("inf")))
+    await asyncio.sleep(0.1)
+    print(asyncio.get_running_loop().call_later(float("inf"), print).when())
+    forever.cancel()
+asyncio.run(main())
+`);
+    expect(result.stdout).toBe('inf\n');
+    expect(endOf(result)).toMatchObject({ outcome: 'completed', exitCode: 0 });
+    const endless = eventsOf(result, 'timer.push').filter((e) => e.when === null);
+    expect(endless).toHaveLength(2);
+    const sleeps = eventsOf(result, 'task.suspend').flatMap((e) =>
+      e.awaiting?.kind === 'sleep' ? [e.awaiting.until] : [],
+    );
+    expect(sleeps).toContain(null);
+    // The views keep such a timer as one that never comes due.
+    const first = endless[0] as (typeof endless)[number];
+    const state = foldTrace(result.events.slice(0, result.events.indexOf(first) + 1));
+    expect(state.handles.get(first.handle)?.when).toBe(Infinity);
+  });
+
   test('datetime.now() follows the virtual clock to the microsecond', async () => {
     const result = await run(`
 import asyncio, datetime

@@ -100,6 +100,8 @@ describe('the narration', () => {
         'language.en',
         'language.ru',
         'plain.task-intro',
+        // A deadline that is no number, as Python writes it: float('inf').
+        'time.infinite',
         // Keys named as their caps are printed, on Russian keyboards too.
         'key.home',
         'key.end',
@@ -193,6 +195,10 @@ describe('numbers, times and counted nouns', () => {
   it('words a deadline as a moment and its distance, never as a bare duration', () => {
     expect(en.deadline(2.5, 2)).toBe('t = 2.5 s (in 0.5 s)');
     expect(ru.deadline(2.5, 2)).toBe('t = 2,5 с (через 0,5 с)');
+    // sleep(float("inf")): a deadline that is no number is written as Python writes it.
+    expect(en.deadline(Infinity, 2)).toBe('t = inf (never due)');
+    expect(ru.deadline(Infinity, 2)).toBe('t = inf (не наступит никогда)');
+    expect(en.seconds(Infinity)).toBe('inf');
     const events = loadFixture('create_task_not_started');
     const replay = new Replay(events);
     const sleep = stepOf(events, (e) => e.kind === 'task.suspend' && e.awaiting.kind === 'sleep');

@@ -15,6 +15,7 @@ import {
 import {
   createEngineGuard,
   createRunGuard,
+  deliverChecked,
   GuardError,
   MAX_MESSAGES_PER_SECOND,
   parseEngineStatus,
@@ -79,6 +80,36 @@ describe('a run guard', () => {
 
   test('refuses a trace that breaks the trace format, saying so', () => {
     expect(() => createRunGuard(REQUEST).check([output(0, 'no start')])).toThrow(/invalid trace/);
+  });
+
+  test('keeps the events before a bad one, and ends the trace after them as crashed', () => {
+    const guard = createRunGuard(REQUEST);
+    const bad = { seq: 2, t: 0.5, kind: 'loop.wait', loop: 1, until: 'never' };
+    const delivered: TraceEvent[][] = [];
+    expect(() =>
+      deliverChecked(
+        () => guard.check([START, output(1, 'printed before'), bad]),
+        (events) => delivered.push(events),
+      ),
+    ).toThrow(/event 2 \(loop.wait\) has a bad field "until"/);
+    expect(delivered).toEqual([[START, output(1, 'printed before')]]);
+    expect(guard.complete({ outcome: 'crashed', error: 'x' }, '')).toMatchObject([
+      { seq: 2, kind: 'run.end', outcome: 'crashed' },
+    ]);
+  });
+
+  test('does not take the engine’s own end from a batch that broke a rule after it', () => {
+    const guard = createRunGuard(REQUEST);
+    const end = { seq: 1, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 };
+    const delivered: TraceEvent[][] = [];
+    expect(() =>
+      deliverChecked(
+        () => guard.check([START, end, output(2, 'after the end')]),
+        (events) => delivered.push(events),
+      ),
+    ).toThrow(GuardError);
+    expect(delivered).toEqual([[START]]);
+    expect(guard.ended).toBe(false);
   });
 
   test('refuses more events than the budget allows, counted over every batch', () => {

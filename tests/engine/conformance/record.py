@@ -183,7 +183,7 @@ def lint(name: str, doc: dict) -> list[str]:
 STDLIB_314 = HERE.parents[2] / "node_modules" / "pyodide" / "python_stdlib.zip"
 
 
-def derive_314(doc: dict) -> dict:
+def derive_314(doc: dict, native_stdlib: str) -> dict:
     """The 3.14 expectation of a recording whose tracebacks pass through the standard library:
     the same lines, at 3.14's line numbers. The result is written into `cpython314`, to be
     read and checked by hand."""
@@ -193,27 +193,36 @@ def derive_314(doc: dict) -> dict:
     lib = zipfile.ZipFile(STDLIB_314)
     cites: list[str] = []
 
-    def line_in_314(rel: str, function: str, code: str) -> int:
-        source = lib.read(rel).decode("utf-8")
+    def places(source: str, function: str, code: str) -> list[tuple[int, int]]:
+        """(line, line - the function's first line) of each line of `function` that is `code`."""
         lines = source.split("\n")
-        found = [
-            n
+        return [
+            (n, n - node.lineno)
             for node in ast.walk(ast.parse(source))
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function
             for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)
             if lines[n - 1].strip() == code
         ]
+
+    def line_in_314(rel: str, function: str, code: str, native_line: int) -> int:
+        found = places(lib.read(rel).decode("utf-8"), function, code)
+        if len(found) > 1:
+            # The same line twice in one function: the one as far into it as natively.
+            native = [offset for n, offset in places((Path(native_stdlib) / rel).read_text("utf-8"), function, code) if n == native_line]
+            if len(native) == 1:
+                found = [min(found, key=lambda place: abs(place[1] - native[0]))]
         if len(found) != 1:
             sys.exit(f"record.py: cannot place {code!r} in {rel}:{function} ({found})")
-        cites.append(f"Lib/{rel} {function}() line {found[0]}")
-        return found[0]
+        line = found[0][0]
+        cites.append(f"Lib/{rel} {function}() line {line}")
+        return line
 
     def remap(text: str) -> str:
         lines = text.split("\n")
         for i, line in enumerate(lines):
             m = re.match(r'  File "\{STDLIB\}/(.+?)", line (\d+), in (.+)$', line)
             if m:
-                n = line_in_314(m.group(1), m.group(3), lines[i + 1].strip())
+                n = line_in_314(m.group(1), m.group(3), lines[i + 1].strip(), int(m.group(2)))
                 lines[i] = line.replace(f"line {m.group(2)},", f"line {n},")
         return "\n".join(lines)
 
@@ -237,12 +246,13 @@ def main() -> int:
     )
     args = ap.parse_args()
     if args.derive_314:
+        _version, stdlib_dirs = python_info(child_env())
         for path in select(args.programs):
             out_path = EXPECTED / (path.stem + ".json")
             doc = load(out_path)
             if doc is None:
                 sys.exit(f"record.py: record {path.stem} first")
-            doc["cpython314"] = {**doc.get("cpython314", {}), **derive_314(doc)}
+            doc["cpython314"] = {**doc.get("cpython314", {}), **derive_314(doc, stdlib_dirs[0])}
             write(out_path, doc)
             print(f"derived  {path.stem}: {doc['cpython314']['because']}")
         return 0
