@@ -251,7 +251,15 @@ function timeNative(file) {
     "try:\n    exec(code, {'__name__': '__main__', '__file__': path})",
     'finally:\n    sys.stdout.flush()\n    sys.stderr.write(f"{(time.perf_counter() - started) * 1000}\\n")',
   ].join('\n');
-  const run = spawnSync(NATIVE_PYTHON, ['-c', timer, file], { encoding: 'utf8' });
+  // Python as a program is usually run: buffered output into a pipe, whatever this shell set.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'PYTHONUNBUFFERED'),
+  );
+  const run = spawnSync(NATIVE_PYTHON, ['-c', timer, file], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`${NATIVE_PYTHON} failed: ${run.stderr || run.error}`);
   return { ms: Number(run.stderr.trim().split('\n').at(-1)), stdout: run.stdout };
 }
