@@ -25,6 +25,7 @@ import {
 } from './check-reporter.ts';
 import { readLessonFile, type CliIo, type LessonReadResult } from './io.ts';
 import { errorMessage, isErrorCode } from './read-file.ts';
+import { escapeLine } from './terminal-text.ts';
 
 const EXIT_OK = 0;
 const EXIT_MISMATCH = 1;
@@ -68,8 +69,16 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const printFinished = () => {
     while (printed < checks.length && checks[printed]?.pending === 0) {
       const check = checks[printed];
-      if (check) screen.write(() => printLesson(check, io));
       printed += 1;
+      if (!check) continue;
+      try {
+        screen.write(() => printLesson(check, io));
+      } catch (error) {
+        // One lesson's report that cannot be written does not take the others' with it.
+        io.err(
+          `${t('cli.check.report-failed', { path: escapeLine(check.read.path), error: errorMessage(error) })}\n`,
+        );
+      }
     }
   };
   printFinished();
@@ -151,13 +160,18 @@ interface FoundFiles {
 async function findLessonFiles(paths: string[], io: CliIo): Promise<FoundFiles> {
   const t = createTranslator(lessonsCatalog, io.language);
   const found: FoundFiles = { files: [], missing: [] };
+  const unreadable = (path: string, error: unknown) =>
+    found.missing.push({ path, message: t('cli.unreadable', { error: errorMessage(error) }) });
   for (const path of paths) {
     let inFolder: string[];
     try {
-      inFolder = await listMarkdownFiles(path);
+      inFolder = await listMarkdownFiles(path, unreadable);
     } catch (error) {
-      if (isErrorCode(error, 'ENOTDIR')) found.files.push(path);
-      else if (isErrorCode(error, 'ENOENT'))
+      if (isErrorCode(error, 'ENOTDIR')) {
+        // A lesson is Markdown: a program (or anything else) named here is not checked.
+        if (/\.md$/i.test(path)) found.files.push(path);
+        else found.missing.push({ path, message: t('cli.check.not-a-lesson') });
+      } else if (isErrorCode(error, 'ENOENT'))
         found.missing.push({ path, message: t('cli.not-found') });
       else
         found.missing.push({ path, message: t('cli.unreadable', { error: errorMessage(error) }) });
@@ -171,15 +185,27 @@ async function findLessonFiles(paths: string[], io: CliIo): Promise<FoundFiles> 
   return found;
 }
 
-async function listMarkdownFiles(folder: string): Promise<string[]> {
+/**
+ * The `*.md` files under `folder`. A folder inside it that cannot be read is reported to
+ * `unreadable`, and the others are still listed.
+ */
+async function listMarkdownFiles(
+  folder: string,
+  unreadable: (path: string, error: unknown) => void,
+): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
     // Editors keep their own folders next to the notes (.obsidian, .trash, .git).
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await listMarkdownFiles(path)));
-    else if (/\.md$/i.test(entry.name)) files.push(path);
+    if (entry.isDirectory()) {
+      try {
+        files.push(...(await listMarkdownFiles(path, unreadable)));
+      } catch (error) {
+        unreadable(path, error);
+      }
+    } else if (/\.md$/i.test(entry.name)) files.push(path);
   }
   return files;
 }

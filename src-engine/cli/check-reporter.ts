@@ -113,7 +113,12 @@ export function printLesson(check: LessonCheck, io: CliIo): void {
           expected: t('cli.check.diff.expected', { location }),
           actual: t('cli.check.diff.actual'),
         });
-        for (const diffLine of diff) io.out(`      ${color.diff(escapeLine(diffLine))}\n`);
+        for (const diffLine of diff.lines) io.out(`      ${color.diff(escapeLine(diffLine))}\n`);
+        if (diff.omitted > 0) {
+          const count = diff.omitted;
+          const lines = plural(io.language, count, t('plural.lines'));
+          io.out(`      ${color.dim(t('cli.check.diff.more', { count, lines }))}\n`);
+        }
         break;
       }
       case 'no-expected':

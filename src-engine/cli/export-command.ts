@@ -10,7 +10,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../../src-shared/api.ts';
 import { isOneOf } from '../../src-shared/assert.ts';
-import { FrameSource, type FrameMeta } from '../../src-shared/export/frame-model.ts';
+import { FrameSource, sourceTitleOf, type FrameMeta } from '../../src-shared/export/frame-model.ts';
 import {
   MAX_FRAME_SIZE,
   MIN_FRAME_SIZE,
@@ -401,13 +401,7 @@ async function write(
   const messages = createTranslator(exportCatalog, progress.language);
   const target = (extension: string) => options.output ?? `${loaded.base}${extension}`;
   if (options.format === 'perfetto') {
-    const title =
-      [
-        meta.lesson,
-        meta.scenario ? `${meta.scenario.number}. ${meta.scenario.title ?? ''}`.trim() : null,
-      ]
-        .filter(Boolean)
-        .join(' — ') || meta.file;
+    const title = sourceTitleOf(meta, progress.language) ?? meta.file;
     const text = stringifyChromeTrace(
       exportPerfetto(replay.events, { title, language: options.language }),
     );

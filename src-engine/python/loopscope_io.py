@@ -148,7 +148,12 @@ class TerminalStream(io.TextIOBase):
         # Encoding errors are raised where the program writes, as TextIOWrapper raises them.
         data = text.encode("utf-8", self._errors)
         flush = self._line_buffering and ("\n" in text or "\r" in text)
-        loopscope_threads.sched.by_thread(self._append, data, flush)
+        sched = loopscope_threads.sched
+        if rec.thread is None and not sched.delivering:
+            # The main thread's write: now (by_thread's common case, without its calls).
+            self._append(data, flush)
+        else:
+            sched.by_thread(self._append, data, flush)
         return len(text)
 
     def _append(self, data, flush):

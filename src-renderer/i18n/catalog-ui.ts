@@ -36,6 +36,7 @@ export const uiCatalog = defineCatalog({
     'noun.frames': 'frame|frames',
     'noun.frames-of': 'frame|frames',
     'noun.steps': 'step|steps',
+    'noun.lines': 'line|lines',
     'save.menu': 'Save',
     'save.code': 'Save code…',
     'save.replay': 'Save replay…',
@@ -306,6 +307,7 @@ export const uiCatalog = defineCatalog({
     'check.matches': 'The output matches the lesson',
     'check.differs': 'The output differs from the lesson',
     'check.legend': '- only in the lesson, + only in this run',
+    'check.omitted': '… and {count} more {lines} of differences',
     'check.lesson': 'the lesson',
     'check.program': 'this run',
 
@@ -618,6 +620,7 @@ export const uiCatalog = defineCatalog({
     'noun.frames': 'кадр|кадра|кадров|кадра',
     'noun.frames-of': 'кадра|кадров|кадров|кадра',
     'noun.steps': 'шаг|шага|шагов|шага',
+    'noun.lines': 'строка|строки|строк|строки',
     'save.menu': 'Сохранить',
     'save.code': 'Сохранить код…',
     'save.replay': 'Сохранить запись…',
@@ -891,6 +894,7 @@ export const uiCatalog = defineCatalog({
     'check.matches': 'Вывод совпадает с уроком',
     'check.differs': 'Вывод отличается от урока',
     'check.legend': '- только в уроке, + только в этом запуске',
+    'check.omitted': '… и ещё {count} {lines} различий',
     'check.lesson': 'урок',
     'check.program': 'этот запуск',
 

@@ -87,7 +87,9 @@ export interface OutputCheck {
   matches: boolean;
   /** The differences, with one line of context; empty when the outputs match. */
   lines: DiffLine[];
-  /** How many lines only the lesson has, and how many only this run. */
+  /** How many more lines the differences have than `lines` shows. */
+  omitted: number;
+  /** How many lines (of those shown) only the lesson has, and how many only this run. */
   removed: number;
   added: number;
 }
@@ -109,15 +111,15 @@ export function checkOutput(
   labels: { expected: string; actual: string },
 ): OutputCheck {
   const comparison = compareOutput(expected, printed);
-  const lines = createOutputDiff(comparison, labels, 1)
-    .slice(2)
-    .map((line): DiffLine => {
-      const kind = diffLineKind(line);
-      return { kind, text: kind === 'hunk' ? '' : line };
-    });
+  const diff = createOutputDiff(comparison, labels, 1);
+  const lines = diff.lines.slice(2).map((line): DiffLine => {
+    const kind = diffLineKind(line);
+    return { kind, text: kind === 'hunk' ? '' : line };
+  });
   return {
     matches: comparison.matches,
     lines,
+    omitted: diff.omitted,
     removed: lines.filter((line) => line.kind === 'removed').length,
     added: lines.filter((line) => line.kind === 'added').length,
   };

@@ -15,6 +15,8 @@ import {
   type RunState,
   type TaskStatus,
 } from '../loop-state.ts';
+import type { Language } from '../api.ts';
+import { scenarioDisplayTitle } from '../lesson/parse.ts';
 import { describeHandle, isAsyncioTask, ownerOfHandle } from './describe.ts';
 
 /** Where the code came from, for the frame's title. */
@@ -25,6 +27,23 @@ export interface FrameMeta {
   scenario: { number: number; title: string | null } | null;
   /** The program's file name, for a title when there is no lesson. */
   file: string;
+}
+
+/**
+ * Lesson — scenario, or null for a program or a trace. The scenario goes by its number and
+ * title, or by its title alone when that starts with the author's own number (`1. Tasks are
+ * only scheduled`), as the app lists it.
+ */
+export function sourceTitleOf(meta: FrameMeta, language: Language): string | null {
+  const { scenario: which } = meta;
+  const scenario =
+    which === null
+      ? null
+      : which.title === null || /^\d+[.)]\s/.test(which.title)
+        ? scenarioDisplayTitle(which, language)
+        : `${which.number}. ${which.title}`;
+  const parts = [meta.lesson, scenario].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(' — ') : null;
 }
 
 export type PhaseName =

@@ -20,7 +20,13 @@ import {
   type PaletteColor,
   type ThemeName,
 } from '../palette.ts';
-import type { FrameData, FrameHandle, FrameTask, FrameTimer } from './frame-model.ts';
+import {
+  sourceTitleOf,
+  type FrameData,
+  type FrameHandle,
+  type FrameTask,
+  type FrameTimer,
+} from './frame-model.ts';
 import {
   escapeXml,
   fitText,
@@ -269,10 +275,7 @@ function frameTitle(pen: Pen, frame: FrameData): string {
 }
 
 function sourceTitle(pen: Pen, frame: FrameData): string {
-  const { lesson, scenario, file } = frame.meta;
-  const scenarioTitle = scenario ? `${scenario.number}. ${scenario.title ?? ''}`.trim() : null;
-  const parts = [lesson, scenarioTitle].filter((p): p is string => Boolean(p));
-  return parts.length > 0 ? parts.join(' — ') : file || pen.t('frame.untitled');
+  return sourceTitleOf(frame.meta, pen.language) ?? (frame.meta.file || pen.t('frame.untitled'));
 }
 
 function stepOf(pen: Pen, frame: FrameData): string {

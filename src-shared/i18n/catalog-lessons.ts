@@ -23,6 +23,7 @@ export const lessonsCatalog = defineCatalog({
     'plural.scenarios': 'scenario|scenarios',
     'plural.lessons': 'lesson|lessons',
     'plural.files': 'file|files',
+    'plural.lines': 'line|lines',
     'cli.scenarios.usage': 'Usage: loopscope scenarios LESSON.md [--json]',
     'cli.check.usage':
       'Usage: loopscope check LESSON.md|FOLDER... [--jobs N]\n' +
@@ -38,6 +39,8 @@ export const lessonsCatalog = defineCatalog({
     'cli.is-folder': 'this is a folder; give a lesson file',
     'cli.unreadable': 'cannot be read: {error}',
     'cli.empty-folder': 'the folder has no .md files',
+    'cli.check.not-a-lesson': 'is not a lesson (a .md file); to run a program, use loopscope run',
+    'cli.check.report-failed': '{path}: its report could not be written: {error}',
     'cli.engine-failed': 'the Python engine could not start: {error}',
     'cli.scenarios.summary':
       '{count} {scenarios}: {runnable} runnable, {expected} with an expected output',
@@ -57,6 +60,7 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.run-error': 'the engine failed: {error}',
     'cli.check.diff.expected': '{location} (expected)',
     'cli.check.diff.actual': 'engine output',
+    'cli.check.diff.more': '… and {count} more {lines} of differences, not shown',
     'cli.check.outcome.raised': 'the program ended with an uncaught exception',
     'cli.check.outcome.budget': 'the run was stopped: it went over its {budget} budget',
     'cli.check.outcome.stuck':
@@ -93,6 +97,7 @@ export const lessonsCatalog = defineCatalog({
     'plural.scenarios': 'сценарий|сценария|сценариев',
     'plural.lessons': 'урок|урока|уроков',
     'plural.files': 'файл|файла|файлов',
+    'plural.lines': 'строка|строки|строк',
     'cli.scenarios.usage': 'Использование: loopscope scenarios УРОК.md [--json]',
     'cli.check.usage':
       'Использование: loopscope check УРОК.md|ПАПКА... [--jobs N]\n' +
@@ -108,6 +113,9 @@ export const lessonsCatalog = defineCatalog({
     'cli.is-folder': 'это папка; укажите файл урока',
     'cli.unreadable': 'не удаётся прочитать: {error}',
     'cli.empty-folder': 'в папке нет файлов .md',
+    'cli.check.not-a-lesson':
+      'это не урок (файл .md); чтобы запустить программу, есть loopscope run',
+    'cli.check.report-failed': '{path}: не удалось вывести отчёт: {error}',
     'cli.engine-failed': 'не удалось запустить движок Python: {error}',
     'cli.scenarios.summary':
       '{count} {scenarios}: запускаемых — {runnable}, с ожидаемым выводом — {expected}',
@@ -127,6 +135,7 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.run-error': 'сбой движка: {error}',
     'cli.check.diff.expected': '{location} (ожидалось)',
     'cli.check.diff.actual': 'вывод движка',
+    'cli.check.diff.more': '… и ещё {count} {lines} различий, не показаны',
     'cli.check.outcome.raised': 'программа завершилась с необработанным исключением',
     'cli.check.outcome.budget': 'запуск остановлен: превышен лимит ({budget})',
     'cli.check.outcome.stuck':

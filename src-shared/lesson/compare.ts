@@ -33,34 +33,57 @@ export function compareOutput(expected: string, actual: string): OutputCompariso
   };
 }
 
-/**
- * A unified diff from the expected output to the actual one, as lines without line ends:
- * `--- expected`, `+++ actual`, then hunks whose lines start with ' ', '-' or '+'.
- * Empty when the outputs match.
- */
+/** The most lines of a diff shown: a program that printed for ever is not listed whole. */
+export const DIFF_LINES = 200;
+/** The most lines of each side compared: beyond them the diff says only that there is more. */
+const COMPARED_LINES = 5000;
+
+export interface OutputDiff {
+  /**
+   * `--- expected`, `+++ actual`, then hunks whose lines start with ' ', '-' or '+', without
+   * line ends; at most `limit` of them. Empty when the outputs match.
+   */
+  lines: string[];
+  /** How many more lines the diff has than it shows (or could tell, past the lines compared). */
+  omitted: number;
+}
+
+/** A unified diff from the expected output to the actual one. */
 export function createOutputDiff(
   comparison: OutputComparison,
   labels: { expected: string; actual: string },
   context = 3,
-): string[] {
-  if (comparison.matches) return [];
+  limit = DIFF_LINES,
+): OutputDiff {
+  if (comparison.matches) return { lines: [], omitted: 0 };
+  const expected = firstLines(comparison.expected);
+  const actual = firstLines(comparison.actual);
   const patch = structuredPatch(
     labels.expected,
     labels.actual,
-    withFinalNewline(comparison.expected),
-    withFinalNewline(comparison.actual),
+    withFinalNewline(expected.text),
+    withFinalNewline(actual.text),
     undefined,
     undefined,
     { context },
   );
   const lines = [`--- ${labels.expected}`, `+++ ${labels.actual}`];
+  let omitted = expected.left + actual.left;
   for (const hunk of patch.hunks) {
-    lines.push(
-      `@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`,
-      ...hunk.lines,
-    );
+    const header = `@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`;
+    for (const line of [header, ...hunk.lines]) {
+      if (lines.length < limit) lines.push(line);
+      else omitted++;
+    }
   }
-  return lines;
+  return { lines, omitted };
+}
+
+/** The first COMPARED_LINES lines of a text, and how many there are after them. */
+function firstLines(text: string): { text: string; left: number } {
+  const lines = text.split('\n');
+  if (lines.length <= COMPARED_LINES) return { text, left: 0 };
+  return { text: lines.slice(0, COMPARED_LINES).join('\n'), left: lines.length - COMPARED_LINES };
 }
 
 function withFinalNewline(text: string): string {

@@ -98,7 +98,10 @@ export function describeNotRunnableReason(reason: NotRunnableReason, language: L
 }
 
 /** The scenario's title, or "Example N" when no section title precedes it. */
-export function scenarioDisplayTitle(scenario: Scenario, language: Language): string {
+export function scenarioDisplayTitle(
+  scenario: Pick<Scenario, 'number' | 'title'>,
+  language: Language,
+): string {
   const t = createTranslator(lessonsCatalog, language);
   return scenario.title ?? t('scenario.untitled', { number: scenario.number });
 }

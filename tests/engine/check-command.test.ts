@@ -213,6 +213,29 @@ describe('loopscope check', () => {
     expect(result.status).toBe(0);
   });
 
+  test('a program that prints for ever gets a short diff, and the lessons after it are reported', async () => {
+    const folder = join(work, 'for-ever');
+    mkdirSync(folder);
+    const forever =
+      'import asyncio\nasync def main():\n    i = 0\n    while True:\n        print(i)\n        i += 1\nasyncio.run(main())';
+    writeFileSync(
+      join(folder, 'a.md'),
+      `# For ever\n\n\`\`\`python\n${forever}\n\`\`\`\n\nOutput:\n\n\`\`\`\n0\n1\n\`\`\`\n`,
+    );
+    copyFileSync(join(FIXTURES, 'crlf-bom.md'), join(folder, 'b.md'));
+    writeFileSync(join(folder, 'program.py'), 'print(1)\n');
+    const result = await check([folder, join(folder, 'program.py')]);
+    expect(result.stdout).toMatch(/… and \d+ more lines of differences, not shown/);
+    expect(
+      result.stdout.split('\n').filter((line) => line.startsWith('      ')).length,
+    ).toBeLessThan(210);
+    expect(result.stdout).toContain(join(folder, 'b.md'));
+    // A program is not a lesson: named, and not checked.
+    expect(result.stderr).toContain('program.py: error: is not a lesson (a .md file)');
+    expect(result.stdout).toMatch(/^2 lessons, /m);
+    expect(result.status).toBe(2);
+  }, 120_000);
+
   test('a path that does not exist is reported, with status 2', async () => {
     const result = await check([join(work, 'nowhere.md')]);
     expect(result.stderr).toContain(`${join(work, 'nowhere.md')}: error: no such file or folder`);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   compareOutput,
   createOutputDiff,
+  DIFF_LINES,
   normalizeOutput,
 } from '../../src-shared/lesson/compare.ts';
 
@@ -42,14 +43,14 @@ describe('comparing outputs', () => {
 
 describe('the diff of a mismatch', () => {
   test('is empty when the outputs match', () => {
-    expect(createOutputDiff(compareOutput('a', 'a '), LABELS)).toEqual([]);
+    expect(createOutputDiff(compareOutput('a', 'a '), LABELS)).toEqual({ lines: [], omitted: 0 });
   });
 
   test('is a unified diff from the expected output to the actual one', () => {
     const diff = createOutputDiff(
       compareOutput('one\ntwo\nthree\n', 'one\n2\nthree\nfour\n'),
       LABELS,
-    );
+    ).lines;
     expect(diff).toEqual([
       '--- lesson.md:12 (expected)',
       '+++ engine output',
@@ -65,13 +66,26 @@ describe('the diff of a mismatch', () => {
   test('shows only a few lines of context around each change', () => {
     const lines = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
     const changed = lines.map((line, i) => (i === 9 ? 'changed' : line));
-    const diff = createOutputDiff(compareOutput(lines.join('\n'), changed.join('\n')), LABELS);
+    const diff = createOutputDiff(
+      compareOutput(lines.join('\n'), changed.join('\n')),
+      LABELS,
+    ).lines;
     expect(diff[2]).toBe('@@ -7,7 +7,7 @@');
     expect(diff).toHaveLength(2 + 1 + 8);
   });
 
   test('a program that printed nothing shows every expected line as missing', () => {
-    const diff = createOutputDiff(compareOutput('a\nb\n', ''), LABELS);
+    const diff = createOutputDiff(compareOutput('a\nb\n', ''), LABELS).lines;
     expect(diff.slice(2)).toEqual(['@@ -1,2 +0,0 @@', '-a', '-b']);
+  });
+
+  test('of a program that printed for ever shows its first lines and counts the rest', () => {
+    // 300,000 lines: listed whole (and pushed as arguments) this overflowed the stack.
+    const printed = Array.from({ length: 300_000 }, (_, i) => String(i)).join('\n');
+    const diff = createOutputDiff(compareOutput('0\n1\n', printed), LABELS);
+    expect(diff.lines).toHaveLength(DIFF_LINES);
+    expect(diff.lines.slice(2, 6)).toEqual(['@@ -1,2 +1,5000 @@', ' 0', ' 1', '+2']);
+    // Every line past the first two is one more line of the actual output.
+    expect(diff.lines.length - 5 + diff.omitted).toBe(300_000 - 2);
   });
 });
