@@ -275,8 +275,19 @@ def instrument_future():
             context["source_traceback"] = self._source_traceback
         self._loop.call_exception_handler(context)
 
-    for function in (__init__, result, set_result, set_exception, cancel, add_done_callback, __del__):
+    def __await__(self):
+        # _asyncio's FutureIter reads the future's state and takes its result in C: a
+        # subclass's own done() and result() are not called.
+        if self._state is _PENDING:
+            self._asyncio_future_blocking = True
+            yield self  # This tells Task to wait for completion.
+        if self._state is _PENDING:
+            raise RuntimeError("await wasn't used with future")
+        return result(self)  # May raise too.
+
+    for function in (__init__, result, set_result, set_exception, cancel, add_done_callback, __del__, __await__):
         _replace(_Future, function)
+    _Future.__iter__ = _Future.__await__
     instrument_awaited_by()
 
 
@@ -377,8 +388,10 @@ def task_wakeup(self, future):
     if rec is not None:
         rec.row("task.wake", self._ls_id or future_id(self), future._ls_id or future_id(future))
     futures.future_discard_from_awaited_by(future, self)
-    if isinstance(future, _Future):
-        # _asyncio's future_get_result: the stored exception itself, not a raise of it.
+    kind = type(future)
+    if kind is _Future or kind is _Task:
+        # _asyncio's future_get_result: the stored exception itself, not a raise of it. (Of
+        # any other future, a subclass too, its result() is called.)
         state = future._state
         if state == _CANCELLED:
             thrown = future._make_cancelled_error()

@@ -32,6 +32,7 @@ import os  # noqa: E402
 import signal  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
+import weakref  # noqa: E402
 from asyncio import events, tasks  # noqa: E402
 
 assert tasks.Task is tasks._PyTask, "asyncio's C accelerator is still loaded"
@@ -320,13 +321,15 @@ def _print_uncaught(exc):
 SIGINT_STATUS = 130
 
 
-def _run_main(code, main):
+def _run_main(code):
     """Runs the program, then the interpreter's shutdown, as Py_RunMain does; returns how it
     ended: `completed` (with what sys.exit asked for) or `raised`, and the exit status."""
     status = 0
     uncaught = None
     try:
-        exec(code, main.__dict__)
+        # No variable here holds the module or its namespace: at the end they must be freed as
+        # natively, with nothing of the engine's keeping them (see _free_main).
+        exec(code, sys.modules["__main__"].__dict__)
     except SystemExit as exc:
         status = _exit_code(exc)
     except BaseException as exc:  # noqa: BLE001 - an uncaught exception is an outcome.
@@ -342,15 +345,15 @@ def _run_main(code, main):
         if hooked is not None:
             status = hooked
         uncaught = True
-    _finalize(main)
+    _finalize()
     return ("raised" if uncaught else "completed"), status
 
 
-def _finalize(main):
+def _finalize():
     """Py_FinalizeEx: threads are joined, atexit handlers run, the streams are flushed, and
     the program's objects are freed, so that their finalizers report what they report
     natively (a task destroyed while pending, say)."""
-    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_streams, _forget_last_exception, main.__dict__.clear, gc.collect)
+    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_streams, _forget_last_exception, _free_main)
     for step in steps:
         try:
             step()
@@ -359,6 +362,25 @@ def _finalize(main):
         except BaseException:  # noqa: BLE001 - shutdown errors are printed, as CPython does.
             traceback.print_exc()
     _flush_streams()
+
+
+def _free_main():
+    """finalize_modules: the module leaves sys.modules and the garbage collector frees it. A
+    program's module is in a reference cycle (its functions' and classes' globals are its
+    namespace), so the objects it holds are finalized while its globals are all there, as
+    PEP 442 has it: a `__del__` at exit still sees `sys`. A namespace something else keeps
+    alive is then cleared as _PyModule_ClearDict clears it: names with one underscore first,
+    then the others, each set to None."""
+    module = weakref.ref(sys.modules.pop("__main__"))
+    gc.collect()
+    namespace = module().__dict__ if module() is not None else None
+    if namespace is not None:
+        for first in (True, False):
+            for name in list(namespace):
+                if name != "__builtins__" and (name[:1] == "_" and name[:2] != "__") == first:
+                    namespace[name] = None
+        del namespace
+        gc.collect()
 
 
 def _forget_last_exception():
@@ -483,8 +505,9 @@ def run(source, filename, stdin, options_json, sink, control):
     main.__file__ = filename
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main
+    del main
     try:
-        outcome, status = _run_main(code, main)
+        outcome, status = _run_main(code)
         end = {"outcome": outcome, "exitCode": status}
     except Stop:
         end = None

@@ -7,10 +7,9 @@ the program's own file, outermost first. A task's stack is recorded again only w
 from the one recorded before, so a task that waits in a loop with the same values costs nothing.
 """
 
-import types
 from asyncio import futures, tasks
 
-from loopscope_trace import SAFE_SCALARS, future_id, safe_repr
+from loopscope_trace import SAFE_SCALARS, coroutine_link, future_id, safe_repr
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
@@ -25,15 +24,7 @@ VALUE_LIMIT = 160
 MAX_ITEMS = 8
 
 
-def _link(coro):
-    """A coroutine's (or generator's) frame and what it awaits. Only the interpreter's own
-    kinds are read: an awaitable of the program's own class could run its code on a getattr."""
-    kind = type(coro)
-    if kind is types.CoroutineType:
-        return coro.cr_frame, coro.cr_await
-    if kind is types.GeneratorType:
-        return coro.gi_frame, coro.gi_yieldfrom
-    return None, None
+_link = coroutine_link
 
 
 def _futures_in(value):

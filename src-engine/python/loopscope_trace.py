@@ -506,18 +506,32 @@ def future_id(fut):
 CALL_LIMIT = 120
 
 
+def coroutine_link(coro):
+    """A coroutine's (or generator's) frame and what it awaits. Only the interpreter's own
+    kinds are read: an awaitable of the program's own class could run its code on a getattr."""
+    kind = type(coro)
+    if kind is types.CoroutineType:
+        return coro.cr_frame, coro.cr_await
+    if kind is types.GeneratorType:
+        return coro.gi_frame, coro.gi_yieldfrom
+    return None, None
+
+
 def register_task(task):
     rec.next_future += 1
     n = task._ls_id = rec.next_future
     coro = task._coro
-    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    kind = type(coro)
+    own = kind is types.CoroutineType or kind is types.GeneratorType
+    code = (coro.cr_code if kind is types.CoroutineType else coro.gi_code) if own else None
     def_line = code.co_firstlineno if code is not None and code.co_filename == rec.user_file else None
     call = coroutine_call(coro)
     rec.row(
         "task.create",
         n,
         short_text(str(task._name)),
-        getattr(coro, "__qualname__", type(coro).__name__),
+        # A coroutine of the program's own class is named by its class: its attributes are its code.
+        coro.__qualname__ if own else kind.__qualname__,
         ABSENT if call is None else call,
         def_line,
         rec.line,
@@ -737,10 +751,9 @@ def paused_line(coro):
     line = None
     user_file = rec.user_file
     while coro is not None:
-        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        frame, coro = coroutine_link(coro)
         if frame is not None and frame.f_code.co_filename == user_file:
             line = frame.f_lineno
-        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
     return line
 
 

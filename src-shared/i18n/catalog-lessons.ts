@@ -8,7 +8,7 @@ export const lessonsCatalog = defineCatalog({
   en: {
     'problem.empty': 'the file is empty',
     'problem.unterminated-fence':
-      'the code block opened on this line is never closed; add a closing ``` line',
+      'the code block opened on this line is never closed; add a closing {fence} line',
     'problem.no-code': 'the lesson has no Python code blocks, so there is nothing to run',
     'problem.nested-code':
       'this Python block is inside a list or a quote; move it to the top level to make it a scenario',
@@ -82,7 +82,7 @@ export const lessonsCatalog = defineCatalog({
   ru: {
     'problem.empty': 'файл пуст',
     'problem.unterminated-fence':
-      'блок кода, открытый в этой строке, не закрыт; добавьте закрывающую строку ```',
+      'блок кода, открытый в этой строке, не закрыт; добавьте закрывающую строку {fence}',
     'problem.no-code': 'в уроке нет блоков кода на Python, запускать нечего',
     'problem.nested-code':
       'этот блок Python находится внутри списка или цитаты; вынесите его на верхний уровень, чтобы он стал сценарием',

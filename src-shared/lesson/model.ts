@@ -101,6 +101,8 @@ export interface LessonProblem {
   severity: 'error' | 'warning';
   /** The 1-based line the problem is on, or null when it concerns the whole file. */
   line: number | null;
+  /** For an unterminated fence, the fence it was opened with (```` ``` ````, `~~~`, ```` ```` ````). */
+  fence?: string;
 }
 
 export interface Lesson {

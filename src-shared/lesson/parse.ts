@@ -51,11 +51,78 @@ const CODE_EMPHASIS = /\*\*(?=\S)(.+?)(?<=\S)\*\*/g;
 const md = createLessonMarkdown();
 
 /**
+ * The text with its front matter (Obsidian's properties: a YAML block between `---` lines at
+ * the very top) blanked out, line for line, so that every line keeps its number: it is the
+ * note's metadata, not its prose, and Markdown would read its last line as a heading.
+ */
+function withoutFrontMatter(source: string): string {
+  if (!source.startsWith('---\n')) return source;
+  const lines = source.split('\n');
+  const end = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line));
+  if (end < 0) return source;
+  return [...lines.slice(0, end + 1).map(() => ''), ...lines.slice(end + 1)].join('\n');
+}
+
+/** Where a comment that starts a line opens, and what closes it. */
+const COMMENTS = [
+  { open: '<!--', close: '-->' },
+  // Obsidian's own comments.
+  { open: '%%', close: '%%' },
+] as const;
+
+/**
+ * The text with its comments blanked out, line for line: an HTML comment (`<!-- … -->`) or an
+ * Obsidian one (`%% … %%`) that starts a line, outside code blocks. An author comments code
+ * out so that it is not shown and does not run.
+ */
+function withoutComments(source: string): string {
+  const lines = source.split('\n');
+  let fence: string | null = null;
+  let closing: string | null = null;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (closing !== null) {
+      if (line.includes(closing)) closing = null;
+      lines[i] = '';
+      changed = true;
+      continue;
+    }
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null) {
+      if (
+        marker &&
+        marker[0] === fence[0] &&
+        marker.length >= fence.length &&
+        !line.slice(line.indexOf(marker) + marker.length).trim()
+      )
+        fence = null;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const start = line.trimStart();
+    const comment = COMMENTS.find(({ open }) => start.startsWith(open));
+    if (!comment) continue;
+    const rest = start.slice(comment.open.length);
+    const end = rest.indexOf(comment.close);
+    // A comment followed by more text on its line is part of a paragraph: left as it is.
+    if (end >= 0 && rest.slice(end + comment.close.length).trim() !== '') continue;
+    if (end < 0) closing = comment.close;
+    lines[i] = '';
+    changed = true;
+  }
+  return changed ? lines.join('\n') : source;
+}
+
+/**
  * Reads a lesson. Never throws: what is wrong with the text is reported in `problems`, and
  * everything that could be read is kept.
  */
 export function parseLesson(text: string, fileName: string): Lesson {
-  const source = normalizeText(text);
+  const source = withoutComments(withoutFrontMatter(normalizeText(text)));
   const lesson: Lesson = {
     fileName,
     title: titleFromFileName(fileName),
@@ -88,7 +155,7 @@ export function parseLesson(text: string, fileName: string): Lesson {
 /** The message for a lesson problem, without the file name and line. */
 export function describeLessonProblem(problem: LessonProblem, language: Language): string {
   const t = createTranslator(lessonsCatalog, language);
-  return t(`problem.${problem.kind}`);
+  return t(`problem.${problem.kind}`, { fence: problem.fence ?? '```' });
 }
 
 /** Why a scenario cannot be run, as a reader should be told. */
@@ -115,13 +182,15 @@ export function findNotRunnableReason(code: string): NotRunnableReason | null {
   if (lines.some((line) => line.startsWith('>>>'))) return 'interactive-session';
   const program = lines.map(stripComment).join('\n');
   const importsAsyncio = /^\s*(?:import\s[^\n]*\basyncio\b|from\s+asyncio\b)/m.test(program);
+  // `import asyncio as aio`: aio.run(...) starts the loop too.
+  const names = ['asyncio', ...[...program.matchAll(/\basyncio\s+as\s+(\w+)/g)].map((m) => m[1])];
   const startsLoop =
     importsAsyncio &&
-    (/\basyncio\s*\.\s*run\s*\(/.test(program) ||
+    (names.some((name) => new RegExp(`\\b${name}\\s*\\.\\s*run\\s*\\(`).test(program)) ||
       /\bRunner\s*\(/.test(program) ||
       /\.\s*run_until_complete\s*\(/.test(program) ||
       /\.\s*run_forever\s*\(/.test(program) ||
-      (/^\s*from\s+asyncio\s+import\b[^\n]*\brun\b/m.test(program) &&
+      (/^\s*from\s+asyncio\s+import\b[^\n]*(?:\brun\b|\*)/m.test(program) &&
         /(?<![\w.])run\s*\(/.test(program)));
   return startsLoop ? null : 'fragment';
 }
@@ -468,7 +537,8 @@ function findFenceProblems(tokens: Token[], lines: readonly string[]): LessonPro
     if (token.type !== 'fence' || !token.map) continue;
     const [start, end] = token.map;
     if (!isClosingFence(lines[end - 1], token.markup) || end - 1 === start) {
-      problems.push({ kind: 'unterminated-fence', severity: 'error', line: start + 1 });
+      const fence = token.markup;
+      problems.push({ kind: 'unterminated-fence', severity: 'error', line: start + 1, fence });
     }
     if (token.level > 0 && PYTHON_LANGUAGES.has(fenceLanguage(token.info))) {
       problems.push({ kind: 'nested-code', severity: 'warning', line: start + 1 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { CourseIndex } from '../../src-shared/api.ts';
-import type { Lesson } from '../../src-shared/lesson/model.ts';
+import type { Lesson, LessonProblem } from '../../src-shared/lesson/model.ts';
 import {
   describeLessonProblem,
   findNotRunnableReason,
@@ -210,6 +210,8 @@ describe('runnable scenarios', () => {
     ],
     ['run_forever', 'import asyncio\nloop = asyncio.new_event_loop()\nloop.run_forever()'],
     ['run imported from asyncio', 'from asyncio import run, sleep\nrun(main())'],
+    ['everything imported from asyncio', 'from asyncio import *\nrun(main())'],
+    ['asyncio under another name', 'import asyncio as aio\naio.run(main())'],
   ])('a program that starts the loop with %s is runnable', (_name, code) => {
     expect(findNotRunnableReason(code)).toBeNull();
   });
@@ -399,9 +401,60 @@ describe('problems', () => {
 
   test('an unterminated fence is an error on the line that opens it', () => {
     const parsed = parseLesson(readFixture('unterminated.md'), 'unterminated.md');
-    expect(parsed.problems).toEqual([{ kind: 'unterminated-fence', severity: 'error', line: 18 }]);
+    expect(parsed.problems).toEqual([
+      { kind: 'unterminated-fence', severity: 'error', line: 18, fence: '```' },
+    ]);
     expect(parsed.scenarios.map((s) => s.notRunnableReason)).toEqual([null, 'unterminated-fence']);
     expect(parsed.scenarios[0]?.expected?.text).toBe('');
+  });
+
+  test('the message names the fence to close it with: ~~~ or four backticks, as opened', () => {
+    for (const fence of ['~~~', '````']) {
+      const [problem] = lesson('text', `${fence}python`, 'print(1)', '```').problems;
+      expect(problem).toMatchObject({ kind: 'unterminated-fence', fence });
+      expect(describeLessonProblem(problem as LessonProblem, 'en')).toBe(
+        `the code block opened on this line is never closed; add a closing ${fence} line`,
+      );
+    }
+  });
+
+  test('front matter (Obsidian properties) is the note’s metadata: no title, no prose', () => {
+    const parsed = lesson(
+      '---',
+      '# a YAML comment',
+      'title: Properties',
+      'tags: [asyncio]',
+      '---',
+      '# Sleeping',
+      '',
+      ...PROGRAM,
+    );
+    expect(parsed.title).toBe('Sleeping');
+    expect(parsed.scenarios[0]?.explanation.text ?? '').not.toContain('tags');
+    expect(parsed.scenarios[0]?.lines.start).toBe(8);
+  });
+
+  test('code commented out (an HTML comment, an Obsidian one) is not shown and does not run', () => {
+    const parsed = lesson(
+      '# Comments',
+      '<!--',
+      ...PROGRAM,
+      '-->',
+      '%% a note to myself %%',
+      '%%',
+      ...PROGRAM,
+      '%%',
+      '<!-- a hidden remark -->',
+      'Shown text.',
+      '',
+      '```python',
+      'print("<!--")',
+      '```',
+    );
+    expect(parsed.scenarios).toHaveLength(1);
+    expect(parsed.scenarios[0]?.code).toBe('print("<!--")\n');
+    expect(parsed.scenarios[0]?.lines.start).toBe(18);
+    expect(parsed.scenarios[0]?.explanation.text).toBe('Shown text.');
   });
 
   test('a fence opened on the last line is unterminated', () => {
