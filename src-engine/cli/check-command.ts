@@ -24,7 +24,7 @@ import {
   type ScenarioResult,
 } from './check-reporter.ts';
 import { readLessonFile, type CliIo, type LessonReadResult } from './io.ts';
-import { errorMessage, isErrorCode } from './read-file.ts';
+import { describeFileError, errorMessage, isErrorCode } from './read-file.ts';
 import { escapeLine } from './terminal-text.ts';
 
 const EXIT_OK = 0;
@@ -161,7 +161,10 @@ async function findLessonFiles(paths: string[], io: CliIo): Promise<FoundFiles> 
   const t = createTranslator(lessonsCatalog, io.language);
   const found: FoundFiles = { files: [], missing: [] };
   const unreadable = (path: string, error: unknown) =>
-    found.missing.push({ path, message: t('cli.unreadable', { error: errorMessage(error) }) });
+    found.missing.push({
+      path,
+      message: t('cli.unreadable', { error: describeFileError(error, io.language) }),
+    });
   for (const path of paths) {
     let inFolder: string[];
     try {
@@ -174,7 +177,10 @@ async function findLessonFiles(paths: string[], io: CliIo): Promise<FoundFiles> 
       } else if (isErrorCode(error, 'ENOENT'))
         found.missing.push({ path, message: t('cli.not-found') });
       else
-        found.missing.push({ path, message: t('cli.unreadable', { error: errorMessage(error) }) });
+        found.missing.push({
+          path,
+          message: t('cli.unreadable', { error: describeFileError(error, io.language) }),
+        });
       continue;
     }
     if (inFolder.length === 0) found.missing.push({ path, message: t('cli.empty-folder') });
@@ -294,7 +300,8 @@ function judge(scenario: Scenario, result: ProgramResult): ScenarioResult {
     return { kind: 'no-expected', note, raised: result.outcome === 'raised' };
   }
   const comparison = compareOutput(scenario.expected.text, result.terminal);
-  if (comparison.matches) return { kind: 'passed' };
+  // A run a budget or the engine stopped can still print what the lesson shows: said, too.
+  if (comparison.matches) return { kind: 'passed', note };
   return { kind: 'failed', comparison, note };
 }
 

@@ -22,7 +22,7 @@ export interface RunNote {
 }
 
 export type ScenarioResult =
-  | { kind: 'passed' }
+  | { kind: 'passed'; note: RunNote | null }
   | { kind: 'failed'; comparison: OutputComparison; note: RunNote | null }
   | { kind: 'no-expected'; note: RunNote | null; raised: boolean }
   | { kind: 'not-runnable' }
@@ -104,7 +104,7 @@ export function printLesson(check: LessonCheck, io: CliIo): void {
     };
     switch (result.kind) {
       case 'passed':
-        line(color.green('✓'));
+        line(color.green('✓'), [describeNote(result.note, io)]);
         break;
       case 'failed': {
         line(color.red('✗'), [describeNote(result.note, io)]);

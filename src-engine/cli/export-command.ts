@@ -35,7 +35,13 @@ import type { RunRequest, TraceEvent } from '../../src-shared/trace.ts';
 import { NodeEngine } from '../node/engine.ts';
 import { loadEmbeddedFonts, loadRasterAssets, REPLAY_PAGE_PATH } from './export-assets.ts';
 import { formatDiagnostic, readLessonFile, type CliIo } from './io.ts';
-import { errorMessage, readRegularFile, readTextFile, type ReadFailure } from './read-file.ts';
+import {
+  describeFileError,
+  errorMessage,
+  readRegularFile,
+  readTextFile,
+  type ReadFailure,
+} from './read-file.ts';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -253,7 +259,7 @@ async function load(options: Options, io: CliIo, progress: Progress): Promise<Lo
   }
   if (extension === '.py') {
     const source = await readTextFile(resolve(path), MAX_PROGRAM_MB);
-    if (!source.ok) throw cannotRead(t, path, source, MAX_PROGRAM_MB);
+    if (!source.ok) throw cannotRead(t, path, source, MAX_PROGRAM_MB, io.language);
     const meta: FrameMeta = { lesson: null, scenario: null, file: name };
     const events = await run({ code: source.text, filename: resolve(path) }, name, io, progress);
     return { replay: replayOf(source.text, events, null), meta, base: stem(/\.py$/i) };
@@ -262,7 +268,7 @@ async function load(options: Options, io: CliIo, progress: Progress): Promise<Lo
     const invalid = (reason: string) =>
       new ExportFailure(EXIT_BAD_INPUT, t('cli.export.invalid-replay', { file: path, reason }));
     const file = await readRegularFile(path, MAX_REPLAY_BYTES);
-    if (!file.ok) throw cannotRead(t, path, file, MAX_REPLAY_BYTES / 1024 / 1024);
+    if (!file.ok) throw cannotRead(t, path, file, MAX_REPLAY_BYTES / 1024 / 1024, io.language);
     const bytes = file.bytes;
     const parsed = parseReplayFile(bytes);
     if (!parsed.ok) throw invalid(describeReplayFileError(parsed.error, io.language));
@@ -285,12 +291,13 @@ const MAX_PROGRAM_MB = 10;
 function cannotRead(
   t: (key: ExportKey, params?: Params) => string,
   file: string,
-  failure: { reason: ReadFailure; detail?: string; line?: number },
+  failure: { reason: ReadFailure; detail?: string; code?: string; line?: number },
   limitMb: number,
+  language: Language,
 ): ExportFailure {
   const reason = t(`cli.export.file.${failure.reason}`, {
     limit: Math.round(limitMb),
-    reason: failure.detail ?? '',
+    reason: describeFileError(failure, language),
     line: failure.line ?? 1,
   });
   return new ExportFailure(EXIT_BAD_INPUT, t('cli.export.cannot-read', { file, reason }));
@@ -309,8 +316,9 @@ async function loadLesson(
       io.err(`${formatDiagnostic(options.input, diagnostic, io.language)}\n`);
   }
   const lesson = read.lesson;
+  // What is wrong with the file was said above: it, not a missing scenario, is the reason.
   if (!lesson || read.diagnostics.some((d) => d.severity === 'error'))
-    throw new ExportFailure(EXIT_BAD_INPUT, t('cli.export.no-runnable'));
+    throw new ExportFailure(EXIT_BAD_INPUT, t('cli.export.lesson-errors'));
   const numbers = lesson.scenarios.map((s) => s.number).join(', ');
   const scenario =
     options.scenario === null

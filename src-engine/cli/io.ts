@@ -11,7 +11,7 @@ import type { Lesson } from '../../src-shared/lesson/model.ts';
 import { assertNever } from '../../src-shared/trace.ts';
 import { describeLessonProblem, parseLesson } from '../../src-shared/lesson/parse.ts';
 import { runCatalog } from './catalog-run.ts';
-import { readRegularFile } from './read-file.ts';
+import { describeFileError, readRegularFile } from './read-file.ts';
 import { escapeLine } from './terminal-text.ts';
 
 export interface CliIo {
@@ -84,7 +84,7 @@ export async function readLessonFile(path: string, language: Language): Promise<
       case 'tooLarge':
         return failed(describeDecodeFailure('too-large', language, file.size ?? 0));
       case 'unreadable':
-        return failed(t('cli.unreadable', { error: file.detail ?? '' }));
+        return failed(t('cli.unreadable', { error: describeFileError(file, language) }));
       default:
         return assertNever(file.reason);
     }

@@ -5,13 +5,16 @@
  */
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { Language } from '../../src-shared/api.ts';
+import { lessonsCatalog, type LessonsMessageKey } from '../../src-shared/i18n/catalog-lessons.ts';
+import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { decodeText } from '../../src-shared/lesson/decode.ts';
 
 export type FileFailure = 'notFound' | 'isDirectory' | 'notRegular' | 'tooLarge' | 'unreadable';
 
 export type FileResult =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: FileFailure; detail?: string; size?: number };
+  | { ok: false; reason: FileFailure; detail?: string; code?: string; size?: number };
 
 /** `O_NONBLOCK` lets the opening of a named pipe return at once (POSIX; Windows has none). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -31,7 +34,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<F
       return { ok: false, reason: 'isDirectory' };
     }
     if (isErrorCode(error, 'ENXIO')) return { ok: false, reason: 'notRegular' };
-    return { ok: false, reason: 'unreadable', detail: errorMessage(error) };
+    return { ok: false, reason: 'unreadable', detail: errorMessage(error), code: errorCode(error) };
   }
   try {
     // The opened file itself is looked at, so that it cannot be swapped after the check.
@@ -50,7 +53,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<F
     }
     return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
   } catch (error) {
-    return { ok: false, reason: 'unreadable', detail: errorMessage(error) };
+    return { ok: false, reason: 'unreadable', detail: errorMessage(error), code: errorCode(error) };
   } finally {
     await handle.close();
   }
@@ -80,6 +83,40 @@ export async function readTextFile(path: string, limitMb: number): Promise<ReadR
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+}
+
+/** The system's errors a file or folder can meet, said in the user's language. */
+const FILE_ERRORS = new Set([
+  'EACCES',
+  'EPERM',
+  'ELOOP',
+  'ENAMETOOLONG',
+  'EMFILE',
+  'ENFILE',
+  'EIO',
+]);
+
+/**
+ * Why a file or folder could not be read, in `language` for the errors people meet (no
+ * permission, a loop of links…), else as the system says it.
+ */
+export function describeFileError(
+  failure: { detail?: string; code?: string } | unknown,
+  language: Language,
+): string {
+  const known =
+    failure instanceof Error
+      ? { detail: failure.message, code: errorCode(failure) }
+      : (failure as { detail?: string; code?: string });
+  const { code, detail } = known ?? {};
+  if (code && FILE_ERRORS.has(code)) {
+    return createTranslator(lessonsCatalog, language)(`fs.${code}` as LessonsMessageKey);
+  }
+  return detail ?? errorMessage(failure);
 }
 
 export function isErrorCode(error: unknown, code: string): boolean {

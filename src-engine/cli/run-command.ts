@@ -12,7 +12,7 @@ import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { NodeEngine } from '../node/engine.ts';
 import { runCatalog } from './catalog-run.ts';
 import type { CliIo } from './io.ts';
-import { errorMessage, readTextFile } from './read-file.ts';
+import { describeFileError, errorMessage, readTextFile } from './read-file.ts';
 import { escapeControls, escapeJson, escapeLine } from './terminal-text.ts';
 
 /** Exit status for bad options and for a file the command cannot read or write. */
@@ -102,7 +102,7 @@ export async function runCommand(
         file,
         line: source.line ?? 1,
         limit: 10,
-        reason: source.detail ?? '',
+        reason: describeFileError(source, io.language),
       }) + '\n',
     );
     return EXIT_BAD_INPUT;

@@ -76,6 +76,7 @@ export const exportCatalog = defineCatalog({
     'cli.export.bad-scenario': '--scenario takes a scenario number of this lesson: {numbers}',
     'cli.export.not-runnable': 'scenario {number} cannot run: {reason}',
     'cli.export.no-runnable': 'this lesson has no runnable scenario',
+    'cli.export.lesson-errors': 'the lesson cannot be exported until the error above is fixed',
     'cli.export.unsupported-input':
       'give a lesson (.md), a program (.py), a trace (.jsonl) or a replay (.json)',
     'cli.export.cannot-read': 'cannot read {file}: {reason}',
@@ -168,6 +169,7 @@ export const exportCatalog = defineCatalog({
     'cli.export.bad-scenario': '--scenario принимает номер сценария этого урока: {numbers}',
     'cli.export.not-runnable': 'сценарий {number} нельзя выполнить: {reason}',
     'cli.export.no-runnable': 'в этом уроке нет сценария, который можно выполнить',
+    'cli.export.lesson-errors': 'урок нельзя экспортировать, пока не исправлена ошибка выше',
     'cli.export.unsupported-input':
       'укажите урок (.md), программу (.py), трассу (.jsonl) или запись (.json)',
     'cli.export.cannot-read': 'не удаётся прочитать {file}: {reason}',

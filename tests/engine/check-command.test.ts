@@ -236,6 +236,21 @@ describe('loopscope check', () => {
     expect(result.status).toBe(2);
   }, 120_000);
 
+  test('a scenario a budget stopped passes when it printed what the lesson shows, and says it was stopped', async () => {
+    const path = join(work, 'server.md');
+    const server =
+      'import asyncio\nasync def main():\n    print("serving")\n    while True:\n        await asyncio.sleep(3600)\nasyncio.run(main())';
+    writeFileSync(
+      path,
+      `# A server\n\n\`\`\`python\n${server}\n\`\`\`\n\nOutput:\n\n\`\`\`\nserving\n\`\`\`\n`,
+    );
+    const result = await check([path]);
+    expect(result.stdout).toMatch(
+      /✓ .* — the run was stopped: it went over its virtual time budget/,
+    );
+    expect(result.status).toBe(0);
+  });
+
   test('a path that does not exist is reported, with status 2', async () => {
     const result = await check([join(work, 'nowhere.md')]);
     expect(result.stderr).toContain(`${join(work, 'nowhere.md')}: error: no such file or folder`);
@@ -299,5 +314,16 @@ describe('loopscope scenarios', () => {
     expect(await scenariosCommand([path], io)).toBe(2);
     expect(stderr()).toBe(`${path}: ошибка: файл пуст\n`);
     expect(stdout()).toBe('');
+  });
+
+  test('why the system could not read a file is said in the user’s language', async () => {
+    const folder = mkdtempSync(join(work, 'links-'));
+    symlinkSync(join(folder, 'b.md'), join(folder, 'a.md'));
+    symlinkSync(join(folder, 'a.md'), join(folder, 'b.md'));
+    const { io, stderr } = createTestIo('ru');
+    expect(await scenariosCommand([join(folder, 'a.md')], io)).toBe(2);
+    expect(stderr()).toBe(
+      `${join(folder, 'a.md')}: ошибка: не удаётся прочитать: слишком много уровней символических ссылок\n`,
+    );
   });
 });
