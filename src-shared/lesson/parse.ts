@@ -43,7 +43,8 @@ const OUTPUT_LABELS = new Set([
   'result',
 ]);
 
-const NUMBERED_POINT = /^\d+[.)](\s|$)/;
+// `1. Title`, and `1.Title` written without the space (not `3.5 seconds`).
+const NUMBERED_POINT = /^\d+[.)](?=\s|$|[^\d\s])/;
 const BARE_POINT_NUMBER = /^\d+[.)]$/;
 /** `**emphasis**` inside inline code, which authors use to highlight part of a name. */
 const CODE_EMPHASIS = /\*\*(?=\S)(.+?)(?<=\S)\*\*/g;
@@ -451,7 +452,9 @@ function readSectionTitle(
   const children = inline?.children ?? [];
   const id = `section-${number}`;
   if (first?.type === 'heading_open' && /^h[1-3]$/.test(first.tag)) {
-    const title = collapseSpace(inlineText(children));
+    const text = collapseSpace(inlineText(children));
+    // A heading written as a numbered point (`### **2. Tasks run.**`) is titled as one.
+    const title = NUMBERED_POINT.test(text) ? text.replace(/[\s.:]+$/, '') : text;
     const level = Number(first.tag.slice(1));
     const section: Section = {
       id,

@@ -457,6 +457,25 @@ describe('problems', () => {
     expect(parsed.scenarios[0]?.explanation.text).toBe('Shown text.');
   });
 
+  test('a numbered point written without the space, or as a heading, is titled as one', () => {
+    const parsed = lesson(
+      '**7.Без пробела.** Текст.',
+      '',
+      ...PROGRAM,
+      '### **8. Заголовок-пункт.**',
+      '',
+      ...PROGRAM,
+      '**3.5 seconds** is no point.',
+      '',
+      ...PROGRAM,
+    );
+    expect(parsed.scenarios.map((s) => s.title)).toEqual([
+      '7.Без пробела',
+      '8. Заголовок-пункт',
+      '8. Заголовок-пункт',
+    ]);
+  });
+
   test('a fence opened on the last line is unterminated', () => {
     expect(lesson('text', '```python').problems[0]).toMatchObject({
       kind: 'unterminated-fence',
