@@ -10,6 +10,8 @@ export const lessonsCatalog = defineCatalog({
     'problem.unterminated-fence':
       'the code block opened on this line is never closed; add a closing {fence} line',
     'problem.no-code': 'the lesson has no Python code blocks, so there is nothing to run',
+    'problem.too-deep':
+      'lists or quotes are nested too deep here to be read; the rest of the file is not read',
     'problem.nested-code':
       'this Python block is inside a list or a quote; move it to the top level to make it a scenario',
     'decode.empty': 'the file is empty',
@@ -91,6 +93,8 @@ export const lessonsCatalog = defineCatalog({
     'problem.unterminated-fence':
       'блок кода, открытый в этой строке, не закрыт; добавьте закрывающую строку {fence}',
     'problem.no-code': 'в уроке нет блоков кода на Python, запускать нечего',
+    'problem.too-deep':
+      'списки или цитаты здесь вложены слишком глубоко; остаток файла не прочитан',
     'problem.nested-code':
       'этот блок Python находится внутри списка или цитаты; вынесите его на верхний уровень, чтобы он стал сценарием',
     'decode.empty': 'файл пуст',

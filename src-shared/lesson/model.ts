@@ -93,7 +93,9 @@ export type LessonProblemKind =
   /** The lesson has no Python code block at all. */
   | 'no-code'
   /** A Python block inside a list or a quote: shown, but not offered as a scenario. */
-  | 'nested-code';
+  | 'nested-code'
+  /** Lists or quotes nested so deep that Markdown stops reading: the rest of the file is lost. */
+  | 'too-deep';
 
 export interface LessonProblem {
   kind: LessonProblemKind;

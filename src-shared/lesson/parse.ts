@@ -139,6 +139,12 @@ export function parseLesson(text: string, fileName: string): Lesson {
   const tokens = md.parse(source, {});
   const lines = source.split('\n');
   lesson.problems.push(...findFenceProblems(tokens, lines));
+  // markdown-it stops reading at its nesting limit without a word: what follows is not read.
+  const deepest = tokens.find((token) => token.level >= md.options.maxNesting - 1);
+  if (deepest) {
+    const line = (deepest.map?.[0] ?? 0) + 1;
+    lesson.problems.push({ kind: 'too-deep', severity: 'error', line });
+  }
   const unterminated = new Set(
     lesson.problems.filter((p) => p.kind === 'unterminated-fence').map((p) => p.line),
   );

@@ -476,6 +476,11 @@ describe('problems', () => {
     ]);
   });
 
+  test('lists nested too deep to read are an error, not a lesson that silently ends', () => {
+    const parsed = lesson('- '.repeat(120) + 'x', '', ...PROGRAM);
+    expect(parsed.problems).toContainEqual({ kind: 'too-deep', severity: 'error', line: 1 });
+  });
+
   test('a fence opened on the last line is unterminated', () => {
     expect(lesson('text', '```python').problems[0]).toMatchObject({
       kind: 'unterminated-fence',
