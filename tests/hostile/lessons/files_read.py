@@ -2,7 +2,7 @@
 # system's password file, and the host's real file system through Emscripten's NODEFS.
 # The engine sees only its own in-memory file system, which holds none of them.
 # expect-outcome: raised
-# expect-message: FileNotFoundError: \[Errno 44\] No such file or directory: '/etc/passwd'
+# expect-message: FileNotFoundError: \[Errno 2\] No such file or directory: '/etc/passwd'
 import os
 
 for attempt in ["~/.ssh/id_rsa", "/home/teacher/Documents", "C:\\Users\\teacher\\Desktop", "/Users"]:

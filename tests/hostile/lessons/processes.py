@@ -1,7 +1,7 @@
 # A lesson that tries to start processes: a shell, a fork, an exec, a subprocess.
 # WebAssembly has no processes.
 # expect-outcome: raised
-# expect-message: OSError: \[Errno 138\] emscripten does not support processes
+# expect-message: OSError: \[Errno 95\] emscripten does not support processes
 import os
 import subprocess
 
