@@ -187,7 +187,7 @@ export function scenarioDisplayTitle(
 export function findNotRunnableReason(code: string): NotRunnableReason | null {
   const lines = code.split('\n');
   if (lines.some((line) => line.startsWith('>>>'))) return 'interactive-session';
-  const program = lines.map(stripComment).join('\n');
+  const program = blankStringsAndComments(code);
   const importsAsyncio = /^\s*(?:import\s[^\n]*\basyncio\b|from\s+asyncio\b)/m.test(program);
   // `import asyncio as aio`: aio.run(...) starts the loop too.
   const names = ['asyncio', ...[...program.matchAll(/\basyncio\s+as\s+(\w+)/g)].map((m) => m[1])];
@@ -584,18 +584,39 @@ function firstSentence(text: string): string {
 }
 
 /** Drops a `#` comment; a `#` inside a one-line string literal is kept. */
-function stripComment(line: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i];
-    if (quote) {
-      if (c === '\\') i += 1;
-      else if (c === quote) quote = null;
+/**
+ * The code with its comments and the text inside its string literals (triple-quoted ones too)
+ * blanked, line breaks kept: what is left is what Python runs.
+ */
+function blankStringsAndComments(code: string): string {
+  let out = '';
+  let i = 0;
+  const blank = (c: string | undefined) => (c === '\n' ? '\n' : c === undefined ? '' : ' ');
+  while (i < code.length) {
+    const c = code[i] as string;
+    if (c === '#') {
+      while (i < code.length && code[i] !== '\n') i += 1;
     } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '#') {
-      return line.slice(0, i);
+      const close = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      out += close;
+      i += close.length;
+      while (i < code.length && !code.startsWith(close, i)) {
+        if (close.length === 1 && code[i] === '\n') break; // an unclosed one-line string
+        if (code[i] === '\\') {
+          out += blank(code[i]);
+          i += 1;
+        }
+        out += blank(code[i]);
+        i += 1;
+      }
+      if (code.startsWith(close, i)) {
+        out += close;
+        i += close.length;
+      }
+    } else {
+      out += c;
+      i += 1;
     }
   }
-  return line;
+  return out;
 }

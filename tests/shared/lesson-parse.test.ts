@@ -224,12 +224,24 @@ describe('runnable scenarios', () => {
       'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)',
     ],
     ['a commented-out call', 'import asyncio\n# asyncio.run(main())'],
+    ['a call named in a string', 'import asyncio\nprint("then asyncio.run(main()) starts it")'],
+    [
+      'a call named in a docstring',
+      'import asyncio\n\nasync def main():\n    """Start me with\n    asyncio.run(main())\n    """',
+    ],
+    ['a call after an escaped quote', "import asyncio\nprint('it\\'s asyncio.run(main())')"],
   ])('%s is a fragment', (_name, code) => {
     expect(findNotRunnableReason(code)).toBe('fragment');
   });
 
   test('a "#" inside a string does not hide the rest of the line', () => {
     expect(findNotRunnableReason("import asyncio\nprint('#'); asyncio.run(main())")).toBeNull();
+  });
+
+  test('the call after a docstring or an unclosed one-line string still counts', () => {
+    const docstring = 'import asyncio\n"""A program.\n"""\nasyncio.run(main())';
+    expect(findNotRunnableReason(docstring)).toBeNull();
+    expect(findNotRunnableReason("import asyncio\nx = 'oops\nasyncio.run(main())")).toBeNull();
   });
 
   test('an interactive session is not a program, even when it calls asyncio.run', () => {
