@@ -25,6 +25,11 @@ export interface ExceptionInfo {
   message: string;
 }
 
+/** `input()` found no input: the EOFError it raises (as with `python3 file.py < /dev/null`). */
+export function isInputEof(exc: ExceptionInfo): boolean {
+  return exc.type === 'EOFError' && exc.message.startsWith('EOF when reading a line');
+}
+
 export interface Frame {
   file: string;
   line: number;

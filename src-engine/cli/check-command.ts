@@ -12,7 +12,7 @@ import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
 import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { compareOutput } from '../../src-shared/lesson/compare.ts';
 import type { Scenario } from '../../src-shared/lesson/model.ts';
-import { assertNever } from '../../src-shared/trace.ts';
+import { assertNever, isInputEof } from '../../src-shared/trace.ts';
 import { NodeEngine, type ProgramResult } from '../node/engine.ts';
 import {
   createScreen,
@@ -296,13 +296,17 @@ async function closeQuietly(engine: NodeEngine): Promise<void> {
 
 function judge(scenario: Scenario, result: ProgramResult): ScenarioResult {
   const note = describeRunEnd(result);
+  // `check` gives a program no input: one that asks is told why `input()` failed.
+  const askedForInput = result.events.some(
+    (e) => (e.kind === 'exception' || e.kind === 'future.exception') && isInputEof(e.exc),
+  );
   if (!scenario.expected) {
-    return { kind: 'no-expected', note, raised: result.outcome === 'raised' };
+    return { kind: 'no-expected', note, raised: result.outcome === 'raised', askedForInput };
   }
   const comparison = compareOutput(scenario.expected.text, result.terminal);
   // A run a budget or the engine stopped can still print what the lesson shows: said, too.
   if (comparison.matches) return { kind: 'passed', note };
-  return { kind: 'failed', comparison, note };
+  return { kind: 'failed', comparison, note, askedForInput };
 }
 
 function describeRunEnd(result: ProgramResult): RunNote | null {

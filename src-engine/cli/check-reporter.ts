@@ -23,8 +23,8 @@ export interface RunNote {
 
 export type ScenarioResult =
   | { kind: 'passed'; note: RunNote | null }
-  | { kind: 'failed'; comparison: OutputComparison; note: RunNote | null }
-  | { kind: 'no-expected'; note: RunNote | null; raised: boolean }
+  | { kind: 'failed'; comparison: OutputComparison; note: RunNote | null; askedForInput: boolean }
+  | { kind: 'no-expected'; note: RunNote | null; raised: boolean; askedForInput: boolean }
   | { kind: 'not-runnable' }
   | { kind: 'error'; message: string };
 
@@ -108,6 +108,7 @@ export function printLesson(check: LessonCheck, io: CliIo): void {
         break;
       case 'failed': {
         line(color.red('✗'), [describeNote(result.note, io)]);
+        if (result.askedForInput) io.out(`      ${color.yellow(t('cli.check.no-input'))}\n`);
         const location = `${path}:${(scenario.expected?.lines.start ?? 0) + 1}`;
         const diff = createOutputDiff(result.comparison, {
           expected: t('cli.check.diff.expected', { location }),
@@ -125,6 +126,7 @@ export function printLesson(check: LessonCheck, io: CliIo): void {
         line(color.yellow('○'), [
           t('cli.check.no-expected'),
           result.raised ? t('cli.check.outcome.raised') : describeNote(result.note, io),
+          result.askedForInput ? t('cli.check.no-input') : null,
         ]);
         break;
       case 'not-runnable': {

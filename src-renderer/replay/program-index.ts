@@ -5,7 +5,7 @@
  * it to say who does what in the learner's words.
  */
 import type { RunState } from '../../src-shared/loop-state.ts';
-import type { Awaiting, ExceptionInfo, TraceEvent } from '../../src-shared/trace.ts';
+import { isInputEof, type Awaiting, type TraceEvent } from '../../src-shared/trace.ts';
 import { asyncioTaskKind } from './asyncio-tasks.ts';
 import { isShutdownCancel } from './lens.ts';
 import { countBelow } from './timeline.ts';
@@ -89,11 +89,6 @@ const OUTCOME_READ = /([A-Za-z_][\w.]*(?:\[\d+\])?)\.(?:result|exception)\s*\(\s
 /** What a line reads a task's outcome from: `task.result()`, `await task`. */
 const OUTCOME_SOURCE =
   /(?:(?<![\w.])await\s+([A-Za-z_][\w.]*(?:\[\d+\])?)(?![\w.([])|([A-Za-z_][\w.]*(?:\[\d+\])?)\.result\s*\(\s*\))/g;
-
-/** `input()` found no input: the EOFError it raises (as with `python3 file.py < /dev/null`). */
-function isInputEof(exc: ExceptionInfo): boolean {
-  return exc.type === 'EOFError' && exc.message.startsWith('EOF when reading a line');
-}
 
 /**
  * One number for a running context (a task, or none) and a line: `line` events come by the

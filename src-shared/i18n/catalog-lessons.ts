@@ -66,6 +66,8 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.line': 'line {line}',
     'cli.check.not-runnable': 'not run: {reason}',
     'cli.check.no-expected': 'ran; the lesson shows no expected output',
+    'cli.check.no-input':
+      'the program called input(), and check gives a scenario no input (as python3 file.py < /dev/null)',
     'cli.check.run-error': 'the engine failed: {error}',
     'cli.check.diff.expected': '{location} (expected)',
     'cli.check.diff.actual': 'engine output',
@@ -150,6 +152,8 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.line': 'строка {line}',
     'cli.check.not-runnable': 'не запускался: {reason}',
     'cli.check.no-expected': 'выполнен; в уроке нет ожидаемого вывода',
+    'cli.check.no-input':
+      'программа вызвала input(), а check не подаёт сценарию ввода (как python3 file.py < /dev/null)',
     'cli.check.run-error': 'сбой движка: {error}',
     'cli.check.diff.expected': '{location} (ожидалось)',
     'cli.check.diff.actual': 'вывод движка',

@@ -251,6 +251,24 @@ describe('loopscope check', () => {
     expect(result.status).toBe(0);
   });
 
+  test('a scenario that calls input() is told that check gives it no input', async () => {
+    const path = join(work, 'input.md');
+    const inTask =
+      'import asyncio\nasync def main():\n    print("hi", input("Name? "))\nasyncio.run(main())';
+    const atTop = 'import asyncio\nname = input()\nasyncio.run(asyncio.sleep(0))';
+    writeFileSync(
+      path,
+      `# Input\n\n\`\`\`python\n${inTask}\n\`\`\`\n\nOutput:\n\n\`\`\`\nName? hi Bob\n\`\`\`\n\n` +
+        `## At the top\n\n\`\`\`python\n${atTop}\n\`\`\`\n`,
+    );
+    const result = await check([path]);
+    const hint = 'the program called input\\(\\), and check gives a scenario no input';
+    expect(result.stdout).toMatch(new RegExp(`✗ Input .*\\n +${hint}`));
+    expect(result.stdout).toMatch(new RegExp(`○ At the top .*; ${hint}`));
+    const russian = await check([path], 'ru');
+    expect(russian.stdout).toContain('программа вызвала input(), а check не подаёт сценарию ввода');
+  });
+
   test('a path that does not exist is reported, with status 2', async () => {
     const result = await check([join(work, 'nowhere.md')]);
     expect(result.stderr).toContain(`${join(work, 'nowhere.md')}: error: no such file or folder`);
