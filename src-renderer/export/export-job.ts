@@ -6,6 +6,7 @@
  */
 import { assertExists } from '../../src-shared/assert.ts';
 import { embeddedFonts, FONT_FILES } from '../../src-shared/export/font-files.ts';
+import { sfntFromWoff } from '../../src-shared/export/woff.ts';
 import { FrameSource } from '../../src-shared/export/frame-model.ts';
 import type { FrameSvgOptions } from '../../src-shared/export/frame-svg.ts';
 import {
@@ -44,6 +45,11 @@ const FONT_URLS: Readonly<Record<string, URL>> = {
     import.meta.url,
   ),
 };
+// EMOJI_FONT_FILE (font-files.ts), in its package.
+const EMOJI_FONT_URL = new URL(
+  '../../node_modules/@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff',
+  import.meta.url,
+);
 
 let fonts: Promise<Uint8Array[]> | null = null;
 let rasterizer: Promise<Rasterizer> | null = null;
@@ -72,12 +78,13 @@ function loadFonts(): Promise<Uint8Array[]> {
 /** resvg with the bundled fonts, set up once for the page. */
 function loadRasterizer(): Promise<Rasterizer> {
   rasterizer ??= (async () =>
-    createRasterizer({ wasm: await fetchBytes(WASM_URL), fonts: await loadFonts() }))().catch(
-    (error: unknown) => {
-      rasterizer = null;
-      throw error;
-    },
-  );
+    createRasterizer({
+      wasm: await fetchBytes(WASM_URL),
+      fonts: [...(await loadFonts()), await sfntFromWoff(await fetchBytes(EMOJI_FONT_URL))],
+    }))().catch((error: unknown) => {
+    rasterizer = null;
+    throw error;
+  });
   return rasterizer;
 }
 

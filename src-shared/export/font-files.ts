@@ -12,6 +12,13 @@ export const FONT_FILES: readonly (Omit<EmbeddedFont, 'base64'> & { file: string
   { family: 'DejaVu Sans Mono', weight: 700, file: 'DejaVuSansMono-Bold.ttf' },
 ];
 
+/**
+ * Emoji a program prints, drawn in one colour, from the `@fontsource/noto-emoji` package (its
+ * subset with every emoji): resvg falls back to it for what DejaVu lacks. It ships as WOFF
+ * (`woff.ts` unwraps it); an SVG export does not embed it.
+ */
+export const EMOJI_FONT_FILE = 'files/noto-emoji-emoji-400-normal.woff';
+
 /** The fonts' bytes, in FONT_FILES's order, as an SVG embeds them. */
 export function embeddedFonts(
   fonts: readonly Uint8Array[],

@@ -8,7 +8,11 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 export interface RasterAssets {
   /** resvg's `index_bg.wasm`: its bytes, a compiled module, or a response that fetches it. */
   wasm: BufferSource | WebAssembly.Module | Response | Promise<Response>;
-  /** The bundled fonts' files (DejaVu Sans and Sans Mono, regular and bold). */
+  /**
+   * The bundled fonts' files (DejaVu Sans and Sans Mono, regular and bold), then the emoji font
+   * (TrueType, unwrapped from its WOFF by `woff.ts`): resvg falls back on any of them for a
+   * character the font named lacks.
+   */
   fonts: readonly Uint8Array[];
 }
 
