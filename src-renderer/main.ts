@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+// Emoji a program prints, in one colour, whatever fonts the computer has (app.css's stacks).
+import '@fontsource/noto-emoji/400.css';
 import './app.css';
 
 /**

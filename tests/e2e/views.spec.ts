@@ -191,3 +191,30 @@ test('a task that sleeps for ever until cancelled: its timer is at inf, never du
   await app.seek(await app.length());
   await expect(app.view('header').locator('[data-field=phase]')).toHaveText('Program ended');
 });
+
+test('emoji a program prints are drawn from the bundled emoji font, not the computer’s', async ({
+  app,
+}) => {
+  await app.setCode(
+    [
+      'import asyncio',
+      'async def main():',
+      '    print("🚀 sent ✅ done")',
+      'asyncio.run(main())',
+      '',
+    ].join('\n'),
+  );
+  await app.run();
+  await app.seek(await app.length());
+  await expect.poll(() => app.consoleText()).toContain('🚀 sent ✅ done');
+  // The page loads the subsets of Noto Emoji that the text on show needs, from its own files.
+  const loaded = await app.page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((face) => face.family.replace(/"/g, '') === 'Noto Emoji' && face.status === 'loaded')
+      .map((face) => face.unicodeRange);
+  });
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.join(',')).toMatch(/1f680|1f67f-1f6ff|2705/i);
+  await app.screenshot('views-emoji');
+});
