@@ -9,7 +9,6 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
-import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { compareOutput } from '../../src-shared/lesson/compare.ts';
 import type { Scenario } from '../../src-shared/lesson/model.ts';
 import { assertNever, isInputEof } from '../../src-shared/trace.ts';
@@ -25,7 +24,7 @@ import {
 } from './check-reporter.ts';
 import { readLessonFile, type CliIo, type LessonReadResult } from './io.ts';
 import { describeFileError, errorMessage, isErrorCode } from './read-file.ts';
-import { escapeLine } from './terminal-text.ts';
+import { createTerminalTranslator, escapeLine } from './terminal-text.ts';
 
 const EXIT_OK = 0;
 const EXIT_MISMATCH = 1;
@@ -47,7 +46,7 @@ interface Options {
 }
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   const started = performance.now();
   const options = parseOptions(args, io);
   if (typeof options === 'number') return options;
@@ -110,7 +109,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function parseOptions(args: string[], io: CliIo): Options | number {
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   const paths: string[] = [];
   let jobs = Math.max(1, Math.min(availableParallelism(), DEFAULT_MAX_JOBS));
   let optionsEnded = false;
@@ -158,7 +157,7 @@ interface FoundFiles {
 
 /** The given files, and every `*.md` file under the given folders, sorted, hidden ones skipped. */
 async function findLessonFiles(paths: string[], io: CliIo): Promise<FoundFiles> {
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   const found: FoundFiles = { files: [], missing: [] };
   const unreadable = (path: string, error: unknown) =>
     found.missing.push({

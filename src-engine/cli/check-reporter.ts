@@ -5,12 +5,12 @@
  * control characters escaped (`terminal-text.ts`).
  */
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
-import { createTranslator, plural } from '../../src-shared/i18n/translate.ts';
+import { plural } from '../../src-shared/i18n/translate.ts';
 import { createOutputDiff, type OutputComparison } from '../../src-shared/lesson/compare.ts';
 import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
 import { assertNever, type BudgetKind } from '../../src-shared/trace.ts';
 import { formatDiagnostic, type CliIo, type LessonReadResult } from './io.ts';
-import { escapeLine } from './terminal-text.ts';
+import { createTerminalTranslator, escapeLine } from './terminal-text.ts';
 
 const TITLE_WIDTH = 72;
 
@@ -83,7 +83,7 @@ export function createScreen(io: CliIo): Screen {
 }
 
 export function printLesson(check: LessonCheck, io: CliIo): void {
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   const { read } = check;
   const color = createColors(io);
   for (const diagnostic of read.diagnostics) {
@@ -147,7 +147,7 @@ export function printLesson(check: LessonCheck, io: CliIo): void {
 
 function describeNote(note: RunNote | null, io: CliIo): string | null {
   if (!note) return null;
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   switch (note.outcome) {
     case 'budget':
       return t('cli.check.outcome.budget', {
@@ -171,7 +171,7 @@ export function printSummary(
   engineFailure: string | null,
   io: CliIo,
 ): void {
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   for (const { path, message } of missing) {
     io.err(`${formatDiagnostic(path, { severity: 'error', line: null, message }, io.language)}\n`);
   }

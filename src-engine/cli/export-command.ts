@@ -20,7 +20,8 @@ import { exportPerfetto, stringifyChromeTrace } from '../../src-shared/export/pe
 import { createRasterizer } from '../../src-shared/export/raster.ts';
 import { stepPng, stepsGif, stepSvg, type ExportProgress } from '../../src-shared/export/render.ts';
 import { exportCatalog, type ExportKey } from '../../src-shared/i18n/catalog-export.ts';
-import { createTranslator, plural, type Params } from '../../src-shared/i18n/translate.ts';
+import { plural, type Params } from '../../src-shared/i18n/translate.ts';
+import { createTerminalTranslator, escapeLine } from './terminal-text.ts';
 import { describeNotRunnableReason } from '../../src-shared/lesson/parse.ts';
 import type { ThemeName } from '../../src-shared/palette.ts';
 import {
@@ -110,7 +111,7 @@ export async function runExport(
   io: CliIo,
   env: ExportEnvironment,
 ): Promise<number> {
-  const t = createTranslator(exportCatalog, io.language);
+  const t = createTerminalTranslator(exportCatalog, io.language);
   const say = (key: ExportKey, params?: Params) => `loopscope export: ${t(key, params)}\n`;
   const progress = createProgress(io, env.interactive);
   try {
@@ -138,7 +139,7 @@ export async function runExport(
   } catch (error) {
     progress.clear();
     if (error instanceof ExportFailure) {
-      io.err(`loopscope export: ${error.message}\n`);
+      io.err(`loopscope export: ${escapeLine(error.message)}\n`);
       return error.status;
     }
     if (env.signal.aborted) {
@@ -153,7 +154,7 @@ export async function runExport(
 // --- Options --------------------------------------------------------------------------------
 
 function parseOptions(args: string[], io: CliIo): Options | number {
-  const t = createTranslator(exportCatalog, io.language);
+  const t = createTerminalTranslator(exportCatalog, io.language);
   const usage = t('cli.export.usage');
   const bad = (key: ExportKey, params?: Params) => {
     io.err(`loopscope export: ${t(key, params)}\n${usage}\n`);
@@ -178,7 +179,7 @@ function parseOptions(args: string[], io: CliIo): Options | number {
       },
     });
   } catch (error) {
-    io.err(`loopscope export: ${errorMessage(error)}\n${usage}\n`);
+    io.err(`loopscope export: ${escapeLine(errorMessage(error))}\n${usage}\n`);
     return EXIT_BAD_INPUT;
   }
   const values = parsed.values;
@@ -249,7 +250,7 @@ export function parseSteps(text: string, max: number): { from: number; to: numbe
 // --- Input ----------------------------------------------------------------------------------
 
 async function load(options: Options, io: CliIo, progress: Progress): Promise<Loaded> {
-  const t = createTranslator(exportCatalog, io.language);
+  const t = createTerminalTranslator(exportCatalog, io.language);
   const path = options.input;
   const name = basename(path);
   const extension = extname(name).toLowerCase();
@@ -309,7 +310,7 @@ async function loadLesson(
   progress: Progress,
   base: string,
 ): Promise<Loaded> {
-  const t = createTranslator(exportCatalog, io.language);
+  const t = createTerminalTranslator(exportCatalog, io.language);
   const read = await readLessonFile(options.input, io.language);
   for (const diagnostic of read.diagnostics) {
     if (diagnostic.severity === 'error')
@@ -371,7 +372,7 @@ async function run(
   io: CliIo,
   progress: Progress,
 ): Promise<TraceEvent[]> {
-  const t = createTranslator(exportCatalog, io.language);
+  const t = createTerminalTranslator(exportCatalog, io.language);
   progress.show(t('cli.export.running', { file: name }), null);
   // One run: no next child prepares beside it, so the program has the machine to itself.
   const engine = new NodeEngine({ prepareNext: false });
@@ -406,7 +407,7 @@ async function write(
   progress: Progress,
 ): Promise<Written[]> {
   const { replay, meta } = loaded;
-  const messages = createTranslator(exportCatalog, progress.language);
+  const messages = createTerminalTranslator(exportCatalog, progress.language);
   const target = (extension: string) => options.output ?? `${loaded.base}${extension}`;
   if (options.format === 'perfetto') {
     const title = sourceTitleOf(meta, progress.language) ?? meta.file;
@@ -506,7 +507,7 @@ async function save(
   content: string | Uint8Array,
   language: Language,
 ): Promise<Written> {
-  const t = createTranslator(exportCatalog, language);
+  const t = createTerminalTranslator(exportCatalog, language);
   const partial = `${path}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await writeFile(partial, content);

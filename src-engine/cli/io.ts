@@ -1,7 +1,6 @@
 /** What a command of the `loopscope` command line reads and writes, and how it speaks. */
 import type { Language } from '../../src-shared/api.ts';
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
-import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import {
   decodeLesson,
   describeDecodeFailure,
@@ -12,7 +11,7 @@ import { assertNever } from '../../src-shared/trace.ts';
 import { describeLessonProblem, parseLesson } from '../../src-shared/lesson/parse.ts';
 import { runCatalog } from './catalog-run.ts';
 import { describeFileError, readRegularFile } from './read-file.ts';
-import { escapeLine } from './terminal-text.ts';
+import { createTerminalTranslator, escapeLine } from './terminal-text.ts';
 
 export interface CliIo {
   /** Writes text to standard output as is; callers end their lines with `\n`. */
@@ -66,7 +65,7 @@ export interface LessonReadResult {
 
 /** Reads, decodes and parses a lesson file; what goes wrong becomes a diagnostic. */
 export async function readLessonFile(path: string, language: Language): Promise<LessonReadResult> {
-  const t = createTranslator(lessonsCatalog, language);
+  const t = createTerminalTranslator(lessonsCatalog, language);
   const failed = (message: string, line: number | null = null): LessonReadResult => ({
     path,
     lesson: null,
@@ -80,7 +79,7 @@ export async function readLessonFile(path: string, language: Language): Promise<
       case 'isDirectory':
         return failed(t('cli.is-folder'));
       case 'notRegular':
-        return failed(createTranslator(runCatalog, language)('lessonNotRegular'));
+        return failed(createTerminalTranslator(runCatalog, language)('lessonNotRegular'));
       case 'tooLarge':
         return failed(describeDecodeFailure('too-large', language, file.size ?? 0));
       case 'unreadable':
@@ -111,7 +110,7 @@ export async function readLessonFile(path: string, language: Language): Promise<
  * path and the message may come from a lesson's folder and text: their controls are escaped.
  */
 export function formatDiagnostic(path: string, diagnostic: Diagnostic, language: Language): string {
-  const t = createTranslator(lessonsCatalog, language);
+  const t = createTerminalTranslator(lessonsCatalog, language);
   const where = escapeLine(diagnostic.line === null ? path : `${path}:${diagnostic.line}`);
   const what =
     diagnostic.severity === 'error'

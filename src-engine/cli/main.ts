@@ -1,5 +1,6 @@
 /** The `loopscope` command line. */
-import { languageFromLocale, createTranslator } from '../../src-shared/i18n/translate.ts';
+import { languageFromLocale } from '../../src-shared/i18n/translate.ts';
+import { createTerminalTranslator } from './terminal-text.ts';
 import { DEFAULT_BUDGETS } from '../../src-shared/trace.ts';
 import { canConfine, EXIT_UNCONFINED } from '../node/confinement.ts';
 import { runCatalog } from './catalog-run.ts';
@@ -30,7 +31,7 @@ const RUNS_PROGRAMS = new Set(['run', 'check']);
 
 export async function main(argv: string[]): Promise<number> {
   const io = createIo();
-  const t = createTranslator(runCatalog, io.language);
+  const t = createTerminalTranslator(runCatalog, io.language);
   const [command, ...rest] = argv;
   if (command && RUNS_PROGRAMS.has(command) && !canConfine()) {
     io.err(t('unconfined', { version: process.versions.node }) + '\n');

@@ -8,19 +8,23 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { EXIT_CODE } from '../../src-shared/engine-run.ts';
 import { DEFAULT_BUDGETS, type Budgets, type TraceEvent } from '../../src-shared/trace.ts';
-import { createTranslator } from '../../src-shared/i18n/translate.ts';
 import { NodeEngine } from '../node/engine.ts';
 import { runCatalog } from './catalog-run.ts';
 import type { CliIo } from './io.ts';
 import { describeFileError, errorMessage, readTextFile } from './read-file.ts';
-import { escapeControls, escapeJson, escapeLine } from './terminal-text.ts';
+import {
+  createTerminalTranslator,
+  escapeControls,
+  escapeJson,
+  escapeLine,
+} from './terminal-text.ts';
 
 /** Exit status for bad options and for a file the command cannot read or write. */
 const EXIT_BAD_INPUT = 2;
 /** The longest `--timeout`: a timer holds no more (2^31 − 1 ms, about 24.8 days). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-type Translate = ReturnType<typeof createTranslator<keyof (typeof runCatalog)['en']>>;
+type Translate = ReturnType<typeof createTerminalTranslator<keyof (typeof runCatalog)['en']>>;
 
 /** Opens the trace file before the run, so that an unwritable path fails before anything runs. */
 function openTrace(path: string): Promise<WriteStream | Error> {
@@ -68,7 +72,7 @@ export async function runCommand(
   io: CliIo,
   stdin: () => Promise<string>,
 ): Promise<number> {
-  const t = createTranslator(runCatalog, io.language);
+  const t = createTerminalTranslator(runCatalog, io.language);
   let parsed;
   try {
     parsed = parseArgs({

@@ -3,17 +3,17 @@
  * whether they can run and whether the lesson shows their expected output.
  */
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
-import { createTranslator, plural } from '../../src-shared/i18n/translate.ts';
+import { plural } from '../../src-shared/i18n/translate.ts';
 import type { Lesson } from '../../src-shared/lesson/model.ts';
 import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
 import { formatDiagnostic, readLessonFile, type CliIo, type Diagnostic } from './io.ts';
-import { escapeJson, escapeLine } from './terminal-text.ts';
+import { createTerminalTranslator, escapeJson, escapeLine } from './terminal-text.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
 
 export async function scenariosCommand(args: string[], io: CliIo): Promise<number> {
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   let json = false;
   const paths: string[] = [];
   let optionsEnded = false;
@@ -73,7 +73,7 @@ function describeAsJson(lesson: Lesson, diagnostics: Diagnostic[]): string {
 }
 
 function describeAsTable(lesson: Lesson, io: CliIo): string {
-  const t = createTranslator(lessonsCatalog, io.language);
+  const t = createTerminalTranslator(lessonsCatalog, io.language);
   const { scenarios } = lesson;
   const runnable = scenarios.filter((s) => s.runnable).length;
   const expected = scenarios.filter((s) => s.expected).length;

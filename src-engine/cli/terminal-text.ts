@@ -5,6 +5,8 @@
  * the clipboard (OSC 52), make a link, or reorder what is shown with the bidirectional
  * overrides of Trojan Source. Every command prints such text through these functions.
  */
+import type { Language } from '../../src-shared/api.ts';
+import { createTranslator, type Catalog, type Params } from '../../src-shared/i18n/translate.ts';
 
 /**
  * C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional marks, embeddings,
@@ -27,9 +29,47 @@ function escapeOne(char: string): string {
     : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** Escapes control characters; line feeds and tabs stay, so text keeps its lines. */
+/**
+ * Bytes of a program's output that were not UTF-8 where they were written: runs of lone
+ * surrogates U+DC80–U+DCFF (Python's `surrogateescape`), such as the pieces of one character
+ * written by two `os.write` calls. A terminal would join them again, so they are joined here
+ * first: a whole UTF-8 character is that character (then escaped if it is a control), a byte
+ * that is not part of one is `\xNN`.
+ */
+const ESCAPED_BYTES = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]+/g;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeBytes(run: string): string {
+  const bytes = Uint8Array.from(run, (char) => char.charCodeAt(0) - 0xdc00);
+  let text = '';
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i] ?? 0;
+    const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 1;
+    let char: string | null = null;
+    if (size > 1 && i + size <= bytes.length) {
+      try {
+        char = utf8.decode(bytes.subarray(i, i + size));
+      } catch {
+        char = null;
+      }
+    }
+    if (char === null) {
+      text += `\\x${lead.toString(16).padStart(2, '0')}`;
+      i += 1;
+    } else {
+      text += char.replace(CONTROLS, escapeOne);
+      i += size;
+    }
+  }
+  return text;
+}
+
+/**
+ * Escapes control characters; line feeds and tabs stay, so text keeps its lines. A byte that
+ * is not UTF-8 is escaped too: a terminal reads such bytes together (`decodeBytes`).
+ */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, escapeOne);
+  return text.replace(CONTROLS, escapeOne).replace(ESCAPED_BYTES, decodeBytes);
 }
 
 /** Escapes control characters and line feeds: for text printed within one line. */
@@ -46,4 +86,26 @@ export function escapeJson(json: string): string {
     JSON_UNESCAPED_CONTROLS,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/**
+ * The command line's messages: a catalog's translator whose every text parameter (a file name,
+ * an error's message, a reason) is printed within its line, control characters escaped.
+ */
+export function createTerminalTranslator<K extends string>(
+  catalog: Catalog<K>,
+  language: Language,
+) {
+  const translate = createTranslator(catalog, language);
+  return (key: K, params?: Params): string =>
+    translate(
+      key,
+      params &&
+        Object.fromEntries(
+          Object.entries(params).map(([name, value]) => [
+            name,
+            typeof value === 'string' ? escapeLine(value) : value,
+          ]),
+        ),
+    );
 }

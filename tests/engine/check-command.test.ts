@@ -19,7 +19,7 @@ import { describe, expect, test } from 'vitest';
 import type { Language } from '../../src-shared/api.ts';
 import { parseLesson } from '../../src-shared/lesson/parse.ts';
 import { checkCommand } from '../../src-engine/cli/check-command.ts';
-import type { CliIo } from '../../src-engine/cli/io.ts';
+import { terminalBytes, type CliIo } from '../../src-engine/cli/io.ts';
 import { scenariosCommand } from '../../src-engine/cli/scenarios-command.ts';
 import { needsReferenceLesson, REFERENCE_LESSON as REFERENCE } from '../reference-lesson.ts';
 
@@ -144,6 +144,20 @@ describe('loopscope check', () => {
     expect(result.stdout).toContain('title\\x1b]0;pwned\\x07.md');
     expect(result.stdout).toContain('✗ Clear \\x1b[2J the screen');
     expect(result.stdout).toContain('+\\x1b[2J\\u202egnp.exe');
+  });
+
+  test('bytes written one at a time do not join into a control character in the diff', async () => {
+    const path = join(work, 'pieces.md');
+    const program =
+      'import os\nos.write(1, b"total: \\xe2"); os.write(1, b"\\x80\\xae"); os.write(1, b"DESSAP 01\\n")\nasyncio.run(asyncio.sleep(0))\n';
+    writeFileSync(
+      path,
+      `# Pieces\n\n\`\`\`python\nimport asyncio\n${program}\`\`\`\n\nOutput:\n\n\`\`\`\ntotal: 10 PASSED\n\`\`\`\n`,
+    );
+    const result = await check([path]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('+total: \\u202eDESSAP 01');
+    expect(terminalBytes(result.stdout).toString()).not.toContain('\u202e');
   });
 
   test('lessons by other authors (CRLF, a byte-order mark, other labels, fragments) pass', async () => {

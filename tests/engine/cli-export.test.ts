@@ -331,6 +331,18 @@ describe('clear errors and exit statuses', () => {
     expect(existsSync(inWork('cut.gif'))).toBe(false);
   });
 
+  test('what a lesson controls in a message (an engine failure it forged) cannot drive the terminal', () => {
+    const forged =
+      'import asyncio, loopscope_engine\nasyncio.run(asyncio.sleep(0))\n' +
+      'loopscope_engine.rec.finish({"outcome": "crashed", "exitCode": 70,' +
+      ' "error": "\\x1b]0;title\\x07\\x1b]52;c;cm0gLXJmIH4K\\x07"})\n';
+    writeFileSync(inWork('forged.py'), forged);
+    const result = loopscope(['forged.py', '--format', 'svg', '-o', 'forged.svg']);
+    expect(result.stderr).toContain('\\x1b]0;title\\x07\\x1b]52;c;');
+    // eslint-disable-next-line no-control-regex -- no raw escape or bell may reach the terminal.
+    expect(result.stderr).not.toMatch(/[\x07\x1b]/);
+  });
+
   test('no progress bar when no one watches', () => {
     const result = loopscope([fixture('raises.jsonl'), '--format', 'gif', '--steps', '0..3']);
     expect(result.status).toBe(0);

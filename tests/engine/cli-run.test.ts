@@ -19,7 +19,7 @@ import { describe, expect, test } from 'vitest';
 import { assertExists } from '../../src-shared/assert.ts';
 import { EXIT_CODE } from '../../src-shared/engine-run.ts';
 import { validateTrace } from '../../src-shared/trace-validate.ts';
-import type { CliIo } from '../../src-engine/cli/io.ts';
+import { terminalBytes, type CliIo } from '../../src-engine/cli/io.ts';
 import { runCommand } from '../../src-engine/cli/run-command.ts';
 import { generateProgram } from './random-program.ts';
 
@@ -208,6 +208,30 @@ describe('loopscope run', () => {
     expect(await runCommand([file], io, async () => '')).toBe(0);
     expect(out.join('')).toBe('\\x1b]0;pwned\\x07hi\n');
     expect(err.join('')).toBe('\\x1b[2J\n');
+  });
+
+  test('on a terminal, bytes written apart cannot join into a control character', async () => {
+    // U+009D (OSC), U+202E (right-to-left override) and "…", each written one byte at a time.
+    const file = write(
+      'pieces.py',
+      [
+        'import os',
+        'os.write(1, b"A\\xc2"); os.write(1, b"\\x9d0;title\\xc2"); os.write(1, b"\\x9cB\\n")',
+        'os.write(1, b"\\xe2"); os.write(1, b"\\x80\\xae"); os.write(1, b"DESSAP\\n")',
+        'os.write(1, b"\\xe2"); os.write(1, b"\\x80\\xa6 \\xff\\n")',
+        '',
+      ].join('\n'),
+    );
+    const out: string[] = [];
+    const io: CliIo = {
+      out: (text) => void out.push(terminalBytes(text).toString()),
+      err: () => {},
+      language: 'en',
+      isTTY: true,
+      outIsTTY: true,
+    };
+    expect(await runCommand([file], io, async () => '')).toBe(0);
+    expect(out.join('')).toBe('A\\x9d0;title\\x9cB\n\\u202eDESSAP\n… \\xff\n');
   });
 
   test('--json escapes what a terminal would act on and JSON leaves as it is', () => {
