@@ -225,10 +225,13 @@ function parseWikiLink(state: StateInline, silent: boolean): boolean {
   let pos = state.pos;
   if (state.src.charCodeAt(pos) === 0x21 /* ! */) pos += 1;
   if (!state.src.startsWith('[[', pos)) return false;
-  const close = state.src.indexOf(']]', pos + 2);
-  if (close < 0 || close + 2 > state.posMax) return false;
+  // The link's text holds no bracket and no line break: the search stops at the first one, so
+  // a paragraph of a million "[[" is read in linear time.
+  let close = pos + 2;
+  while (close < state.posMax && !'[]\n'.includes(state.src.charAt(close))) close += 1;
+  if (!state.src.startsWith(']]', close) || close + 2 > state.posMax) return false;
   const inner = state.src.slice(pos + 2, close);
-  if (inner.trim() === '' || /[[\]\n]/.test(inner)) return false;
+  if (inner.trim() === '') return false;
   if (!silent) {
     const token = state.push('wiki_link', '', 0);
     token.content = wikiLinkText(inner);

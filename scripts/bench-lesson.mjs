@@ -1,0 +1,22 @@
+// Parsing lessons in Node (the parser `check` and the app's worker share): the largest lesson
+// accepted (5 MB) written as a course, and written to be slow (brackets the link rules scan).
+import { performance } from 'node:perf_hooks';
+import { hugeLesson } from './large-inputs.mjs';
+import { parseLesson } from '../src-shared/lesson/parse.ts';
+
+export async function benchLesson() {
+  const size = 5 * 1024 * 1024 - 4096;
+  const lessons = [
+    ['a 5 MB lesson written as a course', hugeLesson(size)],
+    ['a 5 MB paragraph of "[[" (wiki links never closed)', `# T\n\n${'[['.repeat(size / 2)}]]\n`],
+    ['a 5 MB paragraph of "[" (Markdown links never closed)', `# T\n\n${'['.repeat(size)}]\n`],
+  ];
+  for (const [name, text] of lessons) {
+    const start = performance.now();
+    parseLesson(text, 'bench.md');
+    const ms = Math.round(performance.now() - start);
+    console.log(
+      `parsing ${name}: ${ms.toLocaleString('en-US')} ms   aim: linear in the size (< 60,000 ms)`,
+    );
+  }
+}
