@@ -164,6 +164,11 @@ export interface RunGuard {
   complete(end: HostEnd, python: string): TraceEvent[];
 }
 
+/** The largest batch a run that asked for `request.budgets` may send, in bytes. */
+export function maxBatchBytes(request: RunRequest & { budgets: Budgets }): number {
+  return MAX_BATCH_BASE + 4 * (request.code.length + request.budgets.maxOutputBytes + OUTPUT_SLACK);
+}
+
 /** A guard for one run, which asked for `request.budgets`. */
 export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunGuard {
   const checker = createTraceChecker();
@@ -171,7 +176,7 @@ export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunG
   let events = 0;
   let output = 0;
   let last: TraceEvent | null = null;
-  const maxBatch = MAX_BATCH_BASE + 4 * (request.code.length + maxOutputBytes + OUTPUT_SLACK);
+  const maxBatch = maxBatchBytes(request);
   return {
     checkWire(bytes) {
       if (bytes.length > maxBatch)

@@ -9,6 +9,7 @@ import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { deserialize } from 'node:v8';
 import { join } from 'node:path';
+import { maxBatchBytes } from '../../src-shared/run-guard.ts';
 import type { WorkerPort } from '../core/protocol.ts';
 import { confinementArgs } from './confinement.ts';
 import { PYODIDE_FILES } from './realm-contract.ts';
@@ -40,8 +41,15 @@ export const SNAPSHOT_FD = 5;
  */
 export const MESSAGES_FD = 6;
 
-/** The largest frame a child may send: a snapshot, with room to spare. */
+/** The largest frame a child may send before it is ready: a snapshot, with room to spare. */
 const MAX_FRAME_BYTES = 512 * 1024 * 1024;
+/**
+ * Once ready, a child sends short replies, and in a run batches no bigger than the run's guard
+ * accepts (`maxBatchBytes`) in their message: a frame past that is refused by its length,
+ * before the parent holds it in memory.
+ */
+const READY_FRAME_BYTES = 1024 * 1024;
+const MESSAGE_ENVELOPE_BYTES = 64 * 1024;
 
 /**
  * A snapshot the parent keeps in a file it opened for reading: each child inherits the
@@ -160,6 +168,9 @@ export function spawnConfinedChild(
     else messages.unref();
   };
 
+  let frameLimit = MAX_FRAME_BYTES;
+  let runFrameLimit: number | null = null;
+  let refusal: string | null = null;
   let poll: ReturnType<typeof setInterval> | null = null;
   const stopPolling = () => {
     if (poll) clearInterval(poll);
@@ -185,6 +196,8 @@ export function spawnConfinedChild(
   return {
     post(message) {
       if (message.type === 'run') {
+        runFrameLimit = maxBatchBytes(message.request) + MESSAGE_ENVELOPE_BYTES;
+        frameLimit = runFrameLimit;
         const { control } = message;
         stopPolling();
         if (control) {
@@ -217,7 +230,7 @@ export function spawnConfinedChild(
     onMessage(listener) {
       readFrames(
         messages,
-        MAX_FRAME_BYTES,
+        () => frameLimit,
         (frame) => {
           let message: unknown;
           try {
@@ -228,10 +241,14 @@ export function spawnConfinedChild(
           }
           const type =
             typeof message === 'object' && message !== null && Reflect.get(message, 'type');
+          if (type === 'ready') frameLimit = runFrameLimit ?? READY_FRAME_BYTES;
           if (type === 'ready' || type === 'done' || type === 'failed') awaitReplies(-1);
           listener(message);
         },
-        kill,
+        (length) => {
+          refusal = `The engine sent a message of ${length} bytes, more than a run sends.`;
+          kill();
+        },
       );
     },
     onError(listener) {
@@ -242,7 +259,7 @@ export function spawnConfinedChild(
       child.on('close', (code, signal) => {
         stopPolling();
         live.delete(kill);
-        listener(`The engine's process exited (${signal ?? `code ${code}`}).`);
+        listener(refusal ?? `The engine's process exited (${signal ?? `code ${code}`}).`);
       });
     },
     terminate: kill,
@@ -251,13 +268,14 @@ export function spawnConfinedChild(
 
 /**
  * Calls `deliver` with the body of each frame read from `stream` (see `MESSAGES_FD`), in
- * order; a frame longer than `limit` calls `refuse` instead, and ends the reading.
+ * order; a frame longer than `limit` (read as each frame's length arrives) calls `refuse`
+ * instead, and ends the reading.
  */
 export function readFrames(
   stream: NodeJS.ReadableStream,
-  limit: number,
+  limit: number | (() => number),
   deliver: (body: Buffer) => void,
-  refuse: () => void,
+  refuse: (length: number) => void,
 ): void {
   let chunks: Buffer[] = [];
   let size = 0;
@@ -267,10 +285,10 @@ export function readFrames(
     while (size >= 4) {
       if ((chunks[0]?.length ?? 0) < 4) chunks = [Buffer.concat(chunks, size)];
       const length = (chunks[0] as Buffer).readUInt32LE(0);
-      if (length > limit) {
+      if (length > (typeof limit === 'number' ? limit : limit())) {
         stream.off('data', onData);
         chunks = [];
-        refuse();
+        refuse(length);
         return;
       }
       if (size < 4 + length) return;

@@ -14,7 +14,10 @@ function frame(message: unknown): Buffer {
   return Buffer.concat([head, body]);
 }
 
-function read(chunks: Buffer[], limit = 1 << 20): { messages: unknown[]; refused: boolean } {
+function read(
+  chunks: Buffer[],
+  limit: number | (() => number) = 1 << 20,
+): { messages: unknown[]; refused: boolean } {
   const stream = new PassThrough();
   const messages: unknown[] = [];
   let refused = false;
@@ -54,5 +57,18 @@ describe("a child's message frames", () => {
       1000,
     );
     expect(result).toEqual({ messages: [{ type: 'ready' }], refused: true });
+  });
+
+  test('the limit is read for each frame: it can fall once a big frame has come', () => {
+    let limit = 10_000;
+    const result = read(
+      [frame('s'.repeat(5000)), frame({ type: 'ready' }), frame('y'.repeat(5000))],
+      () => {
+        const now = limit;
+        limit = 1000;
+        return now;
+      },
+    );
+    expect(result).toEqual({ messages: ['s'.repeat(5000), { type: 'ready' }], refused: true });
   });
 });
