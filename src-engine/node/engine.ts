@@ -15,7 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,44 @@ export interface NodeEngineOptions {
 function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return process.env.LOOPSCOPE_CACHE_DIR || join(base, 'loopscope');
+}
+
+/** Snapshots kept in the cache: this version's, and a few others' (a second install, a test build). */
+const SNAPSHOTS_KEPT = 3;
+/** A partly written snapshot older than this was left by a process that ended first. */
+const PARTIAL_SNAPSHOT_MS = 60 * 60 * 1000;
+
+/**
+ * Each version of the engine makes a 30 MB snapshot of its own: the cache keeps the newest
+ * `SNAPSHOTS_KEPT` and removes the rest, and the partial files of writers long gone. A file
+ * another process still reads stays readable where the system allows removing it (Linux,
+ * macOS); where it does not (Windows), it is left for a later turn.
+ */
+export async function pruneSnapshotCache(cacheDir: string, now = Date.now()): Promise<void> {
+  const names = (await readdir(cacheDir)).filter((name) => name.startsWith('snapshot-'));
+  const files = await Promise.all(
+    names.map(async (name) => {
+      const path = join(cacheDir, name);
+      const modified = await stat(path).then(
+        (info) => info.mtimeMs,
+        () => null,
+      );
+      return { name, path, modified };
+    }),
+  );
+  const snapshots = files
+    .filter((file) => file.name.endsWith('.bin') && file.modified !== null)
+    .sort((a, b) => (b.modified ?? 0) - (a.modified ?? 0));
+  const stale = [
+    ...snapshots.slice(SNAPSHOTS_KEPT),
+    ...files.filter(
+      (file) =>
+        file.name.endsWith('.tmp') &&
+        file.modified !== null &&
+        now - file.modified > PARTIAL_SNAPSHOT_MS,
+    ),
+  ];
+  await Promise.all(stale.map((file) => rm(file.path, { force: true }).catch(() => {})));
 }
 
 /** One engine: runs one program at a time, each in a fresh confined child process. */
@@ -117,7 +155,8 @@ export class NodeEngine {
         const partial = `${snapshotFile}.${process.pid}.tmp`;
         const saved = mkdir(cacheDir, { recursive: true })
           .then(() => writeFile(partial, snapshot))
-          .then(() => rename(partial, snapshotFile));
+          .then(() => rename(partial, snapshotFile))
+          .then(() => pruneSnapshotCache(cacheDir));
         this.saving = saved.catch(() => {});
         return saved;
       },
