@@ -12,6 +12,8 @@ export const lessonsCatalog = defineCatalog({
     'problem.no-code': 'the lesson has no Python code blocks, so there is nothing to run',
     'problem.too-deep':
       'lists or quotes are nested too deep here to be read; the rest of the file is not read',
+    'problem.too-many-scenarios':
+      'only the first {max} scenarios of a lesson are read; this one and those after it are left out',
     'problem.nested-code':
       'this Python block is inside a list or a quote; move it to the top level to make it a scenario',
     'decode.empty': 'the file is empty',
@@ -97,6 +99,8 @@ export const lessonsCatalog = defineCatalog({
     'problem.no-code': 'в уроке нет блоков кода на Python, запускать нечего',
     'problem.too-deep':
       'списки или цитаты здесь вложены слишком глубоко; остаток файла не прочитан',
+    'problem.too-many-scenarios':
+      'из урока читаются только первые {max} сценариев; этот и следующие за ним пропущены',
     'problem.nested-code':
       'этот блок Python находится внутри списка или цитаты; вынесите его на верхний уровень, чтобы он стал сценарием',
     'decode.empty': 'файл пуст',

@@ -95,7 +95,9 @@ export type LessonProblemKind =
   /** A Python block inside a list or a quote: shown, but not offered as a scenario. */
   | 'nested-code'
   /** Lists or quotes nested so deep that Markdown stops reading: the rest of the file is lost. */
-  | 'too-deep';
+  | 'too-deep'
+  /** More scenarios than a lesson is read with (`MAX_SCENARIOS`): those after are left out. */
+  | 'too-many-scenarios';
 
 export interface LessonProblem {
   kind: LessonProblemKind;

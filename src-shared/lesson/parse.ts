@@ -149,6 +149,16 @@ export function parseLesson(text: string, fileName: string): Lesson {
     lesson.problems.filter((p) => p.kind === 'unterminated-fence').map((p) => p.line),
   );
   readBlocks(groupTopLevelBlocks(tokens), lesson, unterminated);
+  // A lesson from anywhere could hold a hundred thousand scenarios, each a run of its own.
+  const firstLeftOut = lesson.scenarios[MAX_SCENARIOS];
+  if (firstLeftOut) {
+    lesson.scenarios.length = MAX_SCENARIOS;
+    lesson.problems.push({
+      kind: 'too-many-scenarios',
+      severity: 'warning',
+      line: firstLeftOut.lines.start,
+    });
+  }
   const headingTitle = lesson.sections.find((s) => s.kind === 'heading' && s.level === 1);
   if (headingTitle) lesson.title = headingTitle.title;
   const hasPython = tokens.some(
@@ -159,10 +169,13 @@ export function parseLesson(text: string, fileName: string): Lesson {
   return lesson;
 }
 
+/** The scenarios a lesson is read with; a course's lesson has a few dozen at most. */
+export const MAX_SCENARIOS = 200;
+
 /** The message for a lesson problem, without the file name and line. */
 export function describeLessonProblem(problem: LessonProblem, language: Language): string {
   const t = createTranslator(lessonsCatalog, language);
-  return t(`problem.${problem.kind}`, { fence: problem.fence ?? '```' });
+  return t(`problem.${problem.kind}`, { fence: problem.fence ?? '```', max: MAX_SCENARIOS });
 }
 
 /** Why a scenario cannot be run, as a reader should be told. */

@@ -5,6 +5,7 @@ import type { Lesson, LessonProblem } from '../../src-shared/lesson/model.ts';
 import {
   describeLessonProblem,
   findNotRunnableReason,
+  MAX_SCENARIOS,
   parseLesson,
   scenarioDisplayTitle,
 } from '../../src-shared/lesson/parse.ts';
@@ -644,4 +645,22 @@ describe('the bundled course', () => {
       expect(shape(ru)).toEqual(shape(en));
     },
   );
+});
+
+describe('a lesson with more scenarios than are read', () => {
+  test('keeps the first MAX_SCENARIOS and warns at the first one left out', () => {
+    const block = (i: number) =>
+      `## Step ${i}\n\n\`\`\`python\nimport asyncio\nasyncio.run(asyncio.sleep(${i}))\n\`\`\`\n`;
+    const source = `# Many\n\n${Array.from({ length: MAX_SCENARIOS + 5 }, (_, i) => block(i)).join('\n')}`;
+    const parsed = parseLesson(source, 'many.md');
+    expect(parsed.scenarios).toHaveLength(MAX_SCENARIOS);
+    expect(parsed.scenarios.at(-1)?.title).toBe(`Step ${MAX_SCENARIOS - 1}`);
+    const problem = parsed.problems[0] as LessonProblem;
+    expect(problem).toMatchObject({ kind: 'too-many-scenarios', severity: 'warning' });
+    expect(source.split('\n')[(problem.line ?? 0) - 1]).toBe('```python');
+    expect(source.split('\n')[(problem.line ?? 0) - 3]).toBe(`## Step ${MAX_SCENARIOS}`);
+    expect(describeLessonProblem(problem, 'ru')).toBe(
+      'из урока читаются только первые 200 сценариев; этот и следующие за ним пропущены',
+    );
+  });
 });
