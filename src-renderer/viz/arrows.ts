@@ -59,8 +59,10 @@ export interface ArrowShape {
   path: string;
   /** The arrowhead, a triangle at the target. */
   head: string;
-  /** The middle of the curve, for the label. */
+  /** The middle of the curve. */
   middle: Point;
+  /** The point a fraction `t` (0 to 1) of the way along the curve. */
+  at(t: number): Point;
 }
 
 /** How far an arrow between neighbours bows out of their edges. */
@@ -87,10 +89,52 @@ function curveShape(start: Point, control: Point, end: Point): ArrowShape {
     path: `M${start.x},${start.y}Q${control.x},${control.y} ${curveEnd.x},${curveEnd.y}`,
     head,
     middle: {
-      x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
-      y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
+      x: 0.25 * start.x + 0.5 * control.x + 0.25 * curveEnd.x,
+      y: 0.25 * start.y + 0.5 * control.y + 0.25 * curveEnd.y,
     },
+    at: (t) => ({
+      x: (1 - t) ** 2 * start.x + 2 * (1 - t) * t * control.x + t ** 2 * curveEnd.x,
+      y: (1 - t) ** 2 * start.y + 2 * (1 - t) * t * control.y + t ** 2 * curveEnd.y,
+    }),
   };
+}
+
+/** Where along an arrow its label may sit, most wanted first: the middle, then outwards. */
+const LABEL_PLACES = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+/** Room kept between a label and the text around it. */
+const LABEL_MARGIN = 2;
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * The center of a label `width` × `height` on the arrow: the first place along it where the
+ * label covers none of `obstacles` (the text on screen), else where it covers the least.
+ */
+export function placeLabel(
+  shape: Pick<ArrowShape, 'at'>,
+  width: number,
+  height: number,
+  obstacles: readonly Box[],
+): Point {
+  let best: { point: Point; covered: number } | null = null;
+  for (const t of LABEL_PLACES) {
+    const point = shape.at(t);
+    const box = {
+      x: point.x - width / 2 - LABEL_MARGIN,
+      y: point.y - height / 2 - LABEL_MARGIN,
+      width: width + 2 * LABEL_MARGIN,
+      height: height + 2 * LABEL_MARGIN,
+    };
+    const covered = obstacles.reduce((sum, obstacle) => sum + overlap(box, obstacle), 0);
+    if (covered === 0) return point;
+    // Less by a pixel or more: rounding alone does not move the label off the middle.
+    if (!best || covered < best.covered - 1) best = { point, covered };
+  }
+  return best?.point ?? shape.at(0.5);
 }
 
 /** Boxes whose edges are this close line up: cards in one column, or in one row, of a grid. */
@@ -133,8 +177,15 @@ export function arrowShape(from: Box, to: Box): ArrowShape {
   return curveShape(start, control, end);
 }
 
-/** Draws `arrows` into `group`, in the coordinates of the window; what was there is replaced. */
-export function renderArrows(group: SVGGElement, arrows: readonly Arrow[]): void {
+/**
+ * Draws `arrows` into `group`, in the coordinates of the window; what was there is replaced.
+ * Labels are placed off `obstacles`, the boxes of the text on screen.
+ */
+export function renderArrows(
+  group: SVGGElement,
+  arrows: readonly Arrow[],
+  obstacles: readonly Box[] = [],
+): void {
   const root = select(group);
   const clips = root
     .selectAll('defs')
@@ -183,9 +234,14 @@ export function renderArrows(group: SVGGElement, arrows: readonly Arrow[]): void
   groups.select('path.line').attr('d', (a) => shape(a).path);
   groups.select('path.head').attr('d', (a) => shape(a).head);
   groups
-    .select('text.label')
-    .attr('x', (a) => shape(a).middle.x)
-    .attr('y', (a) => shape(a).middle.y)
+    .select<SVGTextElement>('text.label')
     .attr('dy', '0.35em')
-    .text((a) => a.label ?? '');
+    .text((a) => a.label ?? '')
+    .each(function (a) {
+      const height = parseFloat(getComputedStyle(this).fontSize) * 1.2 || 16;
+      const width = a.label ? this.getComputedTextLength() : 0;
+      const point = placeLabel(shape(a), width, height, obstacles);
+      this.setAttribute('x', String(point.x));
+      this.setAttribute('y', String(point.y));
+    });
 }

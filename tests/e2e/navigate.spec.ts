@@ -222,3 +222,50 @@ test('playing by virtual time: the clock leads, every frame is a step, and play 
   await app.setCode(PROGRAM);
   await app.run();
 });
+
+test('a why-arrow’s label is placed where it covers no text of the views', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1280, height: 720 });
+  await app.fresh();
+  // The lesson's text closed: the views take the window, as a class sees them.
+  if ((await app.control('lesson-text').getAttribute('aria-pressed')) === 'true') {
+    await app.control('lesson-text').click();
+  }
+  const labels = app.page.locator('[data-view=arrows] text.label');
+  let checked = 0;
+  for (let i = 0; i < 80; i++) {
+    await app.press('ArrowRight');
+    await expect(app.page.locator('[data-view=arrows]')).toHaveAttribute(
+      'data-step',
+      String(await step(app)),
+    );
+    const named = labels.filter({ hasText: /\S/ });
+    if ((await named.count()) === 0) continue;
+    checked += 1;
+    const covered = await app.page.evaluate(() => {
+      const hits: string[] = [];
+      const range = document.createRange();
+      const text: { box: DOMRect; what: string }[] = [];
+      const main = document.querySelector('main') ?? document.body;
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.trim()) continue;
+        range.selectNodeContents(node);
+        for (const box of range.getClientRects()) text.push({ box, what: node.textContent });
+      }
+      for (const label of document.querySelectorAll('[data-view=arrows] text.label')) {
+        if (!label.textContent) continue;
+        const own = label.getBoundingClientRect();
+        for (const { box, what } of text) {
+          const w = Math.min(own.right, box.right) - Math.max(own.left, box.left);
+          const h = Math.min(own.bottom, box.bottom) - Math.max(own.top, box.top);
+          if (w > 1 && h > 1) hits.push(`${label.textContent} over ${what}`);
+        }
+      }
+      return hits;
+    });
+    expect(covered, `step ${await step(app)}`).toEqual([]);
+  }
+  expect(checked).toBeGreaterThan(0);
+  await app.control('lesson-text').click();
+  await app.page.setViewportSize({ width: 1600, height: 900 });
+});
