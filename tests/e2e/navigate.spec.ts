@@ -269,3 +269,34 @@ test('a why-arrow’s label is placed where it covers no text of the views', asy
   await app.control('lesson-text').click();
   await app.page.setViewportSize({ width: 1600, height: 900 });
 });
+
+test('a gather of many draws no fan of await arrows over the cards, until a task is chosen', async ({
+  app,
+}) => {
+  await app.setCode(
+    [
+      'import asyncio',
+      'async def work(n):',
+      '    await asyncio.sleep(0.1 * n)',
+      'async def main():',
+      '    await asyncio.gather(*(work(n) for n in range(10)))',
+      'asyncio.run(main())',
+      '',
+    ].join('\n'),
+  );
+  await app.run();
+  await app.page.setViewportSize({ width: 1920, height: 1080 });
+  const arrows = app.page.locator('[data-view=arrows]');
+  const awaiting = arrows.locator('g.arrow.dashed[data-arrow^="await-"]');
+  await app.forwardUntil(/awaits/);
+  for (let i = 0; i < 12; i++) await app.press('ArrowRight');
+  await expect(arrows).toHaveAttribute('data-step', String(await step(app)));
+  await expect(awaiting).toHaveCount(0);
+  // Choosing one of the gathered tasks draws the arrows it is an end of: main awaits it.
+  const worker = app.view('tasks').locator('[data-task-id]').nth(1);
+  const id = await worker.getAttribute('data-task-id');
+  await worker.click();
+  await expect(awaiting).toHaveCount(1);
+  await expect(awaiting).toHaveAttribute('data-arrow', new RegExp(`^await-\\d+-${id}$`));
+  await app.page.setViewportSize({ width: 1600, height: 900 });
+});
