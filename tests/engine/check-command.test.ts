@@ -146,6 +146,16 @@ describe('loopscope check', () => {
     expect(result.stdout).toContain('+\\x1b[2J\\u202egnp.exe');
   });
 
+  test('a title is cut to the columns a terminal draws, wide characters counting two', async () => {
+    const path = join(work, 'wide.md');
+    const program = 'import asyncio\nasyncio.run(asyncio.sleep(0))\n';
+    writeFileSync(path, `# Wide\n\n## ${'全'.repeat(60)}\n\n\`\`\`python\n${program}\`\`\`\n`);
+    const result = await check([path]);
+    const line = result.stdout.split('\n').find((l) => l.includes('全')) ?? '';
+    const title = line.slice(line.indexOf('全'), line.indexOf(' (line'));
+    expect(title).toBe(`${'全'.repeat(35)}…`);
+  });
+
   test('bytes written one at a time do not join into a control character in the diff', async () => {
     const path = join(work, 'pieces.md');
     const program =
