@@ -109,6 +109,7 @@ describe('the narration', () => {
         'key.page-down',
         'key.o',
         'key.shift-o',
+        'key.escape',
       ].sort(),
     );
   });
