@@ -3,6 +3,7 @@
  * once each and in the language chosen, a syntax error shown at once, a page tabbed through
  * without touching the code, and a broken lesson's problems shown with their lines.
  */
+import { readFileSync } from 'node:fs';
 import { runnableScenarios } from './course.ts';
 import { dropFiles, expect, test, type LoopscopeApp } from './fixtures.ts';
 
@@ -85,6 +86,19 @@ test('code that does not compile shows its SyntaxError at once, in the narration
   await expect(app.view('narration')).not.toContainText('Press Play');
   await expect(app.view('narration')).toContainText(/syntax/i);
   await app.screenshot('teacher-syntax-error');
+
+  // A saved trace of such code opens at its end too.
+  await app.control('trace-file').setInputFiles({
+    name: 'syntax_error.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(new URL('../renderer/fixtures/syntax_error.json', import.meta.url)),
+  });
+  await app.settle();
+  await expect(app.view('status').locator('[data-status=notice]')).toContainText(
+    'syntax_error.json',
+  );
+  await expect(app.control('scrubber')).toHaveValue(String(await app.length()));
+  await expect(app.view('console')).toContainText('SyntaxError');
 });
 
 test('tabbing through the page never changes the code; in the editor Tab indents, Escape lets Tab move on', async ({
