@@ -419,10 +419,10 @@ export const uiCatalog = defineCatalog({
     'say.handle.done': '{label} returns: control is back with the loop.',
     'say.handle.skip':
       'The loop takes the cancelled {label} from the head and drops it without running it.',
-    'say.task.create': '`{api}` wraps {call} in the task {task}; the task is created, not started.',
-    'say.task.create.plain': 'The task {task} is made for {call}; it is created, not started.',
+    'say.task.create': '`{api}` wraps {call} in {task}, a new task: it is created, not started.',
+    'say.task.create.plain': '{task}, a new task, is made for {call}: it is created, not started.',
     'say.task.create.main':
-      '`asyncio.run` wraps {call} in the task {task}: it will be the loop’s first work.',
+      '`asyncio.run` wraps {call} in {task}, a new task: it will be the loop’s first work.',
     'say.task.create.asyncgens':
       '`asyncio.run` shuts down: your main coroutine has returned, so it finalizes async generators, in a task of its own, {task} (asyncio’s, not yours).',
     'say.task.create.executor':
@@ -440,7 +440,7 @@ export const uiCatalog = defineCatalog({
     'say.task.suspend.sleep':
       '{task} awaits `asyncio.sleep` until {deadline}: it gives control back to the loop.',
     'say.task.suspend.task':
-      '{task} awaits the task {name}: it gives control back to the loop until that task ends.',
+      '{task} awaits {name}: it gives control back to the loop until that task ends.',
     'say.task.suspend.gather':
       '{task} awaits `gather` of {tasks}: it gives control back to the loop until they all end.',
     'say.task.suspend.many':
@@ -474,11 +474,11 @@ export const uiCatalog = defineCatalog({
     'say.probe': 'The engine checks the loop’s queues.',
 
     'tell.create.main':
-      '`asyncio.run` makes an event loop, wraps {call} in the task {task} and starts the loop: the task’s first step waits in the ready queue.',
+      '`asyncio.run` makes an event loop, wraps {call} in {task}, a new task, and starts the loop: the task’s first step waits in the ready queue.',
     'tell.create':
-      '{by} creates the task {task} for {call} with `{api}`: its first step waits in the ready queue; it has not started.',
+      '{by} creates {task} for {call} with `{api}`: a new task, whose first step waits in the ready queue; it has not started.',
     'tell.create.plain':
-      '{by} creates the task {task} for {call}: its first step waits in the ready queue; it has not started.',
+      '{by} creates {task} for {call}: a new task, whose first step waits in the ready queue; it has not started.',
     'tell.start':
       '{task} starts: the loop takes its first step from the ready queue, and {call} begins.',
     'tell.resume.sleep':
@@ -503,7 +503,7 @@ export const uiCatalog = defineCatalog({
     'tell.end.main': '`asyncio.run`’s done-callback is queued: once it runs, the loop stops.',
     'tell.end.gather': '`gather`’s done-callback is queued: it counts one more finished task.',
     'tell.end.shutdown-gather': '`asyncio.run` is told that one more cancelled task has ended.',
-    'tell.end.callback': 'Its done-callback {callback} is queued.',
+    'tell.end.callback': 'Its end queues {callback}.',
     'tell.end.cancelled': '{task} ends cancelled: the rest of its work never happens.',
     'tell.end.too-early':
       '{task} read the result of {other} at line {line} before {other} had finished: asyncio raised `InvalidStateError`, and {task} fails with it.',
@@ -546,10 +546,10 @@ export const uiCatalog = defineCatalog({
     'plain.release-waiter': 'the timeout’s wake-up',
     'plain.timeout': 'the deadline of `asyncio.timeout`',
     'plain.taskgroup-callback': 'the `TaskGroup`’s done-callback',
-    'plain.asyncio-callback': 'a callback of asyncio’s own',
+    'plain.asyncio-callback': 'an internal callback',
     'plain.gathering-future': '`gather`’s waiting future',
     'plain.shutdown-future': 'the future `asyncio.run` waits on for the cancelled tasks',
-    'plain.asyncio-future': 'a future of asyncio’s own',
+    'plain.asyncio-future': 'an internal future',
     'plain.wrapped-awaitable': 'the awaitable that `ensure_future` wrapped',
 
     // Classroom view (issue 9): the keys' names, legends, the dial's and the code's notes.
@@ -563,6 +563,7 @@ export const uiCatalog = defineCatalog({
     'key.end': 'End',
     'key.page-up': 'PageUp',
     'key.page-down': 'PageDown',
+    'key.escape': 'Esc',
     'key.o': 'O',
     'key.shift-o': 'Shift+O',
     'keys.label': 'Keys',
@@ -572,6 +573,17 @@ export const uiCatalog = defineCatalog({
     'keys.output': 'next output (with Shift: previous)',
     'keys.ends': 'start, end',
     'keys.clicker': 'step, from a presenter’s clicker',
+    'keys.leave-code': 'then Tab: leave the code (Tab in it indents)',
+    'noun.lesson-errors': 'error|errors',
+    'noun.lesson-warnings': 'warning|warnings',
+    'lesson.problems': 'The lesson {name} has {summary}: see the lesson’s text',
+    'lesson.problems-title': 'Problems in this lesson file',
+    'lesson.problem-error': 'Line {line}, error:',
+    'lesson.problem-warning': 'Line {line}, warning:',
+    'lesson.problem-error-file': 'Error:',
+    'lesson.problem-warning-file': 'Warning:',
+    'lesson.problems-usable':
+      'The scenarios the problems leave intact can still be run; fix the file and open it again to see the rest.',
     'check.show': 'Show the differences',
     'check.hide': 'Hide the differences',
     'legend.label': 'What the marks mean',
@@ -1054,7 +1066,7 @@ export const uiCatalog = defineCatalog({
     'say.future.cancelled.task': '{task} завершается отменённой.',
     'say.future.cancelled': '{type}: отменён.',
     'say.future.callback':
-      '{callback} регистрируется, чтобы выполниться, когда {future} завершится.',
+      '{callback} регистрируется, чтобы выполниться, когда {future} закончит работу.',
     'say.line.hot':
       'Строка {line} крутится в плотном цикле: её дальнейшие выполнения в этом шаге не показываются по одному.',
     'say.future.dropped.exception-never-retrieved':
@@ -1096,7 +1108,7 @@ export const uiCatalog = defineCatalog({
     'tell.end.gather':
       'В очередь встаёт обратный вызов `gather`: он засчитает ещё одну завершённую задачу.',
     'tell.end.shutdown-gather': '`asyncio.run` узнаёт, что ещё одна отменённая задача завершилась.',
-    'tell.end.callback': 'В очередь встаёт её обратный вызов {callback}.',
+    'tell.end.callback': 'Следом в очередь встаёт {callback}.',
     'tell.end.cancelled': '{task} завершается отменённой: остаток её работы так и не выполнится.',
     'tell.end.too-early':
       '{task} прочитала результат {other} в строке {line}, когда {other} ещё не завершилась: asyncio выбросил `InvalidStateError`, и {task} падает с ним.',
@@ -1132,16 +1144,16 @@ export const uiCatalog = defineCatalog({
     'plain.wakeup': 'пробуждение {task}',
     'plain.sleep-of': 'конец sleep у {task}',
     'plain.sleep-end': 'конец sleep',
-    'plain.run-done-callback': 'обратный вызов `asyncio.run` по завершении',
+    'plain.run-done-callback': 'обратный вызов `asyncio.run`',
     'plain.gather-callback': 'обратный вызов `gather`',
     'plain.shutdown-gather': 'проверка `asyncio.run`: завершились ли отменённые задачи',
     'plain.release-waiter': 'пробуждение по тайм-ауту',
     'plain.timeout': 'срок `asyncio.timeout`',
     'plain.taskgroup-callback': 'обратный вызов `TaskGroup`',
-    'plain.asyncio-callback': 'служебный обратный вызов asyncio',
+    'plain.asyncio-callback': 'служебный обратный вызов',
     'plain.gathering-future': 'future, которым `gather` ждёт задачи',
     'plain.shutdown-future': 'future, которым `asyncio.run` ждёт отменённые задачи',
-    'plain.asyncio-future': 'служебный future asyncio',
+    'plain.asyncio-future': 'служебный future',
     'plain.wrapped-awaitable': 'awaitable-объект, обёрнутый `ensure_future`',
 
     // Classroom view (issue 9): the keys' names, legends, the dial's and the code's notes.
@@ -1155,6 +1167,7 @@ export const uiCatalog = defineCatalog({
     'key.end': 'End',
     'key.page-up': 'PageUp',
     'key.page-down': 'PageDown',
+    'key.escape': 'Esc',
     'key.o': 'O',
     'key.shift-o': 'Shift+O',
     'keys.label': 'Клавиши',
@@ -1164,6 +1177,17 @@ export const uiCatalog = defineCatalog({
     'keys.output': 'следующий вывод (с Shift: предыдущий)',
     'keys.ends': 'начало, конец',
     'keys.clicker': 'шаг, с пульта презентации',
+    'keys.leave-code': 'затем Tab: выйти из кода (Tab в нём — отступ)',
+    'noun.lesson-errors': 'ошибка|ошибки|ошибок|ошибки',
+    'noun.lesson-warnings': 'предупреждение|предупреждения|предупреждений|предупреждения',
+    'lesson.problems': 'В уроке {name}: {summary}; см. текст урока',
+    'lesson.problems-title': 'Проблемы в файле урока',
+    'lesson.problem-error': 'Строка {line}, ошибка:',
+    'lesson.problem-warning': 'Строка {line}, предупреждение:',
+    'lesson.problem-error-file': 'Ошибка:',
+    'lesson.problem-warning-file': 'Предупреждение:',
+    'lesson.problems-usable':
+      'Сценарии, которых проблемы не коснулись, можно запускать; исправьте файл и откройте его снова, чтобы увидеть остальные.',
     'check.show': 'Показать различия',
     'check.hide': 'Скрыть различия',
     'legend.label': 'Что значат метки',

@@ -6,7 +6,13 @@
  * continuation marked in the margin (see code-lines.ts for how lines are drawn, and the
  * hidden characters' boxes).
  */
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  indentLess,
+  indentMore,
+} from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import {
   HighlightStyle,
@@ -342,7 +348,8 @@ const theme = EditorView.theme({
     backgroundColor: 'var(--danger)',
     borderRadius: '3px',
   },
-  '&.cm-focused': { outline: '3px solid var(--focus)' },
+  // Inside the box: the code panel clips what is drawn outside it.
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
 });
 
 /** What the type-fitting needs to know of the editor, at its present type size. */
@@ -394,6 +401,41 @@ function lineGoTo(goToLine: GoToLine): Extension[] {
   ];
 }
 
+/**
+ * Tab indents, but only once the user is editing: after a click in the code or a key typed in
+ * it. A Tab that only brought the focus here (tabbing through the page) moves it on, and so
+ * does a Tab after Escape, as in CodeMirror's own escape from the Tab trap. The code is never
+ * changed by someone who is only moving through the page.
+ */
+function tabIndentsOnlyWhenEditing(): Extension {
+  let editing = false;
+  const MOVES_FOCUS = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock']);
+  return [
+    EditorView.domEventHandlers({
+      mousedown: () => {
+        editing = true;
+        return false;
+      },
+      keydown: (event) => {
+        if (event.key === 'Escape') editing = false;
+        else if (!MOVES_FOCUS.has(event.key)) editing = true;
+        return false;
+      },
+      blur: () => {
+        editing = false;
+        return false;
+      },
+    }),
+    keymap.of([
+      {
+        key: 'Tab',
+        run: (view) => editing && indentMore(view),
+        shift: (view) => editing && indentLess(view),
+      },
+    ]),
+  ];
+}
+
 export interface EditorText {
   /** The editor's accessible name. */
   label: string;
@@ -418,7 +460,8 @@ export function createCodeEditor(
     bracketMatching(),
     syntaxHighlighting(highlightStyle),
     python(),
-    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+    keymap.of([...defaultKeymap, ...historyKeymap]),
+    tabIndentsOnlyWhenEditing(),
     marksField,
     decorations,
     theme,

@@ -107,9 +107,21 @@ export function taskName(state: RunState, id: number | null): string | null {
 export function handleLabel(handle: HandleState, state: RunState): string {
   const task = handle.task === null ? undefined : state.tasks.get(handle.task);
   if (task && (handle.role === 'step' || handle.role === 'wakeup')) {
-    return `Task ${task.name}: ${handle.callback}`;
+    // A task asyncio named itself is already called `Task-1`: "Task Task-1" would say it twice.
+    const name = /^tasks?\b/i.test(task.name) ? task.name : `Task ${task.name}`;
+    return `${name}: ${handle.callback}`;
   }
   return handle.callback;
+}
+
+/**
+ * What a timer in the heap or on the dial is called: what it will run. A callback scheduled
+ * with `call_later(d, tick, i)` is `tick`, whichever task scheduled it (naming that task would
+ * read as if the task slept until then); the end of a sleep, a task's step or wake-up are the
+ * task's.
+ */
+export function timerName(entry: Pick<QueueEntry, 'role' | 'label' | 'ownerName'>): string {
+  return entry.role === 'callback' ? entry.label : (entry.ownerName ?? entry.label);
 }
 
 function queueEntry(handle: HandleState, state: RunState): QueueEntry {

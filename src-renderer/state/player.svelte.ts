@@ -149,12 +149,15 @@ export class Player {
     private readonly streaming: () => boolean,
   ) {}
 
-  /** Shows a new replay from its start. */
+  /**
+   * Shows a new replay from its start; one of code that did not compile at its end, where its
+   * SyntaxError is: nothing ran before it.
+   */
   load(replay: Replay): void {
     this.pause();
     if (this.redraw !== null) clearTimeout(this.redraw);
     this.redraw = null;
-    this.step = 0;
+    this.step = replay.end?.outcome === 'syntax-error' ? replay.length : 0;
     this.#published = publish(replay);
   }
 

@@ -85,9 +85,12 @@ export class Runner {
       return;
     }
     this.player.append(events);
-    if (events.at(-1)?.kind === 'run.end') {
+    const last = events.at(-1);
+    if (last?.kind === 'run.end') {
       this.player.flush();
       this.runId = null;
+      // Code that does not compile never ran: its error is all there is to see, at once.
+      if (last.outcome === 'syntax-error') this.player.end();
     }
   }
 }

@@ -495,14 +495,15 @@ export class Session {
   private async showInLanguage(): Promise<void> {
     const id = this.open.lessonId;
     const shown = this.open.file;
-    // Code the user changed stays as it is, in whatever language it was written.
-    if (!id || !shown?.bundled || this.document.dirty) return;
+    if (!id || !shown?.bundled) return;
     const file = await this.api.lessons.openBundled(id, this.language());
     // Another lesson may have been opened meanwhile; then this one is not wanted any more.
     if (this.open.file !== shown || file.name === shown.name) return;
     const lesson = await this.opened(() => parseLessonOffThread(file.text, file.name));
     if (this.open.file !== shown) return;
+    // The lesson's text and titles follow the language; code the user changed stays as it
+    // is, in whatever language it was written, and so does its replay.
     const scenario = this.open.translate(file, lesson);
-    if (scenario) await this.showScenario(scenario, true);
+    if (scenario && !this.document.dirty) await this.showScenario(scenario, true);
   }
 }

@@ -6,7 +6,7 @@
 import { arc, select } from 'd3';
 import './d3-transitions.ts';
 import type { TimeSpan } from '../replay/timeline.ts';
-import { roundTime } from '../replay/view-model.ts';
+import { roundTime, timerName } from '../replay/view-model.ts';
 import {
   createGeometry,
   type DialData,
@@ -202,7 +202,7 @@ function drawMarkers(
   const formatTime = Array.isArray(data) ? String : data.formatTime;
   const { width, fontSize, radius, span, point } = geometry;
   const labelled = timers.length <= LABEL_LIMIT;
-  const labelOf = (d: DialTimer) => `${d.ownerName ?? d.label} · ${formatTime(d.when)}`;
+  const labelOf = (d: DialTimer) => `${timerName(d)} · ${formatTime(d.when)}`;
   const sides = new Map<number, LabelSide>();
   if (labelled && !Array.isArray(data)) {
     const lineHeight = fontSize * 1.2;

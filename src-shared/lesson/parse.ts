@@ -184,13 +184,22 @@ export function describeNotRunnableReason(reason: NotRunnableReason, language: L
   return t(`reason.${reason}`);
 }
 
-/** The scenario's title, or "Example N" when no section title precedes it. */
+/**
+ * The scenario's title, or "Example N" when no section title precedes it. Given the lesson's
+ * scenarios, the second and later examples under one heading say which they are
+ * ("3. … (example 2)"), so that no two are listed alike.
+ */
 export function scenarioDisplayTitle(
   scenario: Pick<Scenario, 'number' | 'title'>,
   language: Language,
+  scenarios: readonly Pick<Scenario, 'number' | 'title'>[] = [],
 ): string {
   const t = createTranslator(lessonsCatalog, language);
-  return scenario.title ?? t('scenario.untitled', { number: scenario.number });
+  const title = scenario.title;
+  if (title === null) return t('scenario.untitled', { number: scenario.number });
+  const alike = scenarios.filter((s) => s.title === title).map((s) => s.number);
+  const index = alike.indexOf(scenario.number);
+  return index > 0 ? t('scenario.repeated', { title, number: index + 1 }) : title;
 }
 
 /**

@@ -47,7 +47,7 @@ test('switching the lens keeps the place, and each lens counts its own steps', a
   // The step of "your code" that holds that moment: main created the task; it has not started.
   const held = await app.step();
   expect(held).toBeGreaterThanOrEqual(at);
-  await expect(app.view('narration')).toContainText('creates the task task (report)');
+  await expect(app.view('narration')).toContainText('creates task (report)');
   await expect(app.view('tasks').locator('[data-binding=task]')).toHaveAttribute(
     'data-status',
     'scheduled',

@@ -61,11 +61,11 @@ const card = (app: LoopscopeApp, label: string) =>
 /** What each property's moment is called in each language's narration. */
 const SAID = {
   en: {
-    created: 'creates the task task (report)',
+    created: 'creates task (report)',
     shutdown: 'it cancels the tasks still pending (task)',
     endsCancelled: 'task ends cancelled',
     early: 'Line 13 asks for the result of task before task has finished',
-    awaitsFirst: 'Task-1 awaits the task tasks[0]',
+    awaitsFirst: 'Task-1 awaits tasks[0]',
     noLoop: 'No event loop is running, so the call on line 10 raises RuntimeError',
     stored: 'Line 14 raises again the ValueError stored in bad',
     neverRetrieved: 'asyncio reports that nobody ever retrieved the exception stored in task',

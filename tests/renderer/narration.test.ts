@@ -43,7 +43,7 @@ describe('the narration', () => {
   it('says that create_task schedules and does not start', () => {
     const create = stepOf(events, (e) => e.kind === 'task.create' && e.task === 2);
     expect(say(replay, create)).toBe(
-      '`create_task` wraps `my_coroutine()` in the task `task` (`my_task`); the task is created, not started.',
+      '`create_task` wraps `my_coroutine()` in `task` (`my_task`), a new task: it is created, not started.',
     );
     expect(say(replay, create + 1)).toMatch(/first step joins the tail of the ready queue/);
   });
@@ -109,6 +109,7 @@ describe('the narration', () => {
         'key.page-down',
         'key.o',
         'key.shift-o',
+        'key.escape',
       ].sort(),
     );
   });

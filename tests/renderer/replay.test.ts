@@ -287,9 +287,9 @@ describe('what the views show', () => {
     }
     expect([...labels]).toEqual(
       expect.arrayContaining([
-        'Task Task-1: __step',
-        'Task Task-2: __step',
-        'Task Task-2: __wakeup',
+        'Task-1: __step',
+        'Task-2: __step',
+        'Task-2: __wakeup',
         'gather._done_callback',
         '_set_result_unless_cancelled',
         '_run_until_complete_cb',
