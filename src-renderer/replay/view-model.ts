@@ -18,6 +18,7 @@ import type {
   ExceptionInfo,
   TraceEvent,
 } from '../../src-shared/trace.ts';
+import { describeHandle } from '../../src-shared/export/describe.ts';
 import { asyncioTaskKind, type AsyncioTaskKind } from './asyncio-tasks.ts';
 import type { CaughtException, TaskIncident } from './program-index.ts';
 import type { Replay } from './replay.ts';
@@ -105,13 +106,7 @@ export function taskName(state: RunState, id: number | null): string | null {
 }
 
 export function handleLabel(handle: HandleState, state: RunState): string {
-  const task = handle.task === null ? undefined : state.tasks.get(handle.task);
-  if (task && (handle.role === 'step' || handle.role === 'wakeup')) {
-    // A task asyncio named itself is already called `Task-1`: "Task Task-1" would say it twice.
-    const name = /^tasks?\b/i.test(task.name) ? task.name : `Task ${task.name}`;
-    return `${name}: ${handle.callback}`;
-  }
-  return handle.callback;
+  return describeHandle(handle, state);
 }
 
 /**

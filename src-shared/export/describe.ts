@@ -4,11 +4,15 @@
  */
 import type { HandleState, RunState, TaskState } from '../loop-state.ts';
 
-/** `Task main: __step` for a task's own step or wake-up; the callback's name otherwise. */
+/**
+ * `Task main: __step` for a task's own step or wake-up (`Task-1: __step` for a task asyncio
+ * named: "Task Task-1" would say it twice); the callback's name otherwise.
+ */
 export function describeHandle(handle: HandleState, state: RunState): string {
   const task = handle.task === null ? undefined : state.tasks.get(handle.task);
   if (task && (handle.role === 'step' || handle.role === 'wakeup')) {
-    return `Task ${task.name}: ${handle.callback}`;
+    const name = /^tasks?\b/i.test(task.name) ? task.name : `Task ${task.name}`;
+    return `${name}: ${handle.callback}`;
   }
   return handle.callback;
 }

@@ -72,7 +72,7 @@ describe('a frame', () => {
       ]),
     );
     expect(words).toContain('RUNNING NOW');
-    expect(words).toContain('Task Task-4: __step');
+    expect(words).toContain('Task-4: __step');
     expect(words).toContain('step');
     expect(words).toContain('The ready queue is empty');
   });

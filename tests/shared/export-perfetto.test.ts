@@ -76,7 +76,7 @@ describe('the trace-event JSON', () => {
     const iterations = main.filter((e) => e.name.startsWith('iteration '));
     expect(iterations.length).toBeGreaterThan(3);
     const handles = main.filter((e) => e.cat === 'handle').map((e) => e.name);
-    expect(handles).toContain('Task Task-1: __step');
+    expect(handles).toContain('Task-1: __step');
     expect(handles).toContain('_set_result_unless_cancelled');
     expect(main.some((e) => e.name === 'select: wait for the next timer')).toBe(true);
   });
