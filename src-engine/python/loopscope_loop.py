@@ -147,12 +147,13 @@ def _virtual_selector(loop, selector):
     return kind(loop)
 
 
-class TracedEventLoop(_BaseSelectorEventLoop):
+class TracedEventLoop:
     """What asyncio's own selector event loop becomes: its methods below replace
     BaseSelectorEventLoop's in place (see install), so that every loop a program can make
     (`SelectorEventLoop(selector)`, any policy, `new_event_loop`, `Runner(loop_factory=...)`,
     `BaseSelectorEventLoop()` itself, a subclass of its own) is asyncio's own, on a virtual
-    clock, with every step recorded. This class is never instantiated."""
+    clock, with every step recorded. This class only holds them: it is never instantiated, and
+    no subclass of asyncio's (`BaseSelectorEventLoop.__subclasses__()`) shows it."""
 
     _ls_base_init = _BaseSelectorEventLoop.__init__
     _ls_base_process_events = _BaseSelectorEventLoop._process_events
