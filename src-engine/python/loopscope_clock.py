@@ -243,7 +243,7 @@ def install(epoch):
     for name, function in _TIME_FUNCTIONS.items():
         setattr(time, name, function)
     # logging counts relativeCreated from its import, which was before the snapshot: natively,
-    # the program's start.
+    # the program's start (the time at 0 on the virtual clock, which reading would move on).
     logging = sys.modules.get("logging")
     if logging is not None:
-        logging._startTime = time.time_ns()
+        logging._startTime = int(epoch * 1e9)
