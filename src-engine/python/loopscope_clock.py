@@ -2,6 +2,7 @@
 
 import datetime
 import operator
+import sys
 import time
 import warnings
 
@@ -101,6 +102,131 @@ _give_c_name(VirtualDatetime, "datetime.datetime")
 datetime.datetime = VirtualDatetime
 
 
+# The C functions the clocks below call with a virtual time, and the real CPU clock.
+_ctime, _localtime, _gmtime, _asctime, _strftime = time.ctime, time.localtime, time.gmtime, time.asctime, time.strftime
+_clock_gettime, _clock_getres, _get_clock_info = time.clock_gettime, time.clock_getres, time.get_clock_info
+_real_process_time_ns = time.process_time_ns
+_cpu_start = 0
+
+# Linux's clock ids (the time module's constants, and the two coarse clocks it does not name):
+# the wall clock, the monotonic ones (asyncio's, time.monotonic's) and the CPU ones.
+_WALL_CLOCKS = frozenset((time.CLOCK_REALTIME, 5, 11))  # REALTIME_COARSE, TAI
+_MONOTONIC_CLOCKS = frozenset((time.CLOCK_MONOTONIC, 4, 6, 7))  # MONOTONIC_RAW, _COARSE, BOOTTIME
+_CPU_CLOCKS = frozenset((time.CLOCK_PROCESS_CPUTIME_ID, time.CLOCK_THREAD_CPUTIME_ID))
+# Linux's resolution: 1 ns for each of these clocks (4 ms, a tick, for the coarse ones).
+_RESOLUTION = 1e-09
+_COARSE_RESOLUTION = 0.004
+_IMPLEMENTATIONS = {
+    "process_time": "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)",
+    "thread_time": "clock_gettime(CLOCK_THREAD_CPUTIME_ID)",
+}
+
+
+def _process_time_ns():
+    """The CPU time of the run (the engine's, tracing it, counted in): a new interpreter's."""
+    return _real_process_time_ns() - _cpu_start
+
+
+def _process_time():
+    return _process_time_ns() / 1e9
+
+
+def _clock_id(clk_id):
+    """clock_gettime's argument, converted as the C module converts it (to a C int)."""
+    try:
+        clock = operator.index(clk_id)
+    except TypeError:
+        clock = None
+    if clock is None or not -(2**31) <= clock < 2**31:
+        raise TypeError(f"clk_id should be integer, not {type(clk_id).__name__}") from None
+    return clock
+
+
+def _clock_seconds(clk_id):
+    clock = _clock_id(clk_id)
+    if clock in _WALL_CLOCKS:
+        return _wall()
+    if clock in _MONOTONIC_CLOCKS:
+        return _now()
+    if clock in _CPU_CLOCKS:
+        return _process_time()
+    return _clock_gettime(clock)  # Not a clock on Linux either: EINVAL.
+
+
+def _clock_gettime_ns(clk_id):
+    clock = _clock_id(clk_id)
+    if clock in _CPU_CLOCKS:
+        return _process_time_ns()
+    return int(_clock_seconds(clock) * 1e9)
+
+
+def _clock_getres_(clk_id):
+    clock = operator.index(clk_id)
+    if clock in (5, 6):
+        return _COARSE_RESOLUTION
+    if clock in _WALL_CLOCKS or clock in _MONOTONIC_CLOCKS or clock in _CPU_CLOCKS:
+        return _RESOLUTION
+    return _clock_getres(clock)
+
+
+def _get_clock_info_(name):
+    # Emscripten's time module has no thread_time (see install).
+    info = _get_clock_info("process_time" if name == "thread_time" else name)
+    info.resolution = _RESOLUTION
+    info.implementation = _IMPLEMENTATIONS.get(name, info.implementation)
+    return info
+
+
+def _ctime_(*args):
+    return _ctime(_wall() if not args or args[0] is None else args[0], *args[1:])
+
+
+def _localtime_(*args):
+    return _localtime(_wall() if not args or args[0] is None else args[0], *args[1:])
+
+
+def _gmtime_(*args):
+    return _gmtime(_wall() if not args or args[0] is None else args[0], *args[1:])
+
+
+def _asctime_(*args):
+    return _asctime(*args) if args else _asctime(_localtime(_wall()))
+
+
+def _strftime_(*args):
+    return _strftime(args[0], _localtime(_wall())) if len(args) == 1 else _strftime(*args)
+
+
+def _time_functions():
+    """The time module's functions that read a clock, on the virtual one."""
+    functions = {
+        "ctime": _ctime_,
+        "localtime": _localtime_,
+        "gmtime": _gmtime_,
+        "asctime": _asctime_,
+        "strftime": _strftime_,
+        "clock_gettime": _clock_seconds,
+        "clock_gettime_ns": _clock_gettime_ns,
+        "clock_getres": _clock_getres_,
+        "get_clock_info": _get_clock_info_,
+        "process_time": _process_time,
+        "process_time_ns": _process_time_ns,
+        # Emscripten's time module has no thread_time: with one real thread, the process's
+        # CPU time is that thread's.
+        "thread_time": _process_time,
+        "thread_time_ns": _process_time_ns,
+    }
+    for name, function in functions.items():
+        real = getattr(time, name, None)
+        function.__name__ = function.__qualname__ = name
+        function.__doc__ = getattr(real, "__doc__", None)
+        function.__module__ = "time"
+    return functions
+
+
+_TIME_FUNCTIONS = _time_functions()
+
+
 def install(epoch):
     """Puts the program's clocks on the virtual one for this run."""
     global _epoch
@@ -112,7 +238,12 @@ def install(epoch):
     time.perf_counter = _now
     time.perf_counter_ns = lambda: int(_now() * 1e9)
     time.sleep = virtual_sleep
-    # Emscripten's time module has no thread_time: with one real thread, the process's CPU
-    # time is that thread's.
-    time.thread_time = time.process_time
-    time.thread_time_ns = time.process_time_ns
+    global _cpu_start
+    _cpu_start = _real_process_time_ns()
+    for name, function in _TIME_FUNCTIONS.items():
+        setattr(time, name, function)
+    # logging counts relativeCreated from its import, which was before the snapshot: natively,
+    # the program's start (the time at 0 on the virtual clock, which reading would move on).
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        logging._startTime = int(epoch * 1e9)

@@ -88,6 +88,7 @@ def _install():
     loopscope_stack.install()
     linecache.updatecache = _zip_sources(linecache.updatecache)
     os._exit = _os_exit
+    _linux_signal_constants()
     sys.getrecursionlimit = _getrecursionlimit
     sys.setrecursionlimit = _setrecursionlimit
     _listen_for_stop()
@@ -411,6 +412,51 @@ def _on_host_signal(signum, frame):
     rec.stop_signal(reason, frame is not None and frame.f_code.co_filename in loopscope_asyncio.ENGINE_FILES)
 
 
+# Emscripten's (musl's) values where Linux's (glibc's) differ: SIG_IGN is (void *)-2 there, 1 on
+# Linux; glibc's SIGRTMIN is 34 (musl keeps 32 to 34 for itself), and Linux has SIGCLD too.
+_C_SIG_IGN = int(signal.SIG_IGN)
+_LINUX_SIGNALS = {"SIGRTMIN": 34, "SIGCLD": 17}
+
+
+def _linux_signal_constants():
+    """The signal module's Handlers and Signals enums with Linux's values, made as signal.py
+    makes them (so `signal.SIG_IGN` is `<Handlers.SIG_IGN: 1>`); the C module keeps its own,
+    which signal_ and getsignal (_listen_for_stop) translate."""
+    from enum import IntEnum
+
+    handlers = types.SimpleNamespace(SIG_DFL=int(signal.SIG_DFL), SIG_IGN=1)
+    IntEnum._convert_("Handlers", "signal", lambda name: name in ("SIG_DFL", "SIG_IGN"), source=handlers)
+    numbers = {member.name: int(member) for member in signal.Signals}
+    numbers.update(_LINUX_SIGNALS)
+    IntEnum._convert_("Signals", "signal", lambda name: True, source=types.SimpleNamespace(**numbers))
+    # glibc's: 1 to 31, then the real-time signals 34 to 64.
+    valid = frozenset(range(1, signal.NSIG)) - {32, 33}
+
+    def valid_signals():
+        return {signal._int_to_enum(number, signal.Signals) for number in valid}
+
+    valid_signals.__doc__ = signal.valid_signals.__doc__
+    signal.valid_signals = valid_signals
+
+
+def _to_c_handler(handler):
+    """A handler as the program gives it (Linux's SIG_IGN is 1), as the C module takes it."""
+    if type(handler) is int or isinstance(handler, signal.Handlers):
+        number = int(handler)
+        if number == 1:
+            return _C_SIG_IGN
+        if number == _C_SIG_IGN:
+            # Not a handler on Linux: the C module's message for what is not one.
+            return object()
+    return handler
+
+
+def _from_c_handler(handler):
+    if type(handler) is int and handler == _C_SIG_IGN:
+        return signal.Handlers.SIG_IGN
+    return signal._int_to_enum(handler, signal.Handlers)
+
+
 def _listen_for_stop():
     """The host stops a run by writing 1 (the user) or 2 (out of time) into the buffer Pyodide
     polls for signals; Python code, even a tight loop, then sees signal 1 or 2. Installed
@@ -426,15 +472,15 @@ def _listen_for_stop():
         if rec is not None and rec.thread is not None:
             raise ValueError("signal only works in main thread of the main interpreter")
         if signalnum not in program:
-            return real_signal(signalnum, handler)
+            return _from_c_handler(real_signal(signalnum, _to_c_handler(handler)))
         if handler not in (signal.SIG_DFL, signal.SIG_IGN) and not callable(handler):
             raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")
         previous = program[signalnum]
         program[signalnum] = handler
-        return previous
+        return _from_c_handler(previous)
 
     def getsignal(signalnum):
-        return program[signalnum] if signalnum in program else real_getsignal(signalnum)
+        return _from_c_handler(program[signalnum] if signalnum in program else real_getsignal(signalnum))
 
     signal_.__doc__ = real_signal.__doc__
     getsignal.__doc__ = real_getsignal.__doc__

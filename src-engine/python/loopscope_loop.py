@@ -129,11 +129,38 @@ def _unavailable(name):
     return method
 
 
-class TracedEventLoop(selector_events.BaseSelectorEventLoop):
-    """asyncio's own BaseEventLoop, on a virtual clock, with every step recorded."""
+_BaseSelectorEventLoop = selector_events.BaseSelectorEventLoop
+_UnixSelectorEventLoop = unix_events._UnixSelectorEventLoop
+_BaseEventLoop = base_events.BaseEventLoop
+_selector_classes = {}
 
-    def __init__(self):
-        super().__init__(VirtualSelector(self))
+
+def _virtual_selector(loop, selector):
+    """The loop's VirtualSelector, named as the selector the program gave (asyncio's debug log
+    prints its class's name); the program's own selector is left unused."""
+    if selector is None:
+        return VirtualSelector(loop)
+    name = type(selector).__name__
+    kind = _selector_classes.get(name)
+    if kind is None:
+        kind = _selector_classes[name] = type(name, (VirtualSelector,), {"__module__": type(selector).__module__})
+    return kind(loop)
+
+
+class TracedEventLoop:
+    """What asyncio's own selector event loop becomes: its methods below replace
+    BaseSelectorEventLoop's in place (see install), so that every loop a program can make
+    (`SelectorEventLoop(selector)`, any policy, `new_event_loop`, `Runner(loop_factory=...)`,
+    `BaseSelectorEventLoop()` itself, a subclass of its own) is asyncio's own, on a virtual
+    clock, with every step recorded. This class only holds them: it is never instantiated, and
+    no subclass of asyncio's (`BaseSelectorEventLoop.__subclasses__()`) shows it."""
+
+    _ls_base_init = _BaseSelectorEventLoop.__init__
+    _ls_base_process_events = _BaseSelectorEventLoop._process_events
+    _ls_base_close = _BaseSelectorEventLoop.close
+
+    def __init__(self, selector=None):
+        TracedEventLoop._ls_base_init(self, _virtual_selector(self, selector))
         self._ready = TracedReady(self)
         self._clock_resolution = CLOCK_RESOLUTION
         self._ls_phase = None
@@ -156,7 +183,7 @@ class TracedEventLoop(selector_events.BaseSelectorEventLoop):
 
     def _process_events(self, event_list):
         if event_list:
-            super()._process_events(event_list)
+            TracedEventLoop._ls_base_process_events(self, event_list)
         self._ls_phase = "timers"
         rec.row("loop.timers", self._ls_id)
 
@@ -205,7 +232,7 @@ class TracedEventLoop(selector_events.BaseSelectorEventLoop):
         # This method's frame stands above asyncio's own _run_once (see RecursionLimit).
         RecursionLimit.deeper(1)
         try:
-            super()._run_once()
+            _BaseEventLoop._run_once(self)
         finally:
             RecursionLimit.deeper(-1)
         if self._ready.running is not None:
@@ -215,7 +242,7 @@ class TracedEventLoop(selector_events.BaseSelectorEventLoop):
         rec.emit("loop.start", {"loop": self._ls_id})
         RecursionLimit.deeper(1)
         try:
-            super().run_forever()
+            _BaseEventLoop.run_forever(self)
         finally:
             RecursionLimit.deeper(-1)
             rec.emit("loop.stop", {"loop": self._ls_id})
@@ -223,21 +250,31 @@ class TracedEventLoop(selector_events.BaseSelectorEventLoop):
     def close(self):
         if not self.is_closed() and not self.is_running():
             rec.emit("loop.close", {"loop": self._ls_id})
-        super().close()
+        TracedEventLoop._ls_base_close(self)
 
-    for _name in (
-        "create_unix_connection",
-        "create_unix_server",
-        "create_datagram_endpoint",
-        "getnameinfo",
-        "connect_read_pipe",
-        "connect_write_pipe",
-        "subprocess_exec",
-        "subprocess_shell",
-        "add_signal_handler",
-    ):
-        locals()[_name] = _unavailable(_name)
-    del _name
+
+_TRACED_METHODS = (
+    "__init__",
+    "time",
+    "_make_self_pipe",
+    "_close_self_pipe",
+    "_process_events",
+    "_write_to_self",
+    "_run_once",
+    "run_forever",
+    "close",
+)
+_UNAVAILABLE = (
+    "create_unix_connection",
+    "create_unix_server",
+    "create_datagram_endpoint",
+    "getnameinfo",
+    "connect_read_pipe",
+    "connect_write_pipe",
+    "subprocess_exec",
+    "subprocess_shell",
+    "add_signal_handler",
+)
 
 
 class TracedHeapq:
@@ -274,25 +311,23 @@ class TracedHeapq:
         return handle
 
 
-class TracedPolicy(events._BaseDefaultEventLoopPolicy):
-    _loop_factory = TracedEventLoop
-
-
-# The names a program sees (`print(loop)`, `type(loop)`): on Linux, asyncio's loop and policy.
-for _cls, _name in ((TracedEventLoop, "_UnixSelectorEventLoop"), (TracedPolicy, "_UnixDefaultEventLoopPolicy")):
-    _cls.__name__ = _cls.__qualname__ = _name
-    _cls.__module__ = "asyncio.unix_events"
-del _cls, _name
+# The policy asyncio makes by default on Linux: its loop factory is the traced loop.
+TracedPolicy = unix_events._UnixDefaultEventLoopPolicy
 
 
 def install():
     """Makes every way of getting an event loop give the traced one (once, before the
-    snapshot)."""
+    snapshot): asyncio's own selector event loop classes are instrumented in place, so that
+    the names a program sees (`asyncio.SelectorEventLoop`, the policies, their `repr` and
+    their deprecation warnings) stay asyncio's own."""
     base_events.heapq = TracedHeapq
-    for module in (asyncio, unix_events):
-        for name in ("SelectorEventLoop", "EventLoop", "DefaultEventLoopPolicy"):
-            if hasattr(module, name):
-                setattr(module, name, TracedPolicy if name.endswith("Policy") else TracedEventLoop)
+    for name in _TRACED_METHODS:
+        function = TracedEventLoop.__dict__[name]
+        function.__qualname__ = f"BaseSelectorEventLoop.{name}"
+        setattr(_BaseSelectorEventLoop, name, function)
+    for klass in (_BaseSelectorEventLoop, _UnixSelectorEventLoop):
+        for name in _UNAVAILABLE:
+            setattr(klass, name, _unavailable(name))
     asyncio.new_event_loop = events.new_event_loop
     base_events.BaseEventLoop.call_soon_threadsafe = loopscope_threads.call_soon_threadsafe(
         base_events.BaseEventLoop.call_soon_threadsafe

@@ -14,10 +14,14 @@ import heapq
 import ipaddress
 import itertools
 import math
+import operator
+import re
 import selectors
 import socket as socket_module
+import types
 import warnings
 import weakref
+from enum import IntEnum
 
 import loopscope_errno
 import loopscope_threads
@@ -30,8 +34,13 @@ AF_INET6 = socket_module.AF_INET6
 # Pyodide's socket module has no AF_UNIX; its number is 1 on every POSIX system.
 AF_UNIX = getattr(socket_module, "AF_UNIX", 1)
 SOCK_STREAM = socket_module.SOCK_STREAM
+SO_LINGER = 13  # Linux's (and Emscripten's)
 _real_socket = socket_module.socket
 _real_getaddrinfo = socket_module.getaddrinfo
+_real_getservbyname = socket_module.getservbyname
+_real_getservbyport = socket_module.getservbyport
+_real_inet_pton = socket_module.inet_pton
+_real_inet_ntop = socket_module.inet_ntop
 
 # What one direction of a connection holds, in flight and unread, before `send` would block:
 # on Linux's loopback, with its buffers grown by autotuning, about 4 MiB.
@@ -47,6 +56,11 @@ NO_NETWORK = (
     "(127.0.0.1, ::1, localhost) can be reached, not {}"
 )
 
+
+NO_SOCKET_TYPE = (
+    "Loopscope's network has TCP sockets only (SOCK_STREAM, on the loopback): a socket of type {} "
+    "(UDP, raw) is not available here"
+)
 
 _error = loopscope_errno.error
 
@@ -203,11 +217,21 @@ def _address(family, ip, port):
 class VirtualSocket:
     """A socket of the loopback network, in place of `socket.socket`."""
 
+    # What __del__ finds of a socket whose __init__ raised.
+    _closed = True
+    _fd = None
+
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         if fileno is not None:
             raise OSError(LinuxErrno.of(errno.EBADF), "Loopscope's sockets cannot be made from a file descriptor")
         family = AF_INET if family == -1 else family
         type = SOCK_STREAM if type == -1 else type
+        if type != SOCK_STREAM:
+            kind = _enum(socket_module.SocketKind, type)
+            raise OSError(
+                LinuxErrno.of(errno.ESOCKTNOSUPPORT),
+                NO_SOCKET_TYPE.format(getattr(kind, "name", kind)),
+            )
         self._family = _enum(socket_module.AddressFamily, family)
         self._type = _enum(socket_module.SocketKind, type)
         self._proto = 0 if proto == -1 else proto
@@ -287,6 +311,11 @@ class VirtualSocket:
 
     def setsockopt(self, level, option, value, optlen=None):
         self._check_open()
+        if level == socket_module.SOL_SOCKET and option == SO_LINGER:
+            # struct linger {int l_onoff; int l_linger;}: an int, or fewer bytes, is too short.
+            if isinstance(value, int) or len(memoryview(value).cast("B")) < 8:
+                raise _error(OSError, errno.EINVAL)
+            value = bytes(memoryview(value).cast("B")[:8])
         if level == socket_module.SOL_SOCKET and option == socket_module.SO_REUSEADDR:
             self._reuse = bool(value)
         self._options[(level, option)] = value
@@ -297,6 +326,9 @@ class VirtualSocket:
             return LinuxErrno.of(self._take_error() or 0)
         if level == socket_module.SOL_SOCKET and option == socket_module.SO_TYPE:
             return int(self._type)
+        if level == socket_module.SOL_SOCKET and option == SO_LINGER:
+            linger = self._options.get((level, option), bytes(8))
+            return linger[:buflen] if buflen is not None else int.from_bytes(linger[:4], "little", signed=True)
         return self._options.get((level, option), 0)
 
     def getsockname(self):
@@ -309,9 +341,26 @@ class VirtualSocket:
 
     def getpeername(self):
         self._check_open()
-        if self._peer_address is None or self._connected_at is None:
+        connected = self._connected_at is not None and self._connected_at[0] <= _now()
+        if self._peer_address is None or not connected or self._tcp_closed():
             raise _error(OSError, errno.ENOTCONN)
         return self._peer_address
+
+    def _tcp_closed(self):
+        """Whether the connection is in Linux's CLOSE state, where getpeername() finds no peer:
+        after a reset, or once both ends' FINs have arrived and ours was acknowledged."""
+        if self._family == AF_UNIX:
+            return False  # a Unix socket keeps its peer
+        now = _now()
+        inbox = self._inbox
+        if self._reset or (inbox.reset is not None and inbox.reset[0] <= now):
+            return True
+        error = self._error
+        if error is not None and error[2] == errno.EPIPE and error[0] <= now:
+            return True
+        theirs = inbox.eof
+        ours = self._peer._inbox.eof if self._shut_write and self._peer is not None else None
+        return theirs is not None and ours is not None and theirs[0] <= now and ours[0] + self.latency <= now
 
     # --- Setting up ----------------------------------------------------------------------
     def bind(self, address):
@@ -411,7 +460,8 @@ class VirtualSocket:
         if code:
             raise _error(OSError, code)
         if self._peer is None:
-            raise _error(BrokenPipeError if self._connected_at else OSError, errno.ENOTCONN)
+            # Linux's tcp_sendmsg on a socket that is not connected: the pipe is broken.
+            raise _error(BrokenPipeError, errno.EPIPE)
         if self._shut_write:
             raise _error(BrokenPipeError, errno.EPIPE)
         data = memoryview(data).cast("B")
@@ -482,6 +532,46 @@ class VirtualSocket:
         view[: len(data)] = data
         return len(data)
 
+    # A TCP socket's sendto ignores the address (Linux's tcp_sendmsg), and its recvfrom and
+    # recvmsg give no sender's address.
+    def sendto(self, data, flags_or_address, address=None):
+        return self.send(data)
+
+    def recvfrom(self, bufsize, flags=0):
+        return self.recv(bufsize, flags), None
+
+    def recvfrom_into(self, buffer, nbytes=0, flags=0):
+        return self.recv_into(buffer, nbytes, flags), None
+
+    def recvmsg(self, bufsize, ancbufsize=0, flags=0):
+        return self.recv(bufsize, flags), [], 0, None
+
+    def recvmsg_into(self, buffers, ancbufsize=0, flags=0):
+        views = [memoryview(buffer).cast("B") for buffer in buffers]
+        data = self.recv(sum(len(view) for view in views), flags)
+        count = len(data)
+        for view in views:
+            view[: len(data)] = data[: len(view)]
+            data = data[len(view) :]
+        return count, [], 0, None
+
+    # socket.socket's own makefile() and sendfile() (by send(): there is no descriptor for
+    # os.sendfile).
+    makefile = _real_socket.makefile
+    _decref_socketios = _real_socket._decref_socketios
+    _io_refs = 0
+    sendfile = _real_socket.sendfile
+    _sendfile_use_send = _real_socket._sendfile_use_send
+    _check_sendfile_params = _real_socket._check_sendfile_params
+
+    def _sendfile_use_sendfile(self, file, offset=0, count=None):
+        raise socket_module._GiveupOnSendfile("Loopscope's sockets have no descriptor for os.sendfile")
+
+    def _real_close(self):
+        self.close()
+
+    timeout = property(lambda self: self._timeout)
+
     def shutdown(self, how):
         self._check_open()
         if self._peer is None:
@@ -509,11 +599,16 @@ class VirtualSocket:
         if peer is None or peer._closed:
             return
         arrival = (max(now + self.latency, peer._inbox.last_arrival()), next(net.stamps))
-        if self._inbox.size:
-            # Closing with unread data sends a reset, not the end of the stream (RFC 2525).
+        if self._inbox.size or self._lingers_zero():
+            # Closing with unread data sends a reset, not the end of the stream (RFC 2525), as
+            # does closing with SO_LINGER on and a zero timeout (an abortive close).
             peer._inbox.reset = arrival
         elif not self._shut_write:
             peer._inbox.eof = arrival
+
+    def _lingers_zero(self):
+        linger = self._options.get((socket_module.SOL_SOCKET, SO_LINGER))
+        return linger is not None and linger[:4] != bytes(4) and linger[4:8] == bytes(4)
 
     def _check_open(self):
         if self._closed:
@@ -615,47 +710,452 @@ def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
     return a, b
 
 
+# --- Names: the resolver of a Linux machine whose only network is its loopback -----------------
+
+# glibc's messages for getaddrinfo's errors (gai_strerror), by Linux's numbers.
+EAI_BADFLAGS, EAI_NONAME, EAI_FAMILY, EAI_SOCKTYPE, EAI_SERVICE, EAI_ADDRFAMILY = -1, -2, -6, -7, -8, -9
+_GAI_MESSAGES = {
+    EAI_BADFLAGS: "Bad value for ai_flags",
+    EAI_NONAME: "Name or service not known",
+    EAI_FAMILY: "ai_family not supported",
+    EAI_SOCKTYPE: "ai_socktype not supported",
+    EAI_SERVICE: "Servname not supported for ai_socktype",
+    EAI_ADDRFAMILY: "Address family for hostname not supported",
+}
+# The flags glibc's getaddrinfo knows (AI_PASSIVE … AI_NUMERICSERV, with AI_IDN's).
+_GAI_FLAGS = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x40 | 0x80 | 0x400
+AI_PASSIVE, AI_CANONNAME, AI_NUMERICHOST, AI_V4MAPPED, AI_NUMERICSERV = 0x1, 0x2, 0x4, 0x8, 0x400
+# glibc's gaih_inet_typeproto: (socket type, protocol, any protocol, no service, listed by
+# default, protocol name in /etc/services).
+_TYPEPROTO = (
+    (1, 6, False, False, True, "tcp"),
+    (2, 17, False, False, True, "udp"),
+    (6, 33, False, False, False, "dccp"),
+    (2, 136, False, False, False, "udplite"),
+    (1, 132, False, False, False, "sctp"),
+    (5, 132, False, False, False, "sctp"),
+    (3, 0, True, True, True, "raw"),
+)
+# The machine's /etc/hosts: `127.0.0.1 localhost` (and no `::1 localhost` line).
+_HOSTS = {"localhost": "127.0.0.1"}
+# What a resolver would look up in DNS (an address glibc could not read, `1.2.3.4.5`, is not).
+_HOST_NAME = re.compile(r"(?=.*[^0-9.])[^\s%:/]+")
+# Its network interfaces, for an IPv6 scope (`fe80::1%lo`).
+_INTERFACES = {"lo": 1}
+
+# Debian's /etc/services (netbase), as `name port/protocols aliases` (t: tcp, u: udp, s: sctp).
+_SERVICES = (
+    "tcpmux 1/t;echo 7/tu;discard 9/tu sink null;systat 11/t users;daytime 13/tu;netstat 15/t;"
+    "qotd 17/t quote;chargen 19/tu ttytst source;ftp-data 20/t;ftp 21/t;fsp 21/u fspd;ssh 22/t;"
+    "telnet 23/t;smtp 25/t mail;time 37/tu timserver;whois 43/t nicname;tacacs 49/tu;"
+    "domain 53/tu;bootps 67/u;bootpc 68/u;tftp 69/u;gopher 70/t;finger 79/t;http 80/t www;"
+    "kerberos 88/tu kerberos5 krb5 kerberos-sec;iso-tsap 102/t tsap;acr-nema 104/t dicom;"
+    "pop3 110/t pop-3;sunrpc 111/tu portmapper;auth 113/t authentication tap ident;"
+    "nntp 119/t readnews untp;ntp 123/u;epmap 135/t loc-srv;netbios-ns 137/u;netbios-dgm 138/u;"
+    "netbios-ssn 139/t;imap2 143/t imap;snmp 161/tu;snmp-trap 162/tu snmptrap;cmip-man 163/tu;"
+    "cmip-agent 164/tu;mailq 174/t;xdmcp 177/u;bgp 179/t;smux 199/t;qmtp 209/t;z3950 210/t wais;"
+    "ipx 213/u;ptp-event 319/u;ptp-general 320/u;pawserv 345/t;zserv 346/t;rpc2portmap 369/tu;"
+    "codaauth2 370/tu;clearcase 371/u Clearcase;ldap 389/tu;svrloc 427/tu;https 443/tu;"
+    "snpp 444/t;microsoft-ds 445/t;kpasswd 464/tu;submissions 465/t ssmtp smtps urd;saft 487/t;"
+    "isakmp 500/u;rtsp 554/tu;nqs 607/t;asf-rmcp 623/u;qmqp 628/t;ipp 631/t;ldp 646/tu;"
+    "exec 512/t;biff 512/u comsat;login 513/t;who 513/u whod;shell 514/t cmd syslog;syslog 514/u;"
+    "printer 515/t spooler;talk 517/u;ntalk 518/u;route 520/u router routed;gdomap 538/tu;"
+    "uucp 540/t uucpd;klogin 543/t;kshell 544/t krcmd;dhcpv6-client 546/u;dhcpv6-server 547/u;"
+    "afpovertcp 548/t;nntps 563/t snntp;submission 587/t;ldaps 636/tu;tinc 655/tu;silc 706/t;"
+    "kerberos-adm 749/t;domain-s 853/tu;rsync 873/t;ftps-data 989/t;ftps 990/t;telnets 992/t;"
+    "imaps 993/t;pop3s 995/t;socks 1080/t;proofd 1093/t;rootd 1094/t;openvpn 1194/tu;"
+    "rmiregistry 1099/t;lotusnote 1352/t lotusnotes;ms-sql-s 1433/t;ms-sql-m 1434/u;"
+    "ingreslock 1524/t;datametrics 1645/tu old-radius;sa-msg-port 1646/tu old-radacct;"
+    "kermit 1649/t;groupwise 1677/t;l2f 1701/u l2tp;radius 1812/tu;radius-acct 1813/tu radacct;"
+    "cisco-sccp 2000/t;nfs 2049/tu;gnunet 2086/tu;rtcm-sc104 2101/tu;gsigatekeeper 2119/t;"
+    "gris 2135/t;cvspserver 2401/t;venus 2430/tu;venus-se 2431/tu;codasrv 2432/tu;"
+    "codasrv-se 2433/tu;mon 2583/tu;dict 2628/t;f5-globalsite 2792/t;gsiftp 2811/t;gpsd 2947/t;"
+    "gds-db 3050/t gds_db;icpv2 3130/u icp;isns 3205/tu;iscsi-target 3260/t;mysql 3306/t;"
+    "ms-wbt-server 3389/t;nut 3493/tu;distcc 3632/t;daap 3689/t;svn 3690/t subversion;"
+    "suucp 4031/t;sysrqd 4094/t;sieve 4190/t;epmd 4369/t;remctl 4373/t;f5-iquery 4353/t;"
+    "ntske 4460/t;ipsec-nat-t 4500/u;iax 4569/u;mtn 4691/t;radmin-port 4899/t;sip 5060/tu;"
+    "sip-tls 5061/tu;xmpp-client 5222/t jabber-client;xmpp-server 5269/t jabber-server;"
+    "cfengine 5308/t;mdns 5353/u;postgresql 5432/t postgres;freeciv 5556/t rptp;amqps 5671/t;"
+    "amqp 5672/ts;x11 6000/t x11-0;x11-1 6001/t;x11-2 6002/t;x11-3 6003/t;x11-4 6004/t;"
+    "x11-5 6005/t;x11-6 6006/t;x11-7 6007/t;gnutella-svc 6346/tu;gnutella-rtr 6347/tu;"
+    "redis 6379/t;sge-qmaster 6444/t sge_qmaster;sge-execd 6445/t sge_execd;mysql-proxy 6446/t;"
+    "babel 6696/u;ircs-u 6697/t;bbs 7000/t;afs3-fileserver 7000/u;afs3-callback 7001/u;"
+    "afs3-prserver 7002/u;afs3-vlserver 7003/u;afs3-kaserver 7004/u;afs3-volser 7005/u;"
+    "afs3-bos 7007/u;afs3-update 7008/u;afs3-rmtsys 7009/u;font-service 7100/t xfs;"
+    "http-alt 8080/t webcache;puppet 8140/t;bacula-dir 9101/t;bacula-fd 9102/t;bacula-sd 9103/t;"
+    "xmms2 9667/t;nbd 10809/t;zabbix-agent 10050/t;zabbix-trapper 10051/t;amanda 10080/t;"
+    "dicom 11112/t;hkp 11371/t;db-lsp 17500/t;dcap 22125/t;gsidcap 22128/t;wnn6 22273/t;"
+    "kerberos4 750/ut kerberos-iv kdc;kerberos-master 751/u kerberos_master;"
+    "kerberos-master 751/t;passwd-server 752/u passwd_server;"
+    "krb-prop 754/t krb_prop krb5_prop hprop;zephyr-srv 2102/u;zephyr-clt 2103/u;"
+    "zephyr-hm 2104/u;iprop 2121/t;supfilesrv 871/t;supfiledbg 1127/t;poppassd 106/t;"
+    "moira-db 775/t moira_db;moira-update 777/t moira_update;moira-ureg 779/u moira_ureg;"
+    "spamd 783/t;skkserv 1178/t;predict 1210/u;rmtcfg 1236/t;xtel 1313/t;xtelw 1314/t;"
+    "zebrasrv 2600/t;zebra 2601/t;ripd 2602/t;ripngd 2603/t;ospfd 2604/t;bgpd 2605/t;"
+    "ospf6d 2606/t;ospfapi 2607/t;isisd 2608/t;fax 4557/t;hylafax 4559/t;munin 4949/t lrrd;"
+    "rplay 5555/u;nrpe 5666/t;nsca 5667/t;canna 5680/t;syslog-tls 6514/t;"
+    "sane-port 6566/t sane saned;ircd 6667/t;zope-ftp 8021/t;tproxy 8081/t;omniorb 8088/t;"
+    "clc-build-daemon 8990/t;xinetd 9098/t;git 9418/t;zope 9673/t;webmin 10000/t;kamanda 10081/t;"
+    "amandaidx 10082/t;amidxtape 10083/t;sgi-cmsd 17001/u;sgi-crsd 17002/u;sgi-gcd 17003/u;"
+    "sgi-cad 17004/t;binkp 24554/t;asp 27374/tu;csync2 30865/t;dircproxy 57000/t;tfido 60177/t;"
+    "fido 60179/t;"
+)
+_PROTOCOL_LETTERS = {"t": "tcp", "u": "udp", "s": "sctp"}
+_services_table = []
+
+
+def _services():
+    """(name, port, protocol, aliases), in /etc/services's order."""
+    if not _services_table:
+        for entry in "".join(_SERVICES).split(";"):
+            if entry:
+                name, port_protocols, *aliases = entry.split(" ")
+                port, letters = port_protocols.split("/")
+                for letter in letters:
+                    _services_table.append((name, int(port), _PROTOCOL_LETTERS[letter], aliases))
+    return _services_table
+
+
+def _service_port(name, protocol):
+    for entry_name, port, entry_protocol, aliases in _services():
+        if (name == entry_name or name in aliases) and (protocol is None or protocol == entry_protocol):
+            return port, entry_protocol
+    return None
+
+
+def getservbyname(servicename, protocolname=None, /):
+    """socket.getservbyname, from the machine's /etc/services."""
+    _validate(_real_getservbyname, servicename, protocolname)
+    found = _service_port(servicename, protocolname)
+    if found is None:
+        raise OSError("service/proto not found")
+    return found[0]
+
+
+def getservbyport(port, protocolname=None, /):
+    """socket.getservbyport, from the machine's /etc/services."""
+    _validate(_real_getservbyport, port, protocolname)
+    for name, entry_port, entry_protocol, _ in _services():
+        if entry_port == port and protocolname in (None, entry_protocol):
+            return name
+    raise OSError("port/proto not found")
+
+
+def _validate(real, *args):
+    """CPython's own checks of the arguments (their TypeError, OverflowError): the real
+    function, whose lookup fails without the machine's files, raises them."""
+    if args[-1] is None:
+        args = args[:-1]
+    try:
+        real(*args)
+    except OSError:
+        pass
+
+
+def _strtoul(text, base):
+    """C's strtoul over all of `text`, or None."""
+    digits = "0123456789abcdef"[:base]
+    if not text or any(c not in digits for c in text.lower()):
+        return None
+    return int(text, base)
+
+
+def _inet_aton(text):
+    """glibc's inet_aton_exact: `127.1`, `0x7f.1` and `2130706433` are 127.0.0.1."""
+    parts = text.split(".")
+    if len(parts) > 4:
+        return None
+    values = []
+    for part in parts:
+        if part[:2] in ("0x", "0X"):
+            value = _strtoul(part[2:], 16)
+        elif part[:1] == "0":
+            value = _strtoul(part, 8)
+        else:
+            value = _strtoul(part, 10)
+        if value is None:
+            return None
+        values.append(value)
+    last = values.pop()
+    if any(value > 255 for value in values) or last >= 1 << (8 * (4 - len(values))):
+        return None
+    number = 0
+    for value in values:
+        number = number << 8 | value
+    number = number << (8 * (4 - len(values))) | last
+    return str(ipaddress.IPv4Address(number))
+
+
+def _inet6(text):
+    """An IPv6 address with its scope (`fe80::1%lo`) as glibc reads it: (address, scope id),
+    or None."""
+    text, percent, scope = text.partition("%")
+    address = _inet_pton6(text)
+    if address is None:
+        return None
+    scope_id = 0
+    if percent:
+        ip = ipaddress.IPv6Address(address)
+        link_local = ip.is_link_local or (ip.is_multicast and (address[1] & 0x0F) in (1, 2))
+        if link_local and scope in _INTERFACES:
+            scope_id = _INTERFACES[scope]
+        elif scope[:1].isdigit() and scope.isdigit() and int(scope) < 2**32:
+            scope_id = int(scope)
+        else:
+            return None
+    return _inet_ntop6(address), scope_id
+
+
+def _inet_pton6(text):
+    if not text or "%" in text:
+        return None
+    try:
+        return ipaddress.IPv6Address(text).packed
+    except ValueError:
+        return None
+
+
+def _inet_ntop6(packed):
+    """glibc's inet_ntop for IPv6: the longest run of zero words (two or more) is `::`, and an
+    address of the ::a.b.c.d or ::ffff:a.b.c.d forms ends with its IPv4 address."""
+    words = [packed[i] << 8 | packed[i + 1] for i in range(0, 16, 2)]
+    best_base, best_len, base, length = -1, 0, -1, 0
+    for i, word in enumerate(words + [1]):
+        if word == 0 and i < 8:
+            if base == -1:
+                base, length = i, 0
+            length += 1
+        elif base != -1:
+            if best_base == -1 or length > best_len:
+                best_base, best_len = base, length
+            base = -1
+    if best_len < 2:
+        best_base = -1
+    out = ""
+    for i, word in enumerate(words):
+        if best_base != -1 and best_base <= i < best_base + best_len:
+            if i == best_base:
+                out += ":"
+            continue
+        if i:
+            out += ":"
+        if i == 6 and best_base == 0 and (best_len == 6 or (best_len == 5 and words[5] == 0xFFFF)):
+            out += ".".join(str(b) for b in packed[12:])
+            break
+        out += f"{word:x}"
+    if best_base != -1 and best_base + best_len == 8:
+        out += ":"
+    return out
+
+
+def _gaierror(code, message=None):
+    return socket_module.gaierror(code, message or _GAI_MESSAGES[code])
+
+
+def _service_tuples(service, socktype, protocol, flags):
+    """glibc's gaih_inet for the service: [(socket type, protocol, port)], or the error."""
+    table = _TYPEPROTO
+    chosen = None
+    if socktype or protocol:
+        for entry in table:
+            if (not socktype or socktype == entry[0]) and (not protocol or entry[2] or protocol == entry[1]):
+                chosen = entry
+                break
+        if chosen is None:
+            raise _gaierror(EAI_SOCKTYPE if socktype else EAI_SERVICE)
+
+    def proto_of(entry):
+        return protocol if entry[2] else entry[1]
+
+    if service is not None:
+        if chosen is not None and chosen[3]:
+            raise _gaierror(EAI_SERVICE)
+        number = _service_number(service)
+        if number is None:
+            if flags & AI_NUMERICSERV:
+                raise _gaierror(EAI_NONAME)
+            tuples = []
+            for entry in (chosen,) if chosen is not None else table:
+                if entry[3]:
+                    continue
+                found = _service_port(service, entry[5])
+                if found is not None:
+                    tuples.append((entry[0], proto_of(entry), found[0]))
+            if not tuples:
+                raise _gaierror(EAI_SERVICE)
+            return tuples
+        port = number & 0xFFFF
+    else:
+        port = 0
+    if chosen is not None:
+        return [(chosen[0], proto_of(chosen), port)]
+    return [(entry[0], entry[1], port) for entry in table if entry[4]]
+
+
+def _service_number(service):
+    """The service's number as glibc reads it (strtoul over the whole string, stored in an int
+    whose -1 means "look the name up"), or None for a name."""
+    if service == "":
+        return 0
+    match = re.fullmatch(r"[ \t\n\v\f\r]*([+-]?)([0-9]+)", service)
+    if match is None:
+        return None
+    number = min(int(match.group(2)), 2**64 - 1)
+    if match.group(1) == "-":
+        number = -number % 2**64
+    number = (number + 2**31) % 2**32 - 2**31
+    return None if number == -1 else number
+
+
+def _host_addresses(host, family, flags):
+    """glibc's gaih_inet for the host: [(family, ip, scope id)] and the canonical name."""
+    if host is None:
+        if flags & AI_PASSIVE:
+            found = [(AF_INET, "0.0.0.0", 0), (AF_INET6, "::", 0)]
+        else:
+            found = [(AF_INET6, "::1", 0), (AF_INET, "127.0.0.1", 0)]
+        return [entry for entry in found if family in (0, entry[0])], None
+    ip = _inet_aton(host)
+    if ip is not None:
+        if family in (0, AF_INET):
+            return [(AF_INET, ip, 0)], host
+        if flags & AI_V4MAPPED:
+            return [(AF_INET6, "::ffff:" + ip, 0)], host
+        raise _gaierror(EAI_ADDRFAMILY)
+    v6 = _inet6(host)
+    if v6 is not None:
+        if family in (0, AF_INET6):
+            return [(AF_INET6, v6[0], v6[1])], host
+        raise _gaierror(EAI_ADDRFAMILY)
+    if flags & AI_NUMERICHOST:
+        raise _gaierror(EAI_NONAME)
+    ip = _HOSTS.get(host.lower())
+    if ip is None:
+        if not _HOST_NAME.fullmatch(host) or host.lower().rstrip(".") in _HOSTS:
+            # Not a name a DNS server is asked about (an address glibc does not read, `localhost.`).
+            raise _gaierror(EAI_NONAME)
+        raise _gaierror(EAI_NONAME, NO_NETWORK.format(repr(host)))
+    if family in (0, AF_INET):
+        return [(AF_INET, ip, 0)], "localhost"
+    if flags & AI_V4MAPPED:
+        return [(AF_INET6, "::ffff:" + ip, 0)], "localhost"
+    raise _gaierror(EAI_NONAME)
+
+
 def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     """`socket.getaddrinfo` as glibc answers it on a machine whose only network is its
     loopback, with `127.0.0.1 localhost` in /etc/hosts."""
-    if isinstance(port, str):
-        port = int(port) if port.isdigit() else socket_module.getservbyname(port)
-    port = port or 0
-    if isinstance(host, bytes):
-        host = host.decode("idna")
     if host is None:
-        passive = flags & socket_module.AI_PASSIVE
-        ips = [(AF_INET, "0.0.0.0" if passive else "127.0.0.1"), (AF_INET6, "::" if passive else "::1")]
-    elif host == "localhost":
-        ips = [(AF_INET, "127.0.0.1")] if family != AF_INET6 else [(AF_INET6, "::1")]
+        pass
+    elif isinstance(host, str):
+        host = host.encode("idna").decode("ascii")
+    elif isinstance(host, bytes):
+        host = host.decode("latin-1")
     else:
-        try:
-            ip = ipaddress.ip_address(host.split("%")[0])
-        except ValueError:
-            raise socket_module.gaierror(socket_module.EAI_NONAME, NO_NETWORK.format(repr(host))) from None
-        ips = [(AF_INET if ip.version == 4 else AF_INET6, str(ip))]
-    kinds = [(type, proto)] if type else [(socket_module.SOCK_STREAM, 6), (socket_module.SOCK_DGRAM, 17), (socket_module.SOCK_RAW, 0)]
+        raise TypeError("getaddrinfo() argument 1 must be string or None")
+    if isinstance(port, int):
+        port = str(operator.index(port))
+        if not -(2**63) <= int(port) < 2**63:
+            raise OverflowError("Python int too large to convert to C long")
+    elif isinstance(port, str):
+        port.encode("utf-8")
+    elif isinstance(port, bytes):
+        port = port.decode("latin-1")
+    elif port is not None:
+        raise OSError("Int or String expected")
+    family, type, proto, flags = (operator.index(value) for value in (family, type, proto, flags))
+    if family not in (0, AF_INET, AF_INET6):
+        raise _gaierror(EAI_FAMILY)
+    if flags & ~_GAI_FLAGS:
+        raise _gaierror(EAI_BADFLAGS)
+    if host is None and port is None:
+        raise _gaierror(EAI_NONAME)
+    if flags & AI_CANONNAME and host is None:
+        raise _gaierror(EAI_BADFLAGS)
+    if port is not None and _service_number(port) is None and flags & AI_NUMERICSERV:
+        raise _gaierror(EAI_NONAME)
+    tuples = _service_tuples(port, type, proto, flags)
+    addresses, canonical = _host_addresses(host, family, flags)
     result = []
-    for af, ip in ips:
-        if family and af != family:
-            continue
-        for kind, protocol in kinds:
-            if kind == socket_module.SOCK_STREAM and not proto:
-                protocol = 6
-            elif kind == socket_module.SOCK_DGRAM and not proto:
-                protocol = 17
-            result.append(
-                (
-                    _enum(socket_module.AddressFamily, af),
-                    _enum(socket_module.SocketKind, kind),
-                    protocol,
-                    "",
-                    _address(af, ip, port),
-                )
-            )
-    if not result:
-        raise socket_module.gaierror(socket_module.EAI_ADDRFAMILY, "Address family for hostname not supported")
+    for af, ip, scope in addresses:
+        for kind, protocol, number in tuples:
+            name = canonical if flags & AI_CANONNAME and not result else ""
+            address = (ip, number, 0, scope) if af == AF_INET6 else (ip, number)
+            result.append((_enum(socket_module.AddressFamily, af), _enum(socket_module.SocketKind, kind), protocol, name, address))
     return result
+
+
+def _setipaddr(name, family):
+    """CPython's setipaddr: the address `name` names, for gethostbyname and its kin."""
+    if name == "":
+        return (AF_INET, "0.0.0.0") if family != AF_INET6 else (AF_INET6, "::")
+    if name in ("255.255.255.255", "<broadcast>"):
+        return AF_INET, "255.255.255.255"
+    if family in (0, AF_INET):
+        try:
+            return AF_INET, str(ipaddress.IPv4Address(name))
+        except ValueError:
+            pass
+    if family in (0, AF_INET6) and _inet_pton6(name) is not None:
+        return AF_INET6, _inet_ntop6(_inet_pton6(name))
+    entry = getaddrinfo(name, None, family)[0]
+    return entry[0], entry[4][0]
+
+
+def _hostname_arg(name, function):
+    if isinstance(name, str):
+        return name.encode("idna").decode("ascii")
+    if isinstance(name, (bytes, bytearray)):
+        return bytes(name).decode("latin-1")
+    raise TypeError(f"{function}() argument 1 must be str, bytes or bytearray, not {type(name).__name__}")
+
+
+class _HostErrno(int):
+    """h_errno's HOST_NOT_FOUND, 1: not an errno, which loopscope_errno would make Linux's
+    (it converts the numbers of exceptions whose number is exactly an int)."""
+
+    __slots__ = ()
+    __repr__ = __str__ = int.__repr__
+
+
+def gethostbyname(hostname, /):
+    return _setipaddr(_hostname_arg(hostname, "gethostbyname"), AF_INET)[1]
+
+
+def gethostbyname_ex(hostname, /):
+    name = _hostname_arg(hostname, "gethostbyname_ex")
+    ip = _setipaddr(name, AF_INET)[1]
+    if name.lower() in _HOSTS:
+        return "localhost", [], [ip]
+    return name, [], [ip]
+
+
+def gethostbyaddr(ip_address, /):
+    family, ip = _setipaddr(_hostname_arg(ip_address, "gethostbyaddr"), 0)
+    names = [host for host, address in _HOSTS.items() if address == ip]
+    if not names:
+        raise socket_module.herror(_HostErrno(1), "Unknown host")
+    return names[0], [], [ip]
+
+
+def inet_pton(address_family, ip_string, /):
+    if address_family != AF_INET6:
+        return _real_inet_pton(address_family, ip_string)
+    if not isinstance(ip_string, str):
+        raise TypeError(f"inet_pton() argument 2 must be str, not {type(ip_string).__name__}")
+    packed = _inet_pton6(ip_string)
+    if packed is None:
+        raise OSError("illegal IP address string passed to inet_pton")
+    return packed
+
+
+def inet_ntop(address_family, packed_ip, /):
+    if address_family != AF_INET6:
+        return _real_inet_ntop(address_family, packed_ip)
+    packed = bytes(memoryview(packed_ip))
+    if len(packed) != 16:
+        raise ValueError("invalid length of packed IP address string")
+    return _inet_ntop6(packed)
 
 
 class NetSelector(selectors._BaseSelectorImpl):
@@ -776,6 +1276,28 @@ def set_latency(target, seconds):
             sock._peer.latency = seconds
 
 
+def _unix_streams():
+    """asyncio.open_unix_connection and start_unix_server, which asyncio defined only if the
+    socket module had AF_UNIX when it was imported (Pyodide's has none): asyncio's own code, run
+    now, whose loop methods say that Loopscope has no Unix sockets."""
+    import inspect
+
+    import asyncio
+    from asyncio import streams
+
+    if hasattr(streams, "start_unix_server"):
+        return
+    lines, first = inspect.getsourcelines(streams)
+    start = next(i for i, line in enumerate(lines) if line.startswith("if hasattr(socket, 'AF_UNIX'):") and i > 20)
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "\n", "#"))
+    source = "\n" * start + "".join(lines[start:end])
+    exec(compile(source, streams.__file__, "exec"), streams.__dict__)
+    for name in ("open_unix_connection", "start_unix_server"):
+        streams.__all__ += (name,)
+        asyncio.__all__ += (name,)
+        setattr(asyncio, name, getattr(streams, name))
+
+
 def install():
     """Replaces the socket module's sockets with the loopback network's (once, before the
     snapshot)."""
@@ -788,3 +1310,21 @@ def install():
     socket_module.socket = VirtualSocket
     socket_module.socketpair = socketpair
     socket_module.getaddrinfo = getaddrinfo
+    socket_module.has_ipv6 = True
+    _unix_streams()
+    # Linux's AF_UNIX in the AddressFamily enum, which Pyodide's lacks (made as socket.py makes it).
+    families = {member.name: int(member) for member in socket_module.AddressFamily}
+    families["AF_UNIX"] = AF_UNIX
+    IntEnum._convert_("AddressFamily", "socket", lambda name: True, source=types.SimpleNamespace(**families))
+    for function in (
+        getservbyname,
+        getservbyport,
+        gethostbyname,
+        gethostbyname_ex,
+        gethostbyaddr,
+        inet_pton,
+        inet_ntop,
+    ):
+        function.__module__ = "_socket"
+        function.__doc__ = getattr(socket_module, function.__name__).__doc__
+        setattr(socket_module, function.__name__, function)

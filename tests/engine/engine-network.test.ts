@@ -250,4 +250,39 @@ asyncio.run(main())
 `);
     expect(result.stdout).toBe("::1 b'six' ::1\n");
   });
+
+  test('Unix sockets and UDP, which the network lacks, fail with errors that say so', async () => {
+    const result = await run(`
+import asyncio, socket
+async def main():
+    for call in (
+        lambda: asyncio.start_unix_server(lambda r, w: None, "/tmp/server.sock"),
+        lambda: asyncio.open_unix_connection("/tmp/server.sock"),
+    ):
+        try:
+            await call()
+        except NotImplementedError as error:
+            print(type(error).__name__, error)
+asyncio.run(main())
+for kind in (socket.SOCK_DGRAM, socket.SOCK_RAW):
+    try:
+        socket.socket(socket.AF_INET, kind)
+    except OSError as error:
+        print(type(error).__name__, error)
+`);
+    expect(result.stderr).toBe('');
+    const missing = (what: string) =>
+      `NotImplementedError Loopscope runs asyncio on a virtual clock, with TCP sockets on the loopback only (no Unix sockets, UDP, pipes, subprocesses or signals): ${what} is not available here.`;
+    const noType = (kind: string) =>
+      `OSError [Errno 94] Loopscope's network has TCP sockets only (SOCK_STREAM, on the loopback): a socket of type ${kind} (UDP, raw) is not available here`;
+    expect(result.stdout).toBe(
+      [
+        missing('create_unix_server'),
+        missing('create_unix_connection'),
+        noType('SOCK_DGRAM'),
+        noType('SOCK_RAW'),
+        '',
+      ].join('\n'),
+    );
+  });
 });
