@@ -564,9 +564,33 @@ def instrument_task():
     def __init__(self, *args, **kwargs):
         try:
             task_init(self, *args, **kwargs)
-        except BaseException:
-            # The C Task is logged as destroyed while pending only once its __init__ succeeded.
-            self._log_destroy_pending = False
+        except BaseException as error:
+            # _asyncio's Task.__init__ sets task_log_destroy_pending to 1 once future_init has
+            # succeeded and the coroutine is one (before it names the task, starts it eagerly
+            # or schedules its first step): a failure after that, as call_soon on a closed
+            # loop, leaves a pending task that is logged as destroyed; one before, not.
+            own = self.__dict__
+            started = "_callbacks" in own and own.get("_log_destroy_pending", True)
+            self._log_destroy_pending = started
+            if started and "_coro" not in own:
+                # Its name failed (str(name) raised): the C Task has its coroutine, context
+                # and counters by then, and no name (its repr says name=None).
+                coro = args[0] if args else kwargs.get("coro")
+                own.update(_num_cancels_requested=0, _must_cancel=False, _fut_waiter=None, _coro=coro, _name=None)
+                own.setdefault("_context", kwargs.get("context") or contextvars.copy_context())
+                coro = None
+            # The C Task's __init__ has no frame: the failed task is freed as the call
+            # fails, not once the program lets go of the exception (a frame of the
+            # pure-Python __init__ in its traceback would keep the task).
+            tb = error.__traceback__.tb_next
+            while tb is not None:
+                if hidden_frame(tb.tb_frame.f_code):
+                    try:
+                        tb.tb_frame.clear()
+                    except RuntimeError:
+                        pass
+                tb = tb.tb_next
+            own = self = args = kwargs = error = None
             raise
         if self._source_traceback:
             # The C Task keeps the whole stack up to the call that made it.
