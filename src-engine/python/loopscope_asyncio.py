@@ -394,9 +394,9 @@ def task_wakeup(self, future):
         # any other future, a subclass too, its result() is called.)
         state = future._state
         if state == _CANCELLED:
-            thrown = future._make_cancelled_error()
+            thrown = _set_error(future._make_cancelled_error())
         elif state != _FINISHED:
-            thrown = _InvalidStateError("Result is not set.")
+            thrown = _set_error(_InvalidStateError("Result is not set."))
         else:
             future._Future__log_traceback = False
             thrown = future._exception
@@ -416,6 +416,19 @@ def task_wakeup(self, future):
 
 
 task_wakeup.__qualname__ = "Task.task_wakeup"
+
+
+def _set_error(error):
+    """`error` as PyErr_SetObject leaves it (future_set_cancelled_error, PyErr_SetString): the
+    exception being handled becomes its __context__ (cycles cut as a raise cuts them), its
+    traceback is left as it is."""
+    tb = error.__traceback__
+    try:
+        raise error
+    except BaseException:  # noqa: BLE001 - only to chain it as C does.
+        pass
+    error.__traceback__ = tb
+    return error
 
 
 def _eager_step(self, exc):
