@@ -431,9 +431,28 @@ def _set_error(error):
     return error
 
 
+# The frames of the pure-Python Task.__init__ and __eager_start that started a task eagerly: cleared by the
+# instrumented __init__ once they are over (see _eager_step).
+_eager_init_frames = []
+
+
 def _eager_step(self, exc):
     # Task.__eager_start has entered the task itself (with _swap_current_task).
-    run_step(self, exc, _EAGER_FRAMES, False)
+    # A coroutine's frame that outlives its end (in its exception's traceback) keeps its
+    # callers as `f_back`: this frame, Task.__eager_start's (which lets go of the task
+    # itself) and Task.__init__'s, whose `self` would keep the task alive after the program
+    # dropped it. The C Task has none of them: their variables go once they are over.
+    # (Task.__eager_start's `curtask` is the task too.)
+    start = sys._getframe(1)
+    init = start.f_back
+    if init is not None and init.f_code is _task_init_code:
+        _eager_init_frames.append(init)
+        _eager_init_frames.append(start)
+    start = init = None
+    try:
+        run_step(self, exc, _EAGER_FRAMES, False)
+    finally:
+        self = exc = None
 
 
 def run_step(self, exc, frames, enter):
@@ -511,7 +530,7 @@ def run_step(self, exc, frames, enter):
                 # Its last stack is recorded: not kept while the program keeps the task.
                 self._ls_frames = None
         _clear_finished_frames()
-        self = exc = coro = loop = None
+        self = exc = coro = loop = result = None
 
 
 def _handle_yield(self, result):
@@ -566,6 +585,18 @@ _get_limit = RecursionLimit.real_get
 _set_limit = RecursionLimit.real_set
 
 
+def _clear_eager_init_frames(mark):
+    while len(_eager_init_frames) > mark:
+        frame = _eager_init_frames.pop()
+        try:
+            frame.clear()
+        except RuntimeError:
+            pass
+
+
+_task_init_code = _Task.__init__.__code__
+
+
 def instrument_task():
     global _future_cancel, _future_set_result, _future_set_exception
     _future_cancel = _Future.cancel
@@ -575,6 +606,7 @@ def instrument_task():
     task_init = _Task.__init__
 
     def __init__(self, *args, **kwargs):
+        mark = len(_eager_init_frames)
         try:
             task_init(self, *args, **kwargs)
         except BaseException as error:
@@ -605,11 +637,17 @@ def instrument_task():
                 tb = tb.tb_next
             own = self = args = kwargs = error = None
             raise
-        if self._source_traceback:
-            # The C Task keeps the whole stack up to the call that made it.
-            self._source_traceback = _source_traceback(sys._getframe(1))
-        if rec is not None and not self._ls_id:
-            register_task(self)
+        finally:
+            _clear_eager_init_frames(mark)
+        try:
+            if self._source_traceback:
+                # The C Task keeps the whole stack up to the call that made it.
+                self._source_traceback = _source_traceback(sys._getframe(1))
+            if rec is not None and not self._ls_id:
+                register_task(self)
+        finally:
+            # This frame too may outlive the call (the f_back of a frame that does).
+            self = args = kwargs = None
 
     task_cancel = _Task.cancel
 
