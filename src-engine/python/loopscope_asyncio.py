@@ -10,11 +10,13 @@ does.
 import _py_warnings
 import contextvars
 import inspect
+import io
 import linecache
 import logging
 import os
 import sys
 import traceback
+import types
 import warnings
 
 import asyncio
@@ -828,6 +830,116 @@ def instrument_logging():
     logging.getLogger("asyncio").addFilter(_LogRecorder())
 
 
+def _visible_traceback(unraisable):
+    """The traceback an unraisable report has natively. C builds one from the current frame
+    when the exception has none (_PyErr_WriteUnraisableMsg): natively the first frame the
+    program sees, where here an engine's frame (a task's step) or asyncio's pure-Python one
+    may be running. An exception's own traceback loses the hidden frames, as printed ones do."""
+    tb = unraisable.exc_traceback
+    if tb is None:
+        return None
+    if tb.tb_next is None and _on_stack(tb.tb_frame):
+        # Made from the current frame (and set as the exception's traceback).
+        frame = tb.tb_frame
+        if not hidden_frame(frame.f_code):
+            return tb
+        while frame is not None and hidden_frame(frame.f_code):
+            frame = frame.f_back
+        return None if frame is None else types.TracebackType(None, frame, frame.f_lasti, frame.f_lineno)
+    if not any(hidden_frame(each.tb_frame.f_code) for each in _tb_entries(tb)):
+        return tb
+    visible = [each for each in _tb_entries(tb) if not hidden_frame(each.tb_frame.f_code)]
+    head = None
+    for each in reversed(visible):
+        head = types.TracebackType(head, each.tb_frame, each.tb_lasti, each.tb_lineno)
+    return head
+
+
+_SOURCE_COPIES = "/tmp/.loopscope-sources"
+
+
+def _open_source(file, mode="r", *args, **kwargs):
+    """io.open, and a file of the zipped standard library as a copy on disk (for C's
+    traceback printer, which needs a file descriptor)."""
+    try:
+        return _io_open(file, mode, *args, **kwargs)
+    except OSError:
+        if type(file) is not str or ".zip/" not in file or sys.meta_path is None:
+            raise
+        lines = linecache.getlines(file)
+        if not lines:
+            raise
+        copy = os.path.join(_SOURCE_COPIES, file.lstrip("/"))
+        if not os.path.exists(copy):
+            os.makedirs(os.path.dirname(copy), exist_ok=True)
+            with _io_open(copy, "w", encoding="utf-8") as out:
+                out.writelines(lines)
+        return _io_open(copy, mode, *args, **kwargs)
+
+
+_io_open = io.open
+
+
+def _on_stack(frame):
+    each = sys._getframe(2)
+    while each is not None:
+        if each is frame:
+            return True
+        each = each.f_back
+    return False
+
+
+def _tb_entries(tb):
+    while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
+# sys.unraisablehook (and sys.__unraisablehook__): the C hook, given the traceback the program
+# would have natively (see _visible_traceback). It reads as the C function it stands for.
+class builtin_function_or_method:  # noqa: N801 - the name the C hook's type has.
+
+    __slots__ = ("_ls_hook",)
+    __doc__ = property(lambda self: self._ls_hook.__doc__)
+    __module__ = property(lambda self: self._ls_hook.__module__)
+
+    def __init__(self, hook):
+        self._ls_hook = hook
+
+    def __call__(self, unraisable, /):
+        tb = _visible_traceback(unraisable)
+        if tb is not unraisable.exc_traceback:
+            value = unraisable.exc_value
+            if value is not None and value.__traceback__ is unraisable.exc_traceback:
+                value.__traceback__ = tb
+            unraisable = type(unraisable)((unraisable.exc_type, value, tb, unraisable.err_msg, unraisable.object))
+            value = None
+        tb = None
+        # The C hook prints the traceback itself, reading each frame's file with io.open: the
+        # standard library's files, inside Pyodide's zip, are given it from linecache.
+        opener = io.open
+        io.open = _open_source
+        try:
+            return self._ls_hook(unraisable)
+        finally:
+            io.open = opener
+
+    def __repr__(self):
+        return "<built-in function unraisablehook>"
+
+    def __reduce__(self):
+        return "unraisablehook"
+
+    def __getattr__(self, name):
+        # __name__, __qualname__, __doc__, __text_signature__, __self__ (the sys module)...
+        return getattr(self._ls_hook, name)
+
+
+def instrument_unraisable():
+    hook = builtin_function_or_method(sys.__unraisablehook__)
+    sys.unraisablehook = sys.__unraisablehook__ = hook
+
+
 def install():
     _collect_c_codes()
     instrument_handle()
@@ -837,6 +949,7 @@ def install():
     instrument_stacks()
     instrument_warnings()
     instrument_logging()
+    instrument_unraisable()
 
 
 assert os.path.basename(futures.__file__) == "futures.py"
