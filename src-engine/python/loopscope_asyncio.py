@@ -814,6 +814,38 @@ def instrument_warnings():
 
     warnings._showwarnmsg_impl = show
 
+    show_message = warnings._showwarnmsg
+
+    def _showwarnmsg(msg):
+        _place_warning(msg)
+        return show_message(msg)
+
+    _showwarnmsg.__doc__ = show_message.__doc__
+    warnings._showwarnmsg = _showwarnmsg
+
+
+def _place_warning(msg):
+    """A warning C issued (ResourceWarning from a finalizer, say) is placed at the frame that
+    was running, C's setup_context: natively never one of the engine's, which stand where the
+    C Task has no frame. It goes to the first frame the program would see there (or to
+    `<sys>:0` when there is none), as natively."""
+    filename = msg.filename
+    if type(filename) is not str or not filename.startswith(_ENGINE_PREFIX):
+        return
+    frame = sys._getframe(2)
+    while frame is not None and not (frame.f_code.co_filename == filename and frame.f_lineno == msg.lineno):
+        frame = frame.f_back
+    if frame is None:
+        return
+    while frame is not None and hidden_frame(frame.f_code):
+        frame = frame.f_back
+    if frame is None:
+        msg.filename, msg.lineno = "<sys>", 0
+    else:
+        msg.filename, msg.lineno = frame.f_code.co_filename, frame.f_lineno
+    msg.line = None
+    frame = None
+
 
 class _LogRecorder(logging.Filter):
     def filter(self, record):
