@@ -433,8 +433,8 @@ def _set_error(error):
     return error
 
 
-# The frames of the pure-Python Task.__init__ and __eager_start that started a task eagerly: cleared by the
-# instrumented __init__ once they are over (see _eager_step).
+# The frames of the pure-Python Task.__init__ and __eager_start that started a task eagerly:
+# cleared by the instrumented __init__ once they are over (see _eager_step).
 _eager_init_frames = []
 
 
