@@ -10,11 +10,13 @@ does.
 import _py_warnings
 import contextvars
 import inspect
+import io
 import linecache
 import logging
 import os
 import sys
 import traceback
+import types
 import warnings
 
 import asyncio
@@ -394,9 +396,9 @@ def task_wakeup(self, future):
         # any other future, a subclass too, its result() is called.)
         state = future._state
         if state == _CANCELLED:
-            thrown = future._make_cancelled_error()
+            thrown = _set_error(future._make_cancelled_error())
         elif state != _FINISHED:
-            thrown = _InvalidStateError("Result is not set.")
+            thrown = _set_error(_InvalidStateError("Result is not set."))
         else:
             future._Future__log_traceback = False
             thrown = future._exception
@@ -418,9 +420,41 @@ def task_wakeup(self, future):
 task_wakeup.__qualname__ = "Task.task_wakeup"
 
 
+def _set_error(error):
+    """`error` as PyErr_SetObject leaves it (future_set_cancelled_error, PyErr_SetString): the
+    exception being handled becomes its __context__ (cycles cut as a raise cuts them), its
+    traceback is left as it is."""
+    tb = error.__traceback__
+    try:
+        raise error
+    except BaseException:  # noqa: BLE001 - only to chain it as C does.
+        pass
+    error.__traceback__ = tb
+    return error
+
+
+# The frames of the pure-Python Task.__init__ and __eager_start that started a task eagerly:
+# cleared by the instrumented __init__ once they are over (see _eager_step).
+_eager_init_frames = []
+
+
 def _eager_step(self, exc):
     # Task.__eager_start has entered the task itself (with _swap_current_task).
-    run_step(self, exc, _EAGER_FRAMES, False)
+    # A coroutine's frame that outlives its end (in its exception's traceback) keeps its
+    # callers as `f_back`: this frame, Task.__eager_start's (which lets go of the task
+    # itself) and Task.__init__'s, whose `self` would keep the task alive after the program
+    # dropped it. The C Task has none of them: their variables go once they are over.
+    # (Task.__eager_start's `curtask` is the task too.)
+    start = sys._getframe(1)
+    init = start.f_back
+    if init is not None and init.f_code is _task_init_code:
+        _eager_init_frames.append(init)
+        _eager_init_frames.append(start)
+    start = init = None
+    try:
+        run_step(self, exc, _EAGER_FRAMES, False)
+    finally:
+        self = exc = None
 
 
 def run_step(self, exc, frames, enter):
@@ -498,7 +532,7 @@ def run_step(self, exc, frames, enter):
                 # Its last stack is recorded: not kept while the program keeps the task.
                 self._ls_frames = None
         _clear_finished_frames()
-        self = exc = coro = loop = None
+        self = exc = coro = loop = result = None
 
 
 def _handle_yield(self, result):
@@ -553,6 +587,18 @@ _get_limit = RecursionLimit.real_get
 _set_limit = RecursionLimit.real_set
 
 
+def _clear_eager_init_frames(mark):
+    while len(_eager_init_frames) > mark:
+        frame = _eager_init_frames.pop()
+        try:
+            frame.clear()
+        except RuntimeError:
+            pass
+
+
+_task_init_code = _Task.__init__.__code__
+
+
 def instrument_task():
     global _future_cancel, _future_set_result, _future_set_exception
     _future_cancel = _Future.cancel
@@ -562,17 +608,48 @@ def instrument_task():
     task_init = _Task.__init__
 
     def __init__(self, *args, **kwargs):
+        mark = len(_eager_init_frames)
         try:
             task_init(self, *args, **kwargs)
-        except BaseException:
-            # The C Task is logged as destroyed while pending only once its __init__ succeeded.
-            self._log_destroy_pending = False
+        except BaseException as error:
+            # _asyncio's Task.__init__ sets task_log_destroy_pending to 1 once future_init has
+            # succeeded and the coroutine is one (before it names the task, starts it eagerly
+            # or schedules its first step): a failure after that, as call_soon on a closed
+            # loop, leaves a pending task that is logged as destroyed; one before, not.
+            own = self.__dict__
+            started = "_callbacks" in own and own.get("_log_destroy_pending", True)
+            self._log_destroy_pending = started
+            if started and "_coro" not in own:
+                # Its name failed (str(name) raised): the C Task has its coroutine, context
+                # and counters by then, and no name (its repr says name=None).
+                coro = args[0] if args else kwargs.get("coro")
+                own.update(_num_cancels_requested=0, _must_cancel=False, _fut_waiter=None, _coro=coro, _name=None)
+                own.setdefault("_context", kwargs.get("context") or contextvars.copy_context())
+                coro = None
+            # The C Task's __init__ has no frame: the failed task is freed as the call
+            # fails, not once the program lets go of the exception (a frame of the
+            # pure-Python __init__ in its traceback would keep the task).
+            tb = error.__traceback__.tb_next
+            while tb is not None:
+                if hidden_frame(tb.tb_frame.f_code):
+                    try:
+                        tb.tb_frame.clear()
+                    except RuntimeError:
+                        pass
+                tb = tb.tb_next
+            own = self = args = kwargs = error = None
             raise
-        if self._source_traceback:
-            # The C Task keeps the whole stack up to the call that made it.
-            self._source_traceback = _source_traceback(sys._getframe(1))
-        if rec is not None and not self._ls_id:
-            register_task(self)
+        finally:
+            _clear_eager_init_frames(mark)
+        try:
+            if self._source_traceback:
+                # The C Task keeps the whole stack up to the call that made it.
+                self._source_traceback = _source_traceback(sys._getframe(1))
+            if rec is not None and not self._ls_id:
+                register_task(self)
+        finally:
+            # This frame too may outlive the call (the f_back of a frame that does).
+            self = args = kwargs = None
 
     task_cancel = _Task.cancel
 
@@ -737,6 +814,38 @@ def instrument_warnings():
 
     warnings._showwarnmsg_impl = show
 
+    show_message = warnings._showwarnmsg
+
+    def _showwarnmsg(msg):
+        _place_warning(msg)
+        return show_message(msg)
+
+    _showwarnmsg.__doc__ = show_message.__doc__
+    warnings._showwarnmsg = _showwarnmsg
+
+
+def _place_warning(msg):
+    """A warning C issued (ResourceWarning from a finalizer, say) is placed at the frame that
+    was running, C's setup_context: natively never one of the engine's, which stand where the
+    C Task has no frame. It goes to the first frame the program would see there (or to
+    `<sys>:0` when there is none), as natively."""
+    filename = msg.filename
+    if type(filename) is not str or not filename.startswith(_ENGINE_PREFIX):
+        return
+    frame = sys._getframe(2)
+    while frame is not None and not (frame.f_code.co_filename == filename and frame.f_lineno == msg.lineno):
+        frame = frame.f_back
+    if frame is None:
+        return
+    while frame is not None and hidden_frame(frame.f_code):
+        frame = frame.f_back
+    if frame is None:
+        msg.filename, msg.lineno = "<sys>", 0
+    else:
+        msg.filename, msg.lineno = frame.f_code.co_filename, frame.f_lineno
+    msg.line = None
+    frame = None
+
 
 class _LogRecorder(logging.Filter):
     def filter(self, record):
@@ -753,6 +862,116 @@ def instrument_logging():
     logging.getLogger("asyncio").addFilter(_LogRecorder())
 
 
+def _visible_traceback(unraisable):
+    """The traceback an unraisable report has natively. C builds one from the current frame
+    when the exception has none (_PyErr_WriteUnraisableMsg): natively the first frame the
+    program sees, where here an engine's frame (a task's step) or asyncio's pure-Python one
+    may be running. An exception's own traceback loses the hidden frames, as printed ones do."""
+    tb = unraisable.exc_traceback
+    if tb is None:
+        return None
+    if tb.tb_next is None and _on_stack(tb.tb_frame):
+        # Made from the current frame (and set as the exception's traceback).
+        frame = tb.tb_frame
+        if not hidden_frame(frame.f_code):
+            return tb
+        while frame is not None and hidden_frame(frame.f_code):
+            frame = frame.f_back
+        return None if frame is None else types.TracebackType(None, frame, frame.f_lasti, frame.f_lineno)
+    if not any(hidden_frame(each.tb_frame.f_code) for each in _tb_entries(tb)):
+        return tb
+    visible = [each for each in _tb_entries(tb) if not hidden_frame(each.tb_frame.f_code)]
+    head = None
+    for each in reversed(visible):
+        head = types.TracebackType(head, each.tb_frame, each.tb_lasti, each.tb_lineno)
+    return head
+
+
+_SOURCE_COPIES = "/tmp/.loopscope-sources"
+
+
+def _open_source(file, mode="r", *args, **kwargs):
+    """io.open, and a file of the zipped standard library as a copy on disk (for C's
+    traceback printer, which needs a file descriptor)."""
+    try:
+        return _io_open(file, mode, *args, **kwargs)
+    except OSError:
+        if type(file) is not str or ".zip/" not in file or sys.meta_path is None:
+            raise
+        lines = linecache.getlines(file)
+        if not lines:
+            raise
+        copy = os.path.join(_SOURCE_COPIES, file.lstrip("/"))
+        if not os.path.exists(copy):
+            os.makedirs(os.path.dirname(copy), exist_ok=True)
+            with _io_open(copy, "w", encoding="utf-8") as out:
+                out.writelines(lines)
+        return _io_open(copy, mode, *args, **kwargs)
+
+
+_io_open = io.open
+
+
+def _on_stack(frame):
+    each = sys._getframe(2)
+    while each is not None:
+        if each is frame:
+            return True
+        each = each.f_back
+    return False
+
+
+def _tb_entries(tb):
+    while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
+# sys.unraisablehook (and sys.__unraisablehook__): the C hook, given the traceback the program
+# would have natively (see _visible_traceback). It reads as the C function it stands for.
+class builtin_function_or_method:  # noqa: N801 - the name the C hook's type has.
+
+    __slots__ = ("_ls_hook",)
+    __doc__ = property(lambda self: self._ls_hook.__doc__)
+    __module__ = property(lambda self: self._ls_hook.__module__)
+
+    def __init__(self, hook):
+        self._ls_hook = hook
+
+    def __call__(self, unraisable, /):
+        tb = _visible_traceback(unraisable)
+        if tb is not unraisable.exc_traceback:
+            value = unraisable.exc_value
+            if value is not None and value.__traceback__ is unraisable.exc_traceback:
+                value.__traceback__ = tb
+            unraisable = type(unraisable)((unraisable.exc_type, value, tb, unraisable.err_msg, unraisable.object))
+            value = None
+        tb = None
+        # The C hook prints the traceback itself, reading each frame's file with io.open: the
+        # standard library's files, inside Pyodide's zip, are given it from linecache.
+        opener = io.open
+        io.open = _open_source
+        try:
+            return self._ls_hook(unraisable)
+        finally:
+            io.open = opener
+
+    def __repr__(self):
+        return "<built-in function unraisablehook>"
+
+    def __reduce__(self):
+        return "unraisablehook"
+
+    def __getattr__(self, name):
+        # __name__, __qualname__, __doc__, __text_signature__, __self__ (the sys module)...
+        return getattr(self._ls_hook, name)
+
+
+def instrument_unraisable():
+    hook = builtin_function_or_method(sys.__unraisablehook__)
+    sys.unraisablehook = sys.__unraisablehook__ = hook
+
+
 def install():
     _collect_c_codes()
     instrument_handle()
@@ -762,6 +981,7 @@ def install():
     instrument_stacks()
     instrument_warnings()
     instrument_logging()
+    instrument_unraisable()
 
 
 assert os.path.basename(futures.__file__) == "futures.py"

@@ -24,6 +24,7 @@ sys.modules["_asyncio"] = None
 
 import asyncio  # noqa: E402
 import atexit  # noqa: E402
+import builtins  # noqa: E402
 import gc  # noqa: E402
 import json  # noqa: E402
 import linecache  # noqa: E402
@@ -128,7 +129,8 @@ def _zip_sources(updatecache):
 
     def update(filename, module_globals=None):
         lines = updatecache(filename, module_globals)
-        if lines or ".zip/" not in filename:
+        # At the process's end (sys.meta_path is None) linecache's own imports fail: no lines.
+        if lines or ".zip/" not in filename or sys.meta_path is None:
             return lines
         archive, _, member = filename.partition(".zip/")
         try:
@@ -354,7 +356,7 @@ def _finalize():
     """Py_FinalizeEx: threads are joined, atexit handlers run, the streams are flushed, and
     the program's objects are freed, so that their finalizers report what they report
     natively (a task destroyed while pending, say)."""
-    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_streams, _forget_last_exception, _free_main)
+    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_streams, _free_main)
     for step in steps:
         try:
             step()
@@ -366,30 +368,71 @@ def _finalize():
 
 
 def _free_main():
-    """finalize_modules: the module leaves sys.modules and the garbage collector frees it. A
-    program's module is in a reference cycle (its functions' and classes' globals are its
-    namespace), so the objects it holds are finalized while its globals are all there, as
-    PEP 442 has it: a `__del__` at exit still sees `sys`. A namespace something else keeps
-    alive is then cleared as _PyModule_ClearDict clears it: names with one underscore first,
-    then the others, each set to None."""
-    module = weakref.ref(sys.modules.pop("__main__"))
-    gc.collect()
-    namespace = module().__dict__ if module() is not None else None
-    if namespace is not None:
-        for first in (True, False):
-            for name in list(namespace):
-                if name != "__builtins__" and (name[:1] == "_" and name[:2] != "__") == first:
-                    namespace[name] = None
-        del namespace
-        gc.collect()
-
-
-def _forget_last_exception():
-    """finalize_modules first sets sys.last_exc and its kin to None: the frames of an uncaught
-    exception's traceback, and what their variables hold, are freed before the module's."""
-    for name in ("last_exc", "last_type", "last_value", "last_traceback"):
-        if hasattr(sys, name):
+    """_PyImport_FiniExternal and finalize_modules, as far as a program's finalizers can see
+    them: sys.meta_path, sys.path_importer_cache and sys.path_hooks become None (an import
+    fails with "sys.meta_path is None, Python is likely shutting down", and linecache finds no
+    source lines), then builtins._, sys.path, sys.argv, sys.ps1, sys.ps2 and sys.last_exc and
+    its kin (so an uncaught exception's frames, and what their variables hold, go first), and
+    sys.stdin/stdout/stderr are their __stdin__/__stdout__/__stderr__ again; every module leaves
+    sys.modules, which is emptied, and the garbage collector frees them. A program's module is
+    in a reference cycle (its functions' and classes' globals are its namespace), so the
+    objects it holds are finalized while its globals are all there, as PEP 442 has it: a
+    `__del__` at exit still sees `sys`. A namespace something else keeps alive is then cleared
+    as _PyModule_ClearDict clears it: names with one underscore first, then the others, each
+    set to None. The engine's own end of the run (flushing the streams, the trace's last
+    batch) needs its imports: what was cleared is put back once the program's objects are
+    freed."""
+    saved_sys = {name: getattr(sys, name) for name in _SYS_RESTORED if hasattr(sys, name)}
+    saved_builtins = builtins.__dict__.get("_", _MISSING)
+    modules = sys.modules
+    saved_modules = dict(modules)
+    try:
+        for name in _SYS_CLEARED:
             setattr(sys, name, None)
+        builtins._ = None
+        for name, original in (("stdin", "__stdin__"), ("stdout", "__stdout__"), ("stderr", "__stderr__")):
+            setattr(sys, name, getattr(sys, original, None))
+        main = weakref.ref(saved_modules.pop("__main__"))
+        for name in list(modules):
+            modules[name] = None
+        modules.clear()
+        gc.collect()
+        namespace = main().__dict__ if main() is not None else None
+        if namespace is not None:
+            for first in (True, False):
+                for name in list(namespace):
+                    if name != "__builtins__" and (name[:1] == "_" and name[:2] != "__") == first:
+                        namespace[name] = None
+            del namespace
+            gc.collect()
+    finally:
+        modules.update(saved_modules)
+        saved_modules = None
+        for name, value in saved_sys.items():
+            setattr(sys, name, value)
+        if saved_builtins is _MISSING:
+            builtins.__dict__.pop("_", None)
+        else:
+            builtins._ = saved_builtins
+
+
+# What _PyImport_FiniExternal and finalize_modules_delete_special set to None, in their order.
+_SYS_CLEARED = (
+    "meta_path",
+    "path_importer_cache",
+    "path_hooks",
+    "path",
+    "argv",
+    "ps1",
+    "ps2",
+    "last_exc",
+    "last_type",
+    "last_value",
+    "last_traceback",
+)
+# What the engine's end of the run may need again (the uncaught exception is not kept).
+_SYS_RESTORED = ("meta_path", "path_importer_cache", "path_hooks", "path", "argv")
+_MISSING = object()
 
 
 def _flush_streams():
@@ -519,7 +562,10 @@ def run(source, filename, stdin, options_json, sink, control):
     except OSError:
         pass
     sys.path.insert(0, directory)
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    # Lazily, as linecache caches a module's source: read (from the file, or from here if it
+    # could not be written) the first time a line is asked for, as natively. At the process's
+    # end a file never read shows no lines, its reading needs imports that then fail.
+    linecache.cache[filename] = (lambda: source,)
 
     try:
         code = compile(source, filename, "exec", dont_inherit=True)

@@ -10,6 +10,7 @@ constants are such numbers, and so is the `errno` of every OSError raised in a r
 """
 
 import errno
+from os import strerror as _strerror
 
 # Each error's name, Linux's number for it, and glibc's text (from CPython on Linux).
 LINUX = {
@@ -191,16 +192,30 @@ def error(cls, code, *args):
 
 
 def on_raise(code, offset, exc):
-    """sys.monitoring's RAISE: an OSError raised with Emscripten's number gets Linux's."""
+    """sys.monitoring's RAISE: an OSError raised with Emscripten's number gets Linux's.
+
+    Only an error that is Emscripten's own, a number with Emscripten's text for it (as the
+    interpreter raises it from a failed call), is translated: a program's own
+    `OSError(5, "disk on fire")` keeps its number and its message, as natively."""
     if isinstance(exc, OSError):
         number = exc.errno
-        if type(number) is int and number in _BY_CODE:
+        if type(number) is int and number in _BY_CODE and _is_emscriptens(number, exc.strerror):
             linux = LinuxErrno(number)
             exc.errno = linux
             exc.strerror = message(number)
             args = exc.args
             if len(args) >= 2 and args[0] == number:
                 exc.args = (linux, exc.strerror, *args[2:])
+
+
+def _is_emscriptens(number, text):
+    """Whether `text` is Emscripten's own text for its error number `number`."""
+    if type(text) is not str:
+        return False
+    try:
+        return text == _strerror(number)
+    except ValueError:
+        return False
 
 
 def install():

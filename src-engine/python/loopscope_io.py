@@ -10,15 +10,20 @@ stderr), and bytes that are not UTF-8 reach the trace as lone surrogates (U+DC80
 way Python itself decodes them with `surrogateescape`.
 """
 
+import codecs
+import errno
 import io
 import os
 
+import loopscope_errno
 import loopscope_threads
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
 # io.TextIOWrapper's chunk size and io.BufferedWriter's buffer size.
 CHUNK = 8192
+# reconfigure()'s newline when it is not given (None means "\n" becomes os.linesep).
+_NOT_GIVEN = object()
 
 
 def _bytes_view(data):
@@ -33,6 +38,84 @@ def _to_terminal(stream, data):
         rec.output(stream, data.decode("utf-8", "surrogateescape"))
 
 
+def _not_seekable_fd():
+    """What a pipe's lseek() gives (ESPIPE), with Linux's number and text."""
+    return loopscope_errno.error(OSError, errno.ESPIPE)
+
+
+def _as_class(klass, name):
+    """The class reads as `_io`'s class `name` (the C class natively behind the stream)."""
+    klass.__name__ = klass.__qualname__ = name
+    klass.__module__ = "_io"
+    return klass
+
+
+class TerminalRaw(io.RawIOBase):
+    """The raw layer (`sys.stdout.buffer.raw`), as the FileIO over descriptor 1 or 2: what it
+    writes reaches the terminal at once."""
+
+    def __init__(self, stream, fd):
+        self.stream = stream
+        self.fd = fd
+
+    @property
+    def name(self):
+        return "<" + self.stream + ">"
+
+    @property
+    def mode(self):
+        return "wb"
+
+    @property
+    def closefd(self):
+        return False
+
+    def fileno(self):
+        return self.fd
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def seekable(self):
+        return False
+
+    def isatty(self):
+        return False
+
+    def write(self, data):
+        if self.closed:
+            raise ValueError("I/O operation on closed file")
+        view = _bytes_view(data)
+        loopscope_threads.sched.by_thread(_to_terminal, self.stream, bytes(view))
+        return view.nbytes
+
+    def read(self, size=-1):
+        raise io.UnsupportedOperation("File not open for reading")
+
+    def readinto(self, buffer):
+        raise io.UnsupportedOperation("File not open for reading")
+
+    def readall(self):
+        raise loopscope_errno.error(OSError, errno.EBADF)
+
+    def tell(self):
+        raise _not_seekable_fd()
+
+    def seek(self, pos, whence=0):
+        raise _not_seekable_fd()
+
+    def truncate(self, size=None):
+        if size is None:
+            raise _not_seekable_fd()
+        raise loopscope_errno.error(OSError, errno.EINVAL)
+
+    def __repr__(self):
+        return f"<_io.FileIO name='{self.name}' mode='wb' closefd=False>"
+
+
 class TerminalBuffer(io.BufferedIOBase):
     """The binary layer (`sys.stdout.buffer`): holds bytes until it is flushed."""
 
@@ -42,6 +125,21 @@ class TerminalBuffer(io.BufferedIOBase):
         self.pending = bytearray()
         self.name = "<" + stream + ">"
         self.mode = "wb"
+        self._raw = TerminalRaw(stream, fd)
+
+    @property
+    def raw(self):
+        return self._raw
+
+    def tell(self):
+        raise _not_seekable_fd()
+
+    def seek(self, pos, whence=0):
+        raise io.UnsupportedOperation("File or stream is not seekable.")
+
+    def truncate(self, size=None):
+        self.flush()
+        raise _not_seekable_fd()
 
     def writable(self):
         return True
@@ -84,8 +182,14 @@ class TerminalStream(io.TextIOBase):
     def __init__(self, stream, fd, errors):
         self.stream = stream
         self._buffer = TerminalBuffer(stream, fd)
+        self._encoding = "utf-8"
         self._errors = errors
+        # None while the text is UTF-8 (str.encode), else an incremental encoder.
+        self._encoder = None
+        # What "\n" is written as (None: itself).
+        self._writenl = None
         self._line_buffering = True
+        self._write_through = False
         self.pending = []
         self.pending_size = 0
 
@@ -103,7 +207,7 @@ class TerminalStream(io.TextIOBase):
 
     @property
     def encoding(self):
-        return "utf-8"
+        return self._encoding
 
     @property
     def errors(self):
@@ -115,7 +219,7 @@ class TerminalStream(io.TextIOBase):
 
     @property
     def write_through(self):
-        return False
+        return self._write_through
 
     @property
     def newlines(self):
@@ -130,24 +234,71 @@ class TerminalStream(io.TextIOBase):
     def fileno(self):
         return self._buffer.fd
 
-    def reconfigure(self, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None):
-        if encoding is not None and encoding.replace("-", "").replace("_", "").lower() not in ("utf8",):
-            # Only the encoding every terminal here uses can be shown faithfully.
-            raise io.UnsupportedOperation("Loopscope's terminal only shows UTF-8")
-        if errors is not None:
-            "".encode("utf-8", errors)
+    def readable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def tell(self):
+        raise io.UnsupportedOperation("underlying stream is not seekable")
+
+    def seek(self, cookie, whence=0):
+        raise io.UnsupportedOperation("underlying stream is not seekable")
+
+    def truncate(self, pos=None):
+        self.flush()
+        return self._buffer.truncate(pos)
+
+    def read(self, size=-1):
+        raise io.UnsupportedOperation("not readable")
+
+    def readline(self, size=-1):
+        raise io.UnsupportedOperation("not readable")
+
+    def reconfigure(self, *, encoding=None, errors=None, newline=_NOT_GIVEN, line_buffering=None, write_through=None):
+        """_io.TextIOWrapper.reconfigure (Modules/_io/textio.c): what is written is flushed,
+        then the text is encoded as asked, and reaches the terminal as those bytes."""
+        for name, value in (("encoding", encoding), ("errors", errors)) + ((("newline", newline),) if newline is not _NOT_GIVEN else ()):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"reconfigure() argument '{name}' must be str or None, not {type(value).__name__}")
+        if newline is not _NOT_GIVEN and newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError(f"illegal newline value: {newline}")
+        self.flush()
+        if newline is not _NOT_GIVEN:
+            self._writenl = newline if newline in ("\r", "\r\n") else None
+        if encoding is not None or errors is not None:
+            if encoding is None:
+                encoding = self._encoding
+                if errors is None:
+                    errors = self._errors
+            else:
+                if encoding == "locale":
+                    encoding = "UTF-8"
+                if errors is None:
+                    errors = "strict"
+            info = codecs.lookup(encoding)
+            if not getattr(info, "_is_text_encoding", True):
+                raise LookupError(f"{encoding!r} is not a text encoding; use codecs.open() to handle arbitrary codecs")
+            self._encoder = None if info.name == "utf-8" else info.incrementalencoder(errors)
+            self._encoding = encoding
             self._errors = errors
         if line_buffering is not None:
             self._line_buffering = bool(line_buffering)
+        if write_through is not None:
+            self._write_through = bool(write_through)
 
     def write(self, text):
         if self.closed:
             raise ValueError("I/O operation on closed file.")
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        # Encoding errors are raised where the program writes, as TextIOWrapper raises them.
-        data = text.encode("utf-8", self._errors)
         flush = self._line_buffering and ("\n" in text or "\r" in text)
+        if self._writenl is not None and "\n" in text:
+            text = text.replace("\n", self._writenl)
+        # Encoding errors are raised where the program writes, as TextIOWrapper raises them.
+        encoder = self._encoder
+        data = text.encode("utf-8", self._errors) if encoder is None else encoder.encode(text)
         sched = loopscope_threads.sched
         if rec.thread is None and not sched.delivering:
             # The main thread's write: now (by_thread's common case, without its calls).
@@ -180,7 +331,12 @@ class TerminalStream(io.TextIOBase):
         self._buffer.flush_now()
 
     def __repr__(self):
-        return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='utf-8'>"
+        return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='{self._encoding}'>"
+
+
+_as_class(TerminalRaw, "FileIO")
+_as_class(TerminalBuffer, "BufferedWriter")
+_as_class(TerminalStream, "TextIOWrapper")
 
 
 class TerminalInput(io.StringIO):
@@ -202,6 +358,9 @@ class TerminalInput(io.StringIO):
 
     def __repr__(self):
         return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+
+
+_as_class(TerminalInput, "TextIOWrapper")
 
 
 def write_fd(original):

@@ -1,0 +1,36 @@
+import sys
+def show(**kw):
+    try:
+        sys.stdout.reconfigure(**kw)
+        print(kw, "->", sys.stdout.encoding, sys.stdout.errors, repr(sys.stdout), "lb" if "line_buffering" in kw else "", sys.stdout.line_buffering if "line_buffering" in kw else "", sys.stdout.write_through)
+    except Exception as e:
+        print(kw, "!", type(e).__module__, type(e).__name__, e)
+show(encoding="locale")
+show(encoding="latin-1")
+print("caf\u00e9 \u00fc")
+try:
+    print("snow \u2603")
+except UnicodeEncodeError as e:
+    print("UnicodeEncodeError", e)
+show(errors="replace")
+print("snow \u2603")
+show(errors="xmlcharrefreplace")
+print("snow \u2603")
+show(encoding="nope")
+show(encoding="hex")
+show(encoding=5)
+show(errors=5)
+show(newline=5)
+show(newline="x")
+show(encoding="ascii", errors="backslashreplace")
+print("caf\u00e9")
+show(encoding="utf-16-le")
+print("hi")
+show(encoding="UTF-8")
+show(newline="")
+print("lf")
+show(line_buffering=0, write_through=1)
+show(line_buffering=True, write_through=False)
+sys.stderr.reconfigure(encoding="latin-1")
+print("err caf\u00e9", file=sys.stderr)
+print("stderr", sys.stderr.encoding, sys.stderr.errors)
