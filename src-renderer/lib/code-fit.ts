@@ -49,6 +49,12 @@ export interface CodeBox {
 export interface TypeBounds {
   min: number;
   max: number;
+  /**
+   * Whether a few long lines may wrap where that makes the type larger than the longest line
+   * whole would (in front of a class, where size is what reads from the back of the room):
+   * still no larger than keeps nine lines in ten whole.
+   */
+  wrapForSize?: boolean;
 }
 
 export interface CodeFit {
@@ -85,7 +91,7 @@ export function wrappedRows(lines: readonly LineShape[], box: CodeBox, size: num
 export function fitCodeType(
   shapes: readonly LineShape[],
   box: CodeBox,
-  { min, max }: TypeBounds,
+  { min, max, wrapForSize = false }: TypeBounds,
 ): CodeFit {
   const columns = shapes.map((line) => line.width);
   const longest = Math.max(1, ...columns);
@@ -94,7 +100,9 @@ export function fitCodeType(
   const widthFit = box.width / (longest * box.charEm + box.gutterEm);
   const heightFit = box.height / (lines * box.lineEm);
   const whole = floorStep(Math.min(widthFit, heightFit, max));
-  if (whole >= min) return { size: whole, wraps: false };
+  if (whole >= min && !(wrapForSize && whole < floorStep(Math.min(heightFit, max)))) {
+    return { size: whole, wraps: false };
+  }
   // The longest lines are too long for readable type: wrap them, at the largest size that
   // fits, but no larger than keeps nine lines in ten whole (wrapping hides a program's shape).
   // Where even that would be below readable type, nine lines in ten may take two rows each:
@@ -105,8 +113,9 @@ export function fitCodeType(
   const twoRows = box.width / ((typical / 2) * box.charEm + box.gutterEm);
   const ceiling = Math.min(max, whole90 >= min ? whole90 : twoRows);
   const fits = (size: number) => wrappedRows(shapes, box, size) * box.lineEm * size <= box.height;
-  let size = min;
-  for (let candidate = floorStep(ceiling); candidate > min; candidate -= STEP) {
+  // Where the program fits whole at a readable size, wrapping is taken only where it is larger.
+  let size = Math.max(min, whole);
+  for (let candidate = floorStep(ceiling); candidate > size; candidate -= STEP) {
     if (fits(candidate)) {
       size = candidate;
       break;

@@ -97,4 +97,25 @@ describe('the code type is fitted to the program and its box', () => {
   it('never goes above the largest size', () => {
     expect(fitCodeType(lineShapes('x'), box(4000, 4000), { min: 11, max: 20 }).size).toBe(20);
   });
+
+  it('in front of a class one long line wraps where that makes the type larger, not smaller', () => {
+    // Ten short lines and one of 60 columns, in a tall box: whole, the long line holds the type down.
+    const code = `${program(10, 30)}\n${program(1, 60)}`;
+    const shapes = lineShapes(code);
+    const whole = fitCodeType(shapes, box(480, 600), { min: 11, max: 27 });
+    const wrapped = fitCodeType(shapes, box(480, 600), { min: 11, max: 27, wrapForSize: true });
+    expect(whole.wraps).toBe(false);
+    expect(wrapped.wraps).toBe(true);
+    expect(wrapped.size).toBeGreaterThan(whole.size);
+    expect(
+      wrappedRows(shapes, box(480, 600), wrapped.size) * 1.35 * wrapped.size,
+    ).toBeLessThanOrEqual(600);
+    // Where nothing is gained, the program stays whole.
+    const short = fitCodeType(lineShapes(program(4, 20)), box(480, 600), {
+      min: 11,
+      max: 27,
+      wrapForSize: true,
+    });
+    expect(short).toEqual({ size: 27, wraps: false });
+  });
 });

@@ -1,0 +1,391 @@
+/**
+ * What a classroom projector needs of presentation mode, measured on the page as drawn: the
+ * code no smaller than at a desk and readable when dimmed, its line numbers beside their
+ * lines, a narration that is whole and keeps its box's height at every step, a console whose
+ * latest line is whole, and labels read whole rather than cut by an ellipsis.
+ */
+import type { Page } from '@playwright/test';
+import { course } from './course.ts';
+import { expect, test, type LoopscopeApp } from './fixtures.ts';
+
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** A program whose task fails with a traceback longer than a console holds. */
+const TRACEBACK = `import asyncio
+
+
+async def descend(level):
+    if level == 0:
+        raise ValueError('the configuration file /home/student/projects/asyncio-course/settings/production.toml has no [database] section, expected keys host, port, user, password')
+    await asyncio.sleep(0)
+    return await descend(level - 1)
+
+
+async def main():
+    task = asyncio.create_task(descend(25))
+    await task
+
+
+asyncio.run(main())
+`;
+
+/** A program the run's budget stops: the narration's longest sentence. */
+const BUDGET = `import asyncio
+
+
+async def spin():
+    while True:
+        pass
+
+
+async def main():
+    await spin()
+
+
+asyncio.run(main())
+`;
+
+test.describe.configure({ timeout: 300_000 });
+
+test.afterAll(async ({ sharedApp: app }) => {
+  await app.page.setViewportSize({ width: 1600, height: 900 });
+  await setPresentation(app, false);
+  await app.setTheme('system');
+  await app.setLanguage('en');
+});
+
+async function setPresentation(app: LoopscopeApp, on: boolean): Promise<void> {
+  await app.control('presentation').evaluate((button: HTMLButtonElement, on) => {
+    if ((document.documentElement.dataset.presentation === 'true') !== on) button.click();
+  }, on);
+  await expect(app.page.locator('html')).toHaveAttribute('data-presentation', String(on));
+}
+
+/** Waits until what the last change set off (observers, effects) is drawn. */
+async function drawn(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+        ),
+      ),
+  );
+}
+
+/** The code's type size once it has settled (it steps down while wrapped lines overflow). */
+async function settledCodeType(app: LoopscopeApp): Promise<number> {
+  const read = () =>
+    app.page.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('.cm-content') as Element).fontSize),
+    );
+  let last = -1;
+  await expect
+    .poll(async () => {
+      await drawn(app.page);
+      const now = await read();
+      const settled = now === last;
+      last = now;
+      return settled;
+    })
+    .toBe(true);
+  return last;
+}
+
+/** Moves the playhead as the scrubber does and waits until the step is drawn. */
+async function seekDrawn(app: LoopscopeApp, step: number): Promise<void> {
+  await app.control('scrubber').evaluate((input: HTMLInputElement, value) => {
+    input.value = String(value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, step);
+  await expect(app.page.locator('html')).toHaveAttribute('data-step', String(step));
+  await drawn(app.page);
+}
+
+test('in presentation the code is never smaller than at a desk, at every classroom size', async ({
+  app,
+}) => {
+  await app.setLanguage('en');
+  const smaller: string[] = [];
+  for (const lesson of course.lessons) {
+    await setPresentation(app, false);
+    await app.chooseLesson(lesson.id);
+    for (const size of SIZES) {
+      await app.page.setViewportSize(size);
+      await setPresentation(app, false);
+      const desk = await settledCodeType(app);
+      await setPresentation(app, true);
+      const projector = await settledCodeType(app);
+      if (projector < desk) {
+        smaller.push(`${lesson.id} ${size.width}×${size.height}: ${projector} px < ${desk} px`);
+      }
+    }
+  }
+  await app.screenshot('projector-code-type');
+  expect(smaller).toEqual([]);
+});
+
+test('code dimmed while asyncio runs its own code still reads at 4.5:1, in every theme', async ({
+  app,
+}) => {
+  await app.page.setViewportSize({ width: 1280, height: 720 });
+  await app.setLanguage('en');
+  await setPresentation(app, true);
+  await app.chooseLesson('exceptions-in-tasks');
+  await app.press('Home');
+  const editor = app.view('code').locator('.editor');
+  for (let i = 0; i < 60 && !(await editor.evaluate((e) => e.matches('.elsewhere'))); i++) {
+    await app.press('ArrowRight');
+  }
+  await expect(editor).toHaveClass(/elsewhere/);
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    await app.setTheme(theme);
+    await drawn(app.page);
+    const lowest = await editor.evaluate((root) => {
+      const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+        const f = (v: number) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (element: Element | null): number[] => {
+        for (let e = element; e; e = e.parentElement) {
+          const color = rgb(getComputedStyle(e).backgroundColor);
+          if (color.length >= 3 && (color[3] ?? 1) > 0.5) return color;
+        }
+        return [255, 255, 255];
+      };
+      const opacity = (element: Element | null) => {
+        let product = 1;
+        for (let e = element; e; e = e.parentElement) {
+          product *= Number(getComputedStyle(e).opacity);
+        }
+        return product;
+      };
+      let worst = { ratio: Infinity, text: '' };
+      for (const line of root.querySelectorAll('.cm-content .cm-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const text = walker.currentNode;
+          const element = text.parentElement;
+          if (!element || !text.textContent?.trim() || element.closest('.cm-widgetBuffer')) {
+            continue;
+          }
+          if (element.closest('[class*="mark"], [class*="label"]')) continue;
+          const back = background(element);
+          const fore = rgb(getComputedStyle(element).color);
+          const alpha = opacity(element) * (fore[3] ?? 1);
+          const drawnColor = [0, 1, 2].map(
+            (i) => (fore[i] ?? 0) * alpha + (back[i] ?? 0) * (1 - alpha),
+          );
+          const [a, b] = [luminance(drawnColor), luminance(back)];
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          if (ratio < worst.ratio) worst = { ratio, text: text.textContent.trim() };
+        }
+      }
+      return worst;
+    });
+    expect(lowest.ratio, `${theme}: "${lowest.text}"`).toBeGreaterThanOrEqual(4.5);
+  }
+  await app.setTheme('system');
+});
+
+test('the line numbers stand beside their lines when presentation is entered after stepping', async ({
+  app,
+}) => {
+  await app.page.setViewportSize({ width: 1280, height: 720 });
+  await setPresentation(app, false);
+  await app.chooseLesson('create-task');
+  await app.press('Home');
+  await app.press('ArrowRight');
+  await app.press('ArrowRight');
+  await drawn(app.page);
+  await setPresentation(app, true);
+  const misaligned = () =>
+    app.view('code').evaluate((view) => {
+      const lines = [...view.querySelectorAll('.cm-content .cm-line')];
+      const off: string[] = [];
+      for (const number of view.querySelectorAll('.cm-lineNumbers .cm-gutterElement')) {
+        const n = Number(number.textContent?.trim());
+        if (!n || getComputedStyle(number).visibility === 'hidden') continue;
+        const line = lines[n - 1];
+        if (!line) continue;
+        const [a, b] = [number.getBoundingClientRect(), line.getBoundingClientRect()];
+        if (Math.abs(a.top - b.top) > 1 || Math.abs(a.height - b.height) > 1) off.push(`${n}`);
+      }
+      return off;
+    });
+  await expect.poll(misaligned).toEqual([]);
+  await app.screenshot('projector-gutter');
+  await setPresentation(app, false);
+});
+
+/** The narration's box, whether its text is whole, and where the loop's views stand. */
+async function storyLayout(page: Page) {
+  return page.evaluate(() => {
+    const box = document.querySelector('[data-view=narration]') as HTMLElement;
+    const text = box.querySelector('p') as HTMLElement;
+    const top = (view: string) =>
+      Math.round(document.querySelector(`[data-view=${view}]`)?.getBoundingClientRect().top ?? 0);
+    return {
+      height: Math.round(box.getBoundingClientRect().height),
+      whole: text.scrollHeight <= text.clientHeight + 1,
+      views: `${top('header')} ${top('ready-queue')} ${top('timer-wheel')} ${top('tasks')}`,
+      sentence: (text.textContent ?? '').trim().slice(0, 60),
+    };
+  });
+}
+
+test('the narration is always whole, and its box keeps its height at every step', async ({
+  app,
+}) => {
+  test.setTimeout(600_000);
+  for (const language of ['ru', 'en'] as const) {
+    await app.setLanguage(language);
+    for (const [size, presentation] of [
+      [{ width: 1280, height: 720 }, true],
+      [{ width: 1024, height: 768 }, true],
+      [{ width: 1024, height: 768 }, false],
+    ] as const) {
+      // English sentences are shorter: one projector and one desk are enough for them.
+      if (language === 'en' && size.width === 1024 && presentation) continue;
+      await app.page.setViewportSize(size);
+      await setPresentation(app, presentation);
+      const layout = `${language} ${size.width}×${size.height} ${presentation ? 'presentation' : 'desk'}`;
+      for (const lesson of ['exceptions-in-tasks', 'waiting-for-many']) {
+        await app.chooseLesson(lesson);
+        await seekDrawn(app, 0);
+        const first = await storyLayout(app.page);
+        const problems: string[] = [];
+        for (let step = 1; step <= (await app.length()); step++) {
+          await seekDrawn(app, step);
+          const now = await storyLayout(app.page);
+          if (!now.whole) problems.push(`step ${step}: cut "${now.sentence}"`);
+          if (now.height !== first.height || now.views !== first.views) {
+            problems.push(`step ${step}: moved (${now.height} ${now.views})`);
+          }
+        }
+        expect(problems, `${layout} ${lesson}`).toEqual([]);
+      }
+    }
+  }
+  await app.setLanguage('en');
+  await setPresentation(app, false);
+});
+
+test('the longest sentences, a budget stop and a failed task, are whole in presentation', async ({
+  app,
+}) => {
+  await app.page.setViewportSize({ width: 1280, height: 720 });
+  await setPresentation(app, false);
+  await app.setLanguage('ru');
+  await app.chooseLesson('create-task');
+  for (const program of [BUDGET, TRACEBACK]) {
+    await setPresentation(app, false);
+    await app.setCode(program);
+    await app.run();
+    await setPresentation(app, true);
+    await app.press('End');
+    await drawn(app.page);
+    expect((await storyLayout(app.page)).whole).toBe(true);
+  }
+  await app.screenshot('projector-narration-ru-1280');
+  await app.setLanguage('en');
+  await setPresentation(app, false);
+});
+
+test('the console shows its latest line whole, and the verdict takes one line, in presentation', async ({
+  app,
+}) => {
+  await app.setLanguage('en');
+  await setPresentation(app, false);
+  await app.chooseLesson('create-task');
+  await app.setCode(TRACEBACK);
+  await app.run();
+  await setPresentation(app, true);
+  for (const size of SIZES) {
+    await app.page.setViewportSize(size);
+    await app.press('End');
+    await expect(app.view('console').locator('[data-status=expected]')).toHaveAttribute(
+      'data-match',
+      'false',
+    );
+    const where = `${size.width}×${size.height}`;
+    const measure = () =>
+      app.view('console').evaluate((view) => {
+        const output = view.querySelector('pre.console') as HTMLElement;
+        const chunks = output.querySelectorAll('.chunk');
+        const last = chunks[chunks.length - 1];
+        const range = document.createRange();
+        range.selectNodeContents(last ?? output);
+        const rows = [...range.getClientRects()].filter((row) => row.height > 0);
+        const lastRow = rows[rows.length - 1];
+        const box = output.getBoundingClientRect();
+        // The header's items (the tabs, the verdict, the predict button) stand in one row.
+        const items = [...(view.querySelector('header') as HTMLElement).children].map((item) =>
+          item.getBoundingClientRect(),
+        );
+        const lowestTop = Math.max(...items.map((item) => item.top));
+        const highestBottom = Math.min(...items.map((item) => item.bottom));
+        return {
+          latestWhole:
+            lastRow !== undefined &&
+            lastRow.bottom <= box.top + output.clientTop + output.clientHeight + 1 &&
+            lastRow.top >= box.top - 1,
+          oneRow: lowestTop < highestBottom,
+        };
+      });
+    await expect.poll(async () => (await measure()).latestWhole, where).toBe(true);
+    expect((await measure()).oneRow, `${where}: the header is one line`).toBe(true);
+    await app.screenshot(`projector-console-${size.width}`);
+  }
+  await setPresentation(app, false);
+  await app.page.setViewportSize({ width: 1600, height: 900 });
+});
+
+test('labels are read whole, not cut by an ellipsis, on a projector in Russian', async ({
+  app,
+}) => {
+  await app.setLanguage('ru');
+  const cut = new Set<string>();
+  for (const [size, presentation] of [
+    [{ width: 1024, height: 768 }, false],
+    [{ width: 1024, height: 768 }, true],
+    [{ width: 1280, height: 720 }, true],
+  ] as const) {
+    await app.page.setViewportSize(size);
+    await setPresentation(app, presentation);
+    for (const lesson of ['echo-server', 'waiting-for-many', 'exceptions-in-tasks']) {
+      await app.chooseLesson(lesson);
+      const length = await app.length();
+      for (let step = 0; step <= length; step += Math.max(1, Math.floor(length / 40))) {
+        await seekDrawn(app, step);
+        const found = await app.page.evaluate(() =>
+          [
+            ...document.querySelectorAll<HTMLElement>(
+              '.queue-box .end, [data-field=phase], [data-view=tasks] header .count, [data-view=state-machine] figcaption',
+            ),
+          ]
+            .filter((label) => label.getBoundingClientRect().width > 0)
+            .filter((label) => label.scrollWidth > label.clientWidth)
+            .map((label) => (label.textContent ?? '').trim()),
+        );
+        for (const label of found) {
+          cut.add(
+            `${size.width}×${size.height} ${presentation ? 'presentation' : 'desk'} ${lesson}: ${label}`,
+          );
+        }
+      }
+    }
+  }
+  await app.screenshot('projector-labels-ru');
+  expect([...cut]).toEqual([]);
+  await setPresentation(app, false);
+  await app.setLanguage('en');
+});
