@@ -550,6 +550,9 @@ def run(source, filename, stdin, options_json, sink, control):
     sys.stdout = sys.__stdout__ = _streams[0]
     sys.stderr = sys.__stderr__ = _streams[1]
     sys.stdin = sys.__stdin__ = loopscope_io.TerminalInput(stdin if stdin is not None else "")
+    # Pyodide's loader makes traceback.print_exception the hook; a program sees CPython's own
+    # (`<built-in function excepthook>`), which falls back as natively when stderr is closed.
+    sys.excepthook = sys.__excepthook__
     loopscope_clock.install(_real_time())
     events._set_event_loop_policy(loopscope_loop.TracedPolicy())
     sys.argv = [filename]
