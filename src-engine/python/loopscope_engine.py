@@ -348,7 +348,9 @@ def _run_main(code):
         if hooked is not None:
             status = hooked
         uncaught = True
-    _finalize()
+    if _finalize():
+        # Py_RunMain: a shutdown that could not flush the standard streams exits with 120.
+        status = 120
     return ("raised" if uncaught else "completed"), status
 
 
@@ -356,7 +358,7 @@ def _finalize():
     """Py_FinalizeEx: threads are joined, atexit handlers run, the streams are flushed, and
     the program's objects are freed, so that their finalizers report what they report
     natively (a task destroyed while pending, say)."""
-    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_streams, _free_main)
+    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_std_files, _free_main)
     for step in steps:
         try:
             step()
@@ -364,7 +366,39 @@ def _finalize():
             raise
         except BaseException:  # noqa: BLE001 - shutdown errors are printed, as CPython does.
             traceback.print_exc()
-    _flush_streams()
+    _flush_std_files()
+    # The engine's own streams, if the program replaced them: what they hold reaches the
+    # terminal unless the program closed its descriptor.
+    try:
+        _flush_streams()
+    except OSError:
+        pass
+    return _flush_failed
+
+
+_flush_failed = False
+
+
+def _flush_std_files():
+    """flush_std_files: a stream that cannot be flushed (its descriptor closed) is reported as
+    CPython reports it, and the exit status becomes 120."""
+    global _flush_failed
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        if not isinstance(stream, loopscope_io.TerminalStream) or stream.closed:
+            continue
+        try:
+            stream.flush_now(True)
+        except OSError as error:
+            _flush_failed = True
+            stream.discard()
+            if name == "stdout":
+                try:
+                    sys.stderr.write(f"Exception ignored on flushing sys.{name}:\n")
+                    sys.stderr.write("".join(traceback.format_exception_only(error)))
+                    sys.stderr.flush_now()
+                except (OSError, ValueError, AttributeError):
+                    pass
 
 
 def _free_main():

@@ -88,6 +88,7 @@ class TerminalRaw(io.RawIOBase):
     def write(self, data):
         if self.closed:
             raise ValueError("I/O operation on closed file")
+        _check_open(self.fd)
         view = _bytes_view(data)
         loopscope_threads.sched.by_thread(_to_terminal, self.stream, bytes(view))
         return view.nbytes
@@ -161,14 +162,24 @@ class TerminalBuffer(io.BufferedIOBase):
     def _append(self, data):
         self.pending += data
         if len(self.pending) > CHUNK:
-            self.flush_now()
+            self.flush_now(True)
 
     def flush(self):
         if self.closed:
             raise ValueError("flush of closed file")
-        loopscope_threads.sched.by_thread(self.flush_now)
+        loopscope_threads.sched.by_thread(self.flush_now, True)
 
-    def flush_now(self):
+    def flush_now(self, real=False):
+        """Sends what the buffer holds. The engine also sends it between a program's flushes, to
+        show output as it comes; a `real` flush is one CPython makes (flush(), a full buffer, the
+        exit), the only kind that fails when the program closed the descriptor."""
+        if self.fd in closed_fds:
+            if real and self.pending:
+                # As BufferedWriter: what fits its buffer stays there, to fail again at the exit.
+                if len(self.pending) > CHUNK:
+                    self.pending = bytearray()
+                _check_open(self.fd)
+            return
         data, self.pending = bytes(self.pending), bytearray()
         _to_terminal(self.stream, data)
 
@@ -313,22 +324,29 @@ class TerminalStream(io.TextIOBase):
         if flush or self.pending_size >= CHUNK:
             self._write_pending()
         if flush:
-            self._buffer.flush_now()
+            self._buffer.flush_now(True)
 
     def _write_pending(self):
         if self.pending:
-            self._buffer._append(b"".join(self.pending))
+            data = b"".join(self.pending)
             self.pending = []
             self.pending_size = 0
+            self._buffer._append(data)
+
+    def discard(self):
+        """Drops what the layers hold: a stream that could not be flushed at the exit."""
+        self.pending = []
+        self.pending_size = 0
+        self._buffer.pending = bytearray()
 
     def flush(self):
         if self.closed:
             raise ValueError("I/O operation on closed file.")
-        loopscope_threads.sched.by_thread(self.flush_now)
+        loopscope_threads.sched.by_thread(self.flush_now, True)
 
-    def flush_now(self):
+    def flush_now(self, real=False):
         self._write_pending()
-        self._buffer.flush_now()
+        self._buffer.flush_now(real)
 
     def __repr__(self):
         return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='{self._encoding}'>"
@@ -369,6 +387,7 @@ def write_fd(original):
     def write(fd, data):
         if fd not in (1, 2) or rec is None:
             return original(fd, data)
+        _check_open(fd)
         view = _bytes_view(data)
         loopscope_threads.sched.by_thread(_to_terminal, "stdout" if fd == 1 else "stderr", bytes(view))
         return view.nbytes
@@ -388,5 +407,29 @@ def flush_streams(*streams):
             stream.flush_now()
 
 
+# The terminal's descriptors (1, 2) the program closed with os.close: writing to them fails.
+closed_fds = set()
+
+
+def _check_open(fd):
+    if fd in closed_fds:
+        raise loopscope_errno.error(OSError, errno.EBADF)
+
+
+def close_fd(original):
+    """os.close: closing descriptor 1 or 2 closes the terminal to the program, as natively
+    (a write, or a flush of what a stream holds, fails with EBADF)."""
+
+    def close(fd):
+        if fd not in (1, 2) or rec is None:
+            return original(fd)
+        _check_open(fd)
+        closed_fds.add(fd)
+        return None
+
+    return close
+
+
 def install():
     os.write = write_fd(os.write)
+    os.close = close_fd(os.close)
