@@ -243,3 +243,11 @@ export const test = base.extend<{ app: LoopscopeApp }, { sharedApp: LoopscopeApp
 });
 
 export { expect };
+
+/** Switches the presentation mode with its button's own handler, as a click does. */
+export async function setPresentation(app: LoopscopeApp, on: boolean): Promise<void> {
+  await app.control('presentation').evaluate((button: HTMLButtonElement, on) => {
+    if ((document.documentElement.dataset.presentation === 'true') !== on) button.click();
+  }, on);
+  await expect(app.page.locator('html')).toHaveAttribute('data-presentation', String(on));
+}

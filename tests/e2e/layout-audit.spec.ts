@@ -13,7 +13,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../src-shared/api.ts';
 import { course, runnableScenarios } from './course.ts';
-import { ARTIFACTS, dropFiles, expect, test, type LoopscopeApp } from './fixtures.ts';
+import {
+  ARTIFACTS,
+  dropFiles,
+  expect,
+  setPresentation,
+  test,
+  type LoopscopeApp,
+} from './fixtures.ts';
 import { MINIMUMS, auditLayout } from './layout-checks.ts';
 
 const SHOTS = `${ARTIFACTS}layout-audit/`;
@@ -150,14 +157,6 @@ async function setLessonText(app: LoopscopeApp, open: boolean): Promise<void> {
     if ((button.getAttribute('aria-pressed') === 'true') !== open) button.click();
   }, open);
   await expect(app.control('lesson-text')).toHaveAttribute('aria-pressed', String(open));
-}
-
-/** Switches the presentation mode with its button's own handler, as a click does. */
-async function setPresentation(app: LoopscopeApp, on: boolean): Promise<void> {
-  await app.control('presentation').evaluate((button: HTMLButtonElement, on) => {
-    if ((document.documentElement.dataset.presentation === 'true') !== on) button.click();
-  }, on);
-  await expect(app.page.locator('html')).toHaveAttribute('data-presentation', String(on));
 }
 
 test.describe.configure({ timeout: 300_000 });

@@ -4,9 +4,10 @@
  * lines, a narration that is whole and keeps its box's height at every step, a console whose
  * latest line is whole, and labels read whole rather than cut by an ellipsis.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { course } from './course.ts';
-import { expect, test, type LoopscopeApp } from './fixtures.ts';
+import { expect, setPresentation, test, type LoopscopeApp } from './fixtures.ts';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -15,23 +16,10 @@ const SIZES = [
 ] as const;
 
 /** A program whose task fails with a traceback longer than a console holds. */
-const TRACEBACK = `import asyncio
-
-
-async def descend(level):
-    if level == 0:
-        raise ValueError('the configuration file /home/student/projects/asyncio-course/settings/production.toml has no [database] section, expected keys host, port, user, password')
-    await asyncio.sleep(0)
-    return await descend(level - 1)
-
-
-async def main():
-    task = asyncio.create_task(descend(25))
-    await task
-
-
-asyncio.run(main())
-`;
+const TRACEBACK = readFileSync(
+  new URL('../renderer/fixtures/wording/traceback.py', import.meta.url),
+  'utf8',
+);
 
 /** A program the run's budget stops: the narration's longest sentence. */
 const BUDGET = `import asyncio
@@ -57,13 +45,6 @@ test.afterAll(async ({ sharedApp: app }) => {
   await app.setTheme('system');
   await app.setLanguage('en');
 });
-
-async function setPresentation(app: LoopscopeApp, on: boolean): Promise<void> {
-  await app.control('presentation').evaluate((button: HTMLButtonElement, on) => {
-    if ((document.documentElement.dataset.presentation === 'true') !== on) button.click();
-  }, on);
-  await expect(app.page.locator('html')).toHaveAttribute('data-presentation', String(on));
-}
 
 /** Waits until what the last change set off (observers, effects) is drawn. */
 async function drawn(page: Page): Promise<void> {
