@@ -251,3 +251,11 @@ export async function setPresentation(app: LoopscopeApp, on: boolean): Promise<v
   }, on);
   await expect(app.page.locator('html')).toHaveAttribute('data-presentation', String(on));
 }
+
+/** The shared page as the other specs expect it: the desk's size and mode, the default theme, English. */
+export async function restoreDesk(app: LoopscopeApp): Promise<void> {
+  await app.page.setViewportSize({ width: 1600, height: 900 });
+  await setPresentation(app, false);
+  await app.setTheme('system');
+  await app.setLanguage('en');
+}

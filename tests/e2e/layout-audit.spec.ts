@@ -17,6 +17,7 @@ import {
   ARTIFACTS,
   dropFiles,
   expect,
+  restoreDesk,
   setPresentation,
   test,
   type LoopscopeApp,
@@ -161,12 +162,7 @@ async function setLessonText(app: LoopscopeApp, open: boolean): Promise<void> {
 
 test.describe.configure({ timeout: 300_000 });
 
-test.afterAll(async ({ sharedApp: app }) => {
-  await app.page.setViewportSize({ width: 1600, height: 900 });
-  await setPresentation(app, false);
-  await app.setTheme('system');
-  await app.setLanguage('en');
-});
+test.afterAll(({ sharedApp: app }) => restoreDesk(app));
 
 for (const language of ['ru', 'en'] as const) {
   const targets = [...bundledTargets(language)];

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { course } from './course.ts';
-import { expect, setPresentation, test, type LoopscopeApp } from './fixtures.ts';
+import { expect, restoreDesk, setPresentation, test, type LoopscopeApp } from './fixtures.ts';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -39,12 +39,7 @@ asyncio.run(main())
 
 test.describe.configure({ timeout: 300_000 });
 
-test.afterAll(async ({ sharedApp: app }) => {
-  await app.page.setViewportSize({ width: 1600, height: 900 });
-  await setPresentation(app, false);
-  await app.setTheme('system');
-  await app.setLanguage('en');
-});
+test.afterAll(({ sharedApp: app }) => restoreDesk(app));
 
 /** Waits until what the last change set off (observers, effects) is drawn. */
 async function drawn(page: Page): Promise<void> {
