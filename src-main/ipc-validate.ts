@@ -44,6 +44,7 @@ export const BUDGET_CEILINGS: Readonly<Budgets> = Object.freeze({
   maxVirtualSeconds: 7 * 24 * 3600,
   maxWallMs: 60_000,
   maxOutputBytes: 64 * 1024 * 1024,
+  maxMemoryMb: 8192,
 });
 
 const BUDGET_KEYS = Object.keys(DEFAULT_BUDGETS) as (keyof Budgets)[];

@@ -110,7 +110,7 @@ export type OutcomeKind =
   /** The engine itself failed; `error` says how. */
   | 'crashed';
 
-export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output';
+export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output' | 'memory';
 
 /** Why asyncio reported a future (or task) when the program dropped it. */
 export type DropReason =
@@ -291,6 +291,12 @@ export interface Budgets {
   maxWallMs: number;
   /** Most characters the program may print. */
   maxOutputBytes: number;
+  /**
+   * Most megabytes of memory the engine's process may hold while the program runs (its
+   * resident set), where the host can measure it: the command line's child and the desktop's
+   * engine page. A browser tab has its own limit.
+   */
+  maxMemoryMb: number;
 }
 
 export const DEFAULT_BUDGETS: Readonly<Budgets> = Object.freeze({
@@ -298,6 +304,7 @@ export const DEFAULT_BUDGETS: Readonly<Budgets> = Object.freeze({
   maxVirtualSeconds: 24 * 3600,
   maxWallMs: 10_000,
   maxOutputBytes: 16 * 1024 * 1024,
+  maxMemoryMb: 2048,
 });
 
 /** A request to run one program. */

@@ -17,6 +17,7 @@ Options for run:
   --json                write the trace to stdout instead of the program's output
   --max-events N        stop after N trace events (default {maxEvents})
   --max-seconds S       stop when the loop's virtual clock passes S seconds (default {maxSeconds})
+  --max-memory MB       stop when the engine's process holds more than MB megabytes (default {maxMemory})
   --timeout MS          stop after MS milliseconds of real time (default {maxWall})
 `,
     unknownCommand: "loopscope: unknown command '{command}'. Try 'loopscope --help'.",
@@ -41,6 +42,7 @@ Options for run:
     budgetVirtual: 'loopscope: stopped: the loop’s clock passed {seconds} virtual seconds.',
     budgetWall: 'loopscope: stopped: the program ran longer than {ms} ms of real time.',
     budgetOutput: 'loopscope: stopped: the program printed more than {bytes} characters.',
+    budgetMemory: 'loopscope: stopped: the program used more than {mb} MB of memory.',
     stuck:
       'loopscope: stopped: the event loop has nothing left to run and no timer set; a real program would wait here forever.',
     stopped: 'loopscope: stopped.',
@@ -61,6 +63,7 @@ Options for run:
   --json                вывести трассу вместо вывода программы
   --max-events N        остановить после N событий трассы (по умолчанию {maxEvents})
   --max-seconds S       остановить, когда виртуальные часы цикла пройдут S секунд (по умолчанию {maxSeconds})
+  --max-memory MB       остановить, когда процесс движка займёт больше MB мегабайт (по умолчанию {maxMemory})
   --timeout MS          остановить через MS миллисекунд реального времени (по умолчанию {maxWall})
 `,
     unknownCommand: "loopscope: неизвестная команда «{command}». Справка: 'loopscope --help'.",
@@ -86,6 +89,7 @@ Options for run:
     budgetVirtual: 'loopscope: остановлено: часы цикла прошли {seconds} виртуальных секунд.',
     budgetWall: 'loopscope: остановлено: программа работала дольше {ms} мс реального времени.',
     budgetOutput: 'loopscope: остановлено: программа напечатала больше {bytes} символов.',
+    budgetMemory: 'loopscope: остановлено: программа заняла больше {mb} МБ памяти.',
     stuck:
       'loopscope: остановлено: циклу событий больше нечего выполнять и не назначено ни одного таймера; настоящая программа ждала бы здесь вечно.',
     stopped: 'loopscope: остановлено.',

@@ -55,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
           maxEvents: DEFAULT_BUDGETS.maxEvents,
           maxSeconds: DEFAULT_BUDGETS.maxVirtualSeconds,
           maxWall: DEFAULT_BUDGETS.maxWallMs,
+          maxMemory: DEFAULT_BUDGETS.maxMemoryMb,
         }),
       );
       return command === undefined ? 2 : 0;

@@ -23,6 +23,8 @@ import {
 const EXIT_BAD_INPUT = 2;
 /** The longest `--timeout`: a timer holds no more (2^31 − 1 ms, about 24.8 days). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** A terabyte: more than any machine the command line runs on holds. */
+const MAX_MEMORY_MB = 1024 * 1024;
 
 type Translate = ReturnType<typeof createTerminalTranslator<keyof (typeof runCatalog)['en']>>;
 
@@ -37,7 +39,7 @@ function openTrace(path: string): Promise<WriteStream | Error> {
 
 /** The budgets the options set; null (after saying why) when one is out of its range. */
 function parseBudgets(
-  values: Partial<Record<'max-events' | 'max-seconds' | 'timeout', string>>,
+  values: Partial<Record<'max-events' | 'max-seconds' | 'max-memory' | 'timeout', string>>,
   io: CliIo,
   t: Translate,
 ): Partial<Budgets> | null {
@@ -45,6 +47,7 @@ function parseBudgets(
   const wholeNumbers = [
     ['maxEvents', '--max-events', values['max-events'], Number.MAX_SAFE_INTEGER],
     ['maxWallMs', '--timeout', values.timeout, MAX_TIMEOUT_MS],
+    ['maxMemoryMb', '--max-memory', values['max-memory'], MAX_MEMORY_MB],
   ] as const;
   for (const [key, option, value, max] of wholeNumbers) {
     if (value === undefined) continue;
@@ -83,6 +86,7 @@ export async function runCommand(
         json: { type: 'boolean' },
         'max-events': { type: 'string' },
         'max-seconds': { type: 'string' },
+        'max-memory': { type: 'string' },
         timeout: { type: 'string' },
       },
     });
@@ -183,6 +187,8 @@ function describeEnd(
           return t('budgetVirtual', { seconds: limits.maxVirtualSeconds });
         case 'output':
           return t('budgetOutput', { bytes: limits.maxOutputBytes });
+        case 'memory':
+          return t('budgetMemory', { mb: limits.maxMemoryMb });
         default:
           return t('budgetWall', { ms: limits.maxWallMs });
       }

@@ -238,14 +238,17 @@ export class EngineClient implements Engine {
     }
     run.control =
       typeof SharedArrayBuffer === 'function'
-        ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
+        ? new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT))
         : null;
     worker.port.post({ type: 'run', id: run.id, request: run.request, control: run.control });
     run.wallTimer = setTimeout(() => this.interrupt(run, 2), run.request.budgets.maxWallMs);
   }
 
-  /** Asks the engine to stop the run (1: the user, 2: out of time), then ends the worker. */
-  private interrupt(run: ActiveRun, reason: 1 | 2): void {
+  /**
+   * Asks the engine to stop the run (1: the user, 2: out of time, 3: out of memory), then ends
+   * the worker.
+   */
+  private interrupt(run: ActiveRun, reason: 1 | 2 | 3): void {
     if (run.ended || run.killTimer) return;
     if (run.control) Atomics.store(run.control, 0, reason);
     run.killTimer = setTimeout(
@@ -256,7 +259,7 @@ export class EngineClient implements Engine {
           run,
           reason === 1
             ? { outcome: 'stopped', error: null }
-            : { outcome: 'budget', budget: 'wall-time', error: null },
+            : { outcome: 'budget', budget: reason === 2 ? 'wall-time' : 'memory', error: null },
         ),
       run.control ? (this.options.graceMs ?? DEFAULT_GRACE_MS) : 0,
     );
@@ -428,6 +431,9 @@ export class EngineClient implements Engine {
         break;
       case 'failed':
         throw new Error(message.message);
+      case 'over-memory':
+        if (run && run.id === message.id) this.interrupt(run, 3);
+        break;
     }
   }
 

@@ -55,9 +55,37 @@ interface EngineModule {
 }
 
 /**
+ * The run's memory budget (`maxMemoryMb`), kept where Pyodide's memory grows: its
+ * `emscripten_resize_heap`, which C's allocator calls when it needs more memory, refuses to
+ * grow past the budget. The allocation then fails as it does natively under a memory limit
+ * (`MemoryError`), and `refused` tells the engine that the budget, not the program, ended it.
+ * Every host gets it, the browser's too, since it acts inside the interpreter.
+ */
+const heapBudget = { limit: Infinity, refused: () => {} };
+
+type ResizeHeap = ((requestedBytes: number) => number | boolean) & { sig?: string };
+
+function budgetHeap(imports: WebAssembly.Imports | undefined): void {
+  const env = imports?.env;
+  const grow = env?.emscripten_resize_heap;
+  if (!env || typeof grow !== 'function') return;
+  const limited: ResizeHeap = (requestedBytes) => {
+    if (requestedBytes >>> 0 > heapBudget.limit) {
+      heapBudget.refused();
+      return 0;
+    }
+    return (grow as ResizeHeap)(requestedBytes);
+  };
+  // Emscripten reads a function's signature from it when it puts the function in a table.
+  limited.sig = (grow as ResizeHeap).sig;
+  env.emscripten_resize_heap = limited;
+}
+
+/**
  * Makes Pyodide instantiate `compiled` (the host compiled it once, for every worker) instead
  * of compiling its 9 MB of WebAssembly again; without it, the worker compiles it once for
- * both the interpreters a first start makes. Installed once, before Pyodide loads.
+ * both the interpreters a first start makes. Also puts the memory budget in (`budgetHeap`).
+ * Installed once, before Pyodide loads.
  */
 function shareCompiledWasm(compiled: WebAssembly.Module | null): void {
   const instantiate = WebAssembly.instantiate.bind(WebAssembly);
@@ -75,6 +103,7 @@ function shareCompiledWasm(compiled: WebAssembly.Module | null): void {
     source: BufferSource | WebAssembly.Module,
     imports?: WebAssembly.Imports,
   ) => {
+    budgetHeap(imports);
     if (!(source instanceof WebAssembly.Module) && source.byteLength > LARGE) {
       return instantiateShared(() => WebAssembly.compile(source), imports);
     }
@@ -82,8 +111,10 @@ function shareCompiledWasm(compiled: WebAssembly.Module | null): void {
   }) as typeof WebAssembly.instantiate;
   // Node has no instantiateStreaming; browsers do.
   if (typeof WebAssembly.instantiateStreaming === 'function') {
-    WebAssembly.instantiateStreaming = (source, imports) =>
-      instantiateShared(() => WebAssembly.compileStreaming(source), imports);
+    WebAssembly.instantiateStreaming = (source, imports) => {
+      budgetHeap(imports);
+      return instantiateShared(() => WebAssembly.compileStreaming(source), imports);
+    };
   }
 }
 
@@ -152,8 +183,16 @@ function createInterpreter(pyodide: PyodideAPI): Interpreter {
       if (used) throw new Error('This worker has served its run.');
       used = true;
       // The host's stop flag doubles as Pyodide's signal buffer, so that even a tight loop
-      // that records nothing notices a stop (the engine handles signals 1 and 2).
+      // that records nothing notices a stop (the engine handles signals 1 to 3).
       if (control) pyodide.setInterruptBuffer(control);
+      heapBudget.limit = request.budgets.maxMemoryMb * 1024 * 1024;
+      heapBudget.refused = () => {
+        if (!control) return;
+        // [1] stays set for the engine to read (Recorder.over_memory); [0] asks for the stop
+        // at once, as a signal, where the program would go on without the memory.
+        control[1] = 1;
+        control[0] = 3;
+      };
       engine.run(
         request.code,
         request.filename,

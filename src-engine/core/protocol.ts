@@ -24,8 +24,9 @@ export type HostMessage =
       id: number;
       request: RunRequest & { budgets: Budgets };
       /**
-       * Shared with the host: the host writes 1 (stop) or 2 (out of wall time) into [0], and
-       * the engine checks it as it records. Null where SharedArrayBuffer is unavailable.
+       * Shared with the host: the host writes 1 (stop), 2 (out of wall time) or 3 (out of
+       * memory) into [0], and the engine checks it as it records; the interpreter sets [1]
+       * when the memory budget refused the program memory. Two elements long. Null where SharedArrayBuffer is unavailable.
        */
       control: Int32Array | null;
     };
@@ -37,7 +38,12 @@ export type WorkerMessage =
   /** A batch of trace events in the wire format (src-shared/trace-wire.ts). */
   | { type: 'events'; id: number; batch: Uint8Array }
   | { type: 'done'; id: number }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /**
+   * The worker's host measured more memory than the run's budget (`maxMemoryMb`): the command
+   * line's child, which has the run stopped the way its wall-time budget is.
+   */
+  | { type: 'over-memory'; id: number };
 
 /** The host's view of a worker: a Web Worker or a confined child process. */
 export interface WorkerPort {
@@ -75,6 +81,8 @@ export function parseWorkerMessage(data: unknown): WorkerMessage | null {
       return Number.isInteger(data.id) ? { type: 'done', id: data.id as number } : null;
     case 'failed':
       return typeof data.message === 'string' ? { type: 'failed', message: data.message } : null;
+    case 'over-memory':
+      return Number.isInteger(data.id) ? { type: 'over-memory', id: data.id as number } : null;
     default:
       return null;
   }

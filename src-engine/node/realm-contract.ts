@@ -101,6 +101,9 @@ export function encodeWorkerMessage(message: WorkerMessage): EncodedMessage {
       return ['done', message.id, '', null];
     case 'failed':
       return ['failed', 0, message.message, null];
+    case 'over-memory':
+      // The child's host says this, never the realm (decodeWorkerMessage refuses it).
+      throw new Error('The realm does not measure memory.');
     default:
       return assertNever(message);
   }

@@ -92,7 +92,39 @@ function isRealmExports(value: unknown): value is RealmExports {
 /** The host functions, and the switch that stops snapshots once a program may have run. */
 export interface RealmHostControl {
   host: RealmHost;
-  refuseSnapshots(): void;
+  /**
+   * A run starts: no snapshot is taken any more, and the process's memory is watched against
+   * the run's budget (see `overMemory`).
+   */
+  startRun(id: number, maxMemoryMb: number): void;
+}
+
+/** The stop reason of a run over its memory budget (engine-client's `interrupt`). */
+const STOP_MEMORY = 3;
+
+/**
+ * The memory budget, read by `stopRequested` (which the realm calls every few milliseconds
+ * while Python runs, even in a loop that records nothing): the process's resident set, which
+ * counts what WebAssembly's memory and the realm's own arrays hold alike. Reading it costs a
+ * system call, as the stop flag does.
+ */
+function memoryWatch(onOver: () => void) {
+  let limit = Infinity;
+  let over = false;
+  return {
+    start(maxMemoryMb: number) {
+      limit =
+        Number.isFinite(maxMemoryMb) && maxMemoryMb > 0 ? maxMemoryMb * 1024 * 1024 : Infinity;
+    },
+    /** True from the first reading over the budget on; the parent hears of it once. */
+    exceeded(): boolean {
+      if (!over && process.memoryUsage.rss() > limit) {
+        over = true;
+        onOver();
+      }
+      return over;
+    },
+  };
 }
 
 /**
@@ -111,6 +143,10 @@ export function createRealmHost(
     return files.has(full) ? full : null;
   };
   const stopByte = new Uint8Array(1);
+  let runId = 0;
+  // The parent is told as well: a program that catches the stop (it is an exception) and
+  // goes on allocating is ended by the parent after the same grace as a run out of time.
+  const memory = memoryWatch(() => send({ type: 'over-memory', id: runId }));
   const decoders = new Map<string, TextDecoder>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   let snapshotsAccepted = true;
@@ -194,11 +230,14 @@ export function createRealmHost(
       timers.delete(id);
     },
     stopRequested() {
+      let flag = 0;
       try {
-        return readSync(paths.stopFd, stopByte, 0, 1, 0) === 1 ? (stopByte[0] ?? 0) : 0;
+        flag = readSync(paths.stopFd, stopByte, 0, 1, 0) === 1 ? (stopByte[0] ?? 0) : 0;
       } catch {
-        return 0;
+        // Read again at the next call.
       }
+      if (flag !== 0) return flag;
+      return memory.exceeded() ? STOP_MEMORY : 0;
     },
     post(type, number, text, bytes) {
       // A snapshot is taken before any program runs; a later one can only be forged.
@@ -215,7 +254,11 @@ export function createRealmHost(
   };
   return {
     host: Object.freeze(Object.assign(Object.create(null), host)),
-    refuseSnapshots: () => void (snapshotsAccepted = false),
+    startRun(id, maxMemoryMb) {
+      snapshotsAccepted = false;
+      runId = id;
+      memory.start(maxMemoryMb);
+    },
   };
 }
 
@@ -236,7 +279,7 @@ export function createEngineRealm(
   if (!isRealmExports(exports)) throw new Error('The engine realm script exports no start().');
 
   let fireTimer: (id: number) => void = () => {};
-  const { host, refuseSnapshots } = createRealmHost(paths, send, (id) => fireTimer(id));
+  const { host, startRun } = createRealmHost(paths, send, (id) => fireTimer(id));
   const receivers = exports.start(host);
   // Taken once, now, before any program has run in the realm.
   const deliver = receivers.deliver;
@@ -261,7 +304,7 @@ export function createEngineRealm(
         buffer.view.set(bytes);
         copy = buffer.bytes;
       }
-      if (type === 'run') refuseSnapshots();
+      if (message.type === 'run') startRun(message.id, message.request.budgets.maxMemoryMb);
       deliver(type, number, text, copy);
     },
     initFromFile(fd) {

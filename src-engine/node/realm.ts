@@ -46,9 +46,12 @@ export function start(host: RealmHost): RealmReceivers {
   // its own reading of this array, looks at it only once in `CHECKS_PER_READ` (a JavaScript
   // Proxy's trap costs a microsecond). The file is read at most once every `FLAG_READ_MS`, and
   // its last reading serves the reads in between (a stop then waits a few milliseconds more).
+  // A stop raised inside the realm (the memory budget's: the interpreter writes 3 into [0]) is
+  // kept apart from the file's, and delivered at the next read; [1] is the interpreter's own.
   let deliveredAt = -Infinity;
   let readAt = -Infinity;
   let flag = 0;
+  let raised = 0;
   const readFlag = () => {
     const now = Date.now();
     if (now - readAt >= FLAG_READ_MS) {
@@ -57,15 +60,20 @@ export function start(host: RealmHost): RealmReceivers {
     }
     return flag;
   };
-  const control = new Proxy(new Int32Array(1), {
+  // An array, not a typed array, behind the proxy: Python writes `control[0] = 0` (see
+  // Recorder.check_stop), which Pyodide allows on what `Array.isArray` calls an array; it sees
+  // a proxy of a typed array as a plain object, and refuses.
+  const control = new Proxy([0, 0], {
     get: (target, key) =>
       key === '0'
-        ? Date.now() - deliveredAt < REDELIVER_MS
-          ? 0
-          : readFlag()
+        ? raised || (Date.now() - deliveredAt < REDELIVER_MS ? 0 : readFlag())
         : Reflect.get(target, key),
     set: (target, key, value) => {
-      if (key === '0' && value === 0 && flag !== 0) deliveredAt = Date.now();
+      if (key === '0') {
+        if (value !== 0) raised = Number(value) || 0;
+        else if (raised !== 0) raised = 0;
+        else if (flag !== 0) deliveredAt = Date.now();
+      }
       return Reflect.set(target, key, value);
     },
   });
@@ -106,7 +114,11 @@ export function start(host: RealmHost): RealmReceivers {
   );
   return {
     deliver(type, number, text, bytes) {
-      const message = decodeHostMessage([type, number, text, bytes], control);
+      // Indexed as the Int32Array of the other hosts is, which is all the interpreter asks of it.
+      const message = decodeHostMessage(
+        [type, number, text, bytes],
+        control as unknown as Int32Array,
+      );
       if (message) listener?.(message);
     },
     fireTimer: (id) => timers.fire(id),

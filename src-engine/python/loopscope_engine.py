@@ -338,6 +338,8 @@ def _run_main(code):
     except BaseException as exc:  # noqa: BLE001 - an uncaught exception is an outcome.
         if rec.stop is not None:
             raise
+        if isinstance(exc, MemoryError) and rec.over_memory():
+            rec.halt("budget", "memory")
         uncaught = exc
     if uncaught is not None:
         # Shown outside the except block, as PyErr_Print shows it: with no exception being
@@ -474,15 +476,21 @@ def _flush_streams():
 
 
 _streams = (None, None)
-# What the program sees of the two signals the host stops a run with (see _listen_for_stop).
-_program_signals = {signal.SIGINT: signal.default_int_handler, signal.SIGHUP: signal.SIG_DFL}
+# What the program sees of the signals the host stops a run with (see _listen_for_stop).
+_program_signals = {
+    signal.SIGHUP: signal.SIG_DFL,
+    signal.SIGINT: signal.default_int_handler,
+    signal.SIGQUIT: signal.SIG_DFL,
+}
+# The host's reason for each (Recorder.stop_requested): the user, the wall-time budget, memory.
+_STOP_REASONS = {signal.SIGHUP: 1, signal.SIGINT: 2, signal.SIGQUIT: 3}
 # A stop that arrived before the run's recorder existed.
 _early_stop = 0
 
 
 def _on_host_signal(signum, frame):
     global _early_stop
-    reason = 1 if signum == signal.SIGHUP else 2
+    reason = _STOP_REASONS[signum]
     if rec is None:
         _early_stop = reason
         return
@@ -535,10 +543,10 @@ def _from_c_handler(handler):
 
 
 def _listen_for_stop():
-    """The host stops a run by writing 1 (the user) or 2 (out of time) into the buffer Pyodide
-    polls for signals; Python code, even a tight loop, then sees signal 1 or 2. Installed
-    once, before the snapshot, so that a stop during a run's start is not lost. The program
-    still sees its own handlers for those signals, as if the engine had none."""
+    """The host stops a run by writing 1 (the user), 2 (out of time) or 3 (out of memory) into
+    the buffer Pyodide polls for signals; Python code, even a tight loop, then sees signal 1, 2
+    or 3. Installed once, before the snapshot, so that a stop during a run's start is not lost.
+    The program still sees its own handlers for those signals, as if the engine had none."""
     real_signal = signal.signal
     real_getsignal = signal.getsignal
     program = _program_signals

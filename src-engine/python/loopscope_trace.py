@@ -352,13 +352,20 @@ class Recorder:
         if real_perf_counter() - self.started > self.max_wall:
             self.halt("budget", "wall-time")
 
+    def over_memory(self):
+        """Whether the memory budget refused the program memory (the interpreter's mark,
+        src-engine/core/interpreter.ts): a MemoryError is then the budget's, not the program's."""
+        control = self.control
+        return control is not None and control[1] != 0
+
     def stop_requested(self, reason):
-        """The host asked the run to stop: 1 is the user, 2 is the wall-time budget. The host
-        writes the reason into a buffer that Pyodide also polls as a signal number, so that a
-        tight loop that records nothing still stops (loopscope_engine handles signals 1, 2)."""
+        """The host asked the run to stop: 1 is the user, 2 is the wall-time budget, 3 the
+        memory budget. The host writes the reason into a buffer that Pyodide also polls as a
+        signal number, so that a tight loop that records nothing still stops (loopscope_engine
+        handles signals 1 to 3)."""
         if reason == 1:
             self.halt("stopped")
-        self.halt("budget", "wall-time")
+        self.halt("budget", "memory" if reason == 3 else "wall-time")
 
     def halt(self, outcome, budget=None, exit_code=124):
         """Stops the run: no more events are recorded, and the program is unwound."""

@@ -130,7 +130,7 @@ describe('the realm host', () => {
   });
 
   test('passes on well-formed messages only, and a snapshot only before the first run', () => {
-    const { host, refuseSnapshots, sent } = createHost();
+    const { host, startRun, sent } = createHost();
     const batch = new Uint8Array([0x4e]);
     host.post('events', 1, '', null);
     host.post('events', 1, '', batch);
@@ -138,7 +138,7 @@ describe('the realm host', () => {
     host.post('no-such-type', 1, '', null);
     host.post('done', Number.NaN as number, 1 as unknown as string, null);
     host.post('snapshot', 0, '', new Uint8Array([1, 2, 3]));
-    refuseSnapshots();
+    startRun(1, 2048);
     host.post('snapshot', 0, '', new Uint8Array([4, 5, 6]));
     expect(sent.map((message) => message.type)).toEqual(['events', 'ready', 'snapshot']);
     // The batch is the child's own copy: the realm can no longer change it.
@@ -152,6 +152,22 @@ describe('the realm host', () => {
   test('reads the stop flag the parent writes', () => {
     const { host } = createHost();
     expect(host.stopRequested()).toBe(0);
+    writeFileSync(stopFile, new Uint8Array([1]));
+    expect(host.stopRequested()).toBe(1);
+    writeFileSync(stopFile, '');
+  });
+
+  test('asks for a stop (3) once the process holds more than the run’s memory budget, and tells the parent once', () => {
+    const { host, startRun, sent } = createHost();
+    const heldMb = process.memoryUsage.rss() / (1024 * 1024);
+    startRun(7, Math.ceil(heldMb * 4));
+    expect(host.stopRequested()).toBe(0);
+    expect(sent).toEqual([]);
+    startRun(8, Math.floor(heldMb / 2));
+    expect(host.stopRequested()).toBe(3);
+    expect(host.stopRequested()).toBe(3);
+    expect(sent).toEqual([{ type: 'over-memory', id: 8 }]);
+    // The parent's own stop still says why it was asked.
     writeFileSync(stopFile, new Uint8Array([1]));
     expect(host.stopRequested()).toBe(1);
     writeFileSync(stopFile, '');

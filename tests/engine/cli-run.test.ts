@@ -175,6 +175,31 @@ describe('loopscope run', () => {
     },
   );
 
+  test.each([['0'], ['1.5'], ['lots'], ['1048577']])('--max-memory %s is refused', (value) => {
+    const result = loopscope(['run', write('m.py', 'print(1)\n'), '--max-memory', value]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('loopscope: --max-memory takes a whole number from 1 to 1048576.\n');
+  });
+
+  test(
+    'a program over --max-memory is stopped and told why, in the terminal’s language',
+    { timeout: 150_000 },
+    () => {
+      const file = write('hog.py', 'kept = []\nwhile True:\n    kept.append(b"x" * 50_000_000)\n');
+      const result = loopscope(['run', file, '--max-memory', '300', '--timeout', '60000']);
+      expect(result.status).toBe(124);
+      expect(result.stderr).toBe(
+        'loopscope: stopped: the program used more than 300 MB of memory.\n',
+      );
+      const russian = loopscope(['run', file, '--max-memory', '300', '--timeout', '60000'], '', {
+        LANG: 'ru_RU.UTF-8',
+      });
+      expect(russian.stderr).toBe(
+        'loopscope: остановлено: программа заняла больше 300 МБ памяти.\n',
+      );
+    },
+  );
+
   test('a trace that cannot be written fails before the program runs, with status 2', () => {
     const marker = join(work, 'ran.txt');
     const file = write('writes.py', `open(${JSON.stringify(marker)}, "w")\nprint("ran")\n`);

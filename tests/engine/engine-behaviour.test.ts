@@ -208,6 +208,34 @@ while True:
     expect(result.stdout.length).toBeLessThanOrEqual(101_000);
   });
 
+  test('a program that fills memory is cut at the memory budget, even one that catches MemoryError', async () => {
+    for (const code of [
+      'blocks = []\nwhile True:\n    blocks.append(b"x" * 10_000_000)\n',
+      [
+        'blocks = []',
+        'while True:',
+        '    try:',
+        '        blocks.append(bytearray(20_000_000))',
+        '    except BaseException:',
+        '        pass',
+      ].join('\n'),
+    ]) {
+      const result = await run(code, { budgets: { maxMemoryMb: 400, maxWallMs: 60_000 } });
+      expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'memory', exitCode: 124 });
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  test('memory under the budget is the program’s: 200 MB of it runs to its end', async () => {
+    const result = await run(
+      'blocks = [b"x" * 10_000_000 for _ in range(20)]\nprint(sum(map(len, blocks)))\n',
+      // A loaded machine may take seconds to fill it: the wall-time budget is not tested here.
+      { budgets: { maxMemoryMb: 512, maxWallMs: 60_000 } },
+    );
+    expect(result.stdout).toBe('200000000\n');
+    expect(endOf(result)).toMatchObject({ outcome: 'completed' });
+  });
+
   test('the user can stop a run', async () => {
     const events: TraceEvent[] = [];
     const handle = engine().stream(
