@@ -3,7 +3,7 @@
 // sides), a loopback echo server against native python3, and the
 // command line end to end, beside the command line as it was before each run got a confined
 // process of its own.
-import { execFileSync, execSync, spawnSync } from 'node:child_process';
+import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -212,6 +212,73 @@ export async function benchEngine() {
   await engine.close();
 
   await benchCommandLine(cacheDir);
+  await benchMemoryBudget(cacheDir);
+}
+
+// A program that fills memory as fast as it can, and catches what it gets.
+const MEMORY_HOG = `
+kept = []
+while True:
+    try:
+        kept.append(b"x" * 50_000_000)
+    except BaseException:
+        pass
+`;
+
+/**
+ * The memory budget: \`loopscope run --max-memory 512\` of a program that fills memory, and the
+ * most its engine process held, read from /proc every 20 ms (Linux; elsewhere not measured).
+ */
+async function benchMemoryBudget(cacheDir) {
+  const budgetMb = 512;
+  const file = join(mkdtempSync(join(tmpdir(), 'loopscope-bench-')), 'hog.py');
+  writeFileSync(file, MEMORY_HOG);
+  const started = performance.now();
+  const cli = spawn(
+    process.execPath,
+    [
+      join(rootDir, 'bin/loopscope.mjs'),
+      'run',
+      file,
+      '--max-memory',
+      String(budgetMb),
+      '--timeout',
+      '60000',
+    ],
+    {
+      env: { ...process.env, LOOPSCOPE_CACHE_DIR: cacheDir, LANG: 'en_US.UTF-8' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  cli.stderr.on('data', (chunk) => (stderr += chunk));
+  let peakKb = 0;
+  const residentKb = (pid) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  const watch = setInterval(() => {
+    try {
+      const children = readFileSync(`/proc/${cli.pid}/task/${cli.pid}/children`, 'utf8');
+      for (const pid of children.split(/\s+/).filter(Boolean)) {
+        peakKb = Math.max(peakKb, residentKb(pid));
+      }
+    } catch {
+      // Not Linux, or the command has ended.
+    }
+  }, 20);
+  const status = await new Promise((done) => cli.on('close', done));
+  clearInterval(watch);
+  const elapsed = performance.now() - started;
+  const stopped = status === 124 && stderr.includes(`more than ${budgetMb} MB of memory`);
+  const peak = peakKb > 0 ? `${Math.round(peakKb / 1024)} MB` : 'not measured here';
+  console.log(
+    `memory budget: a program filling memory, loopscope run --max-memory ${budgetMb}: stopped at the budget: ${stopped}, in ${ms(elapsed)}; most its engine process held: ${peak}   aim: the budget plus the engine's own (~200 MB)`,
+  );
 }
 
 /**

@@ -44,6 +44,8 @@ import { parseRunId, parseRunRequest } from './ipc-validate.ts';
 export interface EnginePage {
   run(runId: string, request: EngineRunRequest): void;
   stop(runId: string): void;
+  /** The bytes the page's process holds in memory now; null when it cannot be read. */
+  residentBytes?(): number | null;
   /** Closes the page; nothing it sends afterwards is listened to. */
   destroy(): void;
 }
@@ -68,6 +70,8 @@ export interface EngineHostOptions {
   /** How long a new page has to report that its engine is ready. */
   loadTimeoutMs?: number;
   restarts?: RestartPolicy;
+  /** How often the page's memory is read against the run's budget (see `MEMORY_SLACK_MB`). */
+  memoryPollMs?: number;
   /** Runs that may wait behind the active one; older ones are dropped as stopped. */
   maxQueued?: number;
   log?: (message: string) => void;
@@ -83,6 +87,7 @@ interface QueuedRun {
 interface ActiveRun extends QueuedRun {
   guard: RunGuard;
   watchdog: ReturnType<typeof setTimeout> | null;
+  memoryWatch: ReturnType<typeof setInterval> | null;
   stopTimer: ReturnType<typeof setTimeout> | null;
   /** When the page last sent events of this run. */
   lastProgress: number;
@@ -90,6 +95,13 @@ interface ActiveRun extends QueuedRun {
 
 /** The page's `EngineClient` waits this long after a stop before ending its worker. */
 const PAGE_GRACE_MS = 1500;
+/**
+ * What the page's process may hold beyond the run's memory budget, which the interpreter keeps
+ * to its WebAssembly memory (src-engine/core/interpreter.ts): the page, the next run's worker
+ * preparing beside it, and the engine's own. Past it, memory the program holds outside
+ * WebAssembly's (the worker's own arrays, which a program can reach) ends the run and the page.
+ */
+const MEMORY_SLACK_MB = 768;
 
 export class EngineHost implements Engine {
   private page: EnginePage | null = null;
@@ -312,6 +324,7 @@ export class EngineHost implements Engine {
       ...next,
       guard: createRunGuard(next.request),
       watchdog: null,
+      memoryWatch: null,
       stopTimer: null,
       lastProgress: Date.now(),
     };
@@ -334,6 +347,18 @@ export class EngineHost implements Engine {
       }, delay);
     };
     watch(run.request.budgets.maxWallMs + PAGE_GRACE_MS + slack);
+    const page = this.page;
+    if (page.residentBytes) {
+      const limitMb = run.request.budgets.maxMemoryMb + MEMORY_SLACK_MB;
+      run.memoryWatch = setInterval(() => {
+        const bytes = page.residentBytes?.() ?? null;
+        if (this.active !== run || bytes === null || bytes <= limitMb * 1024 * 1024) return;
+        this.abandonPage(
+          `the program held ${Math.round(bytes / 1024 / 1024)} MB, over its memory budget`,
+          { outcome: 'budget', budget: 'memory' },
+        );
+      }, this.options.memoryPollMs ?? 250);
+    }
     this.publishStatus();
     try {
       this.page.run(run.runId, run.request);
@@ -377,6 +402,7 @@ export class EngineHost implements Engine {
     if (!run.guard.ended) return;
     if (run.watchdog) clearTimeout(run.watchdog);
     if (run.stopTimer) clearTimeout(run.stopTimer);
+    if (run.memoryWatch) clearInterval(run.memoryWatch);
     if (this.active === run) this.active = null;
     run.resolve();
     this.publishStatus();

@@ -6,6 +6,7 @@
  * bridge, whose every message the main process checks (`EngineHost`).
  */
 import {
+  app,
   BrowserWindow,
   ipcMain,
   session,
@@ -116,6 +117,13 @@ export function setupEngineWindows(
     return {
       run: (runId, request) => send(ENGINE.run, runId, request),
       stop: (runId) => send(ENGINE.stop, runId),
+      residentBytes: () => {
+        if (closed || contents.isDestroyed()) return null;
+        const pid = contents.getOSProcessId();
+        const metric = app.getAppMetrics().find((process) => process.pid === pid);
+        // Electron gives kilobytes.
+        return metric ? metric.memory.workingSetSize * 1024 : null;
+      },
       destroy: () => {
         closed = true;
         pages.delete(id);

@@ -17,6 +17,8 @@ interface FakePage {
   runs: [string, EngineRunRequest][];
   stops: string[];
   destroyed: boolean;
+  /** What the page's process holds, as the host reads it; null: unknown. */
+  resident: number | null;
 }
 
 interface CallOptions {
@@ -31,11 +33,12 @@ function createHarness(options: Partial<EngineHostOptions & CallOptions> = {}) {
   let ids = 0;
   const host = new EngineHost({
     createPage: (handlers) => {
-      const page: FakePage = { handlers, runs: [], stops: [], destroyed: false };
+      const page: FakePage = { handlers, runs: [], stops: [], destroyed: false, resident: null };
       pages.push(page);
       return {
         run: (runId, request) => page.runs.push([runId, request]),
         stop: (runId) => page.stops.push(runId),
+        residentBytes: () => page.resident,
         destroy: () => {
           page.destroyed = true;
         },
@@ -372,6 +375,22 @@ describe('the engine host stopping runs', () => {
     h.host.start();
     expect(() => h.stop('../etc')).toThrow(IpcValidationError);
     expect(() => h.stop('00000000-0000-4000-8000-000000000042')).not.toThrow();
+  });
+
+  it('ends a run whose page holds far more than its memory budget, and replaces the page', async () => {
+    const h = createHarness();
+    h.host.start();
+    h.ready();
+    const MB = 1024 * 1024;
+    const runId = h.run(request('hog()', { maxMemoryMb: 512 }));
+    // The budget plus the page's own and the next worker's is the page's to hold.
+    h.page().resident = (512 + 700) * MB;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.received.get(runId)).toBeUndefined();
+    h.page().resident = 2000 * MB;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(lastOf(await h.traceOf(runId))).toMatchObject({ outcome: 'budget', budget: 'memory' });
+    expect(h.pages[0]?.destroyed).toBe(true);
   });
 
   it('ends a run that outlives its wall budget and the page’s grace, and replaces the page', async () => {
