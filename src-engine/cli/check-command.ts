@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
-import { compareOutput } from '../../src-shared/lesson/compare.ts';
+import { compareOutput, createOutputDiff } from '../../src-shared/lesson/compare.ts';
 import type { Scenario } from '../../src-shared/lesson/model.ts';
 import { assertNever, isInputEof } from '../../src-shared/trace.ts';
 import { NodeEngine, type ProgramResult } from '../node/engine.ts';
@@ -305,7 +305,16 @@ function judge(scenario: Scenario, result: ProgramResult): ScenarioResult {
   const comparison = compareOutput(scenario.expected.text, result.terminal);
   // A run a budget or the engine stopped can still print what the lesson shows: said, too.
   if (comparison.matches) return { kind: 'passed', note };
-  return { kind: 'failed', comparison, note, askedForInput };
+  // Only the diff is kept until the lesson is reported, not what the program printed: a
+  // lesson's scenarios may each print up to the output budget (16 MB), and hundreds of them
+  // wait for the slowest one. The reporter writes the diff's headers, which name the lesson.
+  const { lines, omitted, shortened } = createOutputDiff(comparison, { expected: '', actual: '' });
+  return {
+    kind: 'failed',
+    diff: { lines: lines.slice(2), omitted, shortened },
+    note,
+    askedForInput,
+  };
 }
 
 function describeRunEnd(result: ProgramResult): RunNote | null {

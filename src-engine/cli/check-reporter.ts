@@ -6,7 +6,7 @@
  */
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
 import { plural } from '../../src-shared/i18n/translate.ts';
-import { createOutputDiff, type OutputComparison } from '../../src-shared/lesson/compare.ts';
+import { DIFF_LINE_CHARS, type OutputDiff } from '../../src-shared/lesson/compare.ts';
 import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
 import { assertNever, type BudgetKind } from '../../src-shared/trace.ts';
 import { formatDiagnostic, type CliIo, type LessonReadResult } from './io.ts';
@@ -23,7 +23,13 @@ export interface RunNote {
 
 export type ScenarioResult =
   | { kind: 'passed'; note: RunNote | null }
-  | { kind: 'failed'; comparison: OutputComparison; note: RunNote | null; askedForInput: boolean }
+  | {
+      kind: 'failed';
+      /** The diff's hunks (without its two header lines), from the expected output to the run's. */
+      diff: OutputDiff;
+      note: RunNote | null;
+      askedForInput: boolean;
+    }
   | { kind: 'no-expected'; note: RunNote | null; raised: boolean; askedForInput: boolean }
   | { kind: 'not-runnable' }
   | { kind: 'error'; message: string };
@@ -110,15 +116,21 @@ export function printLesson(check: LessonCheck, io: CliIo): void {
         line(color.red('✗'), [describeNote(result.note, io)]);
         if (result.askedForInput) io.out(`      ${color.yellow(t('cli.check.no-input'))}\n`);
         const location = `${path}:${(scenario.expected?.lines.start ?? 0) + 1}`;
-        const diff = createOutputDiff(result.comparison, {
-          expected: t('cli.check.diff.expected', { location }),
-          actual: t('cli.check.diff.actual'),
-        });
-        for (const diffLine of diff.lines) io.out(`      ${color.diff(escapeLine(diffLine))}\n`);
+        const diff = result.diff;
+        const headers = [
+          `--- ${t('cli.check.diff.expected', { location })}`,
+          `+++ ${t('cli.check.diff.actual')}`,
+        ];
+        for (const diffLine of [...headers, ...diff.lines])
+          io.out(`      ${color.diff(escapeLine(diffLine))}\n`);
         if (diff.omitted > 0) {
           const count = diff.omitted;
           const lines = plural(io.language, count, t('plural.lines'));
           io.out(`      ${color.dim(t('cli.check.diff.more', { count, lines }))}\n`);
+        }
+        if (diff.shortened > 0) {
+          const shortened = { count: diff.shortened, max: DIFF_LINE_CHARS };
+          io.out(`      ${color.dim(t('cli.check.diff.shortened', shortened))}\n`);
         }
         break;
       }
