@@ -69,6 +69,8 @@ export const exportCatalog = defineCatalog({
     'cli.export.bad-format': '--format takes perfetto, svg, png, gif or html, not {value}',
     'cli.export.bad-steps':
       '--steps takes a step (K), a range (A..B) or "all", with steps from 0 to {max}',
+    'cli.export.too-many-steps':
+      'a GIF of {count} steps is too long: it draws at most {max}; choose them with --steps A..B',
     'cli.export.bad-size': '--size takes WIDTHxHEIGHT, each from {min} to {max} pixels',
     'cli.export.bad-theme': '--theme takes light, dark or contrast',
     'cli.export.bad-lang': '--lang takes en or ru',
@@ -162,6 +164,8 @@ export const exportCatalog = defineCatalog({
     'cli.export.bad-format': '--format принимает perfetto, svg, png, gif или html, а не {value}',
     'cli.export.bad-steps':
       '--steps принимает шаг (K), диапазон (A..B) или "all"; шаги — от 0 до {max}',
+    'cli.export.too-many-steps':
+      'GIF из {count} шагов слишком длинный: в нём не больше {max} шагов; выберите их с --steps A..B',
     'cli.export.bad-size': '--size принимает ШИРИНАxВЫСОТА, каждая от {min} до {max} пикселей',
     'cli.export.bad-theme': '--theme принимает light, dark или contrast',
     'cli.export.bad-lang': '--lang принимает en или ru',
