@@ -110,7 +110,7 @@ export type OutcomeKind =
   /** The engine itself failed; `error` says how. */
   | 'crashed';
 
-export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output';
+export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output' | 'memory';
 
 /** Why asyncio reported a future (or task) when the program dropped it. */
 export type DropReason =

@@ -43,6 +43,7 @@ Options for run:
     budgetVirtual: 'loopscope: stopped: the loop’s clock passed {seconds} virtual seconds.',
     budgetWall: 'loopscope: stopped: the program ran longer than {ms} ms of real time.',
     budgetOutput: 'loopscope: stopped: the program printed more than {bytes} characters.',
+    budgetMemory: 'loopscope: stopped: the program used more than {megabytes} MB of memory.',
     stuck:
       'loopscope: stopped: the event loop has nothing left to run and no timer set; a real program would wait here forever.',
     stopped: 'loopscope: stopped.',
@@ -90,6 +91,7 @@ Options for run:
     budgetVirtual: 'loopscope: остановлено: часы цикла прошли {seconds} виртуальных секунд.',
     budgetWall: 'loopscope: остановлено: программа работала дольше {ms} мс реального времени.',
     budgetOutput: 'loopscope: остановлено: программа напечатала больше {bytes} символов.',
+    budgetMemory: 'loopscope: остановлено: программа заняла больше {megabytes} МБ памяти.',
     stuck:
       'loopscope: остановлено: циклу событий больше нечего выполнять и не назначено ни одного таймера; настоящая программа ждала бы здесь вечно.',
     stopped: 'loopscope: остановлено.',

@@ -8,6 +8,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { EXIT_CODE } from '../../src-shared/engine-run.ts';
 import { DEFAULT_BUDGETS, type Budgets, type TraceEvent } from '../../src-shared/trace.ts';
+import { MAX_CHILD_RSS_BYTES } from '../node/child-port.ts';
 import { NodeEngine } from '../node/engine.ts';
 import { runCatalog } from './catalog-run.ts';
 import type { CliIo } from './io.ts';
@@ -191,6 +192,8 @@ function describeEnd(
           return t('budgetVirtual', { seconds: limits.maxVirtualSeconds });
         case 'output':
           return t('budgetOutput', { bytes: limits.maxOutputBytes });
+        case 'memory':
+          return t('budgetMemory', { megabytes: MAX_CHILD_RSS_BYTES / 1024 / 1024 });
         default:
           return t('budgetWall', { ms: limits.maxWallMs });
       }

@@ -60,6 +60,8 @@ export interface NodeEngineOptions {
   engineDir?: string;
   /** Prepare the next run's child while a run runs; false for one run (engine-client.ts). */
   prepareNext?: boolean;
+  /** The memory budget of each child (child-port.ts); the default is `MAX_CHILD_RSS_BYTES`. */
+  maxChildRssBytes?: number;
 }
 
 function defaultCacheDir(): string {
@@ -142,6 +144,7 @@ export class NodeEngine {
           join(this.flagsDir, `stop-${children++}`),
           this.snapshot,
           options.compilation,
+          options.maxChildRssBytes,
         ),
       // The engine client gives every run a child of its own: nothing a program leaves
       // behind (timers, patched globals, the realm itself) reaches the next run. Each child
