@@ -10,9 +10,12 @@ import { DIFF_LINE_CHARS, type OutputDiff } from '../../src-shared/lesson/compar
 import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
 import { assertNever, type BudgetKind } from '../../src-shared/trace.ts';
 import { formatDiagnostic, type CliIo, type LessonReadResult } from './io.ts';
-import { createTerminalTranslator, escapeLine } from './terminal-text.ts';
-
-const TITLE_WIDTH = 72;
+import {
+  createTerminalTranslator,
+  escapeLine,
+  TITLE_WIDTH,
+  truncateColumns as truncate,
+} from './terminal-text.ts';
 
 /** How a run ended, when its output alone does not tell. */
 export interface RunNote {
@@ -251,23 +254,4 @@ function createColors(io: CliIo): Colors {
             ? green(line)
             : line,
   };
-}
-
-/** Characters a terminal draws two columns wide: East Asian wide and full-width ones, emoji. */
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-
-/** The text cut to `width` terminal columns, with an ellipsis where it was cut. */
-function truncate(text: string, width: number): string {
-  const chars = [...text];
-  const columnsOf = (char: string) => (WIDE.test(char) ? 2 : 1);
-  if (chars.reduce((sum, char) => sum + columnsOf(char), 0) <= width) return text;
-  let kept = '';
-  let columns = 0;
-  for (const char of chars) {
-    if (columns + columnsOf(char) > width - 1) break;
-    kept += char;
-    columns += columnsOf(char);
-  }
-  return `${kept}…`;
 }

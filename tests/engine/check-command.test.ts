@@ -342,6 +342,18 @@ describe('loopscope scenarios', () => {
     );
   });
 
+  test('a title of megabytes is cut to the columns check gives it, in the table', async () => {
+    // The table printed a heading of 2 MB whole, on one line.
+    const path = join(work, 'long-title.md');
+    const title = 'T'.repeat(2_000_000);
+    writeFileSync(path, `# ${title}\n\n## ${title}\n\n\`\`\`python\nprint(1)\n\`\`\`\n`);
+    const { io, stdout } = createTestIo();
+    expect(await scenariosCommand([path], io)).toBe(0);
+    expect(stdout().length).toBeLessThan(400);
+    expect(stdout()).toContain(`long-title.md — ${'T'.repeat(71)}…\n`);
+    expect(stdout()).toContain(` ${'T'.repeat(71)}… (`);
+  });
+
   test('--json describes every scenario for tools', async (context) => {
     needsReferenceLesson(context);
     const { io, stdout } = createTestIo();
