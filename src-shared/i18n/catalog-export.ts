@@ -16,6 +16,7 @@ export const exportCatalog = defineCatalog({
     'replay.too-large': 'the file is {size} MB; a replay may be at most {limit} MB',
     'replay.too-many-events': 'the trace has more than {limit} events',
     'replay.not-json': 'it is not JSON (line {line}: {detail})',
+    'replay.too-deep': 'its JSON nests deeper than {limit} levels, which no replay file does',
     'replay.truncated': 'the file is cut short: {detail}',
     'replay.truncated-end': 'the trace stops after event {seq}, before the run ended',
     'replay.unknown-format':
@@ -111,6 +112,8 @@ export const exportCatalog = defineCatalog({
     'replay.too-large': 'файл занимает {size} МБ; запись может занимать не больше {limit} МБ',
     'replay.too-many-events': 'в трассе больше {limit} событий',
     'replay.not-json': 'это не JSON (строка {line}: {detail})',
+    'replay.too-deep':
+      'JSON в файле вложен глубже {limit} уровней, чего не бывает ни в одной записи',
     'replay.truncated': 'файл обрывается: {detail}',
     'replay.truncated-end': 'трасса обрывается после события {seq}, до конца запуска',
     'replay.unknown-format': 'это JSON, но не запись Loopscope (.loopscope.json) и не трасса',
