@@ -50,7 +50,11 @@ export function setupEngineWindows(
     const handlers = pages.get(event.sender.id);
     return handlers && isTrustedFrame(event.senderFrame, ENGINE_PAGE_PATH) ? handlers : null;
   };
-  /** Pages whose engine has not been ready yet: only they may hand over a snapshot. */
+  /**
+   * Pages that have been given no program yet, and whose engine has not said it is ready: only
+   * they may hand over a snapshot. The page says when it is ready; main knows when it sent a
+   * run, whatever the page said (a page that reported "running" first still had a program).
+   */
   const preparing = new Set<number>();
   ipcMain.on(ENGINE.status, (event, status: unknown) => {
     const handlers = route(event);
@@ -115,7 +119,11 @@ export function setupEngineWindows(
       if (!closed && !contents.isDestroyed()) contents.send(channel, ...args);
     };
     return {
-      run: (runId, request) => send(ENGINE.run, runId, request),
+      run: (runId, request) => {
+        // Every later snapshot could hold what the program left in the interpreter.
+        preparing.delete(id);
+        send(ENGINE.run, runId, request);
+      },
       stop: (runId) => send(ENGINE.stop, runId),
       residentBytes: () => {
         if (closed || contents.isDestroyed()) return null;

@@ -11,6 +11,7 @@ import { DEFAULT_BUDGETS, type Budgets } from '../src-shared/trace.ts';
 import { LESSON_ID } from '../src-shared/course.ts';
 import { parseDraft, type Draft } from '../src-shared/drafts.ts';
 import { isRecord } from '../src-shared/is-record.ts';
+import { codeFileName } from '../src-shared/save-kinds.ts';
 
 export class IpcValidationError extends Error {
   override name = 'IpcValidationError';
@@ -131,14 +132,7 @@ export function parseSaveCode(code: unknown, suggestedName: unknown): SaveCodeRe
   const text = parseString(code, 'code', MAX_CODE_LENGTH);
   const suggested = parseString(suggestedName, 'suggested name', 260);
   // Only a base name: the suggestion names a file, not where it goes.
-  let name = (suggested.split(/[\\/]/).pop() ?? '')
-    .replace(/[:*?"<>|]/g, '_')
-    .replace(CONTROL, '')
-    .replace(/^[.\s]+/, '')
-    .trim();
-  name = name.replace(/\.(md|markdown|py)$/i, '');
-  if (name === '') name = 'program';
-  return { code: text, fileName: `${name.slice(0, 120)}.py` };
+  return { code: text, fileName: codeFileName(suggested) };
 }
 
 /** A draft to keep, or null to forget the one kept; its size and shape are checked. */

@@ -18,7 +18,7 @@ import { createBrowserEngine } from '../src-engine/web/engine.ts';
 import { WEB_COURSE_DIR } from '../src-shared/build-paths.mjs';
 import { parseCourseIndex } from '../src-shared/course.ts';
 import { parseDraft, type Draft } from '../src-shared/drafts.ts';
-import { SAVE_KINDS, saveFileName, type SaveKind } from '../src-shared/save-kinds.ts';
+import { codeFileName, SAVE_KINDS, saveFileName, type SaveKind } from '../src-shared/save-kinds.ts';
 import { parseSettingsPatch } from '../src-shared/settings.ts';
 import { parseProgress, type CourseProgress } from '../src-shared/progress.ts';
 import { downloadText, pickFiles, readLessonFiles } from './files.ts';
@@ -130,7 +130,7 @@ window.loopscope = {
     onOpened: () => () => {},
     onChanged: () => () => {},
     saveCode(code: string, suggestedName: string) {
-      downloadText(code, suggestedName);
+      downloadText(code, codeFileName(suggestedName));
       return Promise.resolve(true);
     },
     saveFile(data: string | Uint8Array, suggestedName: string, kind: SaveKind) {

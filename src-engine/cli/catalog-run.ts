@@ -28,6 +28,8 @@ Options for run:
     binary: "loopscope: cannot run '{file}': it is a binary file, not Python source.",
     notUtf8: "loopscope: cannot run '{file}': it is not UTF-8 text (line {line}).",
     tooLarge: "loopscope: cannot run '{file}': it is larger than {limit} MB.",
+    stdinTooLarge:
+      'loopscope: the standard input is larger than {limit} MB, more than a program is given; nothing was run.',
     unreadable: "loopscope: cannot read '{file}': {reason}",
     notRegular:
       "loopscope: cannot run '{file}': it is not a regular file (a named pipe, a device or a socket).",
@@ -75,6 +77,8 @@ Options for run:
       'loopscope: не удаётся выполнить «{file}»: это двоичный файл, а не исходный код Python.',
     notUtf8: 'loopscope: не удаётся выполнить «{file}»: это не текст в UTF-8 (строка {line}).',
     tooLarge: 'loopscope: не удаётся выполнить «{file}»: файл больше {limit} МБ.',
+    stdinTooLarge:
+      'loopscope: стандартный ввод больше {limit} МБ — больше, чем получает программа; ничего не запущено.',
     unreadable: 'loopscope: не удаётся прочитать «{file}»: {reason}',
     notRegular:
       'loopscope: не удаётся выполнить «{file}»: это не обычный файл (именованный канал, устройство или сокет).',

@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
-import { compareOutput } from '../../src-shared/lesson/compare.ts';
+import { compareOutput, createOutputDiff } from '../../src-shared/lesson/compare.ts';
 import type { Scenario } from '../../src-shared/lesson/model.ts';
 import { assertNever, isInputEof } from '../../src-shared/trace.ts';
 import { NodeEngine, type ProgramResult } from '../node/engine.ts';
@@ -32,6 +32,8 @@ const EXIT_BAD_INPUT = 2;
 const MAX_JOBS = 16;
 /** Each engine holds a whole Python interpreter; a few are enough to keep the cores busy. */
 const DEFAULT_MAX_JOBS = 4;
+/** Lessons read beyond the first one not yet reported, so that engines never wait for a read. */
+const READ_AHEAD = 8;
 
 interface Job {
   check: LessonCheck;
@@ -52,16 +54,14 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (typeof options === 'number') return options;
 
   const found = await findLessonFiles(options.paths, io);
-  const checks: LessonCheck[] = await Promise.all(
-    found.files.map(async (path) => createLessonCheck(await readLessonFile(path, io.language))),
-  );
-  const jobs: Job[] = checks.flatMap((check) =>
-    check.checkable
-      ? (check.read.lesson?.scenarios ?? []).flatMap((scenario, index) =>
-          scenario.runnable ? [{ check, index, scenario }] : [],
-        )
-      : [],
-  );
+  // Lessons are read as the engines need their scenarios, never more than READ_AHEAD past the
+  // first one not yet reported, and each keeps only what its report needs: a folder of a
+  // thousand links to one 5 MB lesson was read and parsed whole, all at once, into 10 GB.
+  const checks: LessonCheck[] = [];
+  const queue: Job[] = [];
+  let nextFile = 0;
+  let reading: Promise<void> | null = null;
+  let waiting: (() => void)[] = [];
 
   const screen = createScreen(io);
   let printed = 0;
@@ -79,23 +79,59 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
         );
       }
     }
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
   };
-  printFinished();
+
+  const readNext = async () => {
+    const path = found.files[nextFile++] ?? '';
+    const check = createLessonCheck(await readLessonFile(path, io.language));
+    const scenarios = check.read.lesson?.scenarios ?? [];
+    if (check.checkable) {
+      scenarios.forEach((scenario, index) => {
+        if (scenario.runnable) queue.push({ check, index, scenario });
+      });
+    }
+    check.read = keepForReport(check.read);
+    checks.push(check);
+    printFinished();
+  };
+
+  /** The next scenario to run, reading the next lesson when none is left; null at the end. */
+  const nextJob = async (): Promise<Job | null> => {
+    for (;;) {
+      const job = queue.shift();
+      if (job) return job;
+      if (reading) {
+        await reading;
+        continue;
+      }
+      if (nextFile >= found.files.length) return null;
+      if (nextFile >= printed + READ_AHEAD) {
+        // The lessons read are still running: their reports free the way.
+        await new Promise<void>((wake) => waiting.push(wake));
+        continue;
+      }
+      reading = readNext().finally(() => (reading = null));
+      await reading;
+    }
+  };
 
   let done = 0;
   const showProgress = (file: string) =>
     screen.progress(
       done === 0
         ? t('cli.check.progress.starting')
-        : t('cli.check.progress', { done, total: jobs.length, file }),
+        : t('cli.check.progress', { done, total: found.files.length, file }),
     );
-  if (jobs.length > 0) showProgress('');
-  const engineFailure = await runJobs(jobs, Math.min(options.jobs, jobs.length), (job, result) => {
+  if (found.files.length > 0) showProgress('');
+  const engineFailure = await runJobs(nextJob, options.jobs, (job, result) => {
     job.check.results[job.index] = result;
     job.check.pending -= 1;
-    done += 1;
     printFinished();
-    if (done < jobs.length) showProgress(job.check.read.path);
+    done = printed;
+    if (printed < found.files.length) showProgress(job.check.read.path);
   });
   screen.progress(null);
 
@@ -219,6 +255,31 @@ function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * What a lesson's report needs of it once its scenarios are queued: the titles, lines and
+ * kinds of its scenarios, not their code, prose or expected output (a job holds its own).
+ */
+function keepForReport(read: LessonReadResult): LessonReadResult {
+  const lesson = read.lesson;
+  if (!lesson) return read;
+  const noProse = { html: '', text: '' };
+  return {
+    ...read,
+    lesson: {
+      ...lesson,
+      sections: [],
+      blocks: [],
+      scenarios: lesson.scenarios.map((scenario) => ({
+        ...scenario,
+        code: '',
+        explanation: noProse,
+        discussion: noProse,
+        expected: scenario.expected ? { ...scenario.expected, text: '' } : null,
+      })),
+    },
+  };
+}
+
 function createLessonCheck(read: LessonReadResult): LessonCheck {
   const scenarios = read.lesson?.scenarios ?? [];
   const checkable = read.lesson !== null && !read.diagnostics.some((d) => d.severity === 'error');
@@ -233,19 +294,18 @@ function createLessonCheck(read: LessonReadResult): LessonCheck {
 // --- Running ------------------------------------------------------------------------------
 
 /**
- * Runs the jobs on `size` engines, each taking the next job when it is free. Returns why the
- * engines could not start, or null when they did.
+ * Runs the jobs on `size` engines, each taking the next job when it is free (an engine starts
+ * with its first job). Returns why the engines could not start, or null when they did.
  */
 async function runJobs(
-  jobs: Job[],
+  nextJob: () => Promise<Job | null>,
   size: number,
   onResult: (job: Job, result: ScenarioResult) => void,
 ): Promise<string | null> {
-  let next = 0;
   let startFailure: string | null = null;
   const worker = async () => {
     let engine: NodeEngine | null = null;
-    for (let job = jobs[next++]; job; job = jobs[next++]) {
+    for (let job = await nextJob(); job; job = await nextJob()) {
       if (!engine && startFailure === null) {
         try {
           engine = await startEngine();
@@ -305,7 +365,16 @@ function judge(scenario: Scenario, result: ProgramResult): ScenarioResult {
   const comparison = compareOutput(scenario.expected.text, result.terminal);
   // A run a budget or the engine stopped can still print what the lesson shows: said, too.
   if (comparison.matches) return { kind: 'passed', note };
-  return { kind: 'failed', comparison, note, askedForInput };
+  // Only the diff is kept until the lesson is reported, not what the program printed: a
+  // lesson's scenarios may each print up to the output budget (16 MB), and hundreds of them
+  // wait for the slowest one. The reporter writes the diff's headers, which name the lesson.
+  const { lines, omitted, shortened } = createOutputDiff(comparison, { expected: '', actual: '' });
+  return {
+    kind: 'failed',
+    diff: { lines: lines.slice(2), omitted, shortened },
+    note,
+    askedForInput,
+  };
 }
 
 function describeRunEnd(result: ProgramResult): RunNote | null {

@@ -6,13 +6,16 @@
  */
 import { lessonsCatalog } from '../../src-shared/i18n/catalog-lessons.ts';
 import { plural } from '../../src-shared/i18n/translate.ts';
-import { createOutputDiff, type OutputComparison } from '../../src-shared/lesson/compare.ts';
+import { DIFF_LINE_CHARS, type OutputDiff } from '../../src-shared/lesson/compare.ts';
 import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
 import { assertNever, type BudgetKind } from '../../src-shared/trace.ts';
 import { formatDiagnostic, type CliIo, type LessonReadResult } from './io.ts';
-import { createTerminalTranslator, escapeLine } from './terminal-text.ts';
-
-const TITLE_WIDTH = 72;
+import {
+  createTerminalTranslator,
+  escapeLine,
+  TITLE_WIDTH,
+  truncateColumns as truncate,
+} from './terminal-text.ts';
 
 /** How a run ended, when its output alone does not tell. */
 export interface RunNote {
@@ -23,7 +26,13 @@ export interface RunNote {
 
 export type ScenarioResult =
   | { kind: 'passed'; note: RunNote | null }
-  | { kind: 'failed'; comparison: OutputComparison; note: RunNote | null; askedForInput: boolean }
+  | {
+      kind: 'failed';
+      /** The diff's hunks (without its two header lines), from the expected output to the run's. */
+      diff: OutputDiff;
+      note: RunNote | null;
+      askedForInput: boolean;
+    }
   | { kind: 'no-expected'; note: RunNote | null; raised: boolean; askedForInput: boolean }
   | { kind: 'not-runnable' }
   | { kind: 'error'; message: string };
@@ -110,15 +119,21 @@ export function printLesson(check: LessonCheck, io: CliIo): void {
         line(color.red('✗'), [describeNote(result.note, io)]);
         if (result.askedForInput) io.out(`      ${color.yellow(t('cli.check.no-input'))}\n`);
         const location = `${path}:${(scenario.expected?.lines.start ?? 0) + 1}`;
-        const diff = createOutputDiff(result.comparison, {
-          expected: t('cli.check.diff.expected', { location }),
-          actual: t('cli.check.diff.actual'),
-        });
-        for (const diffLine of diff.lines) io.out(`      ${color.diff(escapeLine(diffLine))}\n`);
+        const diff = result.diff;
+        const headers = [
+          `--- ${t('cli.check.diff.expected', { location })}`,
+          `+++ ${t('cli.check.diff.actual')}`,
+        ];
+        for (const diffLine of [...headers, ...diff.lines])
+          io.out(`      ${color.diff(escapeLine(diffLine))}\n`);
         if (diff.omitted > 0) {
           const count = diff.omitted;
           const lines = plural(io.language, count, t('plural.lines'));
           io.out(`      ${color.dim(t('cli.check.diff.more', { count, lines }))}\n`);
+        }
+        if (diff.shortened > 0) {
+          const shortened = { count: diff.shortened, max: DIFF_LINE_CHARS };
+          io.out(`      ${color.dim(t('cli.check.diff.shortened', shortened))}\n`);
         }
         break;
       }
@@ -239,23 +254,4 @@ function createColors(io: CliIo): Colors {
             ? green(line)
             : line,
   };
-}
-
-/** Characters a terminal draws two columns wide: East Asian wide and full-width ones, emoji. */
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-
-/** The text cut to `width` terminal columns, with an ellipsis where it was cut. */
-function truncate(text: string, width: number): string {
-  const chars = [...text];
-  const columnsOf = (char: string) => (WIDE.test(char) ? 2 : 1);
-  if (chars.reduce((sum, char) => sum + columnsOf(char), 0) <= width) return text;
-  let kept = '';
-  let columns = 0;
-  for (const char of chars) {
-    if (columns + columnsOf(char) > width - 1) break;
-    kept += char;
-    columns += columnsOf(char);
-  }
-  return `${kept}…`;
 }

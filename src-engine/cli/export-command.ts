@@ -18,6 +18,7 @@ import {
 } from '../../src-shared/export/frame-svg.ts';
 import { exportPerfetto, stringifyChromeTrace } from '../../src-shared/export/perfetto.ts';
 import { createRasterizer } from '../../src-shared/export/raster.ts';
+import { isAnimationRange, MAX_ANIMATION_STEPS } from '../../src-shared/export/animation-range.ts';
 import { stepPng, stepsGif, stepSvg, type ExportProgress } from '../../src-shared/export/render.ts';
 import { exportCatalog, type ExportKey } from '../../src-shared/i18n/catalog-export.ts';
 import { plural, type Params } from '../../src-shared/i18n/translate.ts';
@@ -443,6 +444,14 @@ async function write(
     throw new ExportFailure(
       EXIT_BAD_INPUT,
       messages('cli.export.bad-steps', { max: source.length }),
+    );
+  if (gif && !isAnimationRange(range))
+    throw new ExportFailure(
+      EXIT_BAD_INPUT,
+      messages('cli.export.too-many-steps', {
+        count: range.to - range.from + 1,
+        max: MAX_ANIMATION_STEPS,
+      }),
     );
   const onProgress = (p: ExportProgress) =>
     progress.show(

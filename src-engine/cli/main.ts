@@ -5,7 +5,7 @@ import { DEFAULT_BUDGETS } from '../../src-shared/trace.ts';
 import { canConfine, EXIT_UNCONFINED } from '../node/confinement.ts';
 import { runCatalog } from './catalog-run.ts';
 import { terminalBytes, type CliIo } from './io.ts';
-import { runCommand } from './run-command.ts';
+import { MAX_STDIN_MB, runCommand } from './run-command.ts';
 
 function createIo(): CliIo {
   const env = process.env;
@@ -18,11 +18,25 @@ function createIo(): CliIo {
   };
 }
 
-/** The program's standard input, when it is a pipe or a file; an interactive terminal gives none. */
-async function readStdin(): Promise<string> {
+/**
+ * The program's standard input, when it is a pipe or a file; an interactive terminal gives
+ * none. Null when it is larger than `MAX_STDIN_MB`: nothing past that is read, so that
+ * `< /dev/zero` or an endless pipe cannot fill the memory (it did, until Node gave up).
+ */
+async function readStdin(): Promise<string | null> {
   if (process.stdin.isTTY) return '';
+  const limit = MAX_STDIN_MB * 1024 * 1024;
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const bytes = chunk as Buffer;
+    size += bytes.length;
+    if (size > limit) {
+      process.stdin.destroy();
+      return null;
+    }
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

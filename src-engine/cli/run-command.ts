@@ -70,10 +70,13 @@ function parseBudgets(
   return budgets;
 }
 
+/** The most standard input `run` gives a program, as much as it may print (the output budget). */
+export const MAX_STDIN_MB = DEFAULT_BUDGETS.maxOutputBytes / 1024 / 1024;
+
 export async function runCommand(
   args: string[],
   io: CliIo,
-  stdin: () => Promise<string>,
+  stdin: () => Promise<string | null>,
 ): Promise<number> {
   const t = createTerminalTranslator(runCatalog, io.language);
   let parsed;
@@ -130,28 +133,33 @@ export async function runCommand(
   const show = (text: string, terminal: boolean) => (terminal ? escapeControls(text) : text);
 
   // One run: no next child prepares beside it, so the program has the machine to itself.
+  // (Its child starts while the standard input is read.)
   const engine = new NodeEngine({ prepareNext: false });
+  const input = await stdin();
+  if (input === null) {
+    await engine.close();
+    traceOut?.destroy();
+    io.err(t('stdinTooLarge', { limit: MAX_STDIN_MB }) + '\n');
+    return EXIT_BAD_INPUT;
+  }
   let end: Extract<TraceEvent, { kind: 'run.end' }> | null = null;
   try {
-    await engine.stream(
-      { code: source.text, filename: path, stdin: await stdin(), budgets },
-      (events) => {
-        const lines =
-          traceOut || asJson
-            ? escapeJson(events.map((e) => JSON.stringify(e)).join('\n') + '\n')
-            : '';
-        if (traceOut && !traceError) traceOut.write(lines);
-        if (asJson) io.out(lines);
-        for (const event of events) {
-          if (event.kind === 'output' && !asJson) {
-            if (event.stream === 'stdout') io.out(show(event.text, io.outIsTTY));
-            else io.err(show(event.text, io.isTTY));
-          } else if (event.kind === 'run.end') {
-            end = event;
-          }
+    await engine.stream({ code: source.text, filename: path, stdin: input, budgets }, (events) => {
+      const lines =
+        traceOut || asJson
+          ? escapeJson(events.map((e) => JSON.stringify(e)).join('\n') + '\n')
+          : '';
+      if (traceOut && !traceError) traceOut.write(lines);
+      if (asJson) io.out(lines);
+      for (const event of events) {
+        if (event.kind === 'output' && !asJson) {
+          if (event.stream === 'stdout') io.out(show(event.text, io.outIsTTY));
+          else io.err(show(event.text, io.isTTY));
+        } else if (event.kind === 'run.end') {
+          end = event;
         }
-      },
-    ).finished;
+      }
+    }).finished;
   } finally {
     await engine.close();
   }

@@ -7,7 +7,13 @@ import { plural } from '../../src-shared/i18n/translate.ts';
 import type { Lesson } from '../../src-shared/lesson/model.ts';
 import { describeNotRunnableReason, scenarioDisplayTitle } from '../../src-shared/lesson/parse.ts';
 import { formatDiagnostic, readLessonFile, type CliIo, type Diagnostic } from './io.ts';
-import { createTerminalTranslator, escapeJson, escapeLine } from './terminal-text.ts';
+import {
+  createTerminalTranslator,
+  escapeJson,
+  escapeLine,
+  TITLE_WIDTH,
+  truncateColumns,
+} from './terminal-text.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
@@ -78,7 +84,7 @@ function describeAsTable(lesson: Lesson, io: CliIo): string {
   const runnable = scenarios.filter((s) => s.runnable).length;
   const expected = scenarios.filter((s) => s.expected).length;
   const header = [
-    escapeLine(`${lesson.fileName} — ${lesson.title}`),
+    `${escapeLine(lesson.fileName)} — ${truncateColumns(escapeLine(lesson.title), TITLE_WIDTH)}`,
     t('cli.scenarios.summary', {
       count: scenarios.length,
       scenarios: plural(io.language, scenarios.length, t('plural.scenarios')),
@@ -101,7 +107,8 @@ function describeAsTable(lesson: Lesson, io: CliIo): string {
       t('cli.lines', { start: s.lines.start, end: s.lines.end }),
       s.runnable ? t('cli.yes') : t('cli.no'),
       s.expected ? t('cli.yes') : t('cli.no'),
-      escapeLine(scenarioDisplayTitle(s, io.language)) +
+      // A title is a lesson's heading, one line of any length: cut as `check` cuts it.
+      truncateColumns(escapeLine(scenarioDisplayTitle(s, io.language)), TITLE_WIDTH) +
         (s.notRunnableReason
           ? ` (${describeNotRunnableReason(s.notRunnableReason, io.language)})`
           : ''),

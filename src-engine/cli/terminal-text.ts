@@ -109,3 +109,25 @@ export function createTerminalTranslator<K extends string>(
         ),
     );
 }
+
+/** The columns a title a lesson controls takes at most in `check` and `scenarios`. */
+export const TITLE_WIDTH = 72;
+
+/** Characters a terminal draws two columns wide: East Asian wide and full-width ones, emoji. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+
+/** The text cut to `width` terminal columns, with an ellipsis where it was cut. */
+export function truncateColumns(text: string, width: number): string {
+  const chars = [...text];
+  const columnsOf = (char: string) => (WIDE.test(char) ? 2 : 1);
+  if (chars.reduce((sum, char) => sum + columnsOf(char), 0) <= width) return text;
+  let kept = '';
+  let columns = 0;
+  for (const char of chars) {
+    if (columns + columnsOf(char) > width - 1) break;
+    kept += char;
+    columns += columnsOf(char);
+  }
+  return `${kept}…`;
+}

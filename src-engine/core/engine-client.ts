@@ -27,6 +27,7 @@ import {
 } from '../../src-shared/run-guard.ts';
 import {
   DEFAULT_BUDGETS,
+  type BudgetKind,
   type Budgets,
   type RunRequest,
   type TraceEvent,
@@ -330,7 +331,7 @@ export class EngineClient implements Engine {
     };
     this.spare = worker;
     port.onMessage((data) => this.receive(worker, data));
-    port.onError((error) => this.fail(worker, error));
+    port.onError((error, budget) => this.fail(worker, error, budget));
     const begun = performance.now();
     void started.then(() => (this.lastStartMs = performance.now() - begun)).catch(() => {});
     return go.then(() => this.initialize(worker)).then(() => worker);
@@ -438,12 +439,15 @@ export class EngineClient implements Engine {
   }
 
   /** A worker failed or broke a rule: it is ended, and its run or its start with it. */
-  private fail(worker: Worker, error: string): void {
+  private fail(worker: Worker, error: string, budget?: BudgetKind): void {
     if (!this.isCurrent(worker)) return;
     worker.port.terminate();
     const run = this.active?.worker === worker ? this.active : null;
     if (run) {
-      this.endRun(run, { outcome: 'crashed', error });
+      this.endRun(
+        run,
+        budget ? { outcome: 'budget', budget, error: null } : { outcome: 'crashed', error },
+      );
       return;
     }
     this.spare = null;

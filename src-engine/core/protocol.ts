@@ -4,7 +4,7 @@
  * JavaScript realm it runs in), so the host checks every message it receives from it; see
  * `parseWorkerMessage` and the guards of src-shared/run-guard.ts.
  */
-import type { Budgets, RunRequest } from '../../src-shared/trace.ts';
+import type { BudgetKind, Budgets, RunRequest } from '../../src-shared/trace.ts';
 
 export type HostMessage =
   | {
@@ -49,7 +49,11 @@ export type WorkerMessage =
 export interface WorkerPort {
   post(message: HostMessage, transfer?: Transferable[]): void;
   onMessage(listener: (message: unknown) => void): void;
-  onError(listener: (error: string) => void): void;
+  /**
+   * `budget` when the host ended the worker because it went over a budget it watches from
+   * outside (the command line's children: their memory), rather than because it failed.
+   */
+  onError(listener: (error: string, budget?: BudgetKind) => void): void;
   terminate(): void;
 }
 

@@ -5,11 +5,12 @@
  * the grace period of a run it cannot stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { deserialize } from 'node:v8';
 import { join } from 'node:path';
 import { maxBatchBytes } from '../../src-shared/run-guard.ts';
+import type { BudgetKind } from '../../src-shared/trace.ts';
 import type { WorkerPort } from '../core/protocol.ts';
 import { confinementArgs } from './confinement.ts';
 import { PYODIDE_FILES } from './realm-contract.ts';
@@ -49,6 +50,31 @@ const MAX_FRAME_BYTES = 512 * 1024 * 1024;
  * before the parent holds it in memory.
  */
 const READY_FRAME_BYTES = 1024 * 1024;
+
+/**
+ * What a child may hold during a run beyond the run's memory budget (`maxMemoryMb`), which the
+ * interpreter keeps to its WebAssembly memory: Node's and Pyodide's own, about 170 MB. Past
+ * the two, memory the program holds outside WebAssembly's (typed arrays of the realm, which
+ * V8's heap limit does not count: 1.6 GB in 10 s here, and `check --jobs 4` runs four) ends the
+ * child, and its run is stopped by the memory budget.
+ */
+const CHILD_OWN_MB = 320;
+/** How often the parent reads a running child's memory. */
+const MEMORY_POLL_MS = 100;
+
+/**
+ * A process's resident set in bytes, from /proc (Linux), or null where it cannot be read
+ * this way (macOS, Windows: there the children's memory is not watched).
+ */
+export function residentBytes(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'latin1');
+    const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+    return kib === undefined ? null : Number(kib) * 1024;
+  } catch {
+    return null;
+  }
+}
 const MESSAGE_ENVELOPE_BYTES = 64 * 1024;
 
 /**
@@ -172,9 +198,14 @@ export function spawnConfinedChild(
   let runFrameLimit: number | null = null;
   let refusal: string | null = null;
   let poll: ReturnType<typeof setInterval> | null = null;
+  let memoryPoll: ReturnType<typeof setInterval> | null = null;
+  /** The budget the parent ended the child for, if it did. */
+  let overBudget: BudgetKind | null = null;
   const stopPolling = () => {
     if (poll) clearInterval(poll);
+    if (memoryPoll) clearInterval(memoryPoll);
     poll = null;
+    memoryPoll = null;
   };
   const kill = () => {
     stopPolling();
@@ -214,6 +245,17 @@ export function spawnConfinedChild(
             }
           }, STOP_POLL_MS);
           poll.unref();
+        }
+        const pid = child.pid;
+        const maxRssBytes = (message.request.budgets.maxMemoryMb + CHILD_OWN_MB) * 1024 * 1024;
+        if (pid !== undefined && residentBytes(pid) !== null) {
+          // Read from outside: the child's own event loop does not run while Python computes.
+          memoryPoll = setInterval(() => {
+            if ((residentBytes(pid) ?? 0) <= maxRssBytes) return;
+            overBudget = 'memory';
+            kill();
+          }, MEMORY_POLL_MS);
+          memoryPoll.unref();
         }
         awaitReplies(1);
         child.send({ ...message, control: null });
@@ -259,6 +301,10 @@ export function spawnConfinedChild(
       child.on('close', (code, signal) => {
         stopPolling();
         live.delete(kill);
+        if (overBudget) {
+          listener("The engine's process held more than its memory budget.", overBudget);
+          return;
+        }
         listener(refusal ?? `The engine's process exited (${signal ?? `code ${code}`}).`);
       });
     },

@@ -68,6 +68,7 @@ export const uiCatalog = defineCatalog({
     'export.invalid-size':
       'The width goes from {width} to {maxWidth} pixels and the height from {height} to {maxHeight}; a video’s sides are even.',
     'export.invalid-steps': 'Choose steps from 0 to {max}, the first before the last.',
+    'export.too-many-steps': 'An animation shows at most {max} steps: choose fewer.',
     'export.progress-label': 'Export progress',
     'export.progress': '{done} of {frames}',
     'export.preparing': 'Preparing…',
@@ -666,6 +667,7 @@ export const uiCatalog = defineCatalog({
     'export.invalid-size':
       'Ширина — от {width} до {maxWidth} пикселей, высота — от {height} до {maxHeight}; стороны видео чётные.',
     'export.invalid-steps': 'Выберите шаги от 0 до {max}, первый раньше последнего.',
+    'export.too-many-steps': 'Анимация показывает не больше {max} шагов: выберите меньше.',
     'export.progress-label': 'Ход экспорта',
     'export.progress': '{done} из {frames}',
     'export.preparing': 'Подготовка…',

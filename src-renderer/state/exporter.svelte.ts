@@ -6,6 +6,7 @@
  */
 import type { LoopscopeApi } from '../../src-shared/api.ts';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../../src-shared/export/frame-svg.ts';
+import { isAnimationRange, MAX_ANIMATION_STEPS } from '../../src-shared/export/animation-range.ts';
 import type { ExportProgress } from '../../src-shared/export/render.ts';
 import type { ThemeName } from '../../src-shared/palette.ts';
 import type { ReplayFile } from '../../src-shared/replay-file.ts';
@@ -95,15 +96,22 @@ export class Exporter {
         Number.isInteger(this.to) &&
         this.from >= 0 &&
         this.from < this.to &&
-        this.to <= this.length);
+        this.to <= this.length &&
+        this.animatable);
     return sized && stepped;
+  }
+
+  /** Whether the range is short enough to animate (`MAX_ANIMATION_STEPS`). */
+  get animatable(): boolean {
+    return isAnimationRange({ from: this.from, to: this.to });
   }
 
   /** Opens the dialog on a replay, with the whole run as the range. */
   show(subject: ExportSubject): void {
     this.subject = subject;
+    // The whole run, or as much of its start as an animation shows.
     this.from = 0;
-    this.to = subject.replay.events.length;
+    this.to = Math.min(subject.replay.events.length, MAX_ANIMATION_STEPS - 1);
     this.error = null;
     this.outcome = null;
   }

@@ -7,6 +7,7 @@
 import * as gifencModule from 'gifenc';
 import type { FrameSource } from './frame-model.ts';
 import { renderFrameSvg, type FrameSvgOptions } from './frame-svg.ts';
+import { isAnimationRange } from './animation-range.ts';
 import type { Rasterizer, RgbaImage } from './raster.ts';
 
 export interface ExportProgress {
@@ -72,6 +73,8 @@ export async function* rasterFrames(
   rasterizer: Rasterizer,
   control: ExportControl = {},
 ): AsyncGenerator<RasterFrame> {
+  // Each host says so in words before it asks; this is the bound itself.
+  if (!isAnimationRange(range)) throw new RangeError('The range has too many steps to animate.');
   const total = countFrames(source, range);
   const speed = options.speed ?? 1;
   let done = 0;

@@ -16,6 +16,7 @@ export const exportCatalog = defineCatalog({
     'replay.too-large': 'the file is {size} MB; a replay may be at most {limit} MB',
     'replay.too-many-events': 'the trace has more than {limit} events',
     'replay.not-json': 'it is not JSON (line {line}: {detail})',
+    'replay.too-deep': 'its JSON nests deeper than {limit} levels, which no replay file does',
     'replay.truncated': 'the file is cut short: {detail}',
     'replay.truncated-end': 'the trace stops after event {seq}, before the run ended',
     'replay.unknown-format':
@@ -69,6 +70,8 @@ export const exportCatalog = defineCatalog({
     'cli.export.bad-format': '--format takes perfetto, svg, png, gif or html, not {value}',
     'cli.export.bad-steps':
       '--steps takes a step (K), a range (A..B) or "all", with steps from 0 to {max}',
+    'cli.export.too-many-steps':
+      'a GIF of {count} steps is too long: it draws at most {max}; choose them with --steps A..B',
     'cli.export.bad-size': '--size takes WIDTHxHEIGHT, each from {min} to {max} pixels',
     'cli.export.bad-theme': '--theme takes light, dark or contrast',
     'cli.export.bad-lang': '--lang takes en or ru',
@@ -109,6 +112,8 @@ export const exportCatalog = defineCatalog({
     'replay.too-large': 'файл занимает {size} МБ; запись может занимать не больше {limit} МБ',
     'replay.too-many-events': 'в трассе больше {limit} событий',
     'replay.not-json': 'это не JSON (строка {line}: {detail})',
+    'replay.too-deep':
+      'JSON в файле вложен глубже {limit} уровней, чего не бывает ни в одной записи',
     'replay.truncated': 'файл обрывается: {detail}',
     'replay.truncated-end': 'трасса обрывается после события {seq}, до конца запуска',
     'replay.unknown-format': 'это JSON, но не запись Loopscope (.loopscope.json) и не трасса',
@@ -162,6 +167,8 @@ export const exportCatalog = defineCatalog({
     'cli.export.bad-format': '--format принимает perfetto, svg, png, gif или html, а не {value}',
     'cli.export.bad-steps':
       '--steps принимает шаг (K), диапазон (A..B) или "all"; шаги — от 0 до {max}',
+    'cli.export.too-many-steps':
+      'GIF из {count} шагов слишком длинный: в нём не больше {max} шагов; выберите их с --steps A..B',
     'cli.export.bad-size': '--size принимает ШИРИНАxВЫСОТА, каждая от {min} до {max} пикселей',
     'cli.export.bad-theme': '--theme принимает light, dark или contrast',
     'cli.export.bad-lang': '--lang принимает en или ru',

@@ -75,6 +75,8 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.diff.expected': '{location} (expected)',
     'cli.check.diff.actual': 'engine output',
     'cli.check.diff.more': '… and {count} more {lines} of differences, not shown',
+    'cli.check.diff.shortened':
+      'lines longer than {max} characters: {count}; only their start is shown, up to the …',
     'cli.check.outcome.raised': 'the program ended with an uncaught exception',
     'cli.check.outcome.budget': 'the run was stopped: it went over its {budget} budget',
     'cli.check.outcome.stuck':
@@ -165,6 +167,8 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.diff.expected': '{location} (ожидалось)',
     'cli.check.diff.actual': 'вывод движка',
     'cli.check.diff.more': '… и ещё {count} {lines} различий, не показаны',
+    'cli.check.diff.shortened':
+      'строк длиннее {max} символов: {count}; показано только их начало, до …',
     'cli.check.outcome.raised': 'программа завершилась с необработанным исключением',
     'cli.check.outcome.budget': 'запуск остановлен: превышен лимит ({budget})',
     'cli.check.outcome.stuck':

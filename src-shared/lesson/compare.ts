@@ -37,6 +37,12 @@ export function compareOutput(expected: string, actual: string): OutputCompariso
 export const DIFF_LINES = 200;
 /** The most lines of each side compared: beyond them the diff says only that there is more. */
 const COMPARED_LINES = 5000;
+/**
+ * The most characters of a line a diff shows: a program that printed one line of megabytes
+ * gets the start of it and a `…`, not the whole line on the screen (`check` printed 16 MB a
+ * scenario), nor the whole line in memory until its lesson is reported.
+ */
+export const DIFF_LINE_CHARS = 500;
 
 export interface OutputDiff {
   /**
@@ -46,6 +52,8 @@ export interface OutputDiff {
   lines: string[];
   /** How many more lines the diff has than it shows (or could tell, past the lines compared). */
   omitted: number;
+  /** How many of the lines shown are cut at `DIFF_LINE_CHARS` characters (they end in `…`). */
+  shortened: number;
 }
 
 /** A unified diff from the expected output to the actual one. */
@@ -55,7 +63,7 @@ export function createOutputDiff(
   context = 3,
   limit = DIFF_LINES,
 ): OutputDiff {
-  if (comparison.matches) return { lines: [], omitted: 0 };
+  if (comparison.matches) return { lines: [], omitted: 0, shortened: 0 };
   const expected = firstLines(comparison.expected);
   const actual = firstLines(comparison.actual);
   const patch = structuredPatch(
@@ -69,14 +77,29 @@ export function createOutputDiff(
   );
   const lines = [`--- ${labels.expected}`, `+++ ${labels.actual}`];
   let omitted = expected.left + actual.left;
+  let shortened = 0;
   for (const hunk of patch.hunks) {
     const header = `@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`;
     for (const line of [header, ...hunk.lines]) {
-      if (lines.length < limit) lines.push(line);
-      else omitted++;
+      if (lines.length >= limit) {
+        omitted++;
+        continue;
+      }
+      // The line's first character is the diff's mark (' ', '-', '+'), kept whole.
+      const cut = cutLine(line, DIFF_LINE_CHARS + 1);
+      if (cut !== line) shortened++;
+      lines.push(cut);
     }
   }
-  return { lines, omitted };
+  return { lines, omitted, shortened };
+}
+
+/** The first `max` characters of a line and `…`, or the line itself when it is not longer. */
+function cutLine(line: string, max: number): string {
+  if (line.length <= max) return line;
+  // A character outside the Basic Multilingual Plane is two code units: not cut in half.
+  const end = /[\uD800-\uDBFF]/.test(line.charAt(max - 1)) ? max - 1 : max;
+  return `${line.slice(0, end)}…`;
 }
 
 /** The first COMPARED_LINES lines of a text, and how many there are after them. */

@@ -260,6 +260,27 @@ describe('loopscope check', () => {
     expect(result.status).toBe(2);
   }, 120_000);
 
+  test('a program that prints one huge line gets the start of it in its diff, not megabytes', async () => {
+    // Each scenario printed one line of megabytes, and `check` wrote the whole of it in its diff (and
+    // kept every scenario's output until its lesson was reported).
+    const lesson = join(work, 'huge-line.md');
+    const scenario = (n: number) =>
+      `## Huge ${n}\n\n\`\`\`python\nimport asyncio\nprint("${n}" * 2_000_000)\nasyncio.run(asyncio.sleep(0))\n\`\`\`\n\nOutput:\n\n\`\`\`\nshort\n\`\`\`\n\n`;
+    writeFileSync(lesson, `# Huge lines\n\n${scenario(1)}${scenario(2)}`);
+    const result = await check([lesson]);
+    expect(result.status).toBe(1);
+    expect(result.stdout.length).toBeLessThan(10_000);
+    expect(result.stdout).toContain(`+${'1'.repeat(500)}…\n`);
+    expect(result.stdout).toContain(`+${'2'.repeat(500)}…\n`);
+    expect(result.stdout).toContain(
+      'lines longer than 500 characters: 1; only their start is shown, up to the …',
+    );
+    const russian = await check([lesson], 'ru');
+    expect(russian.stdout).toContain(
+      'строк длиннее 500 символов: 1; показано только их начало, до …',
+    );
+  }, 120_000);
+
   test('a scenario a budget stopped passes when it printed what the lesson shows, and says it was stopped', async () => {
     const path = join(work, 'server.md');
     const server =
@@ -319,6 +340,18 @@ describe('loopscope scenarios', () => {
     expect(lines).toContain(
       '  4  64–67  no    no      2. Runner (a fragment that starts no event loop)',
     );
+  });
+
+  test('a title of megabytes is cut to the columns check gives it, in the table', async () => {
+    // The table printed a heading of 2 MB whole, on one line.
+    const path = join(work, 'long-title.md');
+    const title = 'T'.repeat(2_000_000);
+    writeFileSync(path, `# ${title}\n\n## ${title}\n\n\`\`\`python\nprint(1)\n\`\`\`\n`);
+    const { io, stdout } = createTestIo();
+    expect(await scenariosCommand([path], io)).toBe(0);
+    expect(stdout().length).toBeLessThan(400);
+    expect(stdout()).toContain(`long-title.md — ${'T'.repeat(71)}…\n`);
+    expect(stdout()).toContain(` ${'T'.repeat(71)}… (`);
   });
 
   test('--json describes every scenario for tools', async (context) => {

@@ -331,6 +331,43 @@ describe('clear errors and exit statuses', () => {
     expect(existsSync(inWork('cut.gif'))).toBe(false);
   });
 
+  test('a GIF of more steps than an animation takes is refused, in the user’s language, before any drawing', () => {
+    // A program makes up to 500,000 steps within its budgets, and a GIF took the whole run by
+    // default: hours of drawing, and a GIF that grew in memory until the end.
+    const start = {
+      seq: 0,
+      t: 0,
+      kind: 'run.start',
+      version: 1,
+      python: '3.14.0',
+      file: 'long.py',
+      source: 'print()',
+    };
+    const outputs = Array.from({ length: 6000 }, (_, i) => ({
+      seq: i + 1,
+      t: 0,
+      kind: 'output',
+      stream: 'stdout',
+      text: 'x\n',
+    }));
+    const end = { seq: 6001, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 };
+    writeFileSync(
+      inWork('long.jsonl'),
+      [start, ...outputs, end].map((event) => JSON.stringify(event)).join('\n'),
+    );
+    const result = loopscope(['long.jsonl', '--format', 'gif']);
+    expect(result.stderr).toBe(
+      'loopscope export: a GIF of 6003 steps is too long: it draws at most 5000; choose them with --steps A..B\n',
+    );
+    expect(result.status).toBe(2);
+    const russian = loopscope(
+      ['long.jsonl', '--format', 'gif', '--steps', '0..5000'],
+      'ru_RU.UTF-8',
+    );
+    expect(russian.stderr).toMatch(/GIF из 5001 шагов слишком длинный: в нём не больше 5000 шагов/);
+    expect(existsSync(inWork('long.gif'))).toBe(false);
+  });
+
   test('what a lesson controls in a message (an engine failure it forged) cannot drive the terminal', () => {
     const forged =
       'import asyncio, loopscope_engine\nasyncio.run(asyncio.sleep(0))\n' +

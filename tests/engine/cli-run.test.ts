@@ -101,6 +101,31 @@ describe('loopscope run', () => {
     expect(loopscope(['run', file], 'Ada\n').stdout).toBe('hello Ada\n');
   });
 
+  test.skipIf(process.platform === 'win32')(
+    'a standard input larger than the program is given is refused, not read to its end',
+    () => {
+      // `< /dev/zero` was read into memory until Node ran out of it.
+      const file = write('ask-zero.py', 'print(len(input()))\n');
+      for (const [lang, message] of [
+        ['en_US.UTF-8', 'loopscope: the standard input is larger than 16 MB'],
+        ['ru_RU.UTF-8', 'loopscope: стандартный ввод больше 16 МБ'],
+      ] as const) {
+        const result = spawnSync(
+          '/bin/sh',
+          ['-c', `exec "$0" "$1" run "$2" < /dev/zero`, process.execPath, BIN, file],
+          {
+            encoding: 'utf8',
+            env: { ...process.env, LANG: lang },
+            timeout: 60_000,
+          },
+        );
+        expect(result.stderr).toContain(message);
+        expect(result.stdout).toBe('');
+        expect(result.status).toBe(2);
+      }
+    },
+  );
+
   test('--trace writes the trace as JSON Lines and still prints the output', () => {
     const file = write('hi.py', 'import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("hi")\n');
     const out = join(work, 'hi.jsonl');

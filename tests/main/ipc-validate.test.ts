@@ -87,6 +87,13 @@ describe('saving code', () => {
     ['what?.md', 'what_.py'],
     ['', 'program.py'],
     ['...', 'program.py'],
+    // Every control character goes, not only the first; formatting characters too.
+    ['a\n\nb\r\x1b.md', 'ab.py'],
+    ['lesson\u202egpj.md', 'lessongpj.py'],
+    // Names Windows gives devices, whatever their extension, and trailing dots.
+    ['NUL.md', '_NUL.py'],
+    ['com1.en.md', '_com1.en.py'],
+    ['notes. .md', 'notes.py'],
   ])('suggests a safe file name for %j', (suggested, expected) => {
     expect(parseSaveCode('print(1)', suggested).fileName).toBe(expected);
   });

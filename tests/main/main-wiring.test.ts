@@ -4,7 +4,7 @@
  * the windows' web preferences, the protocol's answers, the session lock-down, the sender
  * checks, and the paths from a run request to its events, and from a file to the page.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -420,6 +420,41 @@ describe('the engine, from a run request to its events', () => {
     expect(fake.windows[1]?.destroyed).toBe(true);
     engineContents = assertExists(fake.windows[2], 'a new engine window').webContents;
     expect(engineContents.url).toBe('app://loopscope/src-engine/web/engine.html');
+  });
+
+  it('keeps no snapshot from an engine page that was given a program', async () => {
+    // A page that never says "ready" (it says "running") is still sent runs; a snapshot it
+    // hands over after one could hold what the program left, for every later start.
+    const snapshots = join(root, 'user-data', 'engine');
+    await rm(snapshots, { recursive: true, force: true });
+    const runId = (await fromApp(INVOKE.engineRun, {
+      code: 'print(2)',
+      filename: 'main.py',
+    })) as string;
+    fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.status, {
+      state: 'running',
+      python: '3.14.0',
+    });
+    await vi.waitFor(() =>
+      expect(
+        engineContents.sent.some(([channel, id]) => channel === ENGINE.run && id === runId),
+      ).toBe(true),
+    );
+    fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.saveSnapshot, new Uint8Array([1, 2, 3]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(readdir(snapshots)).rejects.toThrow();
+    fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.events, runId, [
+      {
+        seq: 0,
+        t: 0,
+        kind: 'run.start',
+        version: 1,
+        python: '3.14.0',
+        file: 'main.py',
+        source: 'print(2)',
+      },
+      { seq: 1, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 },
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   compareOutput,
   createOutputDiff,
+  DIFF_LINE_CHARS,
   DIFF_LINES,
   normalizeOutput,
 } from '../../src-shared/lesson/compare.ts';
@@ -43,7 +44,20 @@ describe('comparing outputs', () => {
 
 describe('the diff of a mismatch', () => {
   test('is empty when the outputs match', () => {
-    expect(createOutputDiff(compareOutput('a', 'a '), LABELS)).toEqual({ lines: [], omitted: 0 });
+    expect(createOutputDiff(compareOutput('a', 'a '), LABELS)).toEqual({
+      lines: [],
+      omitted: 0,
+      shortened: 0,
+    });
+  });
+
+  test('shows at most DIFF_LINE_CHARS characters of a line, a surrogate pair kept whole', () => {
+    // One line of 16 MB printed whole by check, once per scenario.
+    const huge = 'x'.repeat(DIFF_LINE_CHARS - 1) + '🐍'.repeat(1000);
+    const diff = createOutputDiff(compareOutput('short', huge), LABELS);
+    expect(diff.shortened).toBe(1);
+    expect(diff.lines).toContain(`+${'x'.repeat(DIFF_LINE_CHARS - 1)}…`);
+    expect(diff.lines.every((line) => line.length <= DIFF_LINE_CHARS + 2)).toBe(true);
   });
 
   test('is a unified diff from the expected output to the actual one', () => {

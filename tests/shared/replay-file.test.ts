@@ -79,13 +79,14 @@ describe('opening what Loopscope writes', () => {
 });
 
 describe('refusing what is not a replay, saying why', () => {
-  const replayText = createReplayFile({
+  const replayInput: ReplayFile = {
     code: 'x',
     lesson: null,
     language: 'en',
     appVersion: '0.1.0',
     events,
-  });
+  };
+  const replayText = createReplayFile(replayInput);
 
   test('an empty file, a binary file, text that is not UTF-8', () => {
     expect(refusal(parseReplayFile('  \n'))).toBe('empty: the file is empty');
@@ -131,6 +132,24 @@ describe('refusing what is not a replay, saying why', () => {
       /^not-json: it is not JSON \(line 4:/,
     );
     expect(refusal(parseReplayFile('# Lesson\n\nSome Markdown.\n'))).toMatch(/^not-json:/);
+  });
+
+  test('JSON nested deeper than any replay, before it is parsed, even inside one event', () => {
+    // 20 MB of `[` kept JSON.parse, and so the page, busy for 18 s: 256 MB for minutes.
+    const deep = '['.repeat(1_000_000) + ']'.repeat(1_000_000);
+    const lines = gather.trim().split('\n');
+    lines[3] = lines[3]?.replace(/\}$/, `,"x":${deep}}`) ?? '';
+    const started = performance.now();
+    expect(refusal(parseReplayFile(lines.join('\n')))).toBe(
+      'too-deep: its JSON nests deeper than 64 levels, which no replay file does',
+    );
+    expect(refusal(parseReplayFile(deep), 'ru')).toBe(
+      'too-deep: JSON в файле вложен глубже 64 уровней, чего не бывает ни в одной записи',
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Brackets inside strings are text, and every Loopscope trace opens.
+    const code = `print("${'['.repeat(200)}")`;
+    expect(opened(parseReplayFile(createReplayFile({ ...replayInput, code }))).code).toBe(code);
   });
 
   test('JSON that is neither a replay nor a trace', () => {

@@ -36,6 +36,11 @@ describe('names of saved files', () => {
     expect(saveFileName('...\u0000', 'gif')).toBe('loopscope.gif');
     expect(saveFileName('run.loopscope.json', 'html')).toBe('run.html');
     expect(saveFileName('x'.repeat(300), 'webm')).toBe(`${'x'.repeat(120)}.webm`);
+    // A replay file names its lesson: that name is anyone's.
+    expect(saveFileName('a\u0085b\u2028c\u202e\u2066d', 'png')).toBe('abcd.png');
+    expect(saveFileName('CON', 'replay')).toBe('_CON.loopscope.json');
+    expect(saveFileName('Lpt9.rep', 'svg')).toBe('_Lpt9.svg');
+    expect(saveFileName('🐍'.repeat(130), 'gif')).toBe(`${'🐍'.repeat(120)}.gif`);
   });
 
   it('know a replay or a trace by its extension', () => {
