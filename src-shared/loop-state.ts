@@ -20,6 +20,8 @@ export interface HandleState {
   id: number;
   loop: number;
   callback: string;
+  /** A plain callback's arguments, as the trace shows them (`3, 'a'`), or null. */
+  args: string | null;
   role: CallbackRole;
   task: number | null;
   future: number | null;
@@ -418,6 +420,7 @@ export function applyEvent(state: RunState, event: TraceEvent): void {
         id: event.handle,
         loop: event.loop,
         callback: event.callback,
+        args: event.args ?? null,
         role: event.role,
         task: event.task,
         future: event.future,

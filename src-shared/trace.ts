@@ -187,6 +187,12 @@ export type TraceEvent =
       handle: number;
       loop: number;
       callback: string;
+      /**
+       * A plain callback's arguments as the program gave them, `3, 'a'` (values shown as
+       * `task.create`'s `call`, at most 40 characters); absent for a task's step or wake-up,
+       * the end of a sleep, and a callback whose first argument is a future.
+       */
+      args?: string;
       role: CallbackRole;
       /** The task whose method the callback is. */
       task: number | null;
@@ -201,6 +207,8 @@ export type TraceEvent =
       /** The deadline; null when it is not a finite number (`call_later(float("inf"), …)`). */
       when: number | null;
       callback: string;
+      /** As `handle.push`'s. */
+      args?: string;
       role: CallbackRole;
       task: number | null;
       future: number | null;

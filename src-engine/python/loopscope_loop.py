@@ -8,7 +8,7 @@ from asyncio import base_events, events, futures, selector_events, unix_events
 
 import loopscope_net
 import loopscope_threads
-from loopscope_trace import RecursionLimit, describe_callback, finite
+from loopscope_trace import RecursionLimit, describe_args, describe_callback, finite
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
@@ -39,10 +39,22 @@ class TracedReady(collections.deque):
         if type(handle) is _TimerHandle:
             r.row("timer.due", ids.get(id(handle)))
             return
-        label, role, task, future = describe_callback(handle._callback, handle._args)
+        args = handle._args
+        label, role, task, future = describe_callback(handle._callback, args)
         n = r.next_handle = r.next_handle + 1
         ids[id(handle)] = n
-        r.row("handle.push", n, self.loop._ls_id, label, role, task, future, r.line, r.task)
+        r.row(
+            "handle.push",
+            n,
+            self.loop._ls_id,
+            label,
+            describe_args(role, future, args),
+            role,
+            task,
+            future,
+            r.line,
+            r.task,
+        )
 
     def popleft(self):
         handle = _popleft(self)
@@ -294,6 +306,7 @@ class TracedHeapq:
             handle._loop._ls_id,
             finite(handle._when),
             label,
+            describe_args(role, future, handle._args),
             role,
             task,
             future,

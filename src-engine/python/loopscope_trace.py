@@ -45,8 +45,8 @@ ROWS = {
     "loop.wait": ("loop", "until"),
     "loop.timers": ("loop",),
     "loop.ready": ("loop", "count"),
-    "handle.push": ("handle", "loop", "callback", "role", "task", "future", "from.line", "from.task"),
-    "timer.push": ("handle", "loop", "when", "callback", "role", "task", "future", "from.line", "from.task"),
+    "handle.push": ("handle", "loop", "callback", "args", "role", "task", "future", "from.line", "from.task"),
+    "timer.push": ("handle", "loop", "when", "callback", "args", "role", "task", "future", "from.line", "from.task"),
     "timer.due": ("handle",),
     "handle.run": ("handle",),
     "handle.done": ("handle",),
@@ -616,6 +616,26 @@ def coroutine_call(coro):
 
 
 _MISSING = object()
+
+
+# How long a handle's shown arguments may be, `3, 'a'` of `call_later(1, tick, 3, 'a')`.
+ARGS_LIMIT = 40
+# At most this many of a handle's arguments are shown; more end in an ellipsis.
+ARGS_SHOWN = 4
+
+
+def describe_args(role, future, args):
+    """A short text of a plain callback's arguments, or ABSENT. A task's step, its wake-up, the
+    end of a sleep and a future's done-callback (its one argument is the future, which `future`
+    already names) take none: their arguments are asyncio's own. Values as safe_repr shows them,
+    so that no program code runs, and the whole cut to ARGS_LIMIT characters."""
+    if not args or role != "callback" or future is not None:
+        return ABSENT
+    parts = [safe_repr(value, 1) for value in itertools.islice(args, ARGS_SHOWN)]
+    if len(args) > ARGS_SHOWN:
+        parts.append("…")
+    text = ", ".join(parts)
+    return text if len(text) <= ARGS_LIMIT else text[: ARGS_LIMIT - 1] + "…"
 
 
 def describe_callback(callback, args):

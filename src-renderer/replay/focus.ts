@@ -3,7 +3,8 @@ import type { RunState } from '../../src-shared/loop-state.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 import type { Replay } from './replay.ts';
 import type { DisplayStatus } from './view-model.ts';
-import { handleOwner } from './view-model.ts';
+import type { Lens } from './lens.ts';
+import { handleOwner, isInternalTask } from './view-model.ts';
 
 /** How far back to look for the task a step is about. */
 const LOOK_BACK = 400;
@@ -37,12 +38,22 @@ function taskOfEvent(event: TraceEvent, state: RunState): number | null {
   }
 }
 
-/** The task the latest events concern, if any. */
-export function findFocusTask(replay: Replay, step: number, state: RunState): number | null {
+/**
+ * The task the latest events concern, if any. In the *your code* lens it is one of the
+ * program's tasks, never asyncio's own (the tasks `asyncio.run` makes to shut down): the state
+ * diagram and the Variables view then follow the last task the program made.
+ */
+export function findFocusTask(
+  replay: Replay,
+  step: number,
+  state: RunState,
+  lens: Lens = 'all',
+): number | null {
   for (let s = step; s > 0 && s > step - LOOK_BACK; s--) {
     const event = replay.eventAt(s);
     const task = event ? taskOfEvent(event, state) : null;
-    if (task !== null && state.tasks.has(task)) return task;
+    const found = task === null ? undefined : state.tasks.get(task);
+    if (found && (lens !== 'code' || !isInternalTask(found))) return task;
   }
   return null;
 }

@@ -31,6 +31,8 @@ export interface QueueEntry {
   id: number;
   /** `Task my_task: __step`, `gather._done_callback`, `hello`. */
   label: string;
+  /** A plain callback's arguments as the trace shows them (`3, 'a'`), or null. */
+  args: string | null;
   role: CallbackRole;
   /** The task the handle belongs to, for its colour. */
   owner: number | null;
@@ -110,13 +112,24 @@ export function handleLabel(handle: HandleState, state: RunState): string {
 }
 
 /**
- * What a timer in the heap or on the dial is called: what it will run. A callback scheduled
- * with `call_later(d, tick, i)` is `tick`, whichever task scheduled it (naming that task would
- * read as if the task slept until then); the end of a sleep, a task's step or wake-up are the
- * task's.
+ * A handle's callback as a call: `tick(3)` for `call_later(d, tick, 3)`, so that timers of
+ * one function with different arguments are told apart; the label alone where the trace has
+ * no arguments for it (asyncio's own callbacks, a trace from before they were recorded).
  */
-export function timerName(entry: Pick<QueueEntry, 'role' | 'label' | 'ownerName'>): string {
-  return entry.role === 'callback' ? entry.label : (entry.ownerName ?? entry.label);
+export function callName(entry: Pick<QueueEntry, 'label' | 'args'>): string {
+  return entry.args === null ? entry.label : `${entry.label}(${entry.args})`;
+}
+
+/**
+ * What a timer in the heap or on the dial is called: what it will run. A callback scheduled
+ * with `call_later(d, tick, i)` is `tick(3)`, whichever task scheduled it (naming that task
+ * would read as if the task slept until then); the end of a sleep, a task's step or wake-up
+ * are the task's.
+ */
+export function timerName(
+  entry: Pick<QueueEntry, 'role' | 'label' | 'args' | 'ownerName'>,
+): string {
+  return entry.role === 'callback' ? callName(entry) : (entry.ownerName ?? entry.label);
 }
 
 function queueEntry(handle: HandleState, state: RunState): QueueEntry {
@@ -125,6 +138,7 @@ function queueEntry(handle: HandleState, state: RunState): QueueEntry {
   return {
     id: handle.id,
     label: handleLabel(handle, state),
+    args: handle.args,
     role: handle.role,
     owner,
     ownerName: task?.name ?? null,

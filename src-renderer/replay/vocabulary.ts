@@ -10,6 +10,7 @@ import type { HandleState, RunState } from '../../src-shared/loop-state.ts';
 import type { Locale } from '../i18n/format.ts';
 import type { Lens } from './lens.ts';
 import { isPrivateLabel } from './program-index.ts';
+import { findPrivateNames } from './private-names.ts';
 import { usesName } from './program.ts';
 import type { Replay } from './replay.ts';
 import { handleLabel, handleOwner, type CodeFocus, type QueueEntry } from './view-model.ts';
@@ -140,12 +141,19 @@ export function shownEntry<T extends QueueEntry>(entry: T, replay: Replay, lens:
   if (lens !== 'code') return { ...entry, ownerName };
   if (entry.role !== 'callback' && ownerName !== null)
     return { ...entry, label: ownerName, ownerName };
-  if (!isPrivateLabel(entry.label)) return { ...entry, ownerName };
-  const gathers = usesName(replay.program.program, 'gather');
+  const program = replay.program.program;
+  if (!isPrivateLabel(entry.label)) {
+    // Arguments that name asyncio's own objects (`<_SelectorSocketTransport object>`) are
+    // left out: the callback's name says what runs.
+    const args =
+      entry.args !== null && findPrivateNames(entry.args, program).length > 0 ? null : entry.args;
+    return { ...entry, args, ownerName };
+  }
+  const gathers = usesName(program, 'gather');
   const label =
     CHIP_NAMES[entry.label] ??
     (entry.label === 'gather._done_callback' ? (gathers ? 'gather' : 'asyncio.run') : 'asyncio');
-  return { ...entry, label, ownerName };
+  return { ...entry, label, args: null, ownerName };
 }
 /** What the code view says when control is not in the program's lines; null when it is. */
 export function describeFocus(focus: CodeFocus, say: Vocabulary, locale: Locale): string | null {

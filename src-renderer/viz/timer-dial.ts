@@ -1,9 +1,10 @@
 /**
  * The timer wheel: a dial of virtual time, 0 at the top, with the loop's clock as its hand.
- * Each timer in the heap sits at its deadline; timers due at the same moment stack outwards
+ * Each timer in the heap sits at its deadline; timers due at the same moment stack inwards
  * in heap order. The rim shows where the loop waited (grey) and where it was blocked (red).
  */
 import { arc, select } from 'd3';
+import { assertExists } from '../../src-shared/assert.ts';
 import './d3-transitions.ts';
 import type { TimeSpan } from '../replay/timeline.ts';
 import { roundTime, timerName } from '../replay/view-model.ts';
@@ -26,7 +27,10 @@ import {
 
 /** Timers at most this far apart on the rim (in turns) share a stack. */
 const STACK_GAP = 0.015;
-/** Up to this many timers are drawn one by one, with their heap index; more are a crowd of dots. */
+/**
+ * Up to this many timers are drawn one by one, with their heap index, where their discs fit
+ * apart; more, or more than fit, are a crowd of dots.
+ */
 const MARKER_LIMIT = 60;
 /** Up to this many timers carry their owner's name and deadline. */
 const LABEL_LIMIT = 8;
@@ -68,8 +72,9 @@ export function renderTimerDial(
   const part = (name: string) => g.select<SVGGElement>(`g.${name}-layer`).node() as SVGGElement;
   drawFace(part('face'), geometry);
   drawHistory(part('history'), geometry, data);
-  const crowded = data.timers.length > MARKER_LIMIT;
-  const markers = layoutMarkers(geometry, crowded ? [] : data.timers);
+  const laid = data.timers.length > MARKER_LIMIT ? null : layoutMarkers(geometry, data.timers);
+  const crowded = laid === null;
+  const markers = laid ?? assertExists(layoutMarkers(geometry, []), 'no timers always fit');
   const now = nowLayout(geometry, data, markers.discs);
   const obstacles = now ? [now.box] : [];
   drawMarkers(part('markers'), geometry, crowded ? [] : data, markers, obstacles, motionMs);
@@ -159,26 +164,47 @@ function stackLevels(
   return levels;
 }
 
-/** Where each timer's marker is: its ring (stacked outwards by deadline) and its disc. */
+/** Where each timer's marker is: its ring (stacked inwards from the rim) and its disc. */
 interface MarkerLayout {
   markerRadius: number;
   ringOf: (timer: DialTimer) => number;
   discs: Box[];
 }
 
-function layoutMarkers(geometry: Geometry, timers: readonly DialTimer[]): MarkerLayout {
-  const { fontSize, radius, span, point } = geometry;
+/**
+ * Each timer's disc at its deadline, on the outermost ring where it covers no disc placed
+ * before it (timers in deadline order, then heap order): timers due at the same moment, or
+ * too close for their discs, stack inwards. The rings stop short of the pivot, so that a deep
+ * stack never reaches across it to the other side of the dial. Null where some timer finds no
+ * free place: numbered discs over each other cannot be read, and the dial draws a crowd of
+ * dots instead (the heap's list beside it numbers them).
+ */
+function layoutMarkers(geometry: Geometry, timers: readonly DialTimer[]): MarkerLayout | null {
+  const { fontSize, radius, point } = geometry;
   // A marker holds its heap index, written in the dial's type.
   const markerRadius = Math.max(11, fontSize * 0.8);
-  // Markers whose discs would touch on the outer ring stack instead (an arc a disc wide).
-  const ring = Math.max(1, radius - 13 - markerRadius);
-  const levels = stackLevels(
-    timers,
-    span,
-    Math.max(STACK_GAP, (markerRadius * 2 + 2) / (2 * Math.PI * ring)),
-  );
-  const ringOf = (timer: DialTimer) =>
-    radius - 13 - markerRadius - (levels.get(timer.id) ?? 0) * (markerRadius * 2 + 3);
+  const outer = radius - 13 - markerRadius;
+  const spacing = markerRadius * 2 + 3;
+  const innermost = markerRadius * 1.5;
+  const levels = Math.max(1, Math.floor((outer - innermost) / spacing) + 1);
+  const apart = (markerRadius * 2 + 1) ** 2;
+  const rings = new Map<number, number>();
+  const centres: [number, number][] = [];
+  const sorted = [...timers].sort((a, b) => a.when - b.when || a.heapIndex - b.heapIndex);
+  for (const timer of sorted) {
+    let placed = false;
+    for (let level = 0; level < levels && !placed; level++) {
+      const ring = Math.max(1, outer - level * spacing);
+      const [x, y] = point(timer.when, ring);
+      if (centres.every(([cx, cy]) => (cx - x) ** 2 + (cy - y) ** 2 >= apart)) {
+        rings.set(timer.id, ring);
+        centres.push([x, y]);
+        placed = true;
+      }
+    }
+    if (!placed) return null;
+  }
+  const ringOf = (timer: DialTimer) => rings.get(timer.id) ?? outer;
   const discs = timers.map((timer) => {
     const [x, y] = point(timer.when, ringOf(timer));
     return centredBox(x, y, markerRadius * 2, markerRadius * 2);

@@ -139,6 +139,24 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
     'the dial',
     '[data-view=timer-wheel] svg .tick-label, [data-view=timer-wheel] svg .timer .name, [data-view=timer-wheel] svg .timer .index, [data-view=timer-wheel] svg .now, [data-view=timer-wheel] svg .idle',
   );
+  // A numbered marker's disc covers no other's: a stack of timers whose numbers hide each
+  // other cannot be read (and the dial draws a crowd of dots where they do not fit).
+  const discs = [...document.querySelectorAll('[data-view=timer-wheel] svg g.timer')]
+    .filter((marker) => shown(marker) && Number(getComputedStyle(marker).opacity) > 0)
+    .map((marker) => ({ marker, box: marker.querySelector('circle')?.getBoundingClientRect() }))
+    .filter((disc) => disc.box !== undefined && disc.box.width > 0);
+  for (const [i, a] of discs.entries()) {
+    for (const b of discs.slice(i + 1)) {
+      if (!a.box || !b.box) continue;
+      const dx = a.box.left + a.box.width / 2 - (b.box.left + b.box.width / 2);
+      const dy = a.box.top + a.box.height / 2 - (b.box.top + b.box.height / 2);
+      if (Math.hypot(dx, dy) < (a.box.width + b.box.width) / 2 - tolerance) {
+        problems.push(
+          `overlap in the dial's markers: ${a.marker.getAttribute('data-heap-index')} and ${b.marker.getAttribute('data-heap-index')}`,
+        );
+      }
+    }
+  }
   apart('the heap list', '[data-view=timer-wheel] .heap li');
   apart('the cards', '[data-view=tasks] [data-task-id]');
   apart('the lanes', '[data-view=lanes] svg text');
@@ -296,6 +314,19 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
   for (const view of ['state-machine', 'timer-wheel', 'tasks', 'code']) {
     const element = document.querySelector(`[data-view="${view}"]`);
     if (!element || !shown(element)) problems.push(`${view} is not on screen`);
+  }
+  // In front of a class the status line is one row, whatever it says: it never pushes the
+  // views down by the length of a message.
+  const status = document.querySelector('[data-view=status]');
+  if (
+    document.documentElement.dataset.presentation === 'true' &&
+    status &&
+    shown(status) &&
+    status.getBoundingClientRect().height > 2 * rem + tolerance
+  ) {
+    problems.push(
+      `the status line takes ${Math.round(status.getBoundingClientRect().height)} px in presentation, more than one row (${Math.round(2 * rem)} px)`,
+    );
   }
   const main = document.querySelector('main');
   if (fitsScreen && main && main.scrollHeight > main.clientHeight + tolerance) {

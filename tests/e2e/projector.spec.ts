@@ -365,3 +365,165 @@ test('labels are read whole, not cut by an ellipsis, on a projector in Russian',
   await setPresentation(app, false);
   await app.setLanguage('en');
 });
+
+/** Twenty-four timers of one callback, a tenth of a second apart: more than a dial's rim holds. */
+const TIMERS = `import asyncio
+
+
+def tick(i):
+    print("tick", i)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    for i in range(24):
+        loop.call_later(0.1 * (i + 1), tick, i)
+    await asyncio.sleep(3)
+
+
+asyncio.run(main())
+`;
+
+/** Thirty tasks with long Russian names; asyncio.run adds its own two at the end. */
+const MANY_TASKS = `import asyncio
+
+
+async def worker(n):
+    await asyncio.sleep(n * 0.1)
+    return n
+
+
+async def main():
+    tasks = [asyncio.create_task(worker(i), name=f"работник_номер_{i}") for i in range(30)]
+    print(sum(await asyncio.gather(*tasks)))
+
+
+asyncio.run(main())
+`;
+
+/**
+ * Runs `program` at a wide desk (where the code is typed, beside the lesson's text rather than
+ * under it), then shows it as `presentation` says.
+ */
+async function runAt(app: LoopscopeApp, program: string, presentation: boolean): Promise<void> {
+  await app.page.setViewportSize({ width: 1600, height: 900 });
+  await setPresentation(app, false);
+  await app.chooseLesson('create-task');
+  await app.setCode(program);
+  await app.run();
+  await setPresentation(app, presentation);
+}
+
+test('a run stopped by its budget keeps the status line to one row in presentation', async ({
+  app,
+}) => {
+  await app.setLanguage('ru');
+  await runAt(app, BUDGET, true);
+  for (const size of SIZES) {
+    await app.page.setViewportSize(size);
+    for (const step of [0, await app.length()]) {
+      await seekDrawn(app, step);
+      const line = await app.view('status').evaluate((status) => {
+        const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+        const outcome = status.querySelector('[data-status=outcome]');
+        return {
+          rows: status.getBoundingClientRect().height / (2 * rem),
+          text: (outcome?.textContent ?? '').trim(),
+          title: outcome?.getAttribute('title') ?? '',
+        };
+      });
+      const where = `${size.width}×${size.height} step ${step}`;
+      expect(line.rows, `${where}: the status line is one row`).toBeLessThanOrEqual(1.05);
+      expect(line.title, `${where}: the tooltip says the outcome whole`).toBe(line.text);
+    }
+  }
+  await app.screenshot('projector-budget-status-ru-1920');
+  await app.setLanguage('en');
+  await setPresentation(app, false);
+});
+
+test('the tasks’ count is one line of readable type beside its title, in Russian on a projector', async ({
+  app,
+}) => {
+  await app.setLanguage('ru');
+  await runAt(app, MANY_TASKS, true);
+  const problems: string[] = [];
+  for (const size of SIZES) {
+    await app.page.setViewportSize(size);
+    // At the end asyncio.run's own tasks are counted too: the longest count.
+    for (const step of [Math.round((await app.length()) / 2), await app.length()]) {
+      await seekDrawn(app, step);
+      const count = await app.view('tasks').evaluate((view) => {
+        const label = view.querySelector('header .count') as HTMLElement;
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const rows = new Set([...range.getClientRects()].map((row) => Math.round(row.top)));
+        return {
+          rows: rows.size,
+          px: parseFloat(getComputedStyle(label).fontSize),
+          text: (label.textContent ?? '').trim(),
+          cut: label.scrollWidth > label.clientWidth,
+        };
+      });
+      const where = `${size.width}×${size.height} step ${step} "${count.text}"`;
+      if (count.rows !== 1) problems.push(`${where}: ${count.rows} lines`);
+      // 0.85 rem at the floor of presentation's type (18 px), fitted down by a tenth at most.
+      if (count.px < 13.5) problems.push(`${where}: ${count.px} px`);
+      if (count.cut) problems.push(`${where}: cut`);
+    }
+  }
+  await app.screenshot('projector-task-count-ru-1024');
+  expect(problems).toEqual([]);
+  await app.setLanguage('en');
+  await setPresentation(app, false);
+});
+
+test('24 timers of call_later: named with their arguments, their markers never over each other', async ({
+  app,
+}) => {
+  await app.setLanguage('en');
+  await runAt(app, TIMERS, false);
+  const problems: string[] = [];
+  let named = false;
+  for (const [size, presentation] of [
+    [{ width: 1600, height: 900 }, false],
+    [{ width: 1024, height: 768 }, false],
+    [{ width: 1920, height: 1080 }, true],
+    [{ width: 1280, height: 720 }, true],
+  ] as const) {
+    await app.page.setViewportSize(size);
+    await setPresentation(app, presentation);
+    const length = await app.length();
+    for (let step = 0; step <= length; step += Math.max(1, Math.floor(length / 24))) {
+      await seekDrawn(app, step);
+      const seen = await app.view('timer-wheel').evaluate((view) => {
+        const discs = [...view.querySelectorAll('svg g.timer circle')].map((circle) => {
+          const box = circle.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2, r: box.width / 2 };
+        });
+        const over: string[] = [];
+        for (const [i, a] of discs.entries()) {
+          for (const [j, b] of discs.entries()) {
+            if (j > i && Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - 1) over.push(`${i}/${j}`);
+          }
+        }
+        const names = [...view.querySelectorAll('.heap li .who')].map((who) => who.textContent);
+        return { over, names };
+      });
+      if (seen.over.length > 0) {
+        problems.push(
+          `${size.width}×${size.height} ${presentation ? 'presentation' : 'desk'} step ${step}: discs ${seen.over.slice(0, 4).join(' ')} overlap`,
+        );
+      }
+      // The sleep of main() is main's; each of the callbacks is a call.
+      for (const name of seen.names.filter((name) => name?.startsWith('tick'))) {
+        if (!/^tick\(\d+\)$/.test(name ?? '')) problems.push(`a timer named "${name}"`);
+        else named = true;
+      }
+    }
+  }
+  await app.screenshot('projector-timers-24');
+  expect(problems).toEqual([]);
+  expect(named, 'the heap list named the timers').toBe(true);
+  await setPresentation(app, false);
+});

@@ -363,6 +363,42 @@ asyncio.run(main())
     expect(eventsOf(result, 'future.result').find((e) => e.future === id)?.value).toBe('42');
   });
 
+  test('a plain callback’s arguments are recorded short and safe; asyncio’s own callbacks have none', async () => {
+    const result = await run(`import asyncio
+
+class Loud:
+    def __repr__(self):
+        print("repr ran")
+        return "Loud"
+
+def tick(*args):
+    pass
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_later(0.1, tick, 3)
+    loop.call_soon(tick, "a", [1, [2, 3]], Loud())
+    loop.call_later(0.2, tick, "x" * 100, 1, 2, 3, 4)
+    await asyncio.sleep(0.3)
+
+asyncio.run(main())
+`);
+    // The program's own __repr__ never runs for the trace.
+    expect(result.stdout).toBe('');
+    const timers = eventsOf(result, 'timer.push');
+    expect(timers.find((e) => e.callback === 'tick')?.args).toBe('3');
+    const soon = eventsOf(result, 'handle.push').find((e) => e.callback === 'tick');
+    // One level of a list is shown, and a program's object by its type.
+    expect(soon?.args).toBe("'a', [1, <list object>], <Loud object>");
+    const long = timers.filter((e) => e.callback === 'tick')[1]?.args ?? '';
+    expect(long.length).toBeLessThanOrEqual(40);
+    expect(long.endsWith('…')).toBe(true);
+    // The end of a sleep, a task's step and a done-callback name their futures and tasks instead.
+    for (const event of [...timers, ...eventsOf(result, 'handle.push')]) {
+      if (event.callback !== 'tick') expect(event.args).toBeUndefined();
+    }
+  });
+
   test('a cancel request records its message, and the task ends cancelled', async () => {
     const result = await run(`
 import asyncio

@@ -13,7 +13,9 @@ import {
   codeFocus,
   pausedLines,
   phaseOf,
+  timerName,
 } from '../../src-renderer/replay/view-model.ts';
+import { findFocusTask } from '../../src-renderer/replay/focus.ts';
 import { FIXTURES, loadFixture } from './load-fixture.ts';
 
 /** What the views read from a state: every loop, every task, the live handles, the output. */
@@ -244,6 +246,31 @@ describe('what the views show', () => {
       from: 0.01,
       until: 0.31,
     });
+  });
+
+  it('a timer of call_later is named by its call, with the arguments the trace recorded', () => {
+    const events = loadFixture('timers_cancel').map((event) =>
+      event.kind === 'timer.push' && event.callback === 'hello' ? { ...event, args: "'a'" } : event,
+    );
+    const replay = new Replay(events);
+    const pushed = stepOf(events, (e) => e.kind === 'timer.push' && e.callback === 'hello');
+    const state = replay.stateAt(pushed);
+    const [timer] = deriveTimers(state, currentLoop(state));
+    expect(timer && timerName(timer)).toBe("hello('a')");
+    // A trace recorded before arguments were: the callback's name alone.
+    const old = new Replay(loadFixture('timers_cancel'));
+    const [before] = deriveTimers(old.stateAt(pushed), currentLoop(old.stateAt(pushed)));
+    expect(before && timerName(before)).toBe('hello');
+  });
+
+  it('in the your-code lens the task the views follow is never one of asyncio’s own', () => {
+    const replay = new Replay(loadFixture('timers_cancel'));
+    const end = replay.length;
+    const state = replay.stateAt(end);
+    // asyncio.run's shutdown_default_executor ran last...
+    expect(state.tasks.get(findFocusTask(replay, end, state, 'loop') ?? -1)?.name).toBe('Task-3');
+    // ...but a beginner's view follows main().
+    expect(state.tasks.get(findFocusTask(replay, end, state, 'code') ?? -1)?.name).toBe('Task-1');
   });
 
   it('a timer cancelled before its deadline never reaches the ready queue', () => {
