@@ -765,16 +765,21 @@ def instrument_stacks():
     sys.set_coroutine_origin_tracking_depth = set_coroutine_origin_tracking_depth
     sys.get_coroutine_origin_tracking_depth = get_coroutine_origin_tracking_depth
 
+    warn_unawaited = warnings._warn_unawaited_coroutine
+
     def warn_unawaited_coroutine(coro):
         # warnings._warn_unawaited_coroutine, with the origin's frames the program sees.
-        lines = [f"coroutine '{coro.__qualname__}' was never awaited\n"]
         origin = coro.cr_origin
-        if origin is not None:
-            visible = [entry for entry in origin if not entry[0].startswith(_ENGINE_PREFIX)][: asked[0]]
-            lines.append("Coroutine created at (most recent call last)\n")
-            lines += traceback.format_list([(*entry, linecache.getline(entry[0], entry[1])) for entry in reversed(visible)])
+        if origin is None:
+            # The standard library's own, whose frame a warning made an error shows.
+            return warn_unawaited(coro)
+        lines = [f"coroutine '{coro.__qualname__}' was never awaited\n"]
+        visible = [entry for entry in origin if not entry[0].startswith(_ENGINE_PREFIX)][: asked[0]]
+        lines.append("Coroutine created at (most recent call last)\n")
+        lines += traceback.format_list([(*entry, linecache.getline(entry[0], entry[1])) for entry in reversed(visible)])
         # Its caller is the frame that dropped the coroutine, as natively: this frame is skipped.
         warnings.warn("".join(lines).rstrip("\n"), RuntimeWarning, 1, coro)
+        return None
 
     warnings._warn_unawaited_coroutine = warn_unawaited_coroutine
     # The pure-Python warn() that warnings._deprecated() calls skips them too.

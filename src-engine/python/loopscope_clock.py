@@ -1,11 +1,14 @@
 """The virtual clock as the program reads it: `time`, `datetime`, `time.sleep`."""
 
 import datetime
+import errno
 import operator
+import signal
 import sys
 import time
 import warnings
 
+import loopscope_errno
 import loopscope_threads
 
 rec = None  # The current run's Recorder; set by loopscope_engine.bind().
@@ -227,6 +230,74 @@ def _time_functions():
 _TIME_FUNCTIONS = _time_functions()
 
 
+# --- The real-time interval timer (Emscripten has neither alarm nor setitimer) ------------
+
+_real_getitimer = signal.getitimer
+
+
+def _alarm(seconds):
+    """signal.alarm: ITIMER_REAL in whole seconds (an unsigned int, as C's alarm takes it);
+    returns what was left of the last one, rounded as glibc rounds it."""
+    seconds = operator.index(seconds) % 2**32
+    left, _interval = loopscope_threads.sched.alarm.set(float(seconds), 0.0)
+    whole = int(left)
+    if left - whole >= 0.5 or (whole == 0 and left > 0):
+        whole += 1
+    return whole
+
+
+def _check_timer(which):
+    if which in (signal.ITIMER_VIRTUAL, signal.ITIMER_PROF):
+        raise NotImplementedError(
+            "Loopscope's interval timers run on the virtual clock: ITIMER_VIRTUAL and ITIMER_PROF, "
+            "which count CPU time, are not available here"
+        )
+    if which != signal.ITIMER_REAL:
+        raise loopscope_errno.error(signal.ItimerError, errno.EINVAL)
+
+
+def _microseconds(pair):
+    return round(pair[0], 6), round(pair[1], 6)
+
+
+def _setitimer(which, seconds, interval=0.0, /):
+    """signal.setitimer: only ITIMER_REAL, the one that counts real (here, virtual) time."""
+    which = operator.index(which)
+    seconds, interval = float(seconds), float(interval)
+    _check_timer(which)
+    if seconds < 0 or interval < 0:
+        raise loopscope_errno.error(signal.ItimerError, errno.EINVAL)
+    return _microseconds(loopscope_threads.sched.alarm.set(seconds, interval))
+
+
+def _getitimer(which, /):
+    which = operator.index(which)
+    if which != signal.ITIMER_REAL:
+        return _real_getitimer(which)
+    return _microseconds(loopscope_threads.sched.alarm.remaining())
+
+
+def _pause():
+    """signal.pause: waits until a signal comes (SIGALRM, the only one a program can be sent
+    here; with none to come, a real program would wait forever)."""
+    alarm = loopscope_threads.sched.alarm
+    delivered = alarm.delivered
+    loopscope_threads.sched.block(lambda: alarm.delivered != delivered)
+
+
+def _signal_functions():
+    functions = {"alarm": _alarm, "setitimer": _setitimer, "getitimer": _getitimer, "pause": _pause}
+    for name, function in functions.items():
+        function.__name__ = function.__qualname__ = name
+        function.__module__ = "signal"
+    functions["getitimer"].__doc__ = signal.getitimer.__doc__
+    functions["pause"].__doc__ = signal.pause.__doc__
+    return functions
+
+
+_SIGNAL_FUNCTIONS = _signal_functions()
+
+
 def install(epoch):
     """Puts the program's clocks on the virtual one for this run."""
     global _epoch
@@ -242,6 +313,8 @@ def install(epoch):
     _cpu_start = _real_process_time_ns()
     for name, function in _TIME_FUNCTIONS.items():
         setattr(time, name, function)
+    for name, function in _SIGNAL_FUNCTIONS.items():
+        setattr(signal, name, function)
     # logging counts relativeCreated from its import, which was before the snapshot: natively,
     # the program's start (the time at 0 on the virtual clock, which reading would move on).
     logging = sys.modules.get("logging")

@@ -357,10 +357,18 @@ def _run_main(code):
 
 
 def _finalize():
-    """Py_FinalizeEx: threads are joined, atexit handlers run, the streams are flushed, and
-    the program's objects are freed, so that their finalizers report what they report
-    natively (a task destroyed while pending, say)."""
-    steps = (loopscope_threads.sched.shutdown, atexit._run_exitfuncs, _flush_std_files, _free_main)
+    """Py_FinalizeEx: threads are joined, atexit handlers run, the streams are flushed, the
+    garbage collector runs once while the interpreter is whole, and then the program's
+    objects are freed, so that their finalizers report what they report natively (a task
+    destroyed while pending, say)."""
+    steps = (
+        loopscope_threads.sched.shutdown,
+        atexit._run_exitfuncs,
+        _start_finalizing,
+        _flush_std_files,
+        _collect_garbage,
+        _free_main,
+    )
     for step in steps:
         try:
             step()
@@ -379,6 +387,34 @@ def _finalize():
 
 
 _flush_failed = False
+
+
+_finalizing = False
+
+
+def _is_finalizing():
+    return _finalizing
+
+
+_is_finalizing.__name__ = _is_finalizing.__qualname__ = "is_finalizing"
+_is_finalizing.__module__ = "sys"
+_is_finalizing.__doc__ = sys.is_finalizing.__doc__
+sys.is_finalizing = _is_finalizing
+
+
+def _start_finalizing():
+    """_PyInterpreterState_SetFinalizing, once the atexit handlers have run: from then on
+    sys.is_finalizing() is True (a finalizer at exit reads it)."""
+    global _finalizing
+    _finalizing = True
+
+
+def _collect_garbage():
+    """PyGC_Collect, before the modules are torn down: a cycle's finalizers can still import,
+    and linecache read source lines. Like PyGC_Collect, nothing when the program disabled the
+    collector (its cycles are then freed with the modules)."""
+    if gc.isenabled():
+        gc.collect()
 
 
 def _flush_std_files():

@@ -43,14 +43,28 @@ def _not_seekable_fd():
     return loopscope_errno.error(OSError, errno.ESPIPE)
 
 
-def _as_class(klass, name):
-    """The class reads as `_io`'s class `name` (the C class natively behind the stream)."""
-    klass.__name__ = klass.__qualname__ = name
-    klass.__module__ = "_io"
-    return klass
+class _CClass(type(io.TextIOBase)):
+    """The type of a class that stands for `real`, one of `_io`'s C classes (the class natively
+    behind the stream): it reads as it (`<class '_io.TextIOWrapper'>`, `__name__`
+    "TextIOWrapper", and "'_io.TextIOWrapper' object has no attribute 'x'" in CPython's
+    messages), and its objects are instances of it (`isinstance(sys.stdout,
+    io.TextIOWrapper)`, since isinstance reads `__class__`), though their type is not."""
+
+    def __new__(mcls, name, bases, namespace, real):
+        namespace["__class__"] = property(lambda self: real)
+        klass = super().__new__(mcls, real.__name__, bases, namespace)
+        # The type's C name, which CPython's messages give.
+        type.__dict__["__name__"].__set__(klass, f"_io.{real.__name__}")
+        klass.__qualname__ = real.__name__
+        klass.__module__ = "_io"
+        return klass
+
+    @property
+    def __name__(cls):
+        return cls.__qualname__
 
 
-class TerminalRaw(io.RawIOBase):
+class TerminalRaw(io.RawIOBase, metaclass=_CClass, real=io.FileIO):
     """The raw layer (`sys.stdout.buffer.raw`), as the FileIO over descriptor 1 or 2: what it
     writes reaches the terminal at once."""
 
@@ -117,7 +131,7 @@ class TerminalRaw(io.RawIOBase):
         return f"<_io.FileIO name='{self.name}' mode='wb' closefd=False>"
 
 
-class TerminalBuffer(io.BufferedIOBase):
+class TerminalBuffer(io.BufferedIOBase, metaclass=_CClass, real=io.BufferedWriter):
     """The binary layer (`sys.stdout.buffer`): holds bytes until it is flushed."""
 
     def __init__(self, stream, fd):
@@ -187,7 +201,7 @@ class TerminalBuffer(io.BufferedIOBase):
         return f"<_io.BufferedWriter name='{self.name}'>"
 
 
-class TerminalStream(io.TextIOBase):
+class TerminalStream(io.TextIOBase, metaclass=_CClass, real=io.TextIOWrapper):
     """A standard stream (`sys.stdout`, `sys.stderr`): a line-buffered text layer."""
 
     def __init__(self, stream, fd, errors):
@@ -352,12 +366,9 @@ class TerminalStream(io.TextIOBase):
         return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='{self._encoding}'>"
 
 
-_as_class(TerminalRaw, "FileIO")
-_as_class(TerminalBuffer, "BufferedWriter")
-_as_class(TerminalStream, "TextIOWrapper")
 
 
-class TerminalInput(io.StringIO):
+class TerminalInput(io.StringIO, metaclass=_CClass, real=io.TextIOWrapper):
     """`sys.stdin`: the text given with the run, read as from a pipe (descriptor 0)."""
 
     name = "<stdin>"
@@ -377,8 +388,6 @@ class TerminalInput(io.StringIO):
     def __repr__(self):
         return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
 
-
-_as_class(TerminalInput, "TextIOWrapper")
 
 
 def write_fd(original):

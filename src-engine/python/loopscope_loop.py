@@ -105,8 +105,11 @@ class VirtualSelector(loopscope_net.NetSelector):
                 timeout = arrival if timeout is None else min(timeout, arrival)
         wake = rec.now + timeout if timeout is not None else loopscope_threads.INFINITY
         # A thread's action wakes the loop early, as a real thread writes to the loop's
-        # self-pipe.
-        wake = max(min(wake, sched.next_time()), rec.now)
+        # self-pipe, and SIGALRM interrupts the main thread's wait.
+        wake = min(wake, sched.next_time())
+        if rec.thread is None:
+            wake = min(wake, sched.alarm.when)
+        wake = max(wake, rec.now)
         if wake == loopscope_threads.INFINITY:
             # Nothing is ready, no timer is set, and no thread will wake the loop: a real
             # program would wait here forever.
@@ -115,6 +118,7 @@ class VirtualSelector(loopscope_net.NetSelector):
             rec.advance(wake, blocked=False)
             rec.row("loop.wait", loop._ls_id, wake)
         sched.deliver()
+        sched.alarm.fire()
         if not waiting:
             return []
         ready = self.poll()

@@ -156,8 +156,8 @@ def _now():
 
 
 def _loopback_ip(family, host, port):
-    """The address `host` names on this machine's loopback, or the error natively closest to
-    "there is no network here"."""
+    """The address `host` names on this machine's loopback, or the error a Linux machine
+    whose names no DNS server resolves, and with no route off the loopback, raises."""
     if family not in (AF_INET, AF_INET6):
         raise OSError(LinuxErrno.of(errno.EAFNOSUPPORT), NO_NETWORK.format(f"a socket of family {family!s}"))
     if host == "localhost":
@@ -165,14 +165,14 @@ def _loopback_ip(family, host, port):
     try:
         ip = ipaddress.ip_address(host)
     except ValueError:
-        raise socket_module.gaierror(socket_module.EAI_NONAME, NO_NETWORK.format(repr(host))) from None
+        raise _gaierror(EAI_NONAME) from None
     if (ip.version == 4) != (family == AF_INET):
         raise _error(OSError, errno.EAFNOSUPPORT)
     if ip.is_unspecified:
         # Linux connects an unspecified address to the loopback.
         return "127.0.0.1" if family == AF_INET else "::1"
     if not ip.is_loopback:
-        raise OSError(LinuxErrno.of(errno.ENETUNREACH), NO_NETWORK.format(repr((host, port))))
+        raise _error(OSError, errno.ENETUNREACH)
     return str(ip)
 
 
@@ -738,8 +738,6 @@ _TYPEPROTO = (
 )
 # The machine's /etc/hosts: `127.0.0.1 localhost` (and no `::1 localhost` line).
 _HOSTS = {"localhost": "127.0.0.1"}
-# What a resolver would look up in DNS (an address glibc could not read, `1.2.3.4.5`, is not).
-_HOST_NAME = re.compile(r"(?=.*[^0-9.])[^\s%:/]+")
 # Its network interfaces, for an IPv6 scope (`fe80::1%lo`).
 _INTERFACES = {"lo": 1}
 
@@ -1031,10 +1029,8 @@ def _host_addresses(host, family, flags):
         raise _gaierror(EAI_NONAME)
     ip = _HOSTS.get(host.lower())
     if ip is None:
-        if not _HOST_NAME.fullmatch(host) or host.lower().rstrip(".") in _HOSTS:
-            # Not a name a DNS server is asked about (an address glibc does not read, `localhost.`).
-            raise _gaierror(EAI_NONAME)
-        raise _gaierror(EAI_NONAME, NO_NETWORK.format(repr(host)))
+        # Not in /etc/hosts, and no DNS server answers for it.
+        raise _gaierror(EAI_NONAME)
     if family in (0, AF_INET):
         return [(AF_INET, ip, 0)], "localhost"
     if flags & AI_V4MAPPED:

@@ -25,6 +25,7 @@ import heapq
 import itertools
 import os
 import queue
+import signal
 import sys
 import threading
 import weakref
@@ -120,6 +121,7 @@ class Scheduler:
         self.main_slots = _NO_LOOP, None
         # Above 0 while the timeline performs thread actions: they happen now, by no thread.
         self.delivering = 0
+        self.alarm = RealTimer()
 
     # --- time --------------------------------------------------------------------------
 
@@ -309,6 +311,8 @@ class Scheduler:
             return
         # Nothing can run: time passes until the next thing that happens.
         when = min(self.next_time(), waiter.deadline)
+        if waiter.thread is None:
+            when = min(when, self.alarm.when)
         if when == INFINITY:
             if waiter.thread is not None and waiter.thread.daemon and self._below_could_go_on():
                 # A daemon thread waits for what only a thread below it on the one real stack
@@ -321,6 +325,8 @@ class Scheduler:
             rec.halt("stuck")
         rec.advance(when, blocked=True)
         self.deliver()
+        if waiter.thread is None:
+            self.alarm.fire()
 
     def _below_could_go_on(self):
         return any(w.ready_at is not None or w.predicate() or w.deadline < INFINITY for w in self.waiters[:-1])
@@ -328,7 +334,7 @@ class Scheduler:
     def sleep_main(self, seconds):
         """`time.sleep` in the main thread: the loop is blocked, other threads go on."""
         until = rec.now + seconds
-        if not self.timeline and not self.ready:
+        if not self.timeline and not self.ready and self.alarm.when > until:
             rec.advance(until, blocked=True)
             return
         self.block(_never, seconds)
@@ -339,6 +345,51 @@ class Scheduler:
             hook()
         self.block(lambda: all(vt.done for vt in self.threads if not vt.daemon))
         self.deliver()
+
+
+class RealTimer:
+    """The process's ITIMER_REAL (`signal.alarm`, `signal.setitimer`) on the virtual clock. Its
+    SIGALRM reaches the main thread while it waits (in `time.sleep`, the loop's select, a
+    join...), where natively the signal interrupts the wait: the program's handler runs, and
+    the wait goes on after it (PEP 475) unless the handler raised. A computation that never
+    waits does not see it, as the virtual clock does not move under it."""
+
+    def __init__(self):
+        self.when = INFINITY
+        self.interval = 0.0
+        self.delivered = 0
+
+    def remaining(self):
+        return (0.0 if self.when == INFINITY else max(self.when - rec.now, 0.0)), self.interval
+
+    def set(self, seconds, interval):
+        """Arms (or, with 0 seconds, disarms) the timer; returns what was left of it."""
+        old = self.remaining()
+        if seconds > 0:
+            self.when, self.interval = rec.read_clock() + seconds, interval
+        else:
+            self.when, self.interval = INFINITY, 0.0
+        return old
+
+    def fire(self):
+        """SIGALRM, if the timer is due and the main thread is the one waiting."""
+        if rec.thread is not None or self.when > rec.now + RESOLUTION:
+            return
+        self.when = self.when + self.interval if self.interval > 0 else INFINITY
+        self.delivered += 1
+        handler = signal.getsignal(signal.SIGALRM)
+        if handler == signal.SIG_IGN:
+            return
+        if handler == signal.SIG_DFL or handler is None:
+            # The default action ends the process at once; the shell reports 128 + SIGALRM.
+            rec.halt("completed", exit_code=128 + signal.SIGALRM)
+        from loopscope_asyncio import hidden_frame
+
+        # The frame that waits, as the program sees its stack.
+        frame = sys._getframe(1)
+        while frame is not None and hidden_frame(frame.f_code):
+            frame = frame.f_back
+        handler(signal.SIGALRM, frame)
 
 
 def _never():

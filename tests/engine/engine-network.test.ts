@@ -207,7 +207,7 @@ asyncio.run(main())
 });
 
 describe('nothing but the loopback', () => {
-  test('a name or an address elsewhere raises an OSError that says there is no network', async () => {
+  test('a name or an address elsewhere fails as on a Linux machine whose DNS resolves nothing and that has no route off the loopback', async () => {
     const result = await run(`
 import asyncio, socket
 async def main():
@@ -219,14 +219,15 @@ async def main():
     try:
         socket.create_connection(("192.168.1.1", 443))
     except OSError as error:
-        print(type(error).__name__, error.errno, "no network" in str(error))
+        print(type(error).__name__, error.errno, error.errno == errno.ENETUNREACH)
+import errno
 asyncio.run(main())
 `);
     expect(result.stdout).toBe(
       [
-        "gaierror [Errno -2] Loopscope has no network: only this program's own loopback sockets (127.0.0.1, ::1, localhost) can be reached, not 'example.com'",
-        "OSError [Errno 101] Loopscope has no network: only this program's own loopback sockets (127.0.0.1, ::1, localhost) can be reached, not ('10.0.0.1', 80)",
-        "OSError [Errno 101] Loopscope has no network: only this program's own loopback sockets (127.0.0.1, ::1, localhost) can be reached, not ('2001:db8::1', 80)",
+        'gaierror [Errno -2] Name or service not known',
+        'OSError [Errno 101] Network is unreachable',
+        'OSError [Errno 101] Network is unreachable',
         'OSError 101 True',
         '',
       ].join('\n'),
