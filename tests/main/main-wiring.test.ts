@@ -129,6 +129,17 @@ function menuItem(label: string, items = fake.menus.at(-1) as MenuItem[]): MenuI
   return undefined;
 }
 
+/** The run.start event an engine page sends for `source`, run as main.py. */
+const runStart = (source: string) => ({
+  seq: 0,
+  t: 0,
+  kind: 'run.start',
+  version: 1,
+  python: '3.14.0',
+  file: 'main.py',
+  source,
+});
+
 describe('the main process before the app is ready', () => {
   it('sandboxes every renderer, makes app:// privileged, and claims the single-instance lock', () => {
     expect(fake.app.sandboxed).toBe(true);
@@ -388,15 +399,7 @@ describe('the engine, from a run request to its events', () => {
       }),
     ]);
     fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.events, runId, [
-      {
-        seq: 0,
-        t: 0,
-        kind: 'run.start',
-        version: 1,
-        python: '3.14.0',
-        file: 'main.py',
-        source: 'print(1)',
-      },
+      runStart('print(1)'),
       { seq: 1, t: 0, kind: 'output', stream: 'stdout', text: '1\n' },
       { seq: 2, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 },
     ]);
@@ -444,15 +447,7 @@ describe('the engine, from a run request to its events', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(readdir(snapshots)).rejects.toThrow();
     fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.events, runId, [
-      {
-        seq: 0,
-        t: 0,
-        kind: 'run.start',
-        version: 1,
-        python: '3.14.0',
-        file: 'main.py',
-        source: 'print(2)',
-      },
+      runStart('print(2)'),
       { seq: 1, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 },
     ]);
   });
