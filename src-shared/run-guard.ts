@@ -174,6 +174,7 @@ export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunG
   const checker = createTraceChecker();
   const { maxEvents, maxOutputBytes } = request.budgets;
   let events = 0;
+  let outputEvents = 0;
   let output = 0;
   let last: TraceEvent | null = null;
   const maxBatch = maxBatchBytes(request);
@@ -207,13 +208,17 @@ export function createRunGuard(request: RunRequest & { budgets: Budgets }): RunG
         checked = error.accepted.filter((event) => event.kind !== 'run.end');
       }
       events += checked.length;
-      if (events > maxEvents + EVENT_SLACK)
-        fail('The engine sent more events than the run’s budget allows.');
       for (const event of checked) {
         // The budget counts characters, as Python does: a surrogate pair is one.
-        if (event.kind === 'output')
+        if (event.kind === 'output') {
+          outputEvents += 1;
           output += event.text.length - (event.text.match(SURROGATE_PAIRS) ?? []).length;
+        }
       }
+      // Once the trace is full the program runs on with its printed text alone recorded
+      // (docs/trace-format.md, `fullAt`): up to as many output events again.
+      if (events - outputEvents > maxEvents + EVENT_SLACK || events > 2 * maxEvents + EVENT_SLACK)
+        fail('The engine sent more events than the run’s budget allows.');
       if (output > maxOutputBytes + OUTPUT_SLACK)
         fail('The engine sent more output than the run’s budget allows.');
       last = checked.at(-1) ?? last;

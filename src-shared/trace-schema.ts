@@ -55,6 +55,7 @@ export const TRACE_SCHEMA = {
     column: 'int?',
     error: 'str?',
     hotLines: 'ints?',
+    fullAt: 'int?',
   },
   line: { line: 'int', task: 'int?' },
   'line.hot': { line: 'int', task: 'int?' },

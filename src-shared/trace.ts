@@ -140,6 +140,11 @@ export type TraceEvent =
       budget?: BudgetKind;
       /** Lines whose runs in tight loops were summarised (see `line.hot`), ascending. */
       hotLines?: number[];
+      /**
+       * The number of events the trace held when it filled up (the events budget): the program
+       * ran on from there unrecorded, its printed text alone still recorded.
+       */
+      fullAt?: number;
       /** For a syntax error: where, 1-based. */
       line?: number;
       column?: number;

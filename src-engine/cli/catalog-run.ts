@@ -40,7 +40,9 @@ Options for run:
       'loopscope: this Node.js ({version}) cannot confine the programs Loopscope runs, and Loopscope runs none unconfined. Use Node.js 20.19 or later.',
     cannotWrite: "loopscope: cannot write the trace to '{file}': {reason}",
     budgetEvents:
-      'loopscope: stopped: the program recorded {count} events, the most a run may record.',
+      'loopscope: stopped: the trace filled up (events: {count}), and the program, run on unrecorded, did not end within the events budget.',
+    traceFull:
+      'loopscope: the trace filled up (events: {count}); the program ran on to its end unrecorded, and only what it printed after that is in the trace.',
     budgetVirtual: 'loopscope: stopped: the loop’s clock passed {seconds} virtual seconds.',
     budgetWall: 'loopscope: stopped: the program ran longer than {ms} ms of real time.',
     budgetOutput: 'loopscope: stopped: the program printed more than {bytes} characters.',
@@ -89,7 +91,9 @@ Options for run:
       'loopscope: эта версия Node.js ({version}) не может изолировать программы, которые выполняет Loopscope, а без изоляции Loopscope их не выполняет. Нужна Node.js 20.19 или новее.',
     cannotWrite: 'loopscope: не удаётся записать трассу в «{file}»: {reason}',
     budgetEvents:
-      'loopscope: остановлено: программа записала {count} событий — больше за один запуск нельзя.',
+      'loopscope: остановлено: запись заполнилась (событий: {count}), а программа, продолженная без записи, не закончилась в пределах бюджета событий.',
+    traceFull:
+      'loopscope: запись заполнилась (событий: {count}); дальше программа работала до конца без записи, и в трассе после этого только то, что она напечатала.',
     budgetVirtual: 'loopscope: остановлено: часы цикла прошли {seconds} виртуальных секунд.',
     budgetWall: 'loopscope: остановлено: программа работала дольше {ms} мс реального времени.',
     budgetOutput: 'loopscope: остановлено: программа напечатала больше {bytes} символов.',

@@ -174,6 +174,10 @@ export async function runCommand(
   const limits = { ...DEFAULT_BUDGETS, ...budgets };
   const note = describeEnd(ended, limits, t);
   if (note) io.err(note + '\n');
+  // Of a trace that filled up and a program that ran on to its end, the program's output says
+  // nothing (it is whole, as python3's); whoever reads the trace is told where it stops.
+  else if (ended.fullAt !== undefined && (traceOut || asJson))
+    io.err(t('traceFull', { count: ended.fullAt }) + '\n');
   return ended.exitCode;
 }
 

@@ -254,6 +254,9 @@ def _on_line(code, line):
             return None
         if r.output_pending and real_perf_counter() - r.last_flush > r.OUTPUT_LATENCY:
             r.flush()
+        if r.full_at is not None:
+            # The trace is full: the program runs on unrecorded (Recorder.fill).
+            return None
         r.line = line
         # Appended one by one: a tuple would be one more object for the garbage collector to count.
         batch = r.batch
@@ -693,6 +696,8 @@ def run(source, filename, stdin, options_json, sink, control):
             end["budget"] = stop.budget
     if rec.hot_lines:
         end["hotLines"] = sorted(rec.hot_lines)
+    if rec.full_at is not None:
+        end["fullAt"] = rec.full_at
     _limit.raise_callback = None
     monitoring.set_events(MONITOR_TOOL, 0)
     monitoring.register_callback(MONITOR_TOOL, monitoring.events.LINE, None)

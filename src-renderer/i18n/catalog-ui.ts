@@ -332,6 +332,10 @@ export const uiCatalog = defineCatalog({
       'Line {lines} ran in a tight loop: its repeated runs were not recorded one by one.',
     'say.run.end.summarized.many':
       'Lines {lines} ran in tight loops: their repeated runs were not recorded one by one.',
+    'say.run.end.full':
+      'The trace filled up before the end: the program ran on to its end unrecorded, and the console shows everything it printed.',
+    'say.run.end.full-unfinished':
+      'The trace filled up before this: the program ran on unrecorded, the console showing what it printed, until the run was stopped.',
     'say.line.task': '{task} executes line {line}.',
     'say.line': 'Python executes line {line}.',
     'say.output.task': '{task} prints “{text}”.',
@@ -935,6 +939,10 @@ export const uiCatalog = defineCatalog({
       'Строка {lines} выполнялась в плотном цикле: её повторные выполнения не записаны по одному.',
     'say.run.end.summarized.many':
       'Строки {lines} выполнялись в плотных циклах: их повторные выполнения не записаны по одному.',
+    'say.run.end.full':
+      'Запись заполнилась раньше конца: дальше программа работала до конца без записи, а в консоли всё, что она напечатала.',
+    'say.run.end.full-unfinished':
+      'Запись заполнилась ещё раньше: дальше программа работала без записи (в консоли всё, что она напечатала), пока запуск не остановили.',
     'say.line.task': '{task} выполняет строку {line}.',
     'say.line': 'Python выполняет строку {line}.',
     'say.output.task': '{task} печатает «{text}».',

@@ -202,24 +202,33 @@ export function narrateEnd(
   if (event.outcome === 'raised' && input) {
     text += ` ${t('say.run.end.input', { line: input.line ?? '?' })}`;
   }
-  const summary = hotLinesSummary(event, context.locale);
+  const summary = endSummary(event, context.locale);
   if (summary !== '') text += ` ${summary}`;
   return { text, claims: [{ kind: 'phase', phase: endPhaseOf(event) }] };
 }
 
 /**
- * What the run's end says of the lines the engine summarised in tight loops (their repeated
- * runs not recorded one by one), or '' when it summarised none.
+ * What the run's end says of what the engine did not record one by one: the lines it summarised
+ * in tight loops, and the part of the run after the trace filled up; '' when neither.
  */
-export function hotLinesSummary(
+export function endSummary(
   event: Extract<TraceEvent, { kind: 'run.end' }>,
   locale: Locale,
 ): string {
+  const said: string[] = [];
   const lines = event.hotLines ?? [];
-  if (lines.length === 0) return '';
   // One line or several, not a count's plural: "Lines 3, 21" is never singular.
-  const key = lines.length === 1 ? 'say.run.end.summarized.one' : 'say.run.end.summarized.many';
-  return locale.t(key, { lines: lines.join(', ') });
+  if (lines.length > 0)
+    said.push(
+      locale.t(lines.length === 1 ? 'say.run.end.summarized.one' : 'say.run.end.summarized.many', {
+        lines: lines.join(', '),
+      }),
+    );
+  if (event.fullAt !== undefined) {
+    const ended = event.outcome === 'completed' || event.outcome === 'raised';
+    said.push(locale.t(ended ? 'say.run.end.full' : 'say.run.end.full-unfinished'));
+  }
+  return said.join(' ');
 }
 
 function endPhaseOf(event: Extract<TraceEvent, { kind: 'run.end' }>): PhaseName {

@@ -345,6 +345,25 @@ describe('loopscope run', () => {
     expect(result.status).toBe(124);
     expect(result.stderr).toMatch(/stopped/);
   });
+
+  test('a program whose trace fills up prints what python3 prints, and its trace says where', () => {
+    const file = write(
+      'switch.py',
+      'import asyncio\nasync def main():\n    for i in range(1500):\n        await asyncio.sleep(0)\n    print("done", i)\nasyncio.run(main())\n',
+    );
+    const plain = loopscope(['run', file, '--max-events', '5000']);
+    expect(plain).toMatchObject({ stdout: 'done 1499\n', stderr: '', status: 0 });
+    const trace = join(work, 'switch.jsonl');
+    const traced = loopscope(['run', file, '--max-events', '5000', '--trace', trace]);
+    expect(traced).toMatchObject({ stdout: 'done 1499\n', status: 0 });
+    expect(traced.stderr).toMatch(/trace filled up \(events: 5000\)/);
+    const events = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string });
+    expect(events.at(-1)).toMatchObject({ kind: 'run.end', outcome: 'completed', fullAt: 5000 });
+    expect(events.at(-2)).toMatchObject({ kind: 'output', text: 'done 1499\n' });
+  });
 });
 
 /**

@@ -130,7 +130,7 @@ sum(range(10**14))
     expect(result.stdout).toBe('go\n');
   });
 
-  test('the event budget stops a busy program', async () => {
+  test('the event budget stops a busy program once it has run on unrecorded', async () => {
     const result = await run(
       `
 import asyncio
@@ -141,8 +141,41 @@ asyncio.run(main())
 `,
       { budgets: { maxEvents: 2000 } },
     );
-    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'events' });
+    expect(endOf(result)).toMatchObject({ outcome: 'budget', budget: 'events', fullAt: 2000 });
     expect(result.events.length).toBe(2001);
+    validateTrace(result.events);
+  });
+
+  test('a program whose trace fills up runs on to its end, and all it prints is kept', async () => {
+    // Each round of a task's loop is about eleven events: 400 rounds need about 4,400, the
+    // trace holds 1,500. What the program prints after the trace filled is still recorded.
+    const result = await run(
+      `
+import asyncio, sys
+async def spin(name, n):
+    for i in range(n):
+        await asyncio.sleep(0)
+        if i % 50 == 49:
+            print(name, i + 1, flush=True)
+    return n
+async def main():
+    print(sum(await asyncio.gather(spin("a", 200), spin("b", 200))))
+    print("warned", file=sys.stderr)
+    1 / 0
+asyncio.run(main())
+`,
+      { budgets: { maxEvents: 1500 } },
+    );
+    const end = endOf(result);
+    expect(end).toMatchObject({ outcome: 'raised', exitCode: 1, fullAt: 1500 });
+    const rounds = [50, 100, 150, 200].map((n) => `a ${n}\nb ${n}\n`).join('');
+    expect(result.stdout).toBe(`${rounds}400\n`);
+    expect(result.stderr).toContain('warned\n');
+    expect(result.stderr).toContain('ZeroDivisionError: division by zero');
+    // Past the full trace only printed text follows.
+    const after = result.events.filter((e) => e.seq >= 1500 && e.kind !== 'run.end');
+    expect(after.length).toBeGreaterThan(0);
+    expect(new Set(after.map((e) => e.kind))).toEqual(new Set(['output']));
     validateTrace(result.events);
   });
 

@@ -258,4 +258,20 @@ describe('numbers, times and counted nouns', () => {
     expect(say(two, two.length)).toContain('Lines 4, 9 ran in tight loops');
     expect(say(two, two.length, ru)).toContain('Строки 4, 9 выполнялись');
   });
+
+  it('says that the program ran on to its end once its trace was full', () => {
+    const events = loadFixture('budget_events');
+    const full = new Replay(
+      events.map((e) =>
+        e.kind === 'run.end' ? { ...e, outcome: 'completed', exitCode: 0, fullAt: e.seq } : e,
+      ),
+    );
+    expect(say(full, full.length)).toContain('The trace filled up before the end');
+    expect(say(full, full.length, ru)).toContain('Запись заполнилась раньше конца');
+    const cut = new Replay(events);
+    expect(say(cut, cut.length)).toContain('The trace filled up before this');
+    expect(say(cut, cut.length, ru)).toContain('Запись заполнилась ещё раньше');
+    const plain = new Replay(loadFixture('gather_order'));
+    expect(say(plain, plain.length)).not.toContain('filled up');
+  });
 });

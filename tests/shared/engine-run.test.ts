@@ -127,6 +127,29 @@ describe('a run guard', () => {
     expect(() => guard.check(lines(151, 50))).toThrow(/more events/);
   });
 
+  test('takes printed text past a full trace, up to as many events again', () => {
+    const budgets = { ...DEFAULT_BUDGETS, maxEvents: 100 };
+    const outputs = (from: number, count: number): TraceEvent[] =>
+      Array.from({ length: count }, (_, i) => output(from + i, 'x'));
+    const guard = createRunGuard({ ...REQUEST, budgets });
+    guard.check([START, ...outputs(1, 99)]);
+    // The trace is full (100 events): the program runs on, its printed text still recorded.
+    expect(guard.check(outputs(100, 120))).toHaveLength(120);
+    expect(() => guard.check(outputs(220, 100))).toThrow(/more events/);
+    // Other events past the budget are refused: 100 of them, and 70 more.
+    const other = createRunGuard({ ...REQUEST, budgets });
+    const lines = (from: number, count: number): TraceEvent[] =>
+      Array.from({ length: count }, (_, i) => ({
+        seq: from + i,
+        t: 0.5,
+        kind: 'line',
+        line: 1,
+        task: null,
+      }));
+    other.check([START, ...lines(1, 99)]);
+    expect(() => other.check(lines(100, 70))).toThrow(/more events/);
+  });
+
   test('counts output in characters, as Python does: an emoji is one', () => {
     const budgets = { ...DEFAULT_BUDGETS, maxOutputBytes: 2000 };
     const guard = createRunGuard({ ...REQUEST, budgets });
