@@ -15,7 +15,8 @@ Commands:
 Options for run:
   --trace OUT.jsonl     also write the trace as JSON Lines
   --json                write the trace to stdout instead of the program's output
-  --max-events N        stop after N trace events (default {maxEvents})
+  --max-events N        the trace holds N events; past them the program runs on
+                        unrecorded (default {maxEvents})
   --max-seconds S       stop when the loop's virtual clock passes S seconds (default {maxSeconds})
   --max-memory MB       stop when the engine's process holds more than MB megabytes (default {maxMemory})
   --timeout MS          stop after MS milliseconds of real time (default {maxWall})
@@ -65,7 +66,8 @@ Options for run:
 Параметры run:
   --trace ВЫХОД.jsonl   записать ещё и трассу в формате JSON Lines
   --json                вывести трассу вместо вывода программы
-  --max-events N        остановить после N событий трассы (по умолчанию {maxEvents})
+  --max-events N        трасса вмещает N событий, дальше программа работает
+                        без записи (по умолчанию {maxEvents})
   --max-seconds S       остановить, когда виртуальные часы цикла пройдут S секунд (по умолчанию {maxSeconds})
   --max-memory MB       остановить, когда процесс движка займёт больше MB мегабайт (по умолчанию {maxMemory})
   --timeout MS          остановить через MS миллисекунд реального времени (по умолчанию {maxWall})
