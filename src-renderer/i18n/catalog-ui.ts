@@ -186,7 +186,7 @@ export const uiCatalog = defineCatalog({
     'tasks.internal-hint.executor':
       'asyncio’s own task: asyncio.run shuts down the default thread pool executor in it.',
     'tasks.internal-hint.other': 'asyncio’s own task, not one of your program’s.',
-    'tasks.more-internal': '{tasks} in all, {internal} of them asyncio’s own',
+    'tasks.own-and-internal': '{tasks} of your own, and {internal} of asyncio’s',
     'status.cancelling': 'cancelling',
     'task.finish-order': 'ended #{order}',
     'task.asyncio-name': 'in asyncio: {name}',
@@ -786,7 +786,7 @@ export const uiCatalog = defineCatalog({
     'tasks.internal-hint.executor':
       'Служебная задача asyncio: в ней asyncio.run закрывает пул потоков исполнителя по умолчанию.',
     'tasks.internal-hint.other': 'Служебная задача asyncio, а не вашей программы.',
-    'tasks.more-internal': 'всего {tasks}, служебных asyncio: {internal}',
+    'tasks.own-and-internal': '{tasks} вашей программы и ещё служебных asyncio: {internal}',
     'status.cancelling': 'отменяется',
     'task.finish-order': 'завершилась {order}-й',
     'task.asyncio-name': 'в asyncio: {name}',

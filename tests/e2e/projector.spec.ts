@@ -450,7 +450,7 @@ test('the tasks’ count is one line of readable type beside its title, in Russi
   const problems: string[] = [];
   for (const size of SIZES) {
     await app.page.setViewportSize(size);
-    // At the end asyncio.run's own tasks are counted too: the longest count.
+    // At the end asyncio.run's own tasks are in the tooltip, not in the count.
     for (const step of [Math.round((await app.length()) / 2), await app.length()]) {
       await seekDrawn(app, step);
       const count = await app.view('tasks').evaluate((view) => {
