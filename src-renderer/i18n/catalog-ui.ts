@@ -177,6 +177,8 @@ export const uiCatalog = defineCatalog({
 
     'timers.now': 'now',
     'timers.dial': 'Dial of virtual time from 0 to {span}; the hand is the loop’s clock',
+    'timers.heap-title': 'Heap order',
+    'timers.heap-hint': '(index 0 is due first)',
     'timers.waited': 'waited',
     'timers.blocked': 'blocked',
 
@@ -777,6 +779,8 @@ export const uiCatalog = defineCatalog({
 
     'timers.now': 'сейчас',
     'timers.dial': 'Циферблат виртуального времени от 0 до {span}; стрелка — часы цикла',
+    'timers.heap-title': 'Порядок в куче',
+    'timers.heap-hint': '(индекс 0 сработает первым)',
     'timers.waited': 'ожидание',
     'timers.blocked': 'блокировка',
 
