@@ -110,14 +110,19 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** How far, in label heights, a label may stand off its arrow when no place on it is clear. */
-const LABEL_SHIFTS = [0, -1, 1, -2, 2, -3, 3];
+/**
+ * Where a label may stand off its arrow when no place on it is clear: up to four lines above
+ * or below, up to its own width aside, nearest first.
+ */
+const LABEL_SHIFTS = [-4, -3, -2, -1, 0, 1, 2, 3, 4]
+  .flatMap((lines) => [-1, -0.5, 0, 0.5, 1].map((widths) => ({ lines, widths })))
+  .sort((a, b) => Math.hypot(a.lines, a.widths * 2) - Math.hypot(b.lines, b.widths * 2));
 
 /**
  * The center of a label `width` × `height` by the arrow: the first place along it where the
  * label covers none of `obstacles` (the text on screen, the labels placed before it) and
- * stays inside `bounds`; else the nearest such place a few lines above or below it, since a
- * label read over a heading's text is read as neither; else where it covers the least.
+ * stays inside `bounds`; else the nearest such place a few lines above or below or aside, since
+ * a label written over a heading's text is read as neither; else where it covers the least.
  */
 export function placeLabel(
   shape: Pick<ArrowShape, 'at'>,
@@ -142,13 +147,17 @@ export function placeLabel(
   for (const shift of LABEL_SHIFTS) {
     for (const t of LABEL_PLACES) {
       const on = shape.at(t);
-      const point = { x: on.x, y: on.y + shift * (height + 2 * LABEL_MARGIN) };
+      const point = {
+        x: on.x + shift.widths * width,
+        y: on.y + shift.lines * (height + 2 * LABEL_MARGIN),
+      };
       const box = boxAt(point);
       if (!inside(box)) continue;
       const covered = obstacles.reduce((sum, obstacle) => sum + overlap(box, obstacle), 0);
       if (covered === 0) return point;
       // Less by a pixel or more: rounding alone does not move the label off the middle.
-      if (shift === 0 && (!best || covered < best.covered - 1)) best = { point, covered };
+      const onArrow = shift.lines === 0 && shift.widths === 0;
+      if (onArrow && (!best || covered < best.covered - 1)) best = { point, covered };
     }
   }
   return best?.point ?? shape.at(0.5);

@@ -27,7 +27,7 @@ describe('a why-arrow’s label', () => {
     expect(clear).toBe(true);
   });
 
-  test('where text covers every place along the arrow, stands above or below it, clear of the text', () => {
+  test('where text covers every place along the arrow, stands a little off it, clear of the text', () => {
     const shape = arrowShape(from, to);
     // A line of text across each place the label may take on the arrow, as a heading's is.
     const lines: Box[] = [0.22, 0.3, 0.4, 0.5, 0.6, 0.7, 0.78].map((t) => {
@@ -39,10 +39,10 @@ describe('a why-arrow’s label', () => {
     const meets = (a: Box, b: Box) =>
       a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     expect(lines.filter((line) => meets(label, line))).toEqual([]);
-    // Near its arrow: a few lines off one of the arrow's points.
+    // Near its arrow: a few lines off one of the arrow's points, and no more than its width aside.
     const near = [0.22, 0.3, 0.4, 0.5, 0.6, 0.7, 0.78].some((t) => {
       const at = shape.at(t);
-      return at.x === point.x && Math.abs(at.y - point.y) <= 3 * 20;
+      return Math.abs(at.x - point.x) <= 40 && Math.abs(at.y - point.y) <= 4 * 20;
     });
     expect(near).toBe(true);
   });
