@@ -177,6 +177,8 @@ export const uiCatalog = defineCatalog({
 
     'timers.now': 'now',
     'timers.dial': 'Dial of virtual time from 0 to {span}; the hand is the loop’s clock',
+    'timers.heap-title': 'Heap order',
+    'timers.heap-hint': '(index 0 is due first)',
     'timers.waited': 'waited',
     'timers.blocked': 'blocked',
 
@@ -186,7 +188,7 @@ export const uiCatalog = defineCatalog({
     'tasks.internal-hint.executor':
       'asyncio’s own task: asyncio.run shuts down the default thread pool executor in it.',
     'tasks.internal-hint.other': 'asyncio’s own task, not one of your program’s.',
-    'tasks.more-internal': '{tasks} in all, {internal} of them asyncio’s own',
+    'tasks.own-and-internal': '{tasks} of your own, and {internal} of asyncio’s',
     'status.cancelling': 'cancelling',
     'task.finish-order': 'ended #{order}',
     'task.asyncio-name': 'in asyncio: {name}',
@@ -781,6 +783,8 @@ export const uiCatalog = defineCatalog({
 
     'timers.now': 'сейчас',
     'timers.dial': 'Циферблат виртуального времени от 0 до {span}; стрелка — часы цикла',
+    'timers.heap-title': 'Порядок в куче',
+    'timers.heap-hint': '(индекс 0 сработает первым)',
     'timers.waited': 'ожидание',
     'timers.blocked': 'блокировка',
 
@@ -790,7 +794,7 @@ export const uiCatalog = defineCatalog({
     'tasks.internal-hint.executor':
       'Служебная задача asyncio: в ней asyncio.run закрывает пул потоков исполнителя по умолчанию.',
     'tasks.internal-hint.other': 'Служебная задача asyncio, а не вашей программы.',
-    'tasks.more-internal': 'всего {tasks}, служебных asyncio: {internal}',
+    'tasks.own-and-internal': '{tasks} вашей программы и ещё служебных asyncio: {internal}',
     'status.cancelling': 'отменяется',
     'task.finish-order': 'завершилась {order}-й',
     'task.asyncio-name': 'в asyncio: {name}',

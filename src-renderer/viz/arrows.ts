@@ -111,28 +111,54 @@ function overlap(a: Box, b: Box): number {
 }
 
 /**
- * The center of a label `width` × `height` on the arrow: the first place along it where the
- * label covers none of `obstacles` (the text on screen), else where it covers the least.
+ * Where a label may stand off its arrow when no place on it is clear: up to four lines above
+ * or below, up to its own width aside, nearest first.
+ */
+const LABEL_SHIFTS = [-4, -3, -2, -1, 0, 1, 2, 3, 4]
+  .flatMap((lines) => [-1, -0.5, 0, 0.5, 1].map((widths) => ({ lines, widths })))
+  .sort((a, b) => Math.hypot(a.lines, a.widths * 2) - Math.hypot(b.lines, b.widths * 2));
+
+/**
+ * The center of a label `width` × `height` by the arrow: the first place along it where the
+ * label covers none of `obstacles` (the text on screen, the labels placed before it) and
+ * stays inside `bounds`; else the nearest such place a few lines above or below or aside, since
+ * a label written over a heading's text is read as neither; else where it covers the least.
  */
 export function placeLabel(
   shape: Pick<ArrowShape, 'at'>,
   width: number,
   height: number,
   obstacles: readonly Box[],
+  bounds: Box | null = null,
 ): Point {
   let best: { point: Point; covered: number } | null = null;
-  for (const t of LABEL_PLACES) {
-    const point = shape.at(t);
-    const box = {
-      x: point.x - width / 2 - LABEL_MARGIN,
-      y: point.y - height / 2 - LABEL_MARGIN,
-      width: width + 2 * LABEL_MARGIN,
-      height: height + 2 * LABEL_MARGIN,
-    };
-    const covered = obstacles.reduce((sum, obstacle) => sum + overlap(box, obstacle), 0);
-    if (covered === 0) return point;
-    // Less by a pixel or more: rounding alone does not move the label off the middle.
-    if (!best || covered < best.covered - 1) best = { point, covered };
+  const boxAt = (point: Point): Box => ({
+    x: point.x - width / 2 - LABEL_MARGIN,
+    y: point.y - height / 2 - LABEL_MARGIN,
+    width: width + 2 * LABEL_MARGIN,
+    height: height + 2 * LABEL_MARGIN,
+  });
+  const inside = (box: Box) =>
+    bounds === null ||
+    (box.x >= bounds.x &&
+      box.y >= bounds.y &&
+      box.x + box.width <= bounds.x + bounds.width &&
+      box.y + box.height <= bounds.y + bounds.height);
+  for (const shift of LABEL_SHIFTS) {
+    for (const t of LABEL_PLACES) {
+      const on = shape.at(t);
+      const point = {
+        x: on.x + shift.widths * width,
+        y: on.y + shift.lines * (height + 2 * LABEL_MARGIN),
+      };
+      const box = boxAt(point);
+      if (!inside(box)) continue;
+      const covered = obstacles.reduce((sum, obstacle) => sum + overlap(box, obstacle), 0);
+      if (covered === 0) return point;
+      // Less by a pixel or more: rounding alone does not move the label off the middle.
+      const onArrow = shift.lines === 0 && shift.widths === 0;
+      if (onArrow && (!best || covered < best.covered - 1)) best = { point, covered };
+    }
   }
   return best?.point ?? shape.at(0.5);
 }
@@ -179,12 +205,13 @@ export function arrowShape(from: Box, to: Box): ArrowShape {
 
 /**
  * Draws `arrows` into `group`, in the coordinates of the window; what was there is replaced.
- * Labels are placed off `obstacles`, the boxes of the text on screen.
+ * Labels are placed off `obstacles`, the boxes of the text on screen, and inside `bounds`.
  */
 export function renderArrows(
   group: SVGGElement,
   arrows: readonly Arrow[],
   obstacles: readonly Box[] = [],
+  bounds: Box | null = null,
 ): void {
   const root = select(group);
   const clips = root
@@ -233,6 +260,8 @@ export function renderArrows(
   groups.select('path.halo').attr('d', (a) => shape(a).path);
   groups.select('path.line').attr('d', (a) => shape(a).path);
   groups.select('path.head').attr('d', (a) => shape(a).head);
+  // Each label keeps off the text on screen and off the labels placed before it.
+  const taken = [...obstacles];
   groups
     .select<SVGTextElement>('text.label')
     .attr('dy', '0.35em')
@@ -240,7 +269,10 @@ export function renderArrows(
     .each(function (a) {
       const height = parseFloat(getComputedStyle(this).fontSize) * 1.2 || 16;
       const width = a.label ? this.getComputedTextLength() : 0;
-      const point = placeLabel(shape(a), width, height, obstacles);
+      const point = placeLabel(shape(a), width, height, taken, bounds);
+      if (a.label) {
+        taken.push({ x: point.x - width / 2, y: point.y - height / 2, width, height });
+      }
       this.setAttribute('x', String(point.x));
       this.setAttribute('y', String(point.y));
     });

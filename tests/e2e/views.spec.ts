@@ -147,10 +147,10 @@ test('asyncio.run’s own shutdown tasks are shown, as asyncio’s', async ({ ap
   await expect(card).toHaveAttribute('data-internal', 'asyncgens');
   await expect(card).toHaveAttribute('title', /asyncio.run finalizes async generators in it/);
   await expect(card.locator('.badge')).toHaveText('asyncio');
-  // The header says how many; how many of them are asyncio's own is in its tooltip.
+  // The header counts the program's own tasks; asyncio's own are counted apart, in its tooltip.
   const count = app.view('tasks').locator('[data-field=task-count]');
-  await expect(count).toHaveText('3 tasks');
-  await expect(count).toHaveAttribute('title', '3 tasks in all, 1 of them asyncio’s own');
+  await expect(count).toHaveText('2 tasks');
+  await expect(count).toHaveAttribute('title', '2 tasks of your own, and 1 of asyncio’s');
   await expect(app.view('lanes').locator('g.lane.internal')).toHaveCount(2);
   await expect(app.view('lanes').locator('g.lane:not(.internal)')).toHaveCount(2);
   await app.screenshot('views-asyncio-own-tasks');
@@ -161,8 +161,11 @@ test('asyncio.run’s own shutdown tasks are shown, as asyncio’s', async ({ ap
   await expect(app.view('narration')).toContainText(
     'asyncio.run завершает работу: главная корутина вернулась',
   );
-  await expect(count).toHaveText('3 задачи');
-  await expect(count).toHaveAttribute('title', 'всего 3 задачи, служебных asyncio: 1');
+  await expect(count).toHaveText('2 задачи');
+  await expect(count).toHaveAttribute(
+    'title',
+    '2 задачи вашей программы и ещё служебных asyncio: 1',
+  );
   await app.screenshot('views-asyncio-own-tasks-ru');
   await app.setLanguage('en');
 });

@@ -27,6 +27,36 @@ describe('a why-arrow’s label', () => {
     expect(clear).toBe(true);
   });
 
+  test('where text covers every place along the arrow, stands a little off it, clear of the text', () => {
+    const shape = arrowShape(from, to);
+    // A line of text across each place the label may take on the arrow, as a heading's is.
+    const lines: Box[] = [0.22, 0.3, 0.4, 0.5, 0.6, 0.7, 0.78].map((t) => {
+      const at = shape.at(t);
+      return { x: at.x - 70, y: at.y - 9, width: 140, height: 18 };
+    });
+    const point = placeLabel(shape, 40, 16, lines);
+    const label: Box = { x: point.x - 20, y: point.y - 8, width: 40, height: 16 };
+    const meets = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(lines.filter((line) => meets(label, line))).toEqual([]);
+    // Near its arrow: a few lines off one of the arrow's points, and no more than its width aside.
+    const near = [0.22, 0.3, 0.4, 0.5, 0.6, 0.7, 0.78].some((t) => {
+      const at = shape.at(t);
+      return Math.abs(at.x - point.x) <= 40 && Math.abs(at.y - point.y) <= 4 * 20;
+    });
+    expect(near).toBe(true);
+  });
+
+  test('stays inside the window it is drawn in', () => {
+    const shape = arrowShape(from, to);
+    const middle = shape.at(0.5);
+    const heading: Box = { x: middle.x - 60, y: middle.y - 10, width: 120, height: 20 };
+    const bounds: Box = { x: 0, y: 0, width: 1000, height: middle.y + 12 };
+    const point = placeLabel(shape, 40, 16, [heading], bounds);
+    expect(point.y + 8).toBeLessThanOrEqual(bounds.height);
+    expect(point.y - 8).toBeGreaterThanOrEqual(0);
+  });
+
   test('where text is everywhere, covers the least of it', () => {
     const shape = arrowShape(from, to);
     const everywhere: Box = { x: -1000, y: -1000, width: 3000, height: 3000 };
