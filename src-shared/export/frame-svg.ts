@@ -788,10 +788,10 @@ function pickTasks(tasks: readonly FrameTask[], room: number): FrameTask[] {
 function drawTasks(pen: Pen, frame: FrameData, box: Box): void {
   const u = pen.u;
   const count = frame.tasks.length;
+  // The program's own tasks, as the app's header counts them: not asyncio.run's shutdown ones.
+  const own = frame.tasks.filter((task) => !task.internal).length;
   const aside =
-    count > 0
-      ? pen.t('tasks.more', { tasks: `${count} ${pen.plural(count, 'plural.tasks')}` })
-      : '';
+    own > 0 ? pen.t('tasks.more', { tasks: `${own} ${pen.plural(own, 'plural.tasks')}` }) : '';
   const inside = pen.panel(box, pen.t('view.tasks'), aside);
   if (count === 0) {
     pen.note(

@@ -98,6 +98,12 @@ describe('a frame', () => {
     );
   });
 
+  test('counts the program’s own tasks, as the app does: not asyncio.run’s shutdown tasks', () => {
+    const end = source.frame(events.length);
+    expect(end.tasks.filter((task) => task.internal).length).toBeGreaterThan(0);
+    expect(texts(renderFrameSvg(end, options))).toContain('4 tasks in all');
+  });
+
   test('speaks Russian, with Russian plural forms', () => {
     const ru = texts(renderFrameSvg(frame, { ...options, language: 'ru' }));
     expect(ru).toEqual(
