@@ -165,7 +165,12 @@ export const MAX_SCENARIOS = 200;
 /** The message for a lesson problem, without the file name and line. */
 export function describeLessonProblem(problem: LessonProblem, language: Language): string {
   const t = createTranslator(lessonsCatalog, language);
-  return t(`problem.${problem.kind}`, { fence: problem.fence ?? '```', max: MAX_SCENARIOS });
+  return t(`problem.${problem.kind}`, {
+    fence: problem.fence ?? '```',
+    max: MAX_SCENARIOS,
+    shown: problem.link?.shown ?? '',
+    opens: problem.link?.opens ?? '',
+  });
 }
 
 /** Why a scenario cannot be run, as a reader should be told. */
@@ -222,6 +227,9 @@ function createLessonMarkdown() {
   parser.core.ruler.at('inline', parseInlineShallow);
   parser.inline.ruler.before('link', 'wiki_link', parseWikiLink);
   parser.inline.ruler.before('link', 'unlinkable_bracket', skipUnlinkableBracket);
+  parser.core.ruler.after('inline', 'link_destinations', showLinkDestinations);
+  parser.renderer.rules['link_destination'] = (tokens, idx) =>
+    ` <span class="link-destination">(→ ${escapeHtml(tokens[idx]?.content ?? '')})</span>`;
   const escapeHtml = parser.utils.escapeHtml;
   parser.renderer.rules['wiki_link'] = (tokens, idx) =>
     `<em class="wiki-link">${escapeHtml(tokens[idx]?.content ?? '')}</em>`;
@@ -292,6 +300,51 @@ function skipUnlinkableBracket(state: StateInline, silent: boolean): boolean {
   if (!silent) state.pending += state.src[state.pos];
   state.pos += 1;
   return true;
+}
+
+/**
+ * Every link says where it goes when pointed at (its `title`), and a link whose text is a web
+ * address of another site than the one it opens (`[https://a.example](https://b.example)`,
+ * as a phishing mail writes it) is followed by the address it opens, in plain sight.
+ */
+function showLinkDestinations(state: StateCore): void {
+  for (const block of state.tokens) {
+    const children = block.children;
+    if (block.type !== 'inline' || !children) continue;
+    for (let i = 0; i < children.length; i++) {
+      const open = children[i];
+      if (open?.type !== 'link_open') continue;
+      const href = String(open.attrGet('href') ?? '');
+      const title = String(open.attrGet('title') ?? '');
+      open.attrSet('title', title && title !== href ? `${title} (${href})` : href);
+      let close = i + 1;
+      let text = '';
+      while (close < children.length && children[close]?.type !== 'link_close') {
+        text += children[close]?.content ?? '';
+        close += 1;
+      }
+      const shown = addressHost(text.trim());
+      const opens = addressHost(href);
+      if (shown === null || shown === opens) continue;
+      const destination = new state.Token('link_destination', '', 0);
+      destination.content = href;
+      destination.meta = { shown: text.trim() };
+      children.splice(close + 1, 0, destination);
+    }
+  }
+}
+
+/** The host a text names when it reads as a web address (`https://a.example/x`, `www.a.example`). */
+function addressHost(text: string): string | null {
+  const address =
+    /^(?:[a-z][a-z\d+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}[\p{L}\p{N}-]*(?:[:/?#]\S*)?$/iu;
+  if (!address.test(text)) return null;
+  try {
+    const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    return url.hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
 /** `[[Page]]`, `[[Page|shown text]]`, `[[Page#Heading]]` and embeds `![[file]]`. */
@@ -405,6 +458,13 @@ function* readTopLevelBlocks(
       if (token.map) token.map = [token.map[0] + chunk.line, token.map[1] + chunk.line];
       if (token.type === 'fence' && PYTHON_LANGUAGES.has(fenceLanguage(token.info)))
         found.hasPython = true;
+      for (const child of token.children ?? []) {
+        if (child.type !== 'link_destination') continue;
+        const shown = (child.meta as { shown: string }).shown;
+        const line = (token.map?.[0] ?? 0) + 1;
+        const link = { shown, opens: child.content };
+        lesson.problems.push({ kind: 'misleading-link', severity: 'warning', line, link });
+      }
     }
     for (const problem of findFenceProblems(tokens, lines)) {
       lesson.problems.push(problem);

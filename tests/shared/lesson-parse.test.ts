@@ -666,6 +666,39 @@ describe('a lesson with more scenarios than are read', () => {
   });
 });
 
+describe('links', () => {
+  test('a link whose text is another site’s address shows the address it opens, and is warned of', () => {
+    const parsed = lesson(
+      '# T',
+      '',
+      'Log in at [https://bank.example](https://evil.example/login).',
+      '',
+      'Or [www.python.org](https://python.org.evil.example/), [docs](https://docs.python.org/3/),',
+      '[https://docs.python.org/3/](https://docs.python.org/3/library/asyncio.html).',
+    );
+    const html = parsed.blocks.map((b) => (b.kind === 'prose' ? b.html : '')).join('');
+    expect(html).toContain(
+      '<a href="https://evil.example/login" title="https://evil.example/login">https://bank.example</a>' +
+        ' <span class="link-destination">(→ https://evil.example/login)</span>',
+    );
+    expect(html).toContain('(→ https://python.org.evil.example/)');
+    // A link named in words, or to another page of the site it names, is as it reads.
+    expect(html.match(/link-destination/g)).toHaveLength(2);
+    expect(html).toContain('title="https://docs.python.org/3/">docs</a>,');
+    const warnings = parsed.problems.filter((p) => p.kind === 'misleading-link');
+    expect(warnings.map((p) => [p.line, p.link])).toEqual([
+      [3, { shown: 'https://bank.example', opens: 'https://evil.example/login' }],
+      [5, { shown: 'www.python.org', opens: 'https://python.org.evil.example/' }],
+    ]);
+    expect(describeLessonProblem(warnings[0] as LessonProblem, 'en')).toBe(
+      'a link here reads https://bank.example but opens https://evil.example/login; it is shown with the address it opens',
+    );
+    expect(describeLessonProblem(warnings[0] as LessonProblem, 'ru')).toBe(
+      'текст ссылки здесь — https://bank.example, а открывает она https://evil.example/login; рядом со ссылкой показан адрес, который она открывает',
+    );
+  });
+});
+
 describe('a lesson at the size limit (5 MB)', () => {
   const LIMIT = 5 * 1024 * 1024;
 
@@ -713,7 +746,7 @@ describe('a lesson at the size limit (5 MB)', () => {
     );
     const first = parsed.blocks[1];
     expect(first?.kind === 'prose' && first.html).toBe(
-      '<p>See <a href="https://docs.python.org/3/">the docs</a>.</p>\n',
+      '<p>See <a href="https://docs.python.org/3/" title="https://docs.python.org/3/">the docs</a>.</p>\n',
     );
   });
 
