@@ -292,6 +292,9 @@ async function measureLargeInputs() {
     await measure('a 1,000,000-event replay file', () =>
       openTrace('million.loopscope.json', traceAsReplayFile(events)),
     );
+    await measure('a 1,000,000-event trace as one flat JSON array', () =>
+      openTrace('flat.json', JSON.stringify(events)),
+    );
   } finally {
     await web.close();
   }

@@ -15,7 +15,7 @@ const OUTCOMES = new Set([
   'stopped',
   'crashed',
 ]);
-const BUDGETS = new Set(['events', 'virtual-time', 'wall-time', 'output', 'memory']);
+const BUDGETS = new Set(['events', 'virtual-time', 'wall-time', 'output', 'memory', 'input']);
 /** Strings longer than this are refused: a flood of text is the engine's to cut, not ours. */
 const MAX_STRING = 32 * 1024 * 1024;
 

@@ -110,7 +110,14 @@ export type OutcomeKind =
   /** The engine itself failed; `error` says how. */
   | 'crashed';
 
-export type BudgetKind = 'events' | 'virtual-time' | 'wall-time' | 'output' | 'memory';
+export type BudgetKind =
+  | 'events'
+  | 'virtual-time'
+  | 'wall-time'
+  | 'output'
+  | 'memory'
+  /** The standard input given was larger than a program is given: nothing was run. */
+  | 'input';
 
 /** Why asyncio reported a future (or task) when the program dropped it. */
 export type DropReason =

@@ -6,7 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { EXIT_CODE } from '../../src-shared/engine-run.ts';
+import { EXIT_CODE, startEvent } from '../../src-shared/engine-run.ts';
 import { DEFAULT_BUDGETS, type Budgets, type TraceEvent } from '../../src-shared/trace.ts';
 import { NodeEngine } from '../node/engine.ts';
 import { runCatalog } from './catalog-run.ts';
@@ -137,9 +137,35 @@ export async function runCommand(
   const engine = new NodeEngine({ prepareNext: false });
   const input = await stdin();
   if (input === null) {
+    // The trace still tells what happened: a run that never started, for want of a smaller
+    // input. Its Python is the engine's, which started while the input was read.
+    const python = await engine
+      .ready()
+      .then(() => engine.python)
+      .catch(() => '');
     await engine.close();
-    traceOut?.destroy();
+    const request = { code: source.text, filename: path };
+    const refused: TraceEvent[] = [
+      startEvent(request, python),
+      {
+        seq: 1,
+        t: 0,
+        kind: 'run.end',
+        outcome: 'budget',
+        budget: 'input',
+        exitCode: EXIT_BAD_INPUT,
+      },
+    ];
+    const lines = escapeJson(refused.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    if (asJson) io.out(lines);
+    if (traceOut) {
+      traceOut.write(lines);
+      await finished(traceOut.end()).catch((error: Error) => (traceError ??= error));
+    }
     io.err(t('stdinTooLarge', { limit: MAX_STDIN_MB }) + '\n');
+    if (traceError) {
+      io.err(t('cannotWrite', { file: tracePath ?? '', reason: errorMessage(traceError) }) + '\n');
+    }
     return EXIT_BAD_INPUT;
   }
   let end: Extract<TraceEvent, { kind: 'run.end' }> | null = null;
@@ -201,6 +227,8 @@ function describeEnd(
           return t('budgetOutput', { bytes: limits.maxOutputBytes });
         case 'memory':
           return t('budgetMemory', { mb: limits.maxMemoryMb });
+        case 'input':
+          return t('stdinTooLarge', { limit: MAX_STDIN_MB });
         default:
           return t('budgetWall', { ms: limits.maxWallMs });
       }

@@ -199,6 +199,11 @@ export class NodeEngine {
     return this.client.ready();
   }
 
+  /** The Python version of the engine's interpreter, once one was ready; '' before. */
+  get python(): string {
+    return this.client.status.python ?? '';
+  }
+
   /** Milliseconds the last start took, from starting a child to its interpreter ready. */
   get startMs(): number {
     return this.client.lastStartMs;

@@ -944,14 +944,7 @@ class builtin_function_or_method:  # noqa: N801 - the name the C hook's type has
         self._ls_hook = hook
 
     def __call__(self, unraisable, /):
-        tb = _visible_traceback(unraisable)
-        if tb is not unraisable.exc_traceback:
-            value = unraisable.exc_value
-            if value is not None and value.__traceback__ is unraisable.exc_traceback:
-                value.__traceback__ = tb
-            unraisable = type(unraisable)((unraisable.exc_type, value, tb, unraisable.err_msg, unraisable.object))
-            value = None
-        tb = None
+        unraisable = _visible_unraisable(unraisable)
         # The C hook prints the traceback itself, reading each frame's file with io.open: the
         # standard library's files, inside Pyodide's zip, are given it from linecache.
         opener = io.open
@@ -972,9 +965,64 @@ class builtin_function_or_method:  # noqa: N801 - the name the C hook's type has
         return getattr(self._ls_hook, name)
 
 
+def _visible_unraisable(unraisable):
+    """The hook's argument with the traceback it has natively (see _visible_traceback)."""
+    tb = _visible_traceback(unraisable)
+    if tb is unraisable.exc_traceback:
+        return unraisable
+    value = unraisable.exc_value
+    if value is not None and value.__traceback__ is unraisable.exc_traceback:
+        value.__traceback__ = tb
+    return type(unraisable)((unraisable.exc_type, value, tb, unraisable.err_msg, unraisable.object))
+
+
+class _ProgramHook:
+    """What C calls for a hook the program set: the program's hook, given the traceback it has
+    natively, never one made from an engine's frame (a task's step, where C Task has none)."""
+
+    __slots__ = ("hook",)
+
+    def __init__(self, hook):
+        self.hook = hook
+
+    def __call__(self, unraisable, /):
+        return self.hook(_visible_unraisable(unraisable))
+
+
+def _get_unraisablehook(module):
+    hook = vars(module).get("unraisablehook")
+    if hook is None:
+        raise AttributeError("module 'sys' has no attribute 'unraisablehook'")
+    return hook.hook if type(hook) is _ProgramHook else hook
+
+
+def _set_unraisablehook(module, hook):
+    # C reads the hook from sys's dict: what it finds there wraps the program's.
+    vars(module)["unraisablehook"] = hook if isinstance(hook, builtin_function_or_method) else _ProgramHook(hook)
+
+
+def _del_unraisablehook(module):
+    try:
+        del vars(module)["unraisablehook"]
+    except KeyError:
+        raise AttributeError("unraisablehook") from None
+
+
+class module(types.ModuleType):  # noqa: N801 - reads as the type of every module.
+    """The sys module's type: a module whose `unraisablehook`, set by the program, reads back
+    as the program's function while C finds it wrapped (see _ProgramHook)."""
+
+    __slots__ = ()
+    unraisablehook = property(_get_unraisablehook, _set_unraisablehook, _del_unraisablehook)
+
+
+module.__module__ = "builtins"
+
+
 def instrument_unraisable():
     hook = builtin_function_or_method(sys.__unraisablehook__)
     sys.unraisablehook = sys.__unraisablehook__ = hook
+    sys.__class__ = module
 
 
 def install():

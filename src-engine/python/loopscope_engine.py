@@ -426,18 +426,18 @@ def _flush_std_files():
     global _flush_failed
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name, None)
-        if not isinstance(stream, loopscope_io.TerminalStream) or stream.closed:
+        if not loopscope_io.is_terminal_stream(stream) or stream.closed:
             continue
         try:
-            stream.flush_now(True)
+            loopscope_io.flush_stream(stream)
         except OSError as error:
             _flush_failed = True
-            stream.discard()
+            loopscope_io.discard_stream(stream)
             if name == "stdout":
                 try:
                     sys.stderr.write(f"Exception ignored on flushing sys.{name}:\n")
                     sys.stderr.write("".join(traceback.format_exception_only(error)))
-                    sys.stderr.flush_now()
+                    sys.stderr.flush()
                 except (OSError, ValueError, AttributeError):
                     pass
 

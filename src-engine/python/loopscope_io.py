@@ -1,8 +1,8 @@
 """The program's standard streams, as a terminal's: what reaches the trace is what a terminal
 would show, when it would show it.
 
-`sys.stdout` and `sys.stderr` are line-buffered text layers over binary buffers, as CPython's
-are on a terminal: text waits until a newline (or a flush) and then reaches the terminal with
+`sys.stdout` and `sys.stderr` are line-buffered text layers (CPython's own io.TextIOWrapper)
+over binary buffers, as CPython's are on a terminal: text waits until a newline (or a flush) and then reaches the terminal with
 whatever the binary layer holds; `sys.stdout.buffer.write()` lands in the binary layer;
 `os.write(1, ...)` and `os.write(2, ...)` reach the terminal at once. Text is encoded as
 CPython does under a UTF-8 locale (`surrogateescape` for stdout, `backslashreplace` for
@@ -10,7 +10,6 @@ stderr), and bytes that are not UTF-8 reach the trace as lone surrogates (U+DC80
 way Python itself decodes them with `surrogateescape`.
 """
 
-import codecs
 import errno
 import io
 import os
@@ -22,8 +21,6 @@ rec = None  # The current run's Recorder; set by loopscope_engine.bind().
 
 # io.TextIOWrapper's chunk size and io.BufferedWriter's buffer size.
 CHUNK = 8192
-# reconfigure()'s newline when it is not given (None means "\n" becomes os.linesep).
-_NOT_GIVEN = object()
 
 
 def _bytes_view(data):
@@ -201,173 +198,6 @@ class TerminalBuffer(io.BufferedIOBase, metaclass=_CClass, real=io.BufferedWrite
         return f"<_io.BufferedWriter name='{self.name}'>"
 
 
-class TerminalStream(io.TextIOBase, metaclass=_CClass, real=io.TextIOWrapper):
-    """A standard stream (`sys.stdout`, `sys.stderr`): a line-buffered text layer."""
-
-    def __init__(self, stream, fd, errors):
-        self.stream = stream
-        self._buffer = TerminalBuffer(stream, fd)
-        self._encoding = "utf-8"
-        self._errors = errors
-        # None while the text is UTF-8 (str.encode), else an incremental encoder.
-        self._encoder = None
-        # What "\n" is written as (None: itself).
-        self._writenl = None
-        self._line_buffering = True
-        self._write_through = False
-        self.pending = []
-        self.pending_size = 0
-
-    @property
-    def buffer(self):
-        return self._buffer
-
-    @property
-    def name(self):
-        return "<" + self.stream + ">"
-
-    @property
-    def mode(self):
-        return "w"
-
-    @property
-    def encoding(self):
-        return self._encoding
-
-    @property
-    def errors(self):
-        return self._errors
-
-    @property
-    def line_buffering(self):
-        return self._line_buffering
-
-    @property
-    def write_through(self):
-        return self._write_through
-
-    @property
-    def newlines(self):
-        return None
-
-    def writable(self):
-        return True
-
-    def isatty(self):
-        return False
-
-    def fileno(self):
-        return self._buffer.fd
-
-    def readable(self):
-        return False
-
-    def seekable(self):
-        return False
-
-    def tell(self):
-        raise io.UnsupportedOperation("underlying stream is not seekable")
-
-    def seek(self, cookie, whence=0):
-        raise io.UnsupportedOperation("underlying stream is not seekable")
-
-    def truncate(self, pos=None):
-        self.flush()
-        return self._buffer.truncate(pos)
-
-    def read(self, size=-1):
-        raise io.UnsupportedOperation("not readable")
-
-    def readline(self, size=-1):
-        raise io.UnsupportedOperation("not readable")
-
-    def reconfigure(self, *, encoding=None, errors=None, newline=_NOT_GIVEN, line_buffering=None, write_through=None):
-        """_io.TextIOWrapper.reconfigure (Modules/_io/textio.c): what is written is flushed,
-        then the text is encoded as asked, and reaches the terminal as those bytes."""
-        for name, value in (("encoding", encoding), ("errors", errors)) + ((("newline", newline),) if newline is not _NOT_GIVEN else ()):
-            if value is not None and not isinstance(value, str):
-                raise TypeError(f"reconfigure() argument '{name}' must be str or None, not {type(value).__name__}")
-        if newline is not _NOT_GIVEN and newline not in (None, "", "\n", "\r", "\r\n"):
-            raise ValueError(f"illegal newline value: {newline}")
-        self.flush()
-        if newline is not _NOT_GIVEN:
-            self._writenl = newline if newline in ("\r", "\r\n") else None
-        if encoding is not None or errors is not None:
-            if encoding is None:
-                encoding = self._encoding
-                if errors is None:
-                    errors = self._errors
-            else:
-                if encoding == "locale":
-                    encoding = "UTF-8"
-                if errors is None:
-                    errors = "strict"
-            info = codecs.lookup(encoding)
-            if not getattr(info, "_is_text_encoding", True):
-                raise LookupError(f"{encoding!r} is not a text encoding; use codecs.open() to handle arbitrary codecs")
-            self._encoder = None if info.name == "utf-8" else info.incrementalencoder(errors)
-            self._encoding = encoding
-            self._errors = errors
-        if line_buffering is not None:
-            self._line_buffering = bool(line_buffering)
-        if write_through is not None:
-            self._write_through = bool(write_through)
-
-    def write(self, text):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
-        if not isinstance(text, str):
-            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        flush = self._line_buffering and ("\n" in text or "\r" in text)
-        if self._writenl is not None and "\n" in text:
-            text = text.replace("\n", self._writenl)
-        # Encoding errors are raised where the program writes, as TextIOWrapper raises them.
-        encoder = self._encoder
-        data = text.encode("utf-8", self._errors) if encoder is None else encoder.encode(text)
-        sched = loopscope_threads.sched
-        if rec.thread is None and not sched.delivering:
-            # The main thread's write: now (by_thread's common case, without its calls).
-            self._append(data, flush)
-        else:
-            sched.by_thread(self._append, data, flush)
-        return len(text)
-
-    def _append(self, data, flush):
-        self.pending.append(data)
-        self.pending_size += len(data)
-        if flush or self.pending_size >= CHUNK:
-            self._write_pending()
-        if flush:
-            self._buffer.flush_now(True)
-
-    def _write_pending(self):
-        if self.pending:
-            data = b"".join(self.pending)
-            self.pending = []
-            self.pending_size = 0
-            self._buffer._append(data)
-
-    def discard(self):
-        """Drops what the layers hold: a stream that could not be flushed at the exit."""
-        self.pending = []
-        self.pending_size = 0
-        self._buffer.pending = bytearray()
-
-    def flush(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
-        loopscope_threads.sched.by_thread(self.flush_now, True)
-
-    def flush_now(self, real=False):
-        self._write_pending()
-        self._buffer.flush_now(real)
-
-    def __repr__(self):
-        return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='{self._encoding}'>"
-
-
-
-
 class TerminalInput(io.StringIO, metaclass=_CClass, real=io.TextIOWrapper):
     """`sys.stdin`: the text given with the run, read as from a pipe (descriptor 0)."""
 
@@ -404,16 +234,40 @@ def write_fd(original):
     return write
 
 
+def open_stream(stream, fd, errors):
+    """A standard stream as CPython makes one (create_stdio in Python/pylifecycle.c): a real
+    io.TextIOWrapper, line-buffered as on a terminal, over the terminal's binary layer."""
+    text = io.TextIOWrapper(TerminalBuffer(stream, fd), encoding="utf-8", errors=errors, line_buffering=True)
+    text.mode = "w"
+    return text
+
+
 def open_streams():
     """The program's streams for one run."""
-    return TerminalStream("stdout", 1, "surrogateescape"), TerminalStream("stderr", 2, "backslashreplace")
+    return open_stream("stdout", 1, "surrogateescape"), open_stream("stderr", 2, "backslashreplace")
+
+
+def is_terminal_stream(stream):
+    """Whether `stream` is one of the engine's standard streams (what open_streams makes)."""
+    return type(stream) is io.TextIOWrapper and isinstance(stream.buffer, TerminalBuffer)
+
+
+def flush_stream(stream):
+    """A flush as CPython's: the text layer's bytes to the buffer, the buffer to the terminal;
+    OSError when the program closed the descriptor."""
+    stream.flush()
+
+
+def discard_stream(stream):
+    """Drops what the buffer holds: a stream that could not be flushed at the exit."""
+    stream.buffer.pending = bytearray()
 
 
 def flush_streams(*streams):
     """At exit: what the buffers hold reaches the terminal, as CPython's shutdown flushes."""
     for stream in streams:
-        if isinstance(stream, TerminalStream):
-            stream.flush_now()
+        if is_terminal_stream(stream) and not stream.closed:
+            stream.flush()
 
 
 # The terminal's descriptors (1, 2) the program closed with os.close: writing to them fails.

@@ -10,8 +10,12 @@ import {
   MAX_REPLAY_BYTES,
   parseReplayFileInSlices,
   type ReplayFile,
+  type ReplayFileError,
   type ReplayLesson,
+  type ReplayParseResult,
+  type ReplaySource,
 } from '../../src-shared/replay-file.ts';
+import { finishInSlices, type SlicedWork } from '../../src-shared/slices.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
 
 export type ReplayOpening = { ok: true; replay: ReplayFile } | { ok: false; reason: string };
@@ -41,10 +45,91 @@ export async function openReplayBytes(
             params: { size: megabytes(file.size), limit: megabytes(MAX_REPLAY_BYTES) },
           },
         } as const)
-      : await parseReplayFileInSlices(file.bytes);
+      : await parseReplayOffThread(file.bytes);
   return parsed.ok
     ? { ok: true, replay: parsed.replay }
     : { ok: false, reason: describeReplayFileError(parsed.error, language) };
+}
+
+/** Bytes above which a replay file is read in a worker. */
+export const PARSE_IN_WORKER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What the replay worker answers: the file's checked events, one a line (as bytes it hands
+ * over), with the rest of the replay; why the file is refused; or that the worker failed.
+ */
+export type ReplayParseAnswer =
+  | {
+      ok: true;
+      header: Omit<ReplayFile, 'events'>;
+      source: ReplaySource;
+      lines: Uint8Array;
+      count: number;
+    }
+  | { ok: false; error: ReplayFileError }
+  | { ok: false; failed: string };
+
+/**
+ * Reads a replay or trace file without freezing the page. A large one is read in a worker:
+ * the page's own reading pauses between slices, but not inside one `JSON.parse`, and a file
+ * written as one JSON document (a JSON array of events, a replay on one line) is one call that
+ * takes seconds at 256 MB. The worker's checked events come back a line each, and the page
+ * parses them in slices. Where no worker can start (tests in Node), or it fails, the file is
+ * read here, in slices.
+ */
+export async function parseReplayOffThread(bytes: Uint8Array): Promise<ReplayParseResult> {
+  if (bytes.length <= PARSE_IN_WORKER_BYTES || typeof Worker !== 'function') {
+    return parseReplayFileInSlices(bytes);
+  }
+  const copy = bytes.slice();
+  const answer = await new Promise<ReplayParseAnswer>((resolve) => {
+    // Written out in full so that Vite finds and bundles the worker.
+    const worker = new Worker(new URL('./replay-parse-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'loopscope-replay-reader',
+    });
+    const finish = (result: ReplayParseAnswer) => {
+      worker.terminate();
+      resolve(result);
+    };
+    worker.addEventListener('message', (event: MessageEvent<ReplayParseAnswer>) =>
+      finish(event.data),
+    );
+    worker.addEventListener('error', (event) =>
+      finish({ ok: false, failed: event.message || 'worker error' }),
+    );
+    worker.postMessage({ bytes: copy }, [copy.buffer]);
+  });
+  if (answer.ok) {
+    const events = await finishInSlices(readEventLines(answer.lines, answer.count));
+    return { ok: true, source: answer.source, replay: { ...answer.header, events } };
+  }
+  if ('error' in answer) return { ok: false, error: answer.error };
+  return parseReplayFileInSlices(bytes);
+}
+
+/** The worker's events, a line each, parsed a few hundred at a time. */
+function* readEventLines(lines: Uint8Array, count: number): SlicedWork<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const decoder = new TextDecoder();
+  const chunkBytes = 1024 * 1024;
+  let rest = '';
+  for (let offset = 0; offset < lines.length; offset += chunkBytes) {
+    const more = offset + chunkBytes < lines.length;
+    const text =
+      rest + decoder.decode(lines.subarray(offset, offset + chunkBytes), { stream: more });
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      events.push(JSON.parse(text.slice(start, end)) as TraceEvent);
+      start = end + 1;
+      if (events.length % 512 === 0) yield;
+    }
+    rest = text.slice(start);
+    yield;
+  }
+  if (rest !== '') events.push(JSON.parse(rest) as TraceEvent);
+  if (events.length !== count) throw new Error('the replay worker lost events');
+  return events;
 }
 
 /** Where the code on show came from, as a replay file records it. */

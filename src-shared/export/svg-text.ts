@@ -18,25 +18,52 @@ export const MONO = "'DejaVu Sans Mono', monospace";
 export const MONO_ADVANCE = 1233 / 2048;
 
 /**
- * DejaVu Sans's advances, by kind of character, in ems, rounded up: enough to cut a string
- * that would not fit, never so much that one that fits is cut.
+ * DejaVu Sans's advances, by kind of character, in ems (bold ones divided by 1.08), as resvg
+ * draws them, rounded up: enough to cut a string that would not fit, never much more.
  */
 function sansAdvance(char: string): number {
   if (char === ' ') return 0.32;
-  if ("il.,:;|!'`ıj".includes(char)) return 0.3;
-  if ('frtI()[]{}/\\-"'.includes(char)) return 0.42;
-  if ('mwMWЖШЩЮмшщжю—…'.includes(char)) return 0.95;
-  if (/[0-9]/.test(char)) return 0.64;
-  if (/[A-ZА-ЯЁ]/.test(char)) return 0.74;
-  return 0.62;
+  if ("il|'`ıj".includes(char)) return 0.34;
+  if ('.,:;!'.includes(char)) return 0.44;
+  if ('frtI()[]/\\-"'.includes(char)) return 0.48;
+  if ('ЖШЩЮшщ№'.includes(char)) return 1.25;
+  if ('mwMWжюмфФыЫМ%@—…'.includes(char)) return 1.05;
+  if ('дцъл'.includes(char)) return 0.77;
+  if (/[0-9]/.test(char)) return 0.67;
+  if (/[А-ЯЁ]/.test(char)) return 0.89;
+  if (/[#=+^~<>]/.test(char)) return 0.86;
+  if (/[A-Z]/.test(char)) return 0.81;
+  return 0.67;
 }
 
-/** How wide `text` is drawn at `size` pixels. */
+/** Marks, joiners and variation selectors: drawn over the character before, or not at all. */
+const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cf}|\p{Variation_Selector})$/u;
+/** Emoji, drawn from the bundled emoji font (Noto Emoji's advance is 1.25 em), rounded up. */
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+const PICTOGRAPH_ADVANCE = 1.3;
+/**
+ * East Asian wide and fullwidth characters (CJK, kana, Hangul, fullwidth forms), which no
+ * bundled font has: a fallback font draws them a square em wide, or the missing glyph's box.
+ */
+const WIDE =
+  /^[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]$/u;
+
+/** The advance of a character whatever the font, in ems; null for one the font itself draws. */
+function anyFontAdvance(char: string): number | null {
+  if (char.charCodeAt(0) < 0x300) return null;
+  if (ZERO_WIDTH.test(char)) return 0;
+  if (PICTOGRAPH.test(char)) return PICTOGRAPH_ADVANCE;
+  if (WIDE.test(char)) return 1;
+  return null;
+}
+
+/** How wide `text` is drawn at `size` pixels: never less than it is drawn. */
 export function textWidth(text: string, size: number, font: 'sans' | 'mono', bold = false): number {
-  if (font === 'mono') return [...text].length * MONO_ADVANCE * size;
   let ems = 0;
-  for (const char of text) ems += sansAdvance(char);
-  return ems * size * (bold ? 1.08 : 1);
+  for (const char of text) {
+    ems += anyFontAdvance(char) ?? (font === 'mono' ? MONO_ADVANCE : sansAdvance(char));
+  }
+  return ems * size * (bold && font === 'sans' ? 1.08 : 1);
 }
 
 /** `text`, cut with an ellipsis to fit `width`. */
@@ -48,7 +75,10 @@ export function fitText(
   bold = false,
 ): string {
   if (textWidth(text, size, font, bold) <= width) return text;
-  const chars = [...text];
+  // No visible character is narrower than 0.3 em: a title of a megabyte is measured only as
+  // far as could be drawn (with room for marks over the characters).
+  const drawable = text.slice(0, 8 * Math.ceil(width / (0.3 * size)) + 8);
+  const chars = [...drawable.replace(/[\uD800-\uDBFF]$/, '')];
   let low = 0;
   let high = chars.length;
   while (low < high) {

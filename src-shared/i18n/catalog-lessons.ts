@@ -16,6 +16,8 @@ export const lessonsCatalog = defineCatalog({
       'only the first {max} scenarios of a lesson are read; this one and those after it are left out',
     'problem.nested-code':
       'this Python block is inside a list or a quote; move it to the top level to make it a scenario',
+    'problem.misleading-link':
+      'a link here reads {shown} but opens {opens}; it is shown with the address it opens',
     'decode.empty': 'the file is empty',
     'decode.binary': 'this is a binary file, not a Markdown lesson',
     'decode.not-utf8': 'the file is not UTF-8 text; save it in UTF-8',
@@ -88,6 +90,7 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.budget.wall-time': 'time',
     'cli.check.budget.output': 'output',
     'cli.check.budget.memory': 'memory',
+    'cli.check.budget.input': 'input',
     'cli.check.summary': '{lessons} {lessonsWord}, {scenarios} {scenariosWord}: {parts}.',
     'cli.check.summary.passed': '{count} passed',
     'cli.check.summary.failed': '{count} failed',
@@ -107,6 +110,8 @@ export const lessonsCatalog = defineCatalog({
       'из урока читаются только первые {max} сценариев; этот и следующие за ним пропущены',
     'problem.nested-code':
       'этот блок Python находится внутри списка или цитаты; вынесите его на верхний уровень, чтобы он стал сценарием',
+    'problem.misleading-link':
+      'текст ссылки здесь — {shown}, а открывает она {opens}; рядом со ссылкой показан адрес, который она открывает',
     'decode.empty': 'файл пуст',
     'decode.binary': 'это двоичный файл, а не урок в Markdown',
     'decode.not-utf8': 'файл не в кодировке UTF-8; сохраните его в UTF-8',
@@ -180,6 +185,7 @@ export const lessonsCatalog = defineCatalog({
     'cli.check.budget.wall-time': 'время',
     'cli.check.budget.output': 'объём вывода',
     'cli.check.budget.memory': 'память',
+    'cli.check.budget.input': 'ввод',
     'cli.check.summary': '{lessons} {lessonsWord}, {scenarios} {scenariosWord}: {parts}.',
     'cli.check.summary.passed': 'совпало — {count}',
     'cli.check.summary.failed': 'не совпало — {count}',

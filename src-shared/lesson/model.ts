@@ -97,7 +97,12 @@ export type LessonProblemKind =
   /** Lists or quotes nested so deep that Markdown stops reading: the rest of the file is lost. */
   | 'too-deep'
   /** More scenarios than a lesson is read with (`MAX_SCENARIOS`): those after are left out. */
-  | 'too-many-scenarios';
+  | 'too-many-scenarios'
+  /**
+   * A link whose text is a web address of another site than the one it opens
+   * (`[https://a.example](https://b.example)`): it is shown with its real address beside it.
+   */
+  | 'misleading-link';
 
 export interface LessonProblem {
   kind: LessonProblemKind;
@@ -107,6 +112,8 @@ export interface LessonProblem {
   line: number | null;
   /** For an unterminated fence, the fence it was opened with (```` ``` ````, `~~~`, ```` ```` ````). */
   fence?: string;
+  /** For a misleading link, the address its text shows and the one it opens. */
+  link?: { shown: string; opens: string };
 }
 
 export interface Lesson {

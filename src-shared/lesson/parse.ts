@@ -3,7 +3,7 @@
  * `Lesson` out. Pure: it runs in the renderer as well as in the command line tools.
  */
 import MarkdownIt from 'markdown-it';
-import type { StateInline, Token } from 'markdown-it';
+import type { StateCore, StateInline, Token } from 'markdown-it';
 import type { Language } from '../api.ts';
 import { lessonsCatalog } from '../i18n/catalog-lessons.ts';
 import { createTranslator } from '../i18n/translate.ts';
@@ -50,6 +50,9 @@ const BARE_POINT_NUMBER = /^\d+[.)]$/;
 const CODE_EMPHASIS = /\*\*(?=\S)(.+?)(?<=\S)\*\*/g;
 
 const md = createLessonMarkdown();
+/** Reads only the blocks, for the link reference definitions they hold. */
+const referenceScanner = new MarkdownIt({ html: false });
+referenceScanner.core.ruler.enableOnly(['normalize', 'block']);
 
 /**
  * The text with its front matter (Obsidian's properties: a YAML block between `---` lines at
@@ -136,19 +139,9 @@ export function parseLesson(text: string, fileName: string): Lesson {
     lesson.problems.push({ kind: 'empty', severity: 'error', line: null });
     return lesson;
   }
-  const tokens = md.parse(source, {});
   const lines = source.split('\n');
-  lesson.problems.push(...findFenceProblems(tokens, lines));
-  // markdown-it stops reading at its nesting limit without a word: what follows is not read.
-  const deepest = tokens.find((token) => token.level >= md.options.maxNesting - 1);
-  if (deepest) {
-    const line = (deepest.map?.[0] ?? 0) + 1;
-    lesson.problems.push({ kind: 'too-deep', severity: 'error', line });
-  }
-  const unterminated = new Set(
-    lesson.problems.filter((p) => p.kind === 'unterminated-fence').map((p) => p.line),
-  );
-  readBlocks(groupTopLevelBlocks(tokens), lesson, unterminated);
+  const read: ChunkFindings = { hasPython: false, unterminated: new Set() };
+  readBlocks(readTopLevelBlocks(source, lines, lesson, read), lesson, read.unterminated);
   // A lesson from anywhere could hold a hundred thousand scenarios, each a run of its own.
   const firstLeftOut = lesson.scenarios[MAX_SCENARIOS];
   if (firstLeftOut) {
@@ -161,10 +154,7 @@ export function parseLesson(text: string, fileName: string): Lesson {
   }
   const headingTitle = lesson.sections.find((s) => s.kind === 'heading' && s.level === 1);
   if (headingTitle) lesson.title = headingTitle.title;
-  const hasPython = tokens.some(
-    (t) => t.type === 'fence' && PYTHON_LANGUAGES.has(fenceLanguage(t.info)),
-  );
-  if (!hasPython) lesson.problems.push({ kind: 'no-code', severity: 'warning', line: null });
+  if (!read.hasPython) lesson.problems.push({ kind: 'no-code', severity: 'warning', line: null });
   lesson.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return lesson;
 }
@@ -175,7 +165,12 @@ export const MAX_SCENARIOS = 200;
 /** The message for a lesson problem, without the file name and line. */
 export function describeLessonProblem(problem: LessonProblem, language: Language): string {
   const t = createTranslator(lessonsCatalog, language);
-  return t(`problem.${problem.kind}`, { fence: problem.fence ?? '```', max: MAX_SCENARIOS });
+  return t(`problem.${problem.kind}`, {
+    fence: problem.fence ?? '```',
+    max: MAX_SCENARIOS,
+    shown: problem.link?.shown ?? '',
+    opens: problem.link?.opens ?? '',
+  });
 }
 
 /** Why a scenario cannot be run, as a reader should be told. */
@@ -229,7 +224,12 @@ export function findNotRunnableReason(code: string): NotRunnableReason | null {
 function createLessonMarkdown() {
   // Obsidian shows a single line break as a line break, hence `breaks`.
   const parser = new MarkdownIt({ html: false, breaks: true, linkify: false, typographer: false });
+  parser.core.ruler.at('inline', parseInlineShallow);
   parser.inline.ruler.before('link', 'wiki_link', parseWikiLink);
+  parser.inline.ruler.before('link', 'unlinkable_bracket', skipUnlinkableBracket);
+  parser.core.ruler.after('inline', 'link_destinations', showLinkDestinations);
+  parser.renderer.rules['link_destination'] = (tokens, idx) =>
+    ` <span class="link-destination">(→ ${escapeHtml(tokens[idx]?.content ?? '')})</span>`;
   const escapeHtml = parser.utils.escapeHtml;
   parser.renderer.rules['wiki_link'] = (tokens, idx) =>
     `<em class="wiki-link">${escapeHtml(tokens[idx]?.content ?? '')}</em>`;
@@ -240,6 +240,111 @@ function createLessonMarkdown() {
     return `<code${renderer.renderAttrs(token)}>${code}</code>`;
   };
   return parser;
+}
+
+/**
+ * How deep inline markup nests (emphasis in a link in emphasis…), as CommonMark's own preset
+ * has it. markdown-it reads every `[` by scanning what follows it, and that scan looks inside
+ * each `[` it meets down to this depth: a bracket costs as many steps as the limit allows, so a
+ * paragraph of a million `[` took seconds with the default of 100. Blocks keep the default:
+ * the `too-deep` problem is measured on them.
+ */
+const MAX_INLINE_NESTING = 20;
+
+/** markdown-it's `inline` core rule, run with the shallower inline nesting limit. */
+function parseInlineShallow(state: StateCore): void {
+  const options = { ...state.md.options, maxNesting: MAX_INLINE_NESTING };
+  const shallow: StateCore['md'] = Object.create(state.md, { options: { value: options } });
+  for (const token of state.tokens) {
+    if (token.type === 'inline') {
+      shallow.inline.parse(token.content, shallow, state.env, (token.children ??= []));
+    }
+  }
+}
+
+/** What an inline text holds that links need: references, and where its last `](` is. */
+interface LinkTargets {
+  hasReferences: boolean;
+  /** For each end the text is read to, where the last `](` before it starts; -1 for none. */
+  lastDestination: Map<number, number>;
+}
+
+const linkTargets = new WeakMap<StateInline, LinkTargets>();
+
+/**
+ * A `[` or `![` that cannot open a link, read as text before markdown-it's link rules scan
+ * for its end: an inline link needs a `](` after it, and a reference link a definition. A
+ * paragraph of brackets with neither is then read in one pass.
+ */
+function skipUnlinkableBracket(state: StateInline, silent: boolean): boolean {
+  const code = state.src.charCodeAt(state.pos);
+  const opens =
+    code === 0x5b /* [ */ ||
+    (code === 0x21 /* ! */ && state.src.charCodeAt(state.pos + 1) === 0x5b);
+  if (!opens) return false;
+  let targets = linkTargets.get(state);
+  if (!targets) {
+    const references: unknown = state.env.references;
+    const hasReferences =
+      typeof references === 'object' && references !== null && Object.keys(references).length > 0;
+    targets = { hasReferences, lastDestination: new Map() };
+    linkTargets.set(state, targets);
+  }
+  if (targets.hasReferences) return false;
+  let last = targets.lastDestination.get(state.posMax);
+  if (last === undefined) {
+    last = state.src.lastIndexOf('](', state.posMax - 2);
+    targets.lastDestination.set(state.posMax, last);
+  }
+  if (last > state.pos) return false;
+  if (!silent) state.pending += state.src[state.pos];
+  state.pos += 1;
+  return true;
+}
+
+/**
+ * Every link says where it goes when pointed at (its `title`), and a link whose text is a web
+ * address of another site than the one it opens (`[https://a.example](https://b.example)`,
+ * as a phishing mail writes it) is followed by the address it opens, in plain sight.
+ */
+function showLinkDestinations(state: StateCore): void {
+  for (const block of state.tokens) {
+    const children = block.children;
+    if (block.type !== 'inline' || !children) continue;
+    for (let i = 0; i < children.length; i++) {
+      const open = children[i];
+      if (open?.type !== 'link_open') continue;
+      const href = String(open.attrGet('href') ?? '');
+      const title = String(open.attrGet('title') ?? '');
+      open.attrSet('title', title && title !== href ? `${title} (${href})` : href);
+      let close = i + 1;
+      let text = '';
+      while (close < children.length && children[close]?.type !== 'link_close') {
+        text += children[close]?.content ?? '';
+        close += 1;
+      }
+      const shown = addressHost(text.trim());
+      const opens = addressHost(href);
+      if (shown === null || shown === opens) continue;
+      const destination = new state.Token('link_destination', '', 0);
+      destination.content = href;
+      destination.meta = { shown: text.trim() };
+      children.splice(close + 1, 0, destination);
+    }
+  }
+}
+
+/** The host a text names when it reads as a web address (`https://a.example/x`, `www.a.example`). */
+function addressHost(text: string): string | null {
+  const address =
+    /^(?:[a-z][a-z\d+.-]*:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}[\p{L}\p{N}-]*(?:[:/?#]\S*)?$/iu;
+  if (!address.test(text)) return null;
+  try {
+    const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    return url.hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
 /** `[[Page]]`, `[[Page|shown text]]`, `[[Page#Heading]]` and embeds `![[file]]`. */
@@ -319,6 +424,108 @@ function blockText(tokens: readonly Token[]): string {
   return parts.join('\n\n');
 }
 
+// --- Chunks -------------------------------------------------------------------------------
+
+/** What reading the chunks found that the lesson as a whole is judged by. */
+interface ChunkFindings {
+  hasPython: boolean;
+  /** The first lines of the fences that are never closed. */
+  unterminated: Set<number | null>;
+}
+
+/** A chunk is cut at the first boundary after this many characters. */
+const CHUNK_CHARACTERS = 64 * 1024;
+
+/**
+ * The lesson's top-level blocks, in order, read a chunk at a time. markdown-it's tokens take
+ * a few hundred bytes each: a 5 MB lesson of short paragraphs is millions of them, and held
+ * all at once they cost gigabytes and most of the time goes to the garbage collector. Read
+ * chunk by chunk, each chunk's tokens are dropped before the next is read.
+ */
+function* readTopLevelBlocks(
+  source: string,
+  lines: readonly string[],
+  lesson: Lesson,
+  found: ChunkFindings,
+): Generator<TopLevelBlock> {
+  // Link reference definitions hold for the whole file, before and after them.
+  const env: StateCore['env'] = {};
+  if (source.includes(']:')) referenceScanner.parse(source, env);
+  let tooDeep = false;
+  for (const chunk of splitIntoChunks(lines)) {
+    const tokens = md.parse(chunk.text, env);
+    for (const token of tokens) {
+      if (token.map) token.map = [token.map[0] + chunk.line, token.map[1] + chunk.line];
+      if (token.type === 'fence' && PYTHON_LANGUAGES.has(fenceLanguage(token.info)))
+        found.hasPython = true;
+      for (const child of token.children ?? []) {
+        if (child.type !== 'link_destination') continue;
+        const shown = (child.meta as { shown: string }).shown;
+        const line = (token.map?.[0] ?? 0) + 1;
+        const link = { shown, opens: child.content };
+        lesson.problems.push({ kind: 'misleading-link', severity: 'warning', line, link });
+      }
+    }
+    for (const problem of findFenceProblems(tokens, lines)) {
+      lesson.problems.push(problem);
+      if (problem.kind === 'unterminated-fence') found.unterminated.add(problem.line);
+    }
+    // markdown-it stops reading at its nesting limit without a word: what follows is not read.
+    const deepest = tokens.find((token) => token.level >= md.options.maxNesting - 1);
+    if (deepest && !tooDeep) {
+      tooDeep = true;
+      const line = (deepest.map?.[0] ?? 0) + 1;
+      lesson.problems.push({ kind: 'too-deep', severity: 'error', line });
+    }
+    yield* groupTopLevelBlocks(tokens);
+  }
+}
+
+/**
+ * The text cut into chunks that Markdown reads alike on their own and together: each cut is
+ * before a line that starts at the margin after a blank line, outside a fence, and that is not
+ * a list item (which could continue the list before it). Every block ends there: a paragraph
+ * at a blank line, a list or a quote at a line that is not indented.
+ */
+function* splitIntoChunks(lines: readonly string[]): Generator<{ text: string; line: number }> {
+  let start = 0;
+  let size = 0;
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (
+      fence === null &&
+      size >= CHUNK_CHARACTERS &&
+      /^[^\s\d*+-]/.test(line) &&
+      (lines[i - 1] ?? '').trim() === ''
+    ) {
+      yield { text: lines.slice(start, i).join('\n'), line: start };
+      start = i;
+      size = 0;
+    }
+    size += line.length + 1;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null) {
+      if (marker && isFenceClose(line, marker, fence)) fence = null;
+    } else if (
+      marker &&
+      !(marker[0] === '`' && line.slice(line.indexOf(marker) + marker.length).includes('`'))
+    ) {
+      fence = marker;
+    }
+  }
+  yield { text: lines.slice(start).join('\n'), line: start };
+}
+
+/** Whether a line holding the fence marker `marker` closes the fence opened with `fence`. */
+function isFenceClose(line: string, marker: string, fence: string): boolean {
+  return (
+    marker[0] === fence[0] &&
+    marker.length >= fence.length &&
+    line.slice(line.indexOf(marker) + marker.length).trim() === ''
+  );
+}
+
 // --- Structure ----------------------------------------------------------------------------
 
 interface TopLevelBlock {
@@ -349,7 +556,7 @@ function groupTopLevelBlocks(tokens: Token[]): TopLevelBlock[] {
 }
 
 function readBlocks(
-  topLevel: TopLevelBlock[],
+  topLevel: Iterable<TopLevelBlock>,
   lesson: Lesson,
   unterminated: ReadonlySet<number | null>,
 ): void {
@@ -436,11 +643,12 @@ function readBlocks(
       }
     }
 
-    lesson.blocks.push(proseBlock(block, section?.id ?? null));
+    const prose = proseBlock(block, section?.id ?? null);
+    lesson.blocks.push(prose);
     const text = blockText(block.tokens);
     const paragraphText = first.type === 'paragraph_open' ? inlineText(second?.children ?? []) : '';
     gap.push({
-      html: renderBlock(block.tokens),
+      html: prose.html,
       text,
       label: outputLabel(paragraphText),
       endsWithColon: text.trimEnd().endsWith(':'),
@@ -543,7 +751,10 @@ function isBlankInline(token: Token | undefined): boolean {
   );
 }
 
-function proseBlock(block: TopLevelBlock, sectionId: string | null): LessonBlock {
+function proseBlock(
+  block: TopLevelBlock,
+  sectionId: string | null,
+): Extract<LessonBlock, { kind: 'prose' }> {
   return { kind: 'prose', html: renderBlock(block.tokens), lines: block.lines, sectionId };
 }
 

@@ -153,3 +153,29 @@ test('the lesson text sits beside the scenario, and the output is checked agains
   );
   await app.setLanguage('en');
 });
+
+test('a lesson link whose text names another site shows the address it opens', async ({ app }) => {
+  const lessonText = [
+    '# Links',
+    '',
+    '## 1. A link',
+    '',
+    'Sign in at [https://bank.example](https://evil.example/login) first:',
+    '',
+    '```python',
+    HELLO.trimEnd(),
+    '```',
+    '',
+  ].join('\n');
+  await dropFiles(app, [{ name: 'links.md', type: 'text/markdown', content: lessonText }]);
+  await app.idle();
+  const lesson = app.view('lesson');
+  if ((await lesson.count()) === 0) await app.control('lesson-text').click();
+  const explanation = lesson.locator('[data-field=explanation]');
+  await expect(explanation).toContainText('https://bank.example (→ https://evil.example/login)');
+  await expect(explanation.locator('a')).toHaveAttribute('title', 'https://evil.example/login');
+  await expect(lesson.locator('[data-status=lesson-problems]')).toContainText(
+    'a link here reads https://bank.example but opens https://evil.example/login',
+  );
+  await app.screenshot('files-misleading-link');
+});

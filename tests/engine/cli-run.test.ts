@@ -126,6 +126,45 @@ describe('loopscope run', () => {
     },
   );
 
+  test.skipIf(process.platform === 'win32')(
+    'a standard input refused as too large still leaves a valid trace that says why',
+    () => {
+      const file = write('ask-zero-traced.py', 'print(len(input()))\n');
+      const out = join(work, 'refused.jsonl');
+      const result = spawnSync(
+        '/bin/sh',
+        [
+          '-c',
+          `exec "$0" "$1" run "$2" --trace "$3" < /dev/zero`,
+          process.execPath,
+          BIN,
+          file,
+          out,
+        ],
+        { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' }, timeout: 60_000 },
+      );
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('loopscope: the standard input is larger than 16 MB');
+      const events = validateTrace(
+        readFileSync(out, 'utf8')
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as unknown),
+      );
+      expect(events).toHaveLength(2);
+      expect(events[0]).toMatchObject({ kind: 'run.start', source: 'print(len(input()))\n' });
+      expect((events[0] as { python: string }).python).toMatch(/^3\.\d+/);
+      expect(events[1]).toEqual({
+        seq: 1,
+        t: 0,
+        kind: 'run.end',
+        outcome: 'budget',
+        budget: 'input',
+        exitCode: 2,
+      });
+    },
+  );
+
   test('--trace writes the trace as JSON Lines and still prints the output', () => {
     const file = write('hi.py', 'import asyncio\nasyncio.run(asyncio.sleep(1))\nprint("hi")\n');
     const out = join(work, 'hi.jsonl');

@@ -9,6 +9,7 @@ import {
   parseLesson,
   scenarioDisplayTitle,
 } from '../../src-shared/lesson/parse.ts';
+import { hugeLesson } from '../../scripts/large-inputs.mjs';
 import { needsReferenceLesson, REFERENCE_LESSON as REFERENCE } from '../reference-lesson.ts';
 
 const FIXTURES = new URL('./fixtures/lessons/', import.meta.url);
@@ -662,5 +663,120 @@ describe('a lesson with more scenarios than are read', () => {
     expect(describeLessonProblem(problem, 'ru')).toBe(
       'из урока читаются только первые 200 сценариев; этот и следующие за ним пропущены',
     );
+  });
+});
+
+describe('links', () => {
+  test('a link whose text is another site’s address shows the address it opens, and is warned of', () => {
+    const parsed = lesson(
+      '# T',
+      '',
+      'Log in at [https://bank.example](https://evil.example/login).',
+      '',
+      'Or [www.python.org](https://python.org.evil.example/), [docs](https://docs.python.org/3/),',
+      '[https://docs.python.org/3/](https://docs.python.org/3/library/asyncio.html).',
+    );
+    const html = parsed.blocks.map((b) => (b.kind === 'prose' ? b.html : '')).join('');
+    expect(html).toContain(
+      '<a href="https://evil.example/login" title="https://evil.example/login">https://bank.example</a>' +
+        ' <span class="link-destination">(→ https://evil.example/login)</span>',
+    );
+    expect(html).toContain('(→ https://python.org.evil.example/)');
+    // A link named in words, or to another page of the site it names, is as it reads.
+    expect(html.match(/link-destination/g)).toHaveLength(2);
+    expect(html).toContain('title="https://docs.python.org/3/">docs</a>,');
+    const warnings = parsed.problems.filter((p) => p.kind === 'misleading-link');
+    expect(warnings.map((p) => [p.line, p.link])).toEqual([
+      [3, { shown: 'https://bank.example', opens: 'https://evil.example/login' }],
+      [5, { shown: 'www.python.org', opens: 'https://python.org.evil.example/' }],
+    ]);
+    expect(describeLessonProblem(warnings[0] as LessonProblem, 'en')).toBe(
+      'a link here reads https://bank.example but opens https://evil.example/login; it is shown with the address it opens',
+    );
+    expect(describeLessonProblem(warnings[0] as LessonProblem, 'ru')).toBe(
+      'текст ссылки здесь — https://bank.example, а открывает она https://evil.example/login; рядом со ссылкой показан адрес, который она открывает',
+    );
+  });
+});
+
+describe('a lesson at the size limit (5 MB)', () => {
+  const LIMIT = 5 * 1024 * 1024;
+
+  test('a 5 MB lesson written as a course is read whole, each block at its own lines', () => {
+    const source = hugeLesson(LIMIT - 4096);
+    const parsed = parseLesson(source, 'huge.md');
+    const lines = source.split('\n');
+    expect(parsed.problems.map((p) => p.kind)).toEqual(['too-many-scenarios']);
+    expect(parsed.scenarios).toHaveLength(MAX_SCENARIOS);
+    for (const scenario of parsed.scenarios) {
+      expect(lines[scenario.lines.start - 1]).toBe('```python');
+      expect(lines.slice(scenario.lines.start, scenario.lines.end - 1).join('\n')).toBe(
+        scenario.code.replace(/\n$/, ''),
+      );
+    }
+    // The last heading of the file is read, at its line, however far down it is.
+    const lastHeading = lines.findLastIndex((line) => line.startsWith('## '));
+    expect(parsed.sections.at(-1)?.lines.start).toBe(lastHeading + 1);
+    expect(parsed.blocks.at(-1)?.lines.end).toBeGreaterThan(lines.length - 10);
+  });
+
+  test('a 5 MB paragraph of brackets never closed is read as the text it is', () => {
+    for (const brackets of ['[', '[[']) {
+      const text = brackets.repeat(Math.floor((LIMIT - 64) / brackets.length));
+      const parsed = parseLesson(`# T\n\n${text}]\n`, 'brackets.md');
+      const prose = parsed.blocks.at(-1);
+      expect(prose?.kind === 'prose' && prose.html).toBe(`<p>${text}]</p>\n`);
+    }
+  });
+
+  test('a lesson of a hundred thousand short paragraphs keeps every one, in order', () => {
+    const count = 100_000;
+    const source = `# T\n\n${Array.from({ length: count }, (_, i) => (i % 100 === 0 ? '* a' : 'b')).join('\n\n')}\n`;
+    const parsed = parseLesson(source, 'paragraphs.md');
+    expect(parsed.blocks).toHaveLength(count + 1);
+    const last = parsed.blocks.at(-1);
+    expect(last).toMatchObject({ kind: 'prose', lines: { start: 2 * count + 1 } });
+  });
+
+  test('a link defined at the end of a long lesson is a link at its start', () => {
+    const filler = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const parsed = parseLesson(
+      `# T\n\nSee [the docs][docs].\n\n${filler}\n\n[docs]: https://docs.python.org/3/\n`,
+      'references.md',
+    );
+    const first = parsed.blocks[1];
+    expect(first?.kind === 'prose' && first.html).toBe(
+      '<p>See <a href="https://docs.python.org/3/" title="https://docs.python.org/3/">the docs</a>.</p>\n',
+    );
+  });
+
+  test('a fence with blank lines, a list and a quote running across a long lesson stay whole', () => {
+    const filler = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const code = Array.from({ length: 20_000 }, (_, i) => `print(${i})\n\nx = ${i}`).join('\n');
+    const items = Array.from({ length: 20_000 }, (_, i) => `- item ${i}\n\n  more ${i}`);
+    const parsed = parseLesson(
+      [
+        '# T',
+        '',
+        filler,
+        '',
+        '```python',
+        'import asyncio',
+        code,
+        'asyncio.run(main())',
+        '```',
+        '',
+        ...items,
+        '',
+        'after',
+      ].join('\n'),
+      'long.md',
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.scenarios).toHaveLength(1);
+    expect(parsed.scenarios[0]?.code).toBe(`import asyncio\n${code}\nasyncio.run(main())\n`);
+    const list = parsed.blocks.at(-2);
+    expect(list?.kind === 'prose' && list.html.match(/<li>/g)?.length).toBe(20_000);
+    expect(parsed.blocks.at(-1)).toMatchObject({ kind: 'prose', html: '<p>after</p>\n' });
   });
 });
