@@ -405,6 +405,13 @@ asyncio.run(main())
  * Runs `program` at a wide desk (where the code is typed, beside the lesson's text rather than
  * under it), then shows it as `presentation` says.
  */
+/** No problem found; the app back in English at a desk, for the next test. */
+async function expectNoProblems(app: LoopscopeApp, problems: string[]): Promise<void> {
+  expect(problems).toEqual([]);
+  await app.setLanguage('en');
+  await setPresentation(app, false);
+}
+
 async function runAt(app: LoopscopeApp, program: string, presentation: boolean): Promise<void> {
   await app.page.setViewportSize({ width: 1600, height: 900 });
   await setPresentation(app, false);
@@ -473,9 +480,7 @@ test('the tasks’ count is one line of readable type beside its title, in Russi
     }
   }
   await app.screenshot('projector-task-count-ru-1024');
-  expect(problems).toEqual([]);
-  await app.setLanguage('en');
-  await setPresentation(app, false);
+  await expectNoProblems(app, problems);
 });
 
 test('24 timers of call_later: named with their arguments, their markers never over each other', async ({
@@ -561,9 +566,7 @@ test('in presentation the timers read from the back: a large dial, and the heap�
     }
     await app.screenshot(`projector-timers-${language}-1920`);
   }
-  expect(problems).toEqual([]);
-  await app.setLanguage('en');
-  await setPresentation(app, false);
+  await expectNoProblems(app, problems);
 });
 
 test('a why-arrow’s label covers no text, nor another label, on a projector in both languages', async ({
@@ -631,9 +634,7 @@ test('a why-arrow’s label covers no text, nor another label, on a projector in
   }
   await app.screenshot('projector-why-labels');
   expect(labels, 'some labels were drawn').toBeGreaterThan(0);
-  expect(problems).toEqual([]);
-  await app.setLanguage('en');
-  await setPresentation(app, false);
+  await expectNoProblems(app, problems);
 });
 
 /** The chosen title of a select, and whether it is whole: as wide as it takes unconstrained. */
@@ -676,9 +677,7 @@ test('a long scenario title is whole where the bar has room, and in its tooltip 
     }
   }
   await app.screenshot('projector-scenario-title');
-  expect(problems).toEqual([]);
-  await app.setLanguage('en');
-  await setPresentation(app, false);
+  await expectNoProblems(app, problems);
 });
 
 test('the state diagram’s next states are whole where the tasks’ column has room', async ({
@@ -714,7 +713,5 @@ test('the state diagram’s next states are whole where the tasks’ column has 
     }
   }
   await app.screenshot('projector-next-states');
-  expect(problems).toEqual([]);
-  await app.setLanguage('en');
-  await setPresentation(app, false);
+  await expectNoProblems(app, problems);
 });

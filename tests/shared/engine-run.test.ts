@@ -41,6 +41,16 @@ const output = (seq: number, text: string): TraceEvent => ({
   text,
 });
 
+/** `count` line events from `seq` on. */
+const lines = (from: number, count: number): TraceEvent[] =>
+  Array.from({ length: count }, (_, i) => ({
+    seq: from + i,
+    t: 0.5,
+    kind: 'line',
+    line: 1,
+    task: null,
+  }));
+
 describe('a run guard', () => {
   test('completes a trace the engine never began with its start and its end', () => {
     const events = createRunGuard(REQUEST).complete(
@@ -115,14 +125,6 @@ describe('a run guard', () => {
   test('refuses more events than the budget allows, counted over every batch', () => {
     const guard = createRunGuard({ ...REQUEST, budgets: { ...DEFAULT_BUDGETS, maxEvents: 100 } });
     guard.check([START]);
-    const lines = (from: number, count: number): TraceEvent[] =>
-      Array.from({ length: count }, (_, i) => ({
-        seq: from + i,
-        t: 0,
-        kind: 'line',
-        line: 1,
-        task: null,
-      }));
     guard.check(lines(1, 150));
     expect(() => guard.check(lines(151, 50))).toThrow(/more events/);
   });
@@ -138,14 +140,6 @@ describe('a run guard', () => {
     expect(() => guard.check(outputs(220, 100))).toThrow(/more events/);
     // Other events past the budget are refused: 100 of them, and 70 more.
     const other = createRunGuard({ ...REQUEST, budgets });
-    const lines = (from: number, count: number): TraceEvent[] =>
-      Array.from({ length: count }, (_, i) => ({
-        seq: from + i,
-        t: 0.5,
-        kind: 'line',
-        line: 1,
-        task: null,
-      }));
     other.check([START, ...lines(1, 99)]);
     expect(() => other.check(lines(100, 70))).toThrow(/more events/);
   });
