@@ -11,6 +11,7 @@ import {
   type EnginePageHandlers,
 } from '../../src-main/engine-host.ts';
 import { IpcValidationError } from '../../src-main/ipc-validate.ts';
+import { runStartEvent } from './trace-events.ts';
 
 interface FakePage {
   handlers: EnginePageHandlers;
@@ -74,17 +75,7 @@ const request = (code = 'print(1)', budgets: Partial<EngineRunRequest['budgets']
 });
 
 function trace(lines: number, outcome: OutcomeKind = 'completed'): TraceEvent[] {
-  const events: TraceEvent[] = [
-    {
-      seq: 0,
-      t: 0,
-      kind: 'run.start',
-      version: 1,
-      python: '3.14.0',
-      file: 'main.py',
-      source: 'print(1)',
-    },
-  ];
+  const events: TraceEvent[] = [runStartEvent()];
   for (let i = 0; i < lines; i += 1)
     events.push({ seq: i + 1, t: i * 0.5, kind: 'line', line: 1, task: null });
   events.push({

@@ -15,6 +15,7 @@ import type { LessonFile, OpenResult, Settings } from '../../src-shared/api.ts';
 import { assertExists } from '../../src-shared/assert.ts';
 import { APP_PAGE_PATH, ENGINE_PAGE_PATH } from '../../src-main/app-origin.ts';
 import { ENGINE, INVOKE, PUSH, SEND } from '../../src-main/ipc-channels.ts';
+import { runStartEvent } from './trace-events.ts';
 import {
   createFakeElectron,
   type FakeElectron,
@@ -128,17 +129,6 @@ function menuItem(label: string, items = fake.menus.at(-1) as MenuItem[]): MenuI
   }
   return undefined;
 }
-
-/** The run.start event an engine page sends for `source`, run as main.py. */
-const runStart = (source: string) => ({
-  seq: 0,
-  t: 0,
-  kind: 'run.start',
-  version: 1,
-  python: '3.14.0',
-  file: 'main.py',
-  source,
-});
 
 describe('the main process before the app is ready', () => {
   it('sandboxes every renderer, makes app:// privileged, and claims the single-instance lock', () => {
@@ -399,7 +389,7 @@ describe('the engine, from a run request to its events', () => {
       }),
     ]);
     fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.events, runId, [
-      runStart('print(1)'),
+      runStartEvent('print(1)'),
       { seq: 1, t: 0, kind: 'output', stream: 'stdout', text: '1\n' },
       { seq: 2, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 },
     ]);
@@ -447,7 +437,7 @@ describe('the engine, from a run request to its events', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await expect(readdir(snapshots)).rejects.toThrow();
     fake.send(engineContents, ENGINE_PAGE_PATH, ENGINE.events, runId, [
-      runStart('print(2)'),
+      runStartEvent('print(2)'),
       { seq: 1, t: 0, kind: 'run.end', outcome: 'completed', exitCode: 0 },
     ]);
   });
