@@ -17,6 +17,7 @@ import {
 } from '../../src-shared/replay-file.ts';
 import { finishInSlices, type SlicedWork } from '../../src-shared/slices.ts';
 import type { TraceEvent } from '../../src-shared/trace.ts';
+import { askWorker } from '../lib/ask-worker.ts';
 
 export type ReplayOpening = { ok: true; replay: ReplayFile } | { ok: false; reason: string };
 
@@ -82,24 +83,16 @@ export async function parseReplayOffThread(bytes: Uint8Array): Promise<ReplayPar
     return parseReplayFileInSlices(bytes);
   }
   const copy = bytes.slice();
-  const answer = await new Promise<ReplayParseAnswer>((resolve) => {
-    // Written out in full so that Vite finds and bundles the worker.
-    const worker = new Worker(new URL('./replay-parse-worker.ts', import.meta.url), {
+  // The worker written out in full, so that Vite finds and bundles it.
+  const answer = await askWorker<ReplayParseAnswer>(
+    new Worker(new URL('./replay-parse-worker.ts', import.meta.url), {
       type: 'module',
       name: 'loopscope-replay-reader',
-    });
-    const finish = (result: ReplayParseAnswer) => {
-      worker.terminate();
-      resolve(result);
-    };
-    worker.addEventListener('message', (event: MessageEvent<ReplayParseAnswer>) =>
-      finish(event.data),
-    );
-    worker.addEventListener('error', (event) =>
-      finish({ ok: false, failed: event.message || 'worker error' }),
-    );
-    worker.postMessage({ bytes: copy }, [copy.buffer]);
-  });
+    }),
+    { bytes: copy },
+    (failed) => ({ ok: false, failed }),
+    [copy.buffer],
+  );
   if (answer.ok) {
     const events = await finishInSlices(readEventLines(answer.lines, answer.count));
     return { ok: true, source: answer.source, replay: { ...answer.header, events } };

@@ -5,6 +5,7 @@
  */
 import type { Lesson } from '../../src-shared/lesson/model.ts';
 import { parseLesson } from '../../src-shared/lesson/parse.ts';
+import { askWorker } from './ask-worker.ts';
 
 /** Characters above which a lesson is parsed in a worker. */
 export const PARSE_IN_WORKER_CHARS = 256 * 1024;
@@ -20,23 +21,14 @@ export async function parseLessonOffThread(text: string, name: string): Promise<
   if (text.length <= PARSE_IN_WORKER_CHARS || typeof Worker !== 'function') {
     return parseLesson(text, name);
   }
-  const answer = await new Promise<LessonParseAnswer>((resolve) => {
-    // Written out in full so that Vite finds and bundles the worker.
-    const worker = new Worker(new URL('./lesson-parse-worker.ts', import.meta.url), {
+  // The worker written out in full, so that Vite finds and bundles it.
+  const answer = await askWorker<LessonParseAnswer>(
+    new Worker(new URL('./lesson-parse-worker.ts', import.meta.url), {
       type: 'module',
       name: 'loopscope-lesson-parser',
-    });
-    const finish = (result: LessonParseAnswer) => {
-      worker.terminate();
-      resolve(result);
-    };
-    worker.addEventListener('message', (event: MessageEvent<LessonParseAnswer>) =>
-      finish(event.data),
-    );
-    worker.addEventListener('error', (event) =>
-      finish({ ok: false, error: event.message || 'worker error' }),
-    );
-    worker.postMessage({ text, name });
-  });
+    }),
+    { text, name },
+    (error) => ({ ok: false, error }),
+  );
   return answer.ok ? answer.lesson : parseLesson(text, name);
 }
