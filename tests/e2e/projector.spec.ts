@@ -405,6 +405,13 @@ asyncio.run(main())
  * Runs `program` at a wide desk (where the code is typed, beside the lesson's text rather than
  * under it), then shows it as `presentation` says.
  */
+/** The app in `language`, at a desk, on `lesson`. */
+async function openAtDesk(app: LoopscopeApp, language: 'ru' | 'en', lesson: string): Promise<void> {
+  await app.setLanguage(language);
+  await setPresentation(app, false);
+  await app.chooseLesson(lesson);
+}
+
 /** No problem found; the app back in English at a desk, for the next test. */
 async function expectNoProblems(app: LoopscopeApp, problems: string[]): Promise<void> {
   expect(problems).toEqual([]);
@@ -576,9 +583,7 @@ test('a why-arrow’s label covers no text, nor another label, on a projector in
   const problems: string[] = [];
   let labels = 0;
   for (const language of ['ru', 'en'] as const) {
-    await app.setLanguage(language);
-    await setPresentation(app, false);
-    await app.chooseLesson(lesson);
+    await openAtDesk(app, language, lesson);
     await app.chooseScenario(runnableScenarios(lesson, language)[1]?.id ?? '');
     await setPresentation(app, true);
     for (const size of SIZES) {
@@ -656,9 +661,7 @@ test('a long scenario title is whole where the bar has room, and in its tooltip 
 }) => {
   const problems: string[] = [];
   for (const language of ['ru', 'en'] as const) {
-    await app.setLanguage(language);
-    await setPresentation(app, false);
-    await app.chooseLesson('create-task');
+    await openAtDesk(app, language, 'create-task');
     // The course's longest title: "3. Tasks left running when main() returns are cancelled (example 2)".
     await app.chooseScenario('scenario-5');
     for (const [size, presentation] of [
@@ -685,9 +688,7 @@ test('the state diagram’s next states are whole where the tasks’ column has 
 }) => {
   const problems: string[] = [];
   for (const language of ['ru', 'en'] as const) {
-    await app.setLanguage(language);
-    await setPresentation(app, false);
-    await app.chooseLesson('blocking-the-loop');
+    await openAtDesk(app, language, 'blocking-the-loop');
     await setPresentation(app, true);
     for (const size of SIZES) {
       await app.page.setViewportSize(size);
