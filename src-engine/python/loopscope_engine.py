@@ -149,6 +149,8 @@ def _os_exit(status):
     status = operator.index(status)
     if rec is None:
         raise SystemExit(status)
+    # What C code wrote to the descriptors is out of the process already; buffers are not.
+    loopscope_io.drain()
     rec.halt("completed", exit_code=status & 0xFF)
 
 
@@ -630,7 +632,7 @@ def run(source, filename, stdin, options_json, sink, control):
     _streams = loopscope_io.open_streams()
     sys.stdout = sys.__stdout__ = _streams[0]
     sys.stderr = sys.__stderr__ = _streams[1]
-    sys.stdin = sys.__stdin__ = loopscope_io.TerminalInput(stdin if stdin is not None else "")
+    sys.stdin = sys.__stdin__ = loopscope_io.open_stdin(stdin if stdin is not None else "")
     # Pyodide's loader makes traceback.print_exception the hook; a program sees CPython's own
     # (`<built-in function excepthook>`), which falls back as natively when stderr is closed.
     sys.excepthook = sys.__excepthook__
@@ -698,6 +700,7 @@ def run(source, filename, stdin, options_json, sink, control):
         end["hotLines"] = sorted(rec.hot_lines)
     if rec.full_at is not None:
         end["fullAt"] = rec.full_at
+    loopscope_io.drain()
     _limit.raise_callback = None
     monitoring.set_events(MONITOR_TOOL, 0)
     monitoring.register_callback(MONITOR_TOOL, monitoring.events.LINE, None)

@@ -4,7 +4,9 @@ would show, when it would show it.
 `sys.stdout` and `sys.stderr` are line-buffered text layers (CPython's own io.TextIOWrapper)
 over binary buffers, as CPython's are on a terminal: text waits until a newline (or a flush) and then reaches the terminal with
 whatever the binary layer holds; `sys.stdout.buffer.write()` lands in the binary layer;
-`os.write(1, ...)` and `os.write(2, ...)` reach the terminal at once. Text is encoded as
+`os.write(1, ...)` and `os.write(2, ...)` reach the terminal at once, and so does what C code
+writes to the descriptors themselves (a file the program opens on descriptor 1 or 2, or on a
+copy of it): they are the write ends of pipes the engine reads (see open_descriptors). Text is encoded as
 CPython does under a UTF-8 locale (`surrogateescape` for stdout, `backslashreplace` for
 stderr), and bytes that are not UTF-8 reach the trace as lone surrogates (U+DC80-U+DCFF), the
 way Python itself decodes them with `surrogateescape`.
@@ -13,6 +15,7 @@ way Python itself decodes them with `surrogateescape`.
 import errno
 import io
 import os
+import select
 
 import loopscope_errno
 import loopscope_threads
@@ -31,8 +34,53 @@ def _bytes_view(data):
 
 
 def _to_terminal(stream, data):
+    drain()
     if data:
         rec.output(stream, data.decode("utf-8", "surrogateescape"))
+
+
+# What C code writes to descriptors 1 and 2 (a FileIO the program opens on them, os.fdopen of
+# a copy): each is the write end of a pipe, whose read end the engine drains into the trace
+# before any other output, at each step of the loop and at the end. One poll of both read ends
+# tells whether there is anything to read (a fraction of a microsecond).
+_readers = {}
+_poll = None
+
+
+def open_descriptors():
+    """Descriptors 1 and 2 for one run: the write ends of two new pipes (a pipe is what they
+    are when a program's output is captured natively: fstat() says so, lseek() fails)."""
+    global _poll
+    _poll = select.poll()
+    _readers.clear()
+    for fd, stream in ((1, "stdout"), (2, "stderr")):
+        read_end, write_end = os.pipe()
+        os.dup2(write_end, fd)
+        os.close(write_end)
+        os.set_blocking(read_end, False)
+        _readers[read_end] = stream
+        _poll.register(read_end, select.POLLIN)
+
+
+def drain():
+    """Records what C code wrote to descriptors 1 and 2 since the last drain."""
+    if _poll is None:
+        return
+    ready = _poll.poll(0)
+    if not ready:
+        return
+    for read_end, _event in ready:
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(read_end, 1 << 16)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        if chunks:
+            rec.output(_readers[read_end], b"".join(chunks).decode("utf-8", "surrogateescape"))
 
 
 def _not_seekable_fd():
@@ -184,7 +232,7 @@ class TerminalBuffer(io.BufferedIOBase, metaclass=_CClass, real=io.BufferedWrite
         """Sends what the buffer holds. The engine also sends it between a program's flushes, to
         show output as it comes; a `real` flush is one CPython makes (flush(), a full buffer, the
         exit), the only kind that fails when the program closed the descriptor."""
-        if self.fd in closed_fds:
+        if _closed(self.fd):
             if real and self.pending:
                 # As BufferedWriter: what fits its buffer stays there, to fail again at the exit.
                 if len(self.pending) > CHUNK:
@@ -198,26 +246,33 @@ class TerminalBuffer(io.BufferedIOBase, metaclass=_CClass, real=io.BufferedWrite
         return f"<_io.BufferedWriter name='{self.name}'>"
 
 
-class TerminalInput(io.StringIO, metaclass=_CClass, real=io.TextIOWrapper):
-    """`sys.stdin`: the text given with the run, read as from a pipe (descriptor 0)."""
+def open_stdin(text):
+    """`sys.stdin` for one run: the text given with the run, as descriptor 0 (a file that no
+    path leads to, as `python3 program.py < input.txt` reads one), and CPython's own layers
+    over it, named as create_stdio names them (Python/pylifecycle.c): `input()`,
+    `sys.stdin.buffer.read()` and `os.read(0, n)` read it as natively."""
+    path = "/tmp/.loopscope-stdin"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.unlink(path)
+        os.write(fd, text.encode("utf-8", "surrogateescape" if _escapable(text) else "surrogatepass"))
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.dup2(fd, 0)
+    finally:
+        os.close(fd)
+    raw = io.FileIO(0, "r", closefd=False)
+    raw.name = "<stdin>"
+    stream = io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
+    stream.mode = "r"
+    return stream
 
-    name = "<stdin>"
-    mode = "r"
 
-    @property
-    def encoding(self):
-        return "utf-8"
-
-    @property
-    def errors(self):
-        return "surrogateescape"
-
-    def fileno(self):
-        return 0
-
-    def __repr__(self):
-        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
-
+def _escapable(text):
+    try:
+        text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def write_fd(original):
@@ -243,7 +298,8 @@ def open_stream(stream, fd, errors):
 
 
 def open_streams():
-    """The program's streams for one run."""
+    """The program's streams for one run, and its descriptors 1 and 2 (see open_descriptors)."""
+    open_descriptors()
     return open_stream("stdout", 1, "surrogateescape"), open_stream("stderr", 2, "backslashreplace")
 
 
@@ -274,8 +330,21 @@ def flush_streams(*streams):
 closed_fds = set()
 
 
-def _check_open(fd):
+def _closed(fd):
+    """Whether the program closed descriptor 1 or 2: with os.close, or by closing a file it
+    opened on it (which closes the descriptor itself)."""
     if fd in closed_fds:
+        return True
+    try:
+        os.get_blocking(fd)
+    except OSError:
+        closed_fds.add(fd)
+        return True
+    return False
+
+
+def _check_open(fd):
+    if _closed(fd):
         raise loopscope_errno.error(OSError, errno.EBADF)
 
 

@@ -6,6 +6,7 @@ import heapq
 import asyncio
 from asyncio import base_events, events, futures, selector_events, unix_events
 
+import loopscope_io
 import loopscope_net
 import loopscope_threads
 from loopscope_trace import RecursionLimit, describe_args, describe_callback, finite
@@ -91,6 +92,8 @@ class VirtualSelector(loopscope_net.NetSelector):
 
     def select(self, timeout):
         loop = self.loop
+        # What C code wrote to descriptors 1 and 2 during the last step is output of that step.
+        loopscope_io.drain()
         rec.row("loop.select", loop._ls_id, timeout)
         sched = loopscope_threads.sched
         waiting = self._fd_to_key

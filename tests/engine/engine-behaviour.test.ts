@@ -366,6 +366,38 @@ asyncio.run(main())
     expect(without.exitCode).toBe(1);
     expect(without.stderr.trimEnd().split('\n').at(-1)).toBe('EOFError: EOF when reading a line');
   });
+
+  test('the given stdin is descriptor 0 under all its layers: text, buffer and os.read', async () => {
+    // What python3.13 prints for it with this text as `< file` (checked by hand).
+    const code = [
+      'import os, sys',
+      'print(repr(input()))',
+      'print(repr(sys.stdin.buffer.read(4)), repr(os.read(0, 3)), repr(sys.stdin.read()))',
+      'print(type(sys.stdin.buffer).__name__, type(sys.stdin.buffer.raw).__name__)',
+      '',
+    ].join('\n');
+    const result = await run(code, { stdin: 'first line\nsecond ✓\n' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe("'first line'\nb'' b'' 'second ✓\\n'\nBufferedReader FileIO\n");
+  });
+
+  test('a C-level write to descriptor 1 or 2 is output, in its place among the prints', async () => {
+    const result = await run(
+      [
+        'import os',
+        'print("one")',
+        'with open(1, "w", closefd=False) as out:',
+        '    out.write("two\\n")',
+        'print("three")',
+        'os.fdopen(os.dup(2), "w").write("to stderr\\n")',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stdout).toBe('one\ntwo\nthree\n');
+    expect(result.stderr).toBe('to stderr\n');
+    const texts = eventsOf(result, 'output').map((event) => event.text);
+    expect(texts.join('')).toBe('one\ntwo\nthree\nto stderr\n');
+  });
 });
 
 describe('what the trace says', () => {
