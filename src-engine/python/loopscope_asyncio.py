@@ -8,7 +8,9 @@ does.
 """
 
 import _py_warnings
+import _thread
 import contextvars
+import faulthandler
 import inspect
 import io
 import linecache
@@ -744,6 +746,7 @@ def instrument_stacks():
     warnings.warn = visible_warn
 
     base_tasks.__dict__["_task_get_stack"] = _task_get_stack
+    faulthandler.dump_traceback = _dump_traceback
 
     set_depth = sys.set_coroutine_origin_tracking_depth
     asked = [sys.get_coroutine_origin_tracking_depth()]
@@ -785,6 +788,77 @@ def instrument_stacks():
     # The pure-Python warn() that warnings._deprecated() calls skips them too.
     internal_filename = _py_warnings._is_internal_filename
     _py_warnings._is_internal_filename = lambda filename: filename.startswith(_ENGINE_PREFIX) or internal_filename(filename)
+
+
+# faulthandler's limits (Python/traceback.c): frames shown per thread, characters per string.
+_FAULT_MAX_FRAMES = 100
+_FAULT_MAX_STRING = 500
+
+
+def _fault_ascii(text):
+    """A string as faulthandler writes it (_Py_DumpASCII): ASCII, the rest escaped, cut short."""
+    cut = len(text) > _FAULT_MAX_STRING
+    out = []
+    for char in text[:_FAULT_MAX_STRING]:
+        code = ord(char)
+        if 32 <= code < 127:
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    if cut:
+        out.append("...")
+    return "".join(out)
+
+
+def _dump_traceback(file=None, all_threads=True):
+    """faulthandler.dump_traceback (Modules/faulthandler.c, Python/traceback.c), without the
+    hidden frames: written straight to the file's descriptor, after a flush of the file."""
+    if file is None:
+        file = sys.stderr
+        if file is None:
+            raise RuntimeError("sys.stderr is None")
+    if isinstance(file, int):
+        if file < 0:
+            raise ValueError("file is not a valid file descriptor")
+        fd = file
+    else:
+        fd = file.fileno()
+        if not isinstance(fd, int) or fd < 0:
+            raise ValueError("file is not a valid file descriptor")
+        try:
+            file.flush()
+        except Exception:  # noqa: BLE001 - faulthandler ignores a failed flush.
+            pass
+    if all_threads:
+        lines = [f"Current thread 0x{_thread.get_ident():016x} (most recent call first):\n"]
+    else:
+        lines = ["Stack (most recent call first):\n"]
+    shown = 0
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        if not hidden_frame(code):
+            if shown == _FAULT_MAX_FRAMES:
+                lines.append("  ...\n")
+                break
+            line = frame.f_lineno
+            number = "???" if line is None or line < 0 else str(line)
+            lines.append(f'  File "{_fault_ascii(code.co_filename)}", line {number} in {_fault_ascii(code.co_name)}\n')
+            shown += 1
+        frame = frame.f_back
+    if shown == 0:
+        lines.append("  <no Python frame>\n")
+    frame = None
+    os.write(fd, "".join(lines).encode("ascii"))
+
+
+_dump_traceback.__name__ = _dump_traceback.__qualname__ = "dump_traceback"
+_dump_traceback.__module__ = "faulthandler"
+_dump_traceback.__doc__ = faulthandler.dump_traceback.__doc__
 
 
 def _task_get_stack(task, limit):

@@ -224,6 +224,14 @@ def derive_314(doc: dict, native_stdlib: str) -> dict:
             if m:
                 n = line_in_314(m.group(1), m.group(3), lines[i + 1].strip(), int(m.group(2)))
                 lines[i] = line.replace(f"line {m.group(2)},", f"line {n},")
+                continue
+            # faulthandler's frames ("line N in name", no source line): the native file says
+            # which line it is.
+            m = re.match(r'  File "\{STDLIB\}/(.+?)", line (\d+) in (.+)$', line)
+            if m:
+                code = (Path(native_stdlib) / m.group(1)).read_text("utf-8").split("\n")[int(m.group(2)) - 1].strip()
+                n = line_in_314(m.group(1), m.group(3), code, int(m.group(2)))
+                lines[i] = line.replace(f"line {m.group(2)} in", f"line {n} in")
         return "\n".join(lines)
 
     override = {"stdout": remap(doc["stdout"]), "stderr": remap(doc["stderr"])}
