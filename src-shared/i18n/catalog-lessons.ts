@@ -14,6 +14,8 @@ export const lessonsCatalog = defineCatalog({
       'lists or quotes are nested too deep here to be read; the rest of the file is not read',
     'problem.too-many-scenarios':
       'only the first {max} scenarios of a lesson are read; this one and those after it are left out',
+    'problem.too-many-blocks':
+      'only the first {blocks} paragraphs and blocks of a lesson are read; the rest of the file, from here on, is not read',
     'problem.nested-code':
       'this Python block is inside a list or a quote; move it to the top level to make it a scenario',
     'problem.misleading-link':
@@ -108,6 +110,8 @@ export const lessonsCatalog = defineCatalog({
       'списки или цитаты здесь вложены слишком глубоко; остаток файла не прочитан',
     'problem.too-many-scenarios':
       'из урока читаются только первые {max} сценариев; этот и следующие за ним пропущены',
+    'problem.too-many-blocks':
+      'из урока читаются только первые {blocks} абзацев и блоков; остаток файла, начиная отсюда, не прочитан',
     'problem.nested-code':
       'этот блок Python находится внутри списка или цитаты; вынесите его на верхний уровень, чтобы он стал сценарием',
     'problem.misleading-link':

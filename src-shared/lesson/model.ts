@@ -98,6 +98,8 @@ export type LessonProblemKind =
   | 'too-deep'
   /** More scenarios than a lesson is read with (`MAX_SCENARIOS`): those after are left out. */
   | 'too-many-scenarios'
+  /** More top-level blocks than a lesson is read with: the rest of the file is not read. */
+  | 'too-many-blocks'
   /**
    * A link whose text is a web address of another site than the one it opens
    * (`[https://a.example](https://b.example)`): it is shown with its real address beside it.

@@ -162,12 +162,21 @@ export function parseLesson(text: string, fileName: string): Lesson {
 /** The scenarios a lesson is read with; a course's lesson has a few dozen at most. */
 export const MAX_SCENARIOS = 200;
 
+/**
+ * The top-level blocks (paragraphs, headings, lists, code blocks) a lesson is read with. A
+ * course's lesson has a few hundred, and a 5 MB lesson written as one about 30,000; a file of
+ * a million one-letter paragraphs is not a lesson, and reading it whole took a minute. What
+ * follows the last block read is not parsed at all.
+ */
+export const MAX_BLOCKS = 100_000;
+
 /** The message for a lesson problem, without the file name and line. */
 export function describeLessonProblem(problem: LessonProblem, language: Language): string {
   const t = createTranslator(lessonsCatalog, language);
   return t(`problem.${problem.kind}`, {
     fence: problem.fence ?? '```',
     max: MAX_SCENARIOS,
+    blocks: MAX_BLOCKS.toLocaleString(language === 'ru' ? 'ru-RU' : 'en-US'),
     shown: problem.link?.shown ?? '',
     opens: problem.link?.opens ?? '',
   });
@@ -573,7 +582,17 @@ function readBlocks(
     gap = [];
   };
 
+  let count = 0;
   for (const block of topLevel) {
+    if (++count > MAX_BLOCKS) {
+      // The blocks are read as they are needed: breaking off here leaves the rest unparsed.
+      lesson.problems.push({
+        kind: 'too-many-blocks',
+        severity: 'warning',
+        line: block.lines.start,
+      });
+      break;
+    }
     const [first, second] = block.tokens;
     if (!first) continue;
     const title = readSectionTitle(block, lesson.sections.length + 1, headingLevel);

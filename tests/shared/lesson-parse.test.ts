@@ -5,6 +5,7 @@ import type { Lesson, LessonProblem } from '../../src-shared/lesson/model.ts';
 import {
   describeLessonProblem,
   findNotRunnableReason,
+  MAX_BLOCKS,
   MAX_SCENARIOS,
   parseLesson,
   scenarioDisplayTitle,
@@ -729,13 +730,34 @@ describe('a lesson at the size limit (5 MB)', () => {
     }
   });
 
-  test('a lesson of a hundred thousand short paragraphs keeps every one, in order', () => {
-    const count = 100_000;
+  test('a lesson of a hundred thousand short blocks keeps every one, in order', () => {
+    const count = MAX_BLOCKS - 1;
     const source = `# T\n\n${Array.from({ length: count }, (_, i) => (i % 100 === 0 ? '* a' : 'b')).join('\n\n')}\n`;
     const parsed = parseLesson(source, 'paragraphs.md');
     expect(parsed.blocks).toHaveLength(count + 1);
+    expect(parsed.problems.map((p) => p.kind)).toEqual(['no-code']);
     const last = parsed.blocks.at(-1);
     expect(last).toMatchObject({ kind: 'prose', lines: { start: 2 * count + 1 } });
+  });
+
+  test('a file of a million one-letter paragraphs is read up to the block limit, and says so', () => {
+    const source = `# T\n\n${'a\n\n'.repeat(1_000_000)}\`\`\`python\nprint(1)\n\`\`\`\n`;
+    const parsed = parseLesson(source, 'paragraphs.md');
+    expect(parsed.blocks).toHaveLength(MAX_BLOCKS);
+    // Block MAX_BLOCKS + 1 is the paragraph on line 2 * MAX_BLOCKS + 1; nothing after it is read.
+    const warning = parsed.problems.find((p) => p.kind === 'too-many-blocks');
+    expect(warning).toEqual({
+      kind: 'too-many-blocks',
+      severity: 'warning',
+      line: 2 * MAX_BLOCKS + 1,
+    });
+    expect(parsed.scenarios).toHaveLength(0);
+    expect(describeLessonProblem(warning as LessonProblem, 'en')).toBe(
+      'only the first 100,000 paragraphs and blocks of a lesson are read; the rest of the file, from here on, is not read',
+    );
+    expect(describeLessonProblem(warning as LessonProblem, 'ru')).toBe(
+      'из урока читаются только первые 100\u00a0000 абзацев и блоков; остаток файла, начиная отсюда, не прочитан',
+    );
   });
 
   test('a link defined at the end of a long lesson is a link at its start', () => {
