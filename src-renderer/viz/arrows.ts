@@ -166,12 +166,39 @@ export function placeLabel(
 /** Boxes whose edges are this close line up: cards in one column, or in one row, of a grid. */
 const ALIGNED = 16;
 
+/** How many points along a curve are tried against the text it would cross. */
+const ROUTE_SAMPLES = 32;
+
+/** How many of `samples` points along `shape` lie on text: the fewer, the better its route. */
+export function textCrossings(
+  shape: Pick<ArrowShape, 'at'>,
+  obstacles: readonly Box[],
+  samples = ROUTE_SAMPLES,
+): number {
+  let count = 0;
+  for (let i = 1; i < samples; i++) {
+    const point = shape.at(i / samples);
+    if (obstacles.some((box) => containsPoint(box, point))) count++;
+  }
+  return count;
+}
+
+function containsPoint(box: Box, point: Point): boolean {
+  return (
+    point.x > box.x &&
+    point.x < box.x + box.width &&
+    point.y > box.y &&
+    point.y < box.y + box.height
+  );
+}
+
 /**
  * The shape of an arrow from box `from` to box `to`. Boxes in one column (cards in a grid)
  * are joined round their right edges, boxes in one row over their top edges, so that the
- * arrow crosses no box between them; other boxes by a curve across, bowed to its left.
+ * arrow crosses no box between them; other boxes by a curve across, bowed to its left, or to
+ * its right, or further, whichever crosses the least of `obstacles` (the text on screen).
  */
-export function arrowShape(from: Box, to: Box): ArrowShape {
+export function arrowShape(from: Box, to: Box, obstacles: readonly Box[] = []): ArrowShape {
   const a = center(from);
   const b = center(to);
   if (
@@ -196,16 +223,37 @@ export function arrowShape(from: Box, to: Box): ArrowShape {
   const dy = end.y - start.y;
   const length = Math.hypot(dx, dy) || 1;
   const bow = Math.min(36, 10 + length * 0.18);
-  const control = {
-    x: (start.x + end.x) / 2 - (dy / length) * bow,
-    y: (start.y + end.y) / 2 + (dx / length) * bow,
-  };
-  return curveShape(start, control, end);
+  const bowed = (by: number) =>
+    curveShape(
+      start,
+      {
+        x: (start.x + end.x) / 2 - (dy / length) * by,
+        y: (start.y + end.y) / 2 + (dx / length) * by,
+      },
+      end,
+    );
+  const usual = bowed(bow);
+  if (obstacles.length === 0) return usual;
+  // The usual bow unless another crosses less text: what is left is masked (renderArrows).
+  let best = { shape: usual, crossings: textCrossings(usual, obstacles) };
+  for (const by of [-bow, 2 * bow, -2 * bow, 3.5 * bow, -3.5 * bow]) {
+    if (best.crossings === 0) break;
+    const shape = bowed(by);
+    const crossings = textCrossings(shape, obstacles);
+    if (crossings < best.crossings) best = { shape, crossings };
+  }
+  return best.shape;
 }
+
+/** Room kept clear of an arrow's line around each text it would cross. */
+const TEXT_CLEARANCE = 1;
 
 /**
  * Draws `arrows` into `group`, in the coordinates of the window; what was there is replaced.
- * Labels are placed off `obstacles`, the boxes of the text on screen, and inside `bounds`.
+ * `obstacles` are the boxes of the text on screen: each arrow takes the route that crosses
+ * the least of them, its line is masked where it still crosses one (a line through a word
+ * makes it hard to read from the back of a room), and labels are placed off them, inside
+ * `bounds`.
  */
 export function renderArrows(
   group: SVGGElement,
@@ -214,10 +262,42 @@ export function renderArrows(
   bounds: Box | null = null,
 ): void {
   const root = select(group);
-  const clips = root
-    .selectAll('defs')
-    .data([null])
-    .join('defs')
+  const defs = root.selectAll('defs').data([null]).join('defs');
+  // One mask for every line: the window, less the text on it.
+  const hasMask = obstacles.length > 0 && bounds !== null;
+  const mask = defs
+    .selectAll<SVGMaskElement, null>('mask')
+    .data(hasMask ? [null] : [])
+    .join((enter) => {
+      const mask = enter.append('mask').attr('id', 'arrow-text-mask');
+      mask.attr('maskUnits', 'userSpaceOnUse');
+      mask.append('rect').attr('class', 'window').attr('fill', 'white');
+      return mask;
+    });
+  if (hasMask && bounds) {
+    mask
+      .attr('x', bounds.x)
+      .attr('y', bounds.y)
+      .attr('width', bounds.width)
+      .attr('height', bounds.height);
+    mask
+      .select('rect.window')
+      .attr('x', bounds.x)
+      .attr('y', bounds.y)
+      .attr('width', bounds.width)
+      .attr('height', bounds.height);
+    mask
+      .selectAll<SVGRectElement, Box>('rect.text')
+      .data(obstacles)
+      .join('rect')
+      .attr('class', 'text')
+      .attr('fill', 'black')
+      .attr('x', (box) => box.x - TEXT_CLEARANCE)
+      .attr('y', (box) => box.y - TEXT_CLEARANCE)
+      .attr('width', (box) => box.width + 2 * TEXT_CLEARANCE)
+      .attr('height', (box) => box.height + 2 * TEXT_CLEARANCE);
+  }
+  const clips = defs
     .selectAll<SVGClipPathElement, Arrow>('clipPath')
     .data(
       arrows.filter((a) => a.clip !== null),
@@ -251,14 +331,21 @@ export function renderArrows(
     .classed('dashed', (a) => a.dashed)
     .attr('clip-path', (a) => (a.clip ? `url(#arrow-clip-${a.id})` : null))
     .style('--color', (a) => a.color);
-  const shapes = new Map(arrows.map((a) => [a.id, arrowShape(a.from, a.to)]));
+  const shapes = new Map(arrows.map((a) => [a.id, arrowShape(a.from, a.to, obstacles)]));
   const shape = (a: Arrow): ArrowShape => {
     const found = shapes.get(a.id);
     if (!found) throw new Error(`The arrow ${a.id} has no shape.`);
     return found;
   };
-  groups.select('path.halo').attr('d', (a) => shape(a).path);
-  groups.select('path.line').attr('d', (a) => shape(a).path);
+  const masked = hasMask ? 'url(#arrow-text-mask)' : null;
+  groups
+    .select('path.halo')
+    .attr('d', (a) => shape(a).path)
+    .attr('mask', masked);
+  groups
+    .select('path.line')
+    .attr('d', (a) => shape(a).path)
+    .attr('mask', masked);
   groups.select('path.head').attr('d', (a) => shape(a).head);
   // Each label keeps off the text on screen and off the labels placed before it.
   const taken = [...obstacles];

@@ -21,8 +21,11 @@ export interface DialData {
   spans: readonly TimeSpan[];
   blocked: boolean;
   formatTime: (seconds: number) => string;
-  /** A tick's label, written with the precision the step between ticks needs. */
-  formatTick: (seconds: number, step: number) => string;
+  /**
+   * A tick's label, written with the precision the step between ticks needs; with its unit, or
+   * the number alone (a narrow dial writes the unit once, at 0).
+   */
+  formatTick: (seconds: number, step: number, withUnit: boolean) => string;
   nowLabel: string;
   /** Said in the face when no time passes in the run (a loop that only computes). */
   idleLabel: string | null;
@@ -63,6 +66,8 @@ export interface Geometry {
   turn: ScaleLinear<number, number>;
   point: (time: number, r: number) => [number, number];
   tickLabels: readonly TickLabel[];
+  /** The times marked on the rim: every labelled tick, and on a small dial some unlabelled. */
+  tickMarks: readonly number[];
 }
 
 export function createGeometry(data: DialData, size: TextSize): Geometry {
@@ -79,29 +84,20 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
   ];
   const ticksFor = (count: number) =>
     data.idleLabel === null ? turn.ticks(count).filter((t) => t < span) : [0];
-  const texts = (ticks: readonly number[]) => {
+  const texts = (ticks: readonly number[], short: boolean) => {
     const step = ticks.length > 1 ? (ticks[1] ?? span) - (ticks[0] ?? 0) : span;
-    return ticks.map((t) => data.formatTick(t, step));
+    return ticks.map((t, i) => data.formatTick(t, step, !short || i === 0));
   };
-  // Room outside the rim for the tick labels, which grow with the type: a label is wider than
-  // it is tall, so the dial needs more room at its sides than above and below.
-  const widest = Math.max(
-    0,
-    ...TICK_COUNTS.flatMap((count) => texts(ticksFor(count)).map(textWidth)),
-  );
   const lineHeight = fontSize * 1.2;
   // Tick labels are centred a little outside the rim (see labelRadius below); the room they
   // take: above and below, a line; at the sides, the widest label and its box's padding.
   const outside = 6 + lineHeight * 0.6;
   const topRoom = outside + lineHeight * 0.5 + 4;
-  const sideRoom = outside + widest + fontSize * 0.2 + 4;
-  // Where the labels at the sides would leave the dial too small, only 0 is written, on top.
-  const withSides = Math.min(width / 2 - sideRoom, height / 2 - topRoom);
-  const compact = withSides < fontSize * 3;
-  const radius = Math.max(16, compact ? Math.min(width / 2 - 8, height / 2 - topRoom) : withSides);
-  const labelRadius = radius + outside;
-  const labelsFor = (ticks: readonly number[]): TickLabel[] => {
-    const words = texts(ticks);
+  const frame = centredBox(0, 0, width, height);
+  /** Each tick's label, centred a little outside the rim of a dial of `radius`. */
+  const labelsAt = (ticks: readonly number[], short: boolean, radius: number): TickLabel[] => {
+    const labelRadius = radius + outside;
+    const words = texts(ticks, short);
     return ticks.map((tick, i) => {
       const text = words[i] ?? '';
       const w = textWidth(text);
@@ -111,11 +107,70 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
       return { tick, text, x, y, box: centredBox(x, y, w + fontSize * 0.4, lineHeight) };
     });
   };
-  const frame = centredBox(0, 0, width, height);
-  const ticks = pickTicks(compact ? [1] : TICK_COUNTS, ticksFor, (candidate) => {
-    const boxes = labelsFor(candidate).map((label) => label.box);
-    return allApart(boxes) && boxes.every((box) => contains(frame, box));
+  interface Scale {
+    radius: number;
+    tickLabels: TickLabel[];
+    /** Where ticks are marked on the rim: the labelled ones, and on a small dial others too. */
+    tickMarks: readonly number[];
+  }
+  const withMarks = (radius: number, tickLabels: TickLabel[]): Scale => ({
+    radius,
+    tickLabels,
+    tickMarks: tickLabels.map((label) => label.tick),
   });
+  /**
+   * The scale in one style of label: every label with its unit, or (short) the unit only at
+   * 0, on top, where a label needs no room at the sides, as a clock's face writes it once.
+   */
+  const layoutScale = (short: boolean, counts: readonly number[], smallest: number): Scale => {
+    // Room outside the rim for the tick labels, which grow with the type: a label is wider
+    // than it is tall, so the dial needs more room at its sides than above and below.
+    const widest = Math.max(
+      0,
+      ...counts.flatMap((count) =>
+        texts(ticksFor(count), short)
+          .slice(short ? 1 : 0)
+          .map(textWidth),
+      ),
+    );
+    const sideRoom = outside + widest + fontSize * 0.2 + 4;
+    // Where the labels at the sides would leave the dial too small, only 0 is written, on top.
+    const withSides = Math.min(width / 2 - sideRoom, height / 2 - topRoom);
+    const compact = withSides < smallest;
+    const radius = Math.max(16, compact ? compactRadius : withSides);
+    const ticks = pickTicks(compact ? [1] : counts, ticksFor, (candidate) => {
+      const boxes = labelsAt(candidate, short, radius).map((label) => label.box);
+      return allApart(boxes) && boxes.every((box) => contains(frame, box));
+    });
+    return withMarks(radius, labelsAt(ticks, short, radius));
+  };
+  const compactRadius = Math.min(width / 2 - 8, height / 2 - topRoom);
+  /**
+   * Where no label fits at the sides, the dial keeps its size and writes the ticks above and
+   * below it, where a label needs no room at the sides (0 among them); every tick
+   * keeps its mark on the rim.
+   */
+  const aboveAndBelow = (): Scale | null => {
+    const radius = compactRadius;
+    if (data.idleLabel !== null || radius < fontSize * 2.5) return null;
+    for (const count of TICK_COUNTS) {
+      const ticks = ticksFor(count);
+      const labels = labelsAt(ticks, true, radius).filter((label) => contains(frame, label.box));
+      if (labels.length >= 3 && labels[0]?.tick === 0 && allApart(labels.map((l) => l.box))) {
+        return { radius, tickLabels: labels, tickMarks: ticks };
+      }
+    }
+    return null;
+  };
+  /**
+   * Every label says its unit where four ticks fit so around the dial. Else the dial keeps the
+   * size it has without side labels (in front of a class, a fifth of the screen's height) and
+   * writes its ticks above and below, the unit once, at 0: this keeps a scale on a dial
+   * narrowed by its heap's list (the presentation at 1024×768 once wrote only "0 s").
+   */
+  const full = layoutScale(false, TICK_COUNTS, fontSize * 3);
+  const scale = full.tickLabels.length >= 4 ? full : (aboveAndBelow() ?? full);
+  const { radius, tickLabels, tickMarks } = scale;
   return {
     width,
     height,
@@ -125,7 +180,8 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
     span,
     turn,
     point,
-    tickLabels: labelsFor(ticks),
+    tickLabels,
+    tickMarks,
   };
 }
 

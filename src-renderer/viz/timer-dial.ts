@@ -85,9 +85,10 @@ export function renderTimerDial(
 
 /** The face, its ticks and their times: they change only with the dial's size and span. */
 function drawFace(node: SVGGElement, geometry: Geometry): void {
-  const { radius, fontSize, point, tickLabels } = geometry;
+  const { radius, fontSize, point, tickLabels, tickMarks } = geometry;
   const texts = tickLabels.map((label) => label.text).join('|');
-  if (!changed(node, `${radius}|${fontSize}|${texts}|${geometry.width}`)) return;
+  if (!changed(node, `${radius}|${fontSize}|${texts}|${tickMarks.join(',')}|${geometry.width}`))
+    return;
   const layer = select(node);
   layer
     .selectAll('circle.face')
@@ -96,14 +97,14 @@ function drawFace(node: SVGGElement, geometry: Geometry): void {
     .attr('class', 'face')
     .attr('r', radius);
   layer
-    .selectAll<SVGLineElement, TickLabel>('line.tick')
-    .data(tickLabels)
+    .selectAll<SVGLineElement, number>('line.tick')
+    .data(tickMarks)
     .join('line')
     .attr('class', 'tick')
-    .attr('x1', (d) => point(d.tick, radius)[0])
-    .attr('y1', (d) => point(d.tick, radius)[1])
-    .attr('x2', (d) => point(d.tick, radius - 8)[0])
-    .attr('y2', (d) => point(d.tick, radius - 8)[1]);
+    .attr('x1', (d) => point(d, radius)[0])
+    .attr('y1', (d) => point(d, radius)[1])
+    .attr('x2', (d) => point(d, radius - 8)[0])
+    .attr('y2', (d) => point(d, radius - 8)[1]);
   layer
     .selectAll<SVGTextElement, TickLabel>('text.tick-label')
     .data(tickLabels)

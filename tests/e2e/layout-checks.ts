@@ -204,13 +204,15 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
       }
     }
   }
-  // A dial with room for a scale carries one: four ticks at least, unless no time passes.
+  // A dial with room for a scale carries one, unless no time passes: four ticks at least on a
+  // large dial, three (the unit written once, at 0) on one a few lines of type across.
   for (const dial of document.querySelectorAll('[data-view=timer-wheel] .dial svg')) {
     const radius = Number(dial.querySelector('circle.face')?.getAttribute('r') ?? 0);
     const type = parseFloat(getComputedStyle(dial).fontSize);
     const ticks = dial.querySelectorAll('.tick-label').length;
     const idle = dial.getAttribute('data-idle') === 'true';
-    if (shown(dial) && radius > 6 * type && ticks < 4 && !idle) {
+    const wanted = radius > 6 * type ? 4 : radius > 4.5 * type ? 3 : 0;
+    if (shown(dial) && ticks < wanted && !idle) {
       problems.push(
         `the dial has room for a scale but shows ${ticks} ticks (radius ${Math.round(radius)} px)`,
       );

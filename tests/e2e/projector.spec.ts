@@ -716,3 +716,131 @@ test('the state diagram’s next states are whole where the tasks’ column has 
   await app.screenshot('projector-next-states');
   await expectNoProblems(app, problems);
 });
+
+test('the dial writes a scale of three ticks or more in legible type, at every classroom size', async ({
+  app,
+}) => {
+  const problems: string[] = [];
+  for (const language of ['ru', 'en'] as const) {
+    for (const lesson of ['waiting-for-many', 'create-task', 'timers-and-the-ready-queue']) {
+      await openAtDesk(app, language, lesson);
+      await setPresentation(app, true);
+      await seekDrawn(app, Math.round((await app.length()) / 2));
+      for (const size of SIZES) {
+        await app.page.setViewportSize(size);
+        await drawn(app.page);
+        const dial = await app.view('timer-wheel').evaluate((view) => {
+          const svg = view.querySelector('.dial svg');
+          const rootType = parseFloat(getComputedStyle(document.documentElement).fontSize);
+          const labels = [...view.querySelectorAll<SVGTextElement>('.dial .tick-label')].filter(
+            (label) => label.getBoundingClientRect().width > 0,
+          );
+          return {
+            idle: svg?.getAttribute('data-idle') === 'true',
+            texts: labels.map((label) => label.textContent ?? ''),
+            smallest: Math.min(
+              ...labels.map((label) => parseFloat(getComputedStyle(label).fontSize)),
+            ),
+            rootType,
+          };
+        });
+        const where = `${language} ${lesson} ${size.width}×${size.height}`;
+        if (dial.idle) continue;
+        if (dial.texts.length < 3) problems.push(`${where}: ticks ${JSON.stringify(dial.texts)}`);
+        // As large as the dial's type: 0.8 of the presentation's, which is 18 px at the least.
+        if (dial.smallest < 0.8 * dial.rootType - 0.5) {
+          problems.push(`${where}: tick labels in ${dial.smallest} px type`);
+        }
+      }
+    }
+  }
+  await app.screenshot('projector-dial-scale');
+  await expectNoProblems(app, problems);
+});
+
+test('no arrow’s line is drawn over text, on a projector', async ({ app }) => {
+  const problems: string[] = [];
+  let arrows = 0;
+  for (const lesson of ['common-mistakes', 'waiting-for-many', 'timers-and-the-ready-queue']) {
+    await openAtDesk(app, 'en', lesson);
+    await setPresentation(app, true);
+    for (const size of SIZES) {
+      await app.page.setViewportSize(size);
+      const length = await app.length();
+      for (let step = 1; step <= length; step += Math.max(1, Math.floor(length / 8))) {
+        await seekDrawn(app, step);
+        await expect(app.page.locator('svg[data-view=arrows]')).toHaveAttribute(
+          'data-step',
+          String(step),
+        );
+        await drawn(app.page);
+        const found = await app.page.evaluate(() => {
+          const texts: { text: string; box: DOMRect }[] = [];
+          const walker = document.createTreeWalker(
+            document.querySelector('main') ?? document.body,
+            NodeFilter.SHOW_TEXT,
+          );
+          const range = document.createRange();
+          while (walker.nextNode()) {
+            const text = walker.currentNode.textContent?.trim() ?? '';
+            if (!text) continue;
+            range.selectNodeContents(walker.currentNode);
+            for (const box of range.getClientRects()) {
+              if (box.width > 0 && box.height > 0) texts.push({ text, box });
+            }
+          }
+          // Where a point of a line is hidden: under a hole its mask cuts (the mask is drawn
+          // black where the line must not show), in the window's coordinates as the arrows are.
+          const holes = (path: SVGPathElement): DOMRect[] => {
+            const id = /url\(#([^)]+)\)/.exec(path.getAttribute('mask') ?? '')?.[1];
+            const mask = id ? document.getElementById(id) : null;
+            const number = (rect: Element, name: string) => Number(rect.getAttribute(name) ?? 0);
+            return mask
+              ? [...mask.querySelectorAll('rect[fill=black]')].map(
+                  (rect) =>
+                    new DOMRect(
+                      number(rect, 'x'),
+                      number(rect, 'y'),
+                      number(rect, 'width'),
+                      number(rect, 'height'),
+                    ),
+                )
+              : [];
+          };
+          const inside = (box: DOMRect, x: number, y: number, inset: number) =>
+            x > box.left + inset &&
+            x < box.right - inset &&
+            y > box.top + inset &&
+            y < box.bottom - inset;
+          const over: string[] = [];
+          const lines = [
+            ...document.querySelectorAll<SVGPathElement>('svg[data-view=arrows] path.line'),
+          ];
+          for (const line of lines) {
+            const hidden = holes(line);
+            const matrix = line.getScreenCTM();
+            const length = line.getTotalLength();
+            const crossed = new Set<string>();
+            for (let at = 0; at <= length; at += 2) {
+              const local = line.getPointAtLength(at);
+              const x = matrix ? matrix.a * local.x + matrix.c * local.y + matrix.e : local.x;
+              const y = matrix ? matrix.b * local.x + matrix.d * local.y + matrix.f : local.y;
+              const text = texts.find(({ box }) => inside(box, x, y, 1));
+              if (text && !hidden.some((hole) => inside(hole, x, y, -0.5))) crossed.add(text.text);
+            }
+            const id = line.closest('g.arrow')?.getAttribute('data-arrow') ?? '';
+            for (const text of crossed) over.push(`${id} over "${text}"`);
+          }
+          return { count: lines.length, over };
+        });
+        arrows += found.count;
+        for (const over of found.over) {
+          problems.push(`${lesson} ${size.width}×${size.height} step ${step}: ${over}`);
+        }
+      }
+    }
+  }
+  await app.screenshot('projector-arrow-lines');
+  expect(arrows, 'some arrows were drawn').toBeGreaterThan(0);
+  await expectNoProblems(app, problems);
+});

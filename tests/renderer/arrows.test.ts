@@ -1,6 +1,6 @@
 /** Where a why-arrow's label goes: on the arrow, off the text the views show. */
 import { describe, expect, test } from 'vitest';
-import { arrowShape, placeLabel, type Box } from '../../src-renderer/viz/arrows.ts';
+import { arrowShape, placeLabel, textCrossings, type Box } from '../../src-renderer/viz/arrows.ts';
 
 const from: Box = { x: 0, y: 0, width: 40, height: 20 };
 const to: Box = { x: 400, y: 300, width: 40, height: 20 };
@@ -63,5 +63,21 @@ describe('a why-arrow’s label', () => {
     const small: Box = { ...shape.at(0.5), width: 30, height: 10 };
     expect(placeLabel(shape, 40, 16, [everywhere])).toEqual(shape.at(0.5));
     expect(placeLabel(shape, 40, 16, [everywhere, small])).not.toEqual(shape.at(0.5));
+  });
+});
+
+describe('a why-arrow’s route', () => {
+  test('bows the other way round a word that lies on its usual curve', () => {
+    const usual = arrowShape(from, to);
+    const middle = usual.at(0.5);
+    const word: Box = { x: middle.x - 30, y: middle.y - 9, width: 60, height: 18 };
+    expect(textCrossings(usual, [word])).toBeGreaterThan(0);
+    const routed = arrowShape(from, to, [word]);
+    expect(textCrossings(routed, [word])).toBe(0);
+  });
+
+  test('keeps its usual curve where no text is on it', () => {
+    const word: Box = { x: 0, y: 200, width: 60, height: 18 };
+    expect(arrowShape(from, to, [word]).path).toBe(arrowShape(from, to).path);
   });
 });
