@@ -590,32 +590,18 @@ test('a why-arrow’s label covers no text, nor another label, on a projector in
       await app.page.setViewportSize(size);
       const length = await app.length();
       for (let step = 1; step <= length; step += Math.max(1, Math.floor(length / 12))) {
-        await seekDrawn(app, step);
-        await expect(app.page.locator('svg[data-view=arrows]')).toHaveAttribute(
-          'data-step',
-          String(step),
-        );
-        await drawn(app.page);
-        const found = await app.page.evaluate(() => {
+        await seekArrows(app, step);
+        const boxes = await textBoxes(app.page);
+        const found = await app.page.evaluate((boxes) => {
           const meets = (a: DOMRect, b: DOMRect) =>
             a.left < b.right - 1 &&
             b.left < a.right - 1 &&
             a.top < b.bottom - 1 &&
             b.top < a.bottom - 1;
-          const texts: { text: string; box: DOMRect }[] = [];
-          const walker = document.createTreeWalker(
-            document.querySelector('main') ?? document.body,
-            NodeFilter.SHOW_TEXT,
-          );
-          const range = document.createRange();
-          while (walker.nextNode()) {
-            const text = walker.currentNode.textContent?.trim() ?? '';
-            if (!text) continue;
-            range.selectNodeContents(walker.currentNode);
-            for (const box of range.getClientRects()) {
-              if (box.width > 0 && box.height > 0) texts.push({ text, box });
-            }
-          }
+          const texts = boxes.map(({ text, x, y, width, height }) => ({
+            text,
+            box: new DOMRect(x, y, width, height),
+          }));
           const labels = [...document.querySelectorAll('svg[data-view=arrows] text.label')]
             .filter((label) => (label.textContent ?? '') !== '')
             .map((label) => ({
@@ -629,7 +615,7 @@ test('a why-arrow’s label covers no text, nor another label, on a projector in
             }
           }
           return { count: labels.length, over };
-        });
+        }, boxes);
         labels += found.count;
         for (const over of found.over) {
           problems.push(`${language} ${size.width}×${size.height} step ${step}: ${over}`);
@@ -641,6 +627,37 @@ test('a why-arrow’s label covers no text, nor another label, on a projector in
   expect(labels, 'some labels were drawn').toBeGreaterThan(0);
   await expectNoProblems(app, problems);
 });
+
+/** Goes to `step` and waits until the why-arrows of that step are drawn. */
+async function seekArrows(app: LoopscopeApp, step: number) {
+  await seekDrawn(app, step);
+  await expect(app.page.locator('svg[data-view=arrows]')).toHaveAttribute(
+    'data-step',
+    String(step),
+  );
+  await drawn(app.page);
+}
+
+/** Every text the main view shows, a box for each of its lines on screen. */
+async function textBoxes(page: Page) {
+  return page.evaluate(() => {
+    const boxes: { text: string; x: number; y: number; width: number; height: number }[] = [];
+    const walker = document.createTreeWalker(
+      document.querySelector('main') ?? document.body,
+      NodeFilter.SHOW_TEXT,
+    );
+    const range = document.createRange();
+    while (walker.nextNode()) {
+      const text = walker.currentNode.textContent?.trim() ?? '';
+      if (!text) continue;
+      range.selectNodeContents(walker.currentNode);
+      for (const { x, y, width, height } of range.getClientRects()) {
+        if (width > 0 && height > 0) boxes.push({ text, x, y, width, height });
+      }
+    }
+    return boxes;
+  });
+}
 
 /** The chosen title of a select, and whether it is whole: as wide as it takes unconstrained. */
 async function selectTitle(app: LoopscopeApp, control: string) {
@@ -768,27 +785,13 @@ test('no arrow’s line is drawn over text, on a projector', async ({ app }) => 
       await app.page.setViewportSize(size);
       const length = await app.length();
       for (let step = 1; step <= length; step += Math.max(1, Math.floor(length / 8))) {
-        await seekDrawn(app, step);
-        await expect(app.page.locator('svg[data-view=arrows]')).toHaveAttribute(
-          'data-step',
-          String(step),
-        );
-        await drawn(app.page);
-        const found = await app.page.evaluate(() => {
-          const texts: { text: string; box: DOMRect }[] = [];
-          const walker = document.createTreeWalker(
-            document.querySelector('main') ?? document.body,
-            NodeFilter.SHOW_TEXT,
-          );
-          const range = document.createRange();
-          while (walker.nextNode()) {
-            const text = walker.currentNode.textContent?.trim() ?? '';
-            if (!text) continue;
-            range.selectNodeContents(walker.currentNode);
-            for (const box of range.getClientRects()) {
-              if (box.width > 0 && box.height > 0) texts.push({ text, box });
-            }
-          }
+        await seekArrows(app, step);
+        const boxes = await textBoxes(app.page);
+        const found = await app.page.evaluate((boxes) => {
+          const texts = boxes.map(({ text, x, y, width, height }) => ({
+            text,
+            box: new DOMRect(x, y, width, height),
+          }));
           // Where a point of a line is hidden: under a hole its mask cuts (the mask is drawn
           // black where the line must not show), in the window's coordinates as the arrows are.
           const holes = (path: SVGPathElement): DOMRect[] => {
@@ -832,7 +835,7 @@ test('no arrow’s line is drawn over text, on a projector', async ({ app }) => 
             for (const text of crossed) over.push(`${id} over "${text}"`);
           }
           return { count: lines.length, over };
-        });
+        }, boxes);
         arrows += found.count;
         for (const over of found.over) {
           problems.push(`${lesson} ${size.width}×${size.height} step ${step}: ${over}`);
