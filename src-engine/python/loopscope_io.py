@@ -16,6 +16,7 @@ import errno
 import io
 import os
 import select
+import sys
 
 import loopscope_errno
 import loopscope_threads
@@ -34,28 +35,39 @@ def _bytes_view(data):
 
 
 def _to_terminal(stream, data):
-    drain()
+    if _armed:
+        drain()
     if data:
         rec.output(stream, data.decode("utf-8", "surrogateescape"))
 
 
 # What C code writes to descriptors 1 and 2 (a FileIO the program opens on them, os.fdopen of
 # a copy): each is the write end of a pipe, whose read end the engine drains into the trace
-# before any other output, at each step of the loop and at the end. One poll of both read ends
-# tells whether there is anything to read (a fraction of a microsecond).
+# at each step of the loop and at the end, and, once the program has reached for a descriptor
+# itself (see _arm), before any other output. One poll of both read ends tells whether there is
+# anything to read.
 _readers = {}
 _poll = None
+# The engine's own, not the arming one the program gets (see install).
+_dup2 = os.dup2
+# Whether the program has reached for a descriptor past sys.stdout, sys.stderr and os.write
+# (opened a file on a descriptor number or a device, or copied, replaced or closed
+# descriptors): only then can C code write to descriptors 1 and 2, or close them, between two
+# steps of the loop. Until then a printed line costs no poll of the pipes and no look at
+# whether descriptor 1 is still open (200,000 lines: 2.5 s, against 2.85 s with both).
+_armed = False
 
 
 def open_descriptors():
     """Descriptors 1 and 2 for one run: the write ends of two new pipes (a pipe is what they
     are when a program's output is captured natively: fstat() says so, lseek() fails)."""
-    global _poll
+    global _poll, _armed
     _poll = select.poll()
+    _armed = False
     _readers.clear()
     for fd, stream in ((1, "stdout"), (2, "stderr")):
         read_end, write_end = os.pipe()
-        os.dup2(write_end, fd)
+        _dup2(write_end, fd)
         os.close(write_end)
         os.set_blocking(read_end, False)
         _readers[read_end] = stream
@@ -257,7 +269,7 @@ def open_stdin(text):
         os.unlink(path)
         os.write(fd, text.encode("utf-8", "surrogateescape" if _escapable(text) else "surrogatepass"))
         os.lseek(fd, 0, os.SEEK_SET)
-        os.dup2(fd, 0)
+        _dup2(fd, 0)
     finally:
         os.close(fd)
     raw = io.FileIO(0, "r", closefd=False)
@@ -335,6 +347,8 @@ def _closed(fd):
     opened on it (which closes the descriptor itself)."""
     if fd in closed_fds:
         return True
+    if not _armed:
+        return False
     try:
         os.get_blocking(fd)
     except OSError:
@@ -362,6 +376,44 @@ def close_fd(original):
     return close
 
 
+def _arm():
+    global _armed
+    _armed = True
+
+
+def _on_audit(event, args):
+    """`open` is audited by every file opened, the C way too (io.FileIO, os.open): one on a
+    descriptor's number, or on a device (/dev/stdout, /proc/self/fd/1), arms the drain."""
+    if event == "open" and not _armed:
+        path = args[0]
+        if type(path) is int or (isinstance(path, str) and path.startswith(("/dev/", "/proc/"))):
+            _arm()
+
+
+def _arming(original):
+    """An os function that copies, replaces, closes or writes descriptors past os.write (none of
+    them audited): the first call arms the drain."""
+
+    def call(*args, **kwargs):
+        _arm()
+        return original(*args, **kwargs)
+
+    call.__name__ = original.__name__
+    call.__qualname__ = original.__qualname__
+    call.__doc__ = original.__doc__
+    call.__module__ = original.__module__
+    return call
+
+
+# The os functions that reach descriptors without an `open` event.
+_ARMING = ("dup", "dup2", "closerange", "writev", "pwrite", "pwritev", "sendfile")
+
+
 def install():
     os.write = write_fd(os.write)
     os.close = close_fd(os.close)
+    for name in _ARMING:
+        original = getattr(os, name, None)
+        if original is not None:
+            setattr(os, name, _arming(original))
+    sys.addaudithook(_on_audit)
