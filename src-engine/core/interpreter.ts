@@ -171,6 +171,7 @@ export async function prepareInterpreter(
 
 function createInterpreter(pyodide: PyodideAPI): Interpreter {
   copyBytesRight(pyodide);
+  terminalDevices(pyodide.FS);
   const python = String(pyodide.runPython('import sys; sys.version.split()[0]'));
   const engine = pyodide.pyimport('loopscope_engine') as unknown as EngineModule;
   // What would hand the worker's JavaScript to a program goes now, while the worker waits
@@ -209,6 +210,50 @@ function createInterpreter(pyodide: PyodideAPI): Interpreter {
       );
     },
   };
+}
+
+/** An emscripten device number no device of Pyodide's uses. */
+const TERMINAL_MAJOR = 64;
+/** emscripten's numbers for EBADF and EINVAL (they are WASI's, not Linux's). */
+const EMSCRIPTEN_EBADF = 8;
+const EMSCRIPTEN_EINVAL = 28;
+const EMSCRIPTEN_ENOENT = 44;
+
+/**
+ * `/dev/stdout` and `/dev/stderr` as on Linux, where they lead to descriptors 1 and 2 as they
+ * are now (`/proc/self/fd/1`): what a program writes to a file it opens on them goes where
+ * descriptor 1 or 2 goes, the engine's pipes during a run (Pyodide's own devices went to the
+ * worker's console, which discards it). Before a run, with descriptor 1 still such a device,
+ * the text is dropped, as it was; once the program closed the descriptor, the path cannot be
+ * opened (ENOENT).
+ */
+function terminalDevices(FS: PyodideAPI['FS']): void {
+  for (const fd of [1, 2]) {
+    const dev = FS.makedev(TERMINAL_MAJOR, fd);
+    FS.registerDevice(dev, {
+      open(stream: { fd: number }) {
+        // Natively the link leads nowhere once the descriptor is closed (here the new stream
+        // may have taken its number): the open fails, and leaves no descriptor behind.
+        const target = FS.getStream(fd);
+        if (!target || target === stream) {
+          FS.closeStream(stream.fd);
+          throw new FS.ErrnoError(EMSCRIPTEN_ENOENT);
+        }
+      },
+      read() {
+        throw new FS.ErrnoError(EMSCRIPTEN_EINVAL);
+      },
+      write(_stream: unknown, buffer: Uint8Array, offset: number, length: number) {
+        const target = FS.getStream(fd);
+        if (!target) throw new FS.ErrnoError(EMSCRIPTEN_EBADF);
+        if (target.node?.rdev === dev) return length;
+        return FS.write(target, buffer, offset, length);
+      },
+    });
+    const path = fd === 1 ? '/dev/stdout' : '/dev/stderr';
+    FS.unlink(path);
+    FS.mkdev(path, 0o620, dev);
+  }
 }
 
 function baseOptions(options: InterpreterOptions): LoadOptions {

@@ -371,7 +371,8 @@ def close_fd(original):
             return original(fd)
         _check_open(fd)
         closed_fds.add(fd)
-        return None
+        # Closed for C code too (a file on /dev/stdout is then refused, as natively).
+        return original(fd)
 
     return close
 
