@@ -601,6 +601,19 @@ def _clear_eager_init_frames(mark):
 _task_init_code = _Task.__init__.__code__
 
 
+class _NoLoopGiven:
+    """`eager_start` for a Task given no loop: where the pure-Python Task.__init__ tests it
+    (`eager_start and self._loop.is_running()`), _asynciomodule.c's task_init calls
+    `loop.is_running()` on its `loop` argument, None (CPython 3.14's Modules/_asynciomodule.c,
+    _asyncio_Task___init___impl): the task is named and pending by then."""
+
+    def __bool__(self):
+        raise AttributeError("'NoneType' object has no attribute 'is_running'")
+
+
+_NO_LOOP_GIVEN = _NoLoopGiven()
+
+
 def instrument_task():
     global _future_cancel, _future_set_result, _future_set_exception
     _future_cancel = _Future.cancel
@@ -611,6 +624,10 @@ def instrument_task():
 
     def __init__(self, *args, **kwargs):
         mark = len(_eager_init_frames)
+        if kwargs.get("eager_start"):
+            # _asyncio's Task.__init__ asks the loop it was given (the `loop` argument, not the
+            # task's) whether it runs: with none given it fails there, as the C code does.
+            kwargs["eager_start"] = True if kwargs.get("loop") is not None else _NO_LOOP_GIVEN
         try:
             task_init(self, *args, **kwargs)
         except BaseException as error:
