@@ -16,6 +16,8 @@ export const lessonsCatalog = defineCatalog({
       'only the first {max} scenarios of a lesson are read; this one and those after it are left out',
     'problem.too-many-blocks':
       'only the first {blocks} paragraphs and blocks of a lesson are read; the rest of the file, from here on, is not read',
+    'problem.plain-text':
+      'from here on, links, emphasis and inline code are shown as written: a lesson is formatted up to {tokens} pieces of markup, and a paragraph up to {characters} characters',
     'problem.nested-code':
       'this Python block is inside a list or a quote; move it to the top level to make it a scenario',
     'problem.misleading-link':
@@ -112,6 +114,8 @@ export const lessonsCatalog = defineCatalog({
       'из урока читаются только первые {max} сценариев; этот и следующие за ним пропущены',
     'problem.too-many-blocks':
       'из урока читаются только первые {blocks} абзацев и блоков; остаток файла, начиная отсюда, не прочитан',
+    'problem.plain-text':
+      'начиная отсюда ссылки, выделение и код в строке показаны как написаны: урок оформляется до {tokens} элементов разметки, а абзац — до {characters} символов',
     'problem.nested-code':
       'этот блок Python находится внутри списка или цитаты; вынесите его на верхний уровень, чтобы он стал сценарием',
     'problem.misleading-link':

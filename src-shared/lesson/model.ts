@@ -101,6 +101,11 @@ export type LessonProblemKind =
   /** More top-level blocks than a lesson is read with: the rest of the file is not read. */
   | 'too-many-blocks'
   /**
+   * More inline markup than a lesson is read with (`MAX_INLINE_TOKENS`), or a paragraph longer
+   * than `MAX_INLINE_CHARACTERS`: from here on such text is shown as written, unformatted.
+   */
+  | 'plain-text'
+  /**
    * A link whose text is a web address of another site than the one it opens
    * (`[https://a.example](https://b.example)`): it is shown with its real address beside it.
    */

@@ -173,10 +173,13 @@ export const MAX_BLOCKS = 100_000;
 /** The message for a lesson problem, without the file name and line. */
 export function describeLessonProblem(problem: LessonProblem, language: Language): string {
   const t = createTranslator(lessonsCatalog, language);
+  const locale = language === 'ru' ? 'ru-RU' : 'en-US';
   return t(`problem.${problem.kind}`, {
     fence: problem.fence ?? '```',
     max: MAX_SCENARIOS,
-    blocks: MAX_BLOCKS.toLocaleString(language === 'ru' ? 'ru-RU' : 'en-US'),
+    blocks: MAX_BLOCKS.toLocaleString(locale),
+    tokens: MAX_INLINE_TOKENS.toLocaleString(locale),
+    characters: MAX_INLINE_CHARACTERS.toLocaleString(locale),
     shown: problem.link?.shown ?? '',
     opens: problem.link?.opens ?? '',
   });
@@ -260,14 +263,44 @@ function createLessonMarkdown() {
  */
 const MAX_INLINE_NESTING = 20;
 
-/** markdown-it's `inline` core rule, run with the shallower inline nesting limit. */
+/**
+ * The inline markup (links, emphasis, code…) a lesson is read with, in markdown-it's inline
+ * tokens: a course's lesson has a few thousand. Each costs microseconds to read and render, and
+ * a 5 MB paragraph of `[x](y)[` is two million of them (11 s). Past this budget, and in any
+ * paragraph longer than MAX_INLINE_CHARACTERS (read in one go, before the budget could stop
+ * it), the text is shown as it is written, plain (`plain-text`).
+ */
+export const MAX_INLINE_TOKENS = 500_000;
+export const MAX_INLINE_CHARACTERS = 100_000;
+
+/** What the inline rule keeps across a lesson's chunks, in markdown-it's `env`. */
+interface InlineBudget {
+  /** Inline tokens left to read. */
+  inlineTokensLeft?: number;
+  /** The first inline block shown plain, until its line is reported. */
+  plainBlock?: Token;
+  /** Whether it was: later blocks shown plain need no word of their own. */
+  plainReported?: boolean;
+}
+
+/** markdown-it's `inline` core rule, run with the shallower inline nesting limit and budget. */
 function parseInlineShallow(state: StateCore): void {
   const options = { ...state.md.options, maxNesting: MAX_INLINE_NESTING };
   const shallow: StateCore['md'] = Object.create(state.md, { options: { value: options } });
+  const budget = state.env as InlineBudget;
   for (const token of state.tokens) {
-    if (token.type === 'inline') {
-      shallow.inline.parse(token.content, shallow, state.env, (token.children ??= []));
+    if (token.type !== 'inline') continue;
+    const left = budget.inlineTokensLeft ?? MAX_INLINE_TOKENS;
+    if (left <= 0 || token.content.length > MAX_INLINE_CHARACTERS) {
+      const text = new state.Token('text', '', 0);
+      text.content = token.content;
+      token.children = [text];
+      if (!budget.plainReported) budget.plainBlock ??= token;
+      continue;
     }
+    const children = (token.children ??= []);
+    shallow.inline.parse(token.content, shallow, state.env, children);
+    budget.inlineTokensLeft = left - children.length;
   }
 }
 
@@ -478,6 +511,16 @@ function* readTopLevelBlocks(
     for (const problem of findFenceProblems(tokens, lines)) {
       lesson.problems.push(problem);
       if (problem.kind === 'unterminated-fence') found.unterminated.add(problem.line);
+    }
+    const budget = env as InlineBudget;
+    if (budget.plainBlock && !budget.plainReported) {
+      // Its line is the file's now (the chunk's tokens were moved to it above).
+      lesson.problems.push({
+        kind: 'plain-text',
+        severity: 'warning',
+        line: (budget.plainBlock.map?.[0] ?? 0) + 1,
+      });
+      budget.plainReported = true;
     }
     // markdown-it stops reading at its nesting limit without a word: what follows is not read.
     const deepest = tokens.find((token) => token.level >= md.options.maxNesting - 1);

@@ -6,6 +6,8 @@ import {
   describeLessonProblem,
   findNotRunnableReason,
   MAX_BLOCKS,
+  MAX_INLINE_CHARACTERS,
+  MAX_INLINE_TOKENS,
   MAX_SCENARIOS,
   parseLesson,
   scenarioDisplayTitle,
@@ -758,6 +760,58 @@ describe('a lesson at the size limit (5 MB)', () => {
     expect(describeLessonProblem(warning as LessonProblem, 'ru')).toBe(
       'из урока читаются только первые 100\u00a0000 абзацев и блоков; остаток файла, начиная отсюда, не прочитан',
     );
+  });
+
+  test('a paragraph longer than the inline limit is shown as written, and says so', () => {
+    const long = '[x](y)['.repeat(Math.ceil(MAX_INLINE_CHARACTERS / 7) + 1);
+    const source = `# T\n\nA **bold** start.\n\n${long}\n\nAfter it, **bold** again.\n`;
+    const parsed = parseLesson(source, 'long.md');
+    const html = parsed.blocks.map((block) => (block.kind === 'prose' ? block.html : ''));
+    expect(html[1]).toContain('<strong>bold</strong> start');
+    // The long paragraph is its text, escaped, without a single link.
+    expect(html[2]).not.toContain('<a ');
+    expect(html[2]).toContain('[x](y)[[x](y)[');
+    // Only that paragraph: the budget is not spent, so what follows is formatted.
+    expect(html[3]).toContain('<strong>bold</strong> again');
+    const warning = parsed.problems.find((p) => p.kind === 'plain-text');
+    expect(warning).toEqual({ kind: 'plain-text', severity: 'warning', line: 5 });
+    expect(describeLessonProblem(warning as LessonProblem, 'en')).toBe(
+      'from here on, links, emphasis and inline code are shown as written: a lesson is formatted up to 500,000 pieces of markup, and a paragraph up to 100,000 characters',
+    );
+    expect(describeLessonProblem(warning as LessonProblem, 'ru')).toBe(
+      'начиная отсюда ссылки, выделение и код в строке показаны как написаны: урок оформляется до 500\u00a0000 элементов разметки, а абзац — до 100\u00a0000 символов',
+    );
+  });
+
+  test('past the inline markup budget, paragraphs are shown as written, from the first one over it', () => {
+    // Each paragraph is 1,000 links: three inline tokens each.
+    const paragraph = '[x](y) '.repeat(1000).trim();
+    const perParagraph = 3 * 1000 + 999;
+    const count = Math.ceil(MAX_INLINE_TOKENS / perParagraph) + 5;
+    const source = `# T\n\n${Array.from({ length: count }, () => paragraph).join('\n\n')}\n`;
+    const parsed = parseLesson(source, 'links.md');
+    // The paragraphs, after the title's line.
+    const prose = parsed.blocks.flatMap((block) =>
+      block.kind === 'prose' && block.lines.start > 1 ? [block] : [],
+    );
+    expect(prose).toHaveLength(count);
+    const linked = prose.filter((block) => block.html.includes('<a ')).length;
+    // Paragraphs are read while the budget lasts: the one that spends its last token is whole.
+    expect(linked).toBe(Math.ceil(MAX_INLINE_TOKENS / perParagraph));
+    const firstPlain = prose.findIndex((block) => !block.html.includes('<a '));
+    const warning = parsed.problems.filter((p) => p.kind === 'plain-text');
+    expect(warning).toEqual([
+      { kind: 'plain-text', severity: 'warning', line: prose[firstPlain]?.lines.start },
+    ]);
+  });
+
+  test('a lesson written as a course, even a long one, is formatted whole', () => {
+    const paragraph = 'A [link](https://docs.python.org/3/) with **bold**, *emphasis* and `code`.';
+    const source = `# T\n\n${Array.from({ length: 5000 }, () => paragraph).join('\n\n')}\n`;
+    const parsed = parseLesson(source, 'course.md');
+    expect(parsed.problems.map((p) => p.kind)).toEqual(['no-code']);
+    const last = parsed.blocks.at(-1);
+    expect(last?.kind === 'prose' && last.html).toContain('<code>code</code>');
   });
 
   test('a link defined at the end of a long lesson is a link at its start', () => {
