@@ -385,9 +385,10 @@ def _arm():
 def _on_audit(event, args):
     """`open` is audited by every file opened, the C way too (io.FileIO, os.open): one on a
     descriptor's number, or on a device (/dev/stdout, /proc/self/fd/1), arms the drain."""
-    if event == "open" and not _armed:
+    if event == "open" and not _armed and type(args) is tuple and args:
         path = args[0]
-        if type(path) is int or (isinstance(path, str) and path.startswith(("/dev/", "/proc/"))):
+        # Only exact types: a program's own object (sys.audit("open", x)) runs no code here.
+        if type(path) is int or (type(path) is str and str.startswith(path, ("/dev/", "/proc/"))):
             _arm()
 
 
