@@ -138,13 +138,7 @@ export function installRealmGlobals(host: RealmHost): RealmTimers {
   for (const [name, value] of Object.entries(globals)) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
   }
-  // V8 hands `Error.prepareStackTrace` the frames of a stack, some of them the host's: the
-  // realm may not install one.
-  Object.defineProperty(Error, 'prepareStackTrace', {
-    value: undefined,
-    writable: false,
-    configurable: false,
-  });
+  lockRealm();
 
   return {
     fire(id) {
@@ -153,6 +147,35 @@ export function installRealmGlobals(host: RealmHost): RealmTimers {
       callback?.();
     },
   };
+}
+
+/**
+ * Closes what V8 and Node do with the realm's own objects on the child's behalf. A program
+ * reaches every object of the realm (Python is not a sandbox), so none of these may hand it
+ * an object of Node's context, or let it hook code the child runs:
+ * - `Error.prepareStackTrace`: Node's stack formatter calls it, read through the realm's global
+ *   `Error`, with the frames of a stack, some of them the child's. Neither the hook nor the
+ *   global binding can change.
+ * - `WebAssembly.compileStreaming` and `instantiateStreaming`: V8 hands them to Node's
+ *   streaming callback, which answers in Node's own context (its errors are Node's objects).
+ *   Pyodide reads its files with `readbuffer` and compiles bytes: they are gone.
+ * - The prototypes every lookup ends in: Emscripten's library reads names the global object
+ *   does not have (`globalThis.navigator`), and an accessor planted there for such a name would
+ *   be called with the global object as `this`. No property can be added to them.
+ */
+export function lockRealm(): void {
+  const fixed = { writable: false, configurable: false };
+  Object.defineProperty(Error, 'prepareStackTrace', { value: undefined, ...fixed });
+  for (const name of ['compileStreaming', 'instantiateStreaming']) {
+    Reflect.deleteProperty(WebAssembly, name);
+    Object.defineProperty(WebAssembly, name, { value: undefined, ...fixed });
+  }
+  for (const name of ['Error', 'WebAssembly', 'Object', 'Function']) {
+    Object.defineProperty(globalThis, name, { value: Reflect.get(globalThis, name), ...fixed });
+  }
+  for (const prototype of [Object.prototype, Function.prototype]) {
+    Object.preventExtensions(prototype);
+  }
 }
 
 /** UTF-8 encoding in the realm itself (Pyodide encodes little: a snapshot's metadata). */

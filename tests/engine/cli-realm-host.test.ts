@@ -7,6 +7,8 @@ import { closeSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { buildSync } from 'esbuild';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { WorkerMessage } from '../../src-engine/core/protocol.ts';
 import { PYODIDE_FILES } from '../../src-engine/node/realm-contract.ts';
@@ -180,5 +182,72 @@ describe('the realm host', () => {
     host.clearTimer(2);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(fired).toEqual([1]);
+  });
+});
+
+/** A context made as `createEngineRealm` makes the realm, with `lockRealm` run in it. */
+function lockedRealm() {
+  const context = vm.createContext(Object.create(null), {
+    codeGeneration: { strings: false, wasm: true },
+  });
+  const { outputFiles } = buildSync({
+    stdin: {
+      contents: "import { lockRealm } from './realm-globals.ts'; lockRealm();",
+      resolveDir: fileURLToPath(new URL('../../src-engine/node/', import.meta.url)),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+  });
+  new vm.Script(outputFiles[0]?.text ?? '').runInContext(context);
+  return (code: string): unknown => new vm.Script(code).runInContext(context);
+}
+
+describe('the realm, locked', () => {
+  test('gives no stack hook to Node: neither on its Error nor through its global binding', () => {
+    const inRealm = lockedRealm();
+    inRealm(`
+      globalThis.called = false;
+      const hook = () => { globalThis.called = true; return 'hooked'; };
+      try { Error.prepareStackTrace = hook; } catch {}
+      try { Object.defineProperty(globalThis, 'Error', { value: { prepareStackTrace: hook } }); } catch {}
+      try { globalThis.Error = { prepareStackTrace: hook }; } catch {}
+      globalThis.stack = new Error('x').stack;
+    `);
+    expect(inRealm('called')).toBe(false);
+    expect(inRealm('stack')).not.toBe('hooked');
+    expect(inRealm('typeof Error.prototype.constructor')).toBe('function');
+  });
+
+  test('has no streaming compile, which Node answers in its own context', () => {
+    const inRealm = lockedRealm();
+    expect(inRealm('typeof WebAssembly.compileStreaming')).toBe('undefined');
+    expect(inRealm('typeof WebAssembly.instantiateStreaming')).toBe('undefined');
+    expect(() =>
+      inRealm(`Object.defineProperty(WebAssembly, 'compileStreaming', { value: () => 1 })`),
+    ).toThrow();
+    // What Pyodide uses is still there.
+    expect(inRealm('typeof WebAssembly.instantiate')).toBe('function');
+  });
+
+  test('takes no new name on the prototypes every lookup ends in, and still runs ordinary code', () => {
+    const inRealm = lockedRealm();
+    expect(() =>
+      inRealm(`Object.defineProperty(Object.prototype, 'navigator', { get() { return this; } })`),
+    ).toThrow(/not extensible/);
+    expect(() =>
+      inRealm(`Object.defineProperty(Function.prototype, 'process', { value: 1 })`),
+    ).toThrow(/not extensible/);
+    expect(inRealm('globalThis.navigator')).toBeUndefined();
+    // An object's own properties, a class's, and a replaced method of its own are unaffected.
+    expect(
+      inRealm(`
+        class A { toString() { return 'a'; } }
+        const o = { x: 1 };
+        o.toString = () => 'o';
+        [String(new A()), String(o), o.x].join()
+      `),
+    ).toBe('a,o,1');
   });
 });
