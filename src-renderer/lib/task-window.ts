@@ -64,7 +64,10 @@ export interface TasksViewModel {
   window: CardWindow;
   /** How many of the tasks are asyncio's own (the count in the header says so). */
   internal: number;
-  /** A count per state, when the cards are chips; else empty (the cards say it). */
+  /**
+   * A count per state of the program's own tasks, as the header counts them, when the cards
+   * are chips; else empty (the cards say it).
+   */
   summary: [DisplayStatus, number][];
   /** The task the story is about, whose state the diagram shows. */
   focused: TaskCardData | null;
@@ -76,10 +79,11 @@ export function tasksViewModel(
   size = WINDOW_SIZE,
 ): TasksViewModel {
   const window = windowCards(cards, focus, size);
+  const own = cards.filter((card) => card.internal === null);
   return {
     window,
-    internal: cards.filter((card) => card.internal !== null).length,
-    summary: window.compact ? countByStatus(cards) : [],
+    internal: cards.length - own.length,
+    summary: window.compact ? countByStatus(own) : [],
     focused: cards.find((card) => card.id === focus) ?? null,
   };
 }

@@ -105,6 +105,19 @@ describe('the tasks view’s model', () => {
     expect(view.focused?.id).toBe(80);
   });
 
+  it('many tasks at a run’s end: the count per state, as the header’s, leaves out asyncio’s own', () => {
+    const statuses: DisplayStatus[] = Array.from({ length: 32 }, () => 'done');
+    const withShutdown = cards(statuses).map((card, i) =>
+      i >= 30
+        ? { ...card, internal: i === 30 ? ('asyncgens' as const) : ('executor' as const) }
+        : card,
+    );
+    const view = tasksViewModel(withShutdown, null);
+    expect(view.window.compact).toBe(true);
+    expect(view.internal).toBe(2);
+    expect(view.summary).toEqual([['done', 30]]);
+  });
+
   it('no task in focus: the diagram follows none', () => {
     expect(tasksViewModel(cards(['running']), null).focused).toBeNull();
   });
