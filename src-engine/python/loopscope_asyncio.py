@@ -171,6 +171,9 @@ def instrument_handle():
 
 # --- Future --------------------------------------------------------------------------------
 
+# The exception Future.result is raising, held here rather than in a variable of its frame.
+_raising = []
+
 
 def instrument_future():
     # Futures get their trace id on first sight; 0 means none yet.
@@ -203,7 +206,13 @@ def instrument_future():
             # _asyncio's future_get_result puts the stored traceback back once, then forgets
             # it: a second retrieval shows only its own frames.
             tb, self._exception_tb = self._exception_tb, None
-            raise exception.with_traceback(tb)
+            # The traceback keeps this frame (_asyncio's has none): it may hold neither the
+            # future nor the exception, or the future, its exception and the frames of its
+            # traceback would stay in a reference cycle, after the program let go of them,
+            # until the garbage collector ran.
+            _raising.append(exception.with_traceback(tb))
+            self = exception = tb = None
+            raise _raising.pop()
         return self._result
 
     def set_result(self, result):
@@ -284,10 +293,23 @@ def instrument_future():
         # subclass's own done() and result() are not called.
         if self._state is _PENDING:
             self._asyncio_future_blocking = True
-            yield self  # This tells Task to wait for completion.
+            try:
+                yield self  # This tells Task to wait for completion.
+            except BaseException:
+                # Thrown in by the awaiting task's step (a cancellation, or the error of a
+                # future it awaited): the traceback keeps this frame, and its `self` would keep
+                # the future, and its exception, alive in a reference cycle until the garbage
+                # collector ran. _asyncio's FutureIter has no frame.
+                self = None
+                raise
         if self._state is _PENDING:
             raise RuntimeError("await wasn't used with future")
-        return result(self)  # May raise too.
+        try:
+            return result(self)  # May raise too.
+        except BaseException:
+            # As above: the traceback keeps this frame, which may not keep the future.
+            self = None
+            raise
 
     for function in (__init__, result, set_result, set_exception, cancel, add_done_callback, __del__, __await__):
         _replace(_Future, function)
