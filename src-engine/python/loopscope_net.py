@@ -37,6 +37,8 @@ AF_INET6 = socket_module.AF_INET6
 AF_UNIX = getattr(socket_module, "AF_UNIX", 1)
 SOCK_STREAM = socket_module.SOCK_STREAM
 SO_LINGER = 13  # Linux's (and Emscripten's)
+# recv's flags, Linux's numbers.
+MSG_PEEK, MSG_DONTWAIT, MSG_WAITALL = 0x2, 0x40, 0x100
 _real_socket = socket_module.socket
 _real_getaddrinfo = socket_module.getaddrinfo
 _real_getservbyname = socket_module.getservbyname
@@ -484,7 +486,7 @@ class VirtualSocket:
                 raise _error(BrokenPipeError, errno.EPIPE)
             self._error = (_now() + 2 * self.latency, next(net.stamps), errno.EPIPE)
             return len(data)
-        self._wait(lambda: self._connected() and peer._inbox.size < CAPACITY, "send")
+        self._wait(lambda: self._connected() and peer._inbox.size < CAPACITY, "send", bool(flags & MSG_DONTWAIT))
         count = min(len(data), CAPACITY - peer._inbox.size)
         if count:
             peer._inbox.push(_now() + self.latency, bytes(data[:count]))
@@ -502,6 +504,9 @@ class VirtualSocket:
         self._check_open()
         if bufsize < 0:
             raise ValueError("negative buffersize in recv")
+        if bufsize == 0:
+            # Linux's tcp_recvmsg asked for nothing returns at once, whatever the state.
+            return b""
         code = self._take_error()
         if code:
             raise _error(OSError, code)
@@ -510,12 +515,23 @@ class VirtualSocket:
         inbox = self._inbox
         if self._shut_read and inbox.readable(_now()) is None:
             return b""
-        self._wait(lambda: inbox.readable(_now()) is not None, "recv")
+        dontwait = bool(flags & MSG_DONTWAIT)
+        self._wait(lambda: inbox.readable(_now()) is not None, "recv", dontwait)
+        if flags & MSG_WAITALL and self._timeout is None and not dontwait:
+            # Blocking (a socket with a timeout is non-blocking underneath): Linux waits for
+            # all of it, the end of the stream, a reset or an error.
+            self._wait(lambda: self._all_arrived(bufsize), "recv")
         now = _now()
         parts = []
         wanted = bufsize
         chunks = inbox.chunks
-        while wanted and chunks and chunks[0][0] <= now:
+        peek = flags & MSG_PEEK
+        for chunk in list(chunks) if peek else ():
+            if not wanted or chunk[0] > now:
+                break
+            parts.append(chunk[2][:wanted])
+            wanted -= len(parts[-1])
+        while not peek and wanted and chunks and chunks[0][0] <= now:
             chunk = chunks[0]
             data = chunk[2]
             if len(data) <= wanted:
@@ -527,8 +543,9 @@ class VirtualSocket:
             wanted -= len(data)
         if parts:
             data = b"".join(parts)
-            inbox.size -= len(data)
-            self._peer._room_stamp = (now, next(net.stamps))
+            if not peek:
+                inbox.size -= len(data)
+                self._peer._room_stamp = (now, next(net.stamps))
             return data
         if inbox.reset is not None and inbox.reset[0] <= now:
             inbox.reset = None
@@ -536,6 +553,23 @@ class VirtualSocket:
             inbox.eof = (now, next(net.stamps))
             raise _error(ConnectionResetError, errno.ECONNRESET)
         return b""
+
+    def _all_arrived(self, count):
+        """Whether `count` bytes have arrived, or the stream's end, a reset or an error."""
+        now = _now()
+        inbox = self._inbox
+        if self._error is not None and self._error[0] <= now:
+            return True
+        for mark in (inbox.eof, inbox.reset):
+            if mark is not None and mark[0] <= now:
+                return True
+        for arrival, _, data in inbox.chunks:
+            if arrival > now:
+                break
+            count -= len(data)
+            if count <= 0:
+                return True
+        return False
 
     def recv_into(self, buffer, nbytes=0, flags=0):
         view = memoryview(buffer).cast("B")
@@ -717,10 +751,10 @@ class VirtualSocket:
         return local, peer
 
     # --- Blocking mode -------------------------------------------------------------------
-    def _wait(self, ready, what):
+    def _wait(self, ready, what, nonblocking=False):
         if ready():
             return
-        if self._timeout == 0.0:
+        if self._timeout == 0.0 or nonblocking:
             raise _error(BlockingIOError, errno.EAGAIN)
         deadline = math.inf if self._timeout is None else _now() + self._timeout
         sched = loopscope_threads.sched
