@@ -37,6 +37,11 @@ AF_INET6 = socket_module.AF_INET6
 AF_UNIX = getattr(socket_module, "AF_UNIX", 1)
 SOCK_STREAM = socket_module.SOCK_STREAM
 SO_LINGER = 13  # Linux's (and Emscripten's)
+SO_ACCEPTCONN = 30
+# SO_RCVBUF and SO_SNDBUF: (a TCP socket's default, the least Linux gives), and the most a
+# program may ask for (net.core.rmem_max and wmem_max of the machine the suite was recorded on).
+_BUFFER_SIZES = {8: (131072, 2304), 7: (16384, 4608)}
+_BUFFER_MAX = 4194304
 # recv's flags, Linux's numbers.
 MSG_PEEK, MSG_DONTWAIT, MSG_WAITALL = 0x2, 0x40, 0x100
 _real_socket = socket_module.socket
@@ -328,6 +333,10 @@ class VirtualSocket:
             value = bytes(memoryview(value).cast("B")[:8])
         if level == socket_module.SOL_SOCKET and option == socket_module.SO_REUSEADDR:
             self._reuse = bool(value)
+        if level == socket_module.SOL_SOCKET and option in _BUFFER_SIZES and isinstance(value, int):
+            # Linux doubles the size asked for (for its bookkeeping), within its bounds.
+            value = min(max(value, 0), _BUFFER_MAX) * 2
+            value = max(value, _BUFFER_SIZES[option][1])
         self._options[(level, option)] = value
 
     def getsockopt(self, level, option, buflen=None):
@@ -336,6 +345,10 @@ class VirtualSocket:
             return LinuxErrno.of(self._take_error() or 0)
         if level == socket_module.SOL_SOCKET and option == socket_module.SO_TYPE:
             return int(self._type)
+        if level == socket_module.SOL_SOCKET and option == SO_ACCEPTCONN:
+            return int(self._listening)
+        if level == socket_module.SOL_SOCKET and option in _BUFFER_SIZES:
+            return self._options.get((level, option), _BUFFER_SIZES[option][0])
         if level == socket_module.SOL_SOCKET and option == SO_LINGER:
             linger = self._options.get((level, option), bytes(8))
             return linger[:buflen] if buflen is not None else int.from_bytes(linger[:4], "little", signed=True)
