@@ -1440,7 +1440,9 @@ def select(rlist, wlist, xlist, timeout=None, /):
         now = _now()
         ready = []
         for entries, bit, others in zip(lists, bits, found):
-            ready.append([obj for obj, _, sock in entries if (obj in others if sock is None else sock.poll_mask(now) & bit)])
+            ready.append(
+                [obj for obj, _, sock in entries if (obj in others if sock is None else sock.poll_mask(now) & bit)]
+            )
         return tuple(ready) if any(ready) else []
 
     return _wait_io(check, sockets, timeout) or ([], [], [])
@@ -1557,7 +1559,9 @@ class epoll:
 
     @classmethod
     def fromfd(cls, fd, /):
-        raise OSError(LinuxErrno.of(errno.EOPNOTSUPP), "Loopscope's epoll objects cannot be made from a file descriptor")
+        raise OSError(
+            LinuxErrno.of(errno.EOPNOTSUPP), "Loopscope's epoll objects cannot be made from a file descriptor"
+        )
 
     def __enter__(self):
         self._check()
