@@ -48,6 +48,9 @@ def _to_terminal(stream, data):
 # anything to read.
 _readers = {}
 _poll = None
+# The real poll, not the one loopscope_net gives the program (the pipes' read ends are
+# descriptors of the file system, whose numbers a socket's may share).
+_real_poll = select.poll
 # The engine's own, not the arming one the program gets (see install).
 _dup2 = os.dup2
 # Whether the program has reached for a descriptor past sys.stdout, sys.stderr and os.write
@@ -62,7 +65,7 @@ def open_descriptors():
     """Descriptors 1 and 2 for one run: the write ends of two new pipes (a pipe is what they
     are when a program's output is captured natively: fstat() says so, lseek() fails)."""
     global _poll, _armed
-    _poll = select.poll()
+    _poll = _real_poll()
     _armed = False
     _readers.clear()
     for fd, stream in ((1, "stdout"), (2, "stderr")):

@@ -15,7 +15,9 @@ import ipaddress
 import itertools
 import math
 import operator
+import io
 import re
+import select as select_module
 import selectors
 import socket as socket_module
 import types
@@ -35,12 +37,21 @@ AF_INET6 = socket_module.AF_INET6
 AF_UNIX = getattr(socket_module, "AF_UNIX", 1)
 SOCK_STREAM = socket_module.SOCK_STREAM
 SO_LINGER = 13  # Linux's (and Emscripten's)
+SO_ACCEPTCONN = 30
+# SO_RCVBUF and SO_SNDBUF: (a TCP socket's default, the least Linux gives), and the most a
+# program may ask for (net.core.rmem_max and wmem_max of the machine the suite was recorded on).
+_BUFFER_SIZES = {8: (131072, 2304), 7: (16384, 4608)}
+_BUFFER_MAX = 4194304
+# recv's flags, Linux's numbers.
+MSG_PEEK, MSG_DONTWAIT, MSG_WAITALL = 0x2, 0x40, 0x100
 _real_socket = socket_module.socket
 _real_getaddrinfo = socket_module.getaddrinfo
 _real_getservbyname = socket_module.getservbyname
 _real_getservbyport = socket_module.getservbyport
 _real_inet_pton = socket_module.inet_pton
 _real_inet_ntop = socket_module.inet_ntop
+_real_select = select_module.select
+_real_poll = select_module.poll
 
 # What one direction of a connection holds, in flight and unread, before `send` would block:
 # on Linux's loopback, with its buffers grown by autotuning, about 4 MiB.
@@ -220,6 +231,9 @@ class VirtualSocket:
     # What __del__ finds of a socket whose __init__ raised.
     _closed = True
     _fd = None
+    # Called with a connection's arrival time when it reaches this listening socket (a
+    # socketserver thread waiting in serve_forever wakes).
+    _waker = None
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         if fileno is not None:
@@ -253,6 +267,7 @@ class VirtualSocket:
         self._shut_write = False
         self._room_stamp = (0.0, 0)  # when room to send last appeared
         self._reset = False  # a reset ended the connection: sending is a broken pipe
+        self._refused = False  # a connect was refused: the socket is closed (TCP_CLOSE)
         self.latency = 0.0
 
     # --- What Python's socket.socket shows ---------------------------------------------
@@ -318,6 +333,10 @@ class VirtualSocket:
             value = bytes(memoryview(value).cast("B")[:8])
         if level == socket_module.SOL_SOCKET and option == socket_module.SO_REUSEADDR:
             self._reuse = bool(value)
+        if level == socket_module.SOL_SOCKET and option in _BUFFER_SIZES and isinstance(value, int):
+            # Linux doubles the size asked for (for its bookkeeping), within its bounds.
+            value = min(max(value, 0), _BUFFER_MAX) * 2
+            value = max(value, _BUFFER_SIZES[option][1])
         self._options[(level, option)] = value
 
     def getsockopt(self, level, option, buflen=None):
@@ -326,6 +345,10 @@ class VirtualSocket:
             return LinuxErrno.of(self._take_error() or 0)
         if level == socket_module.SOL_SOCKET and option == socket_module.SO_TYPE:
             return int(self._type)
+        if level == socket_module.SOL_SOCKET and option == SO_ACCEPTCONN:
+            return int(self._listening)
+        if level == socket_module.SOL_SOCKET and option in _BUFFER_SIZES:
+            return self._options.get((level, option), _BUFFER_SIZES[option][0])
         if level == socket_module.SOL_SOCKET and option == SO_LINGER:
             linger = self._options.get((level, option), bytes(8))
             return linger[:buflen] if buflen is not None else int.from_bytes(linger[:4], "little", signed=True)
@@ -413,6 +436,7 @@ class VirtualSocket:
         listener = net.listener(self._family, ip, port)
         if listener is None:
             self._error = (now, next(net.stamps), errno.ECONNREFUSED)
+            self._refused = True
         else:
             self.latency = max(self.latency, listener.latency)
             server_side = VirtualSocket.__new__(VirtualSocket)
@@ -422,6 +446,8 @@ class VirtualSocket:
             arrival = (now + self.latency, next(net.stamps))
             self._connected_at = arrival
             listener._backlog.append([arrival[0], arrival[1], server_side])
+            if listener._waker is not None:
+                listener._waker(arrival[0])
         if self.getblocking():
             self._wait(lambda: self._error is not None or self._connected(), "connect")
             return LinuxErrno.of(self._take_error() or 0)
@@ -473,7 +499,7 @@ class VirtualSocket:
                 raise _error(BrokenPipeError, errno.EPIPE)
             self._error = (_now() + 2 * self.latency, next(net.stamps), errno.EPIPE)
             return len(data)
-        self._wait(lambda: self._connected() and peer._inbox.size < CAPACITY, "send")
+        self._wait(lambda: self._connected() and peer._inbox.size < CAPACITY, "send", bool(flags & MSG_DONTWAIT))
         count = min(len(data), CAPACITY - peer._inbox.size)
         if count:
             peer._inbox.push(_now() + self.latency, bytes(data[:count]))
@@ -491,6 +517,9 @@ class VirtualSocket:
         self._check_open()
         if bufsize < 0:
             raise ValueError("negative buffersize in recv")
+        if bufsize == 0:
+            # Linux's tcp_recvmsg asked for nothing returns at once, whatever the state.
+            return b""
         code = self._take_error()
         if code:
             raise _error(OSError, code)
@@ -499,12 +528,23 @@ class VirtualSocket:
         inbox = self._inbox
         if self._shut_read and inbox.readable(_now()) is None:
             return b""
-        self._wait(lambda: inbox.readable(_now()) is not None, "recv")
+        dontwait = bool(flags & MSG_DONTWAIT)
+        self._wait(lambda: inbox.readable(_now()) is not None, "recv", dontwait)
+        if flags & MSG_WAITALL and self._timeout is None and not dontwait:
+            # Blocking (a socket with a timeout is non-blocking underneath): Linux waits for
+            # all of it, the end of the stream, a reset or an error.
+            self._wait(lambda: self._all_arrived(bufsize), "recv")
         now = _now()
         parts = []
         wanted = bufsize
         chunks = inbox.chunks
-        while wanted and chunks and chunks[0][0] <= now:
+        peek = flags & MSG_PEEK
+        for chunk in list(chunks) if peek else ():
+            if not wanted or chunk[0] > now:
+                break
+            parts.append(chunk[2][:wanted])
+            wanted -= len(parts[-1])
+        while not peek and wanted and chunks and chunks[0][0] <= now:
             chunk = chunks[0]
             data = chunk[2]
             if len(data) <= wanted:
@@ -516,8 +556,9 @@ class VirtualSocket:
             wanted -= len(data)
         if parts:
             data = b"".join(parts)
-            inbox.size -= len(data)
-            self._peer._room_stamp = (now, next(net.stamps))
+            if not peek:
+                inbox.size -= len(data)
+                self._peer._room_stamp = (now, next(net.stamps))
             return data
         if inbox.reset is not None and inbox.reset[0] <= now:
             inbox.reset = None
@@ -525,6 +566,23 @@ class VirtualSocket:
             inbox.eof = (now, next(net.stamps))
             raise _error(ConnectionResetError, errno.ECONNRESET)
         return b""
+
+    def _all_arrived(self, count):
+        """Whether `count` bytes have arrived, or the stream's end, a reset or an error."""
+        now = _now()
+        inbox = self._inbox
+        if self._error is not None and self._error[0] <= now:
+            return True
+        for mark in (inbox.eof, inbox.reset):
+            if mark is not None and mark[0] <= now:
+                return True
+        for arrival, _, data in inbox.chunks:
+            if arrival > now:
+                break
+            count -= len(data)
+            if count <= 0:
+                return True
+        return False
 
     def recv_into(self, buffer, nbytes=0, flags=0):
         view = memoryview(buffer).cast("B")
@@ -650,6 +708,38 @@ class VirtualSocket:
                     stamps.append(max(self._connected_at, self._room_stamp))
         return mask, min(stamps) if stamps else (now, 0)
 
+    def poll_mask(self, now):
+        """What Linux's tcp_poll (unix_poll for a socket pair) says of the socket at `now`: the
+        POLL* bits, before they are masked by what the caller asked for."""
+        if self._listening:
+            return POLLIN | POLLRDNORM if self._backlog and self._backlog[0][0] <= now else 0
+        error = self._error is not None and self._error[0] <= now
+        inbox = self._inbox
+        reset_due = inbox.reset is not None and inbox.reset[0] <= now
+        mask = POLLERR if error or reset_due else 0
+        unix = self._family == AF_UNIX
+        if self._peer is None:
+            if self._refused or error:
+                # A refused connect leaves the socket closed, both ways shut.
+                return mask | POLLIN | POLLRDNORM | POLLRDHUP | POLLOUT | POLLWRNORM | POLLHUP
+            # Never connected (TCP_CLOSE): a hang-up, and room to write.
+            return mask | POLLOUT | POLLWRNORM | POLLHUP
+        if not self._connected():
+            return mask  # SYN_SENT
+        closed = self._reset or reset_due or (error and self._error[2] == errno.EPIPE)
+        eof = inbox.eof is not None and inbox.eof[0] <= now
+        receive_shut = closed or eof or self._shut_read
+        send_shut = closed or self._shut_write or (unix and self._peer._closed)
+        if (receive_shut and send_shut) or (unix and eof):
+            mask |= POLLHUP
+        if receive_shut:
+            mask |= POLLIN | POLLRDNORM | POLLRDHUP
+        if inbox.chunks and inbox.chunks[0][0] <= now:
+            mask |= POLLIN | POLLRDNORM
+        if send_shut or self._peer._closed or self._peer._inbox.size < CAPACITY:
+            mask |= POLLOUT | POLLWRNORM | (POLLWRBAND if unix else 0)
+        return mask
+
     def next_change(self, now, events):
         """The earliest virtual time after `now` when the socket may become ready."""
         times = [math.inf]
@@ -663,6 +753,9 @@ class VirtualSocket:
             times.append(self._connected_at[0])
         return min(times)
 
+    def _next_change(self):
+        return self.next_change(_now(), selectors.EVENT_READ | selectors.EVENT_WRITE)
+
     def describe(self):
         """The socket's addresses, for the trace."""
         # One end of a Unix socket pair has no address to show ("" for both, as natively).
@@ -671,10 +764,10 @@ class VirtualSocket:
         return local, peer
 
     # --- Blocking mode -------------------------------------------------------------------
-    def _wait(self, ready, what):
+    def _wait(self, ready, what, nonblocking=False):
         if ready():
             return
-        if self._timeout == 0.0:
+        if self._timeout == 0.0 or nonblocking:
             raise _error(BlockingIOError, errno.EAGAIN)
         deadline = math.inf if self._timeout is None else _now() + self._timeout
         sched = loopscope_threads.sched
@@ -683,7 +776,7 @@ class VirtualSocket:
             if now >= deadline:
                 raise TimeoutError("timed out")
             wake = min(self.next_change(now, selectors.EVENT_READ | selectors.EVENT_WRITE), deadline)
-            sched.block(ready, None if wake == math.inf else wake - now)
+            sched.block(ready, None if wake == math.inf else wake - now, self._next_change)
 
 
 def _enum(enum, value):
@@ -1180,7 +1273,7 @@ class NetSelector(selectors._BaseSelectorImpl):
 
     def register(self, fileobj, events, data=None):
         key = super().register(fileobj, events, data)
-        if key.fd not in net.fds:
+        if not isinstance(net.fds.get(key.fd), VirtualSocket):
             super().unregister(fileobj)
             raise NotImplementedError(
                 f"Loopscope's event loop can wait only for its own sockets, not for file descriptor {key.fd}"
@@ -1234,6 +1327,344 @@ class NetSelector(selectors._BaseSelectorImpl):
                 }
             )
         return sockets
+
+
+# --- select, poll and epoll: the select module, for the loopback network's sockets too -------
+
+# Linux's poll(2) and epoll(7) bits (the select module's constants have these values).
+POLLIN, POLLPRI, POLLOUT, POLLERR, POLLHUP, POLLNVAL = 0x1, 0x2, 0x4, 0x8, 0x10, 0x20
+POLLRDNORM, POLLRDBAND, POLLWRNORM, POLLWRBAND, POLLMSG, POLLRDHUP = 0x40, 0x80, 0x100, 0x200, 0x400, 0x2000
+EPOLLEXCLUSIVE, EPOLLONESHOT, EPOLLET, EPOLL_CLOEXEC = 1 << 28, 1 << 30, 1 << 31, 0o2000000
+# What select(2) counts as readable, writable and exceptional (fs/select.c).
+_SELECT_IN = POLLIN | POLLRDNORM | POLLRDBAND | POLLHUP | POLLERR
+_SELECT_OUT = POLLOUT | POLLWRNORM | POLLWRBAND | POLLERR
+FD_SETSIZE = 1024
+
+
+def _fileno(obj):
+    """CPython's PyObject_AsFileDescriptor."""
+    if isinstance(obj, int):
+        fd = operator.index(obj)
+        if not -(2**31) <= fd < 2**31:
+            raise OverflowError("Python int too large to convert to C int")
+    elif hasattr(type(obj), "fileno"):
+        fd = obj.fileno()
+        if not isinstance(fd, int):
+            raise TypeError("fileno() returned a non-integer")
+        if not -(2**31) <= fd < 2**31:
+            raise OverflowError("Python int too large to convert to C int")
+    else:
+        raise TypeError("argument must be an int, or have a fileno() method.")
+    if fd < 0:
+        raise ValueError(f"file descriptor cannot be a negative integer ({fd})")
+    return fd
+
+
+def _virtual(obj, fd):
+    """The loopback network's socket behind `obj` (descriptor `fd`), or None for a descriptor
+    of the real file system (a pipe, a file, the terminal)."""
+    if isinstance(obj, VirtualSocket):
+        return obj
+    if isinstance(obj, io.IOBase):
+        return None
+    sock = net.fds.get(fd)
+    return sock if isinstance(sock, VirtualSocket) else None
+
+
+def _timeout_seconds(timeout, message):
+    if timeout is None:
+        return None
+    if not isinstance(timeout, (int, float)):
+        try:
+            timeout = operator.index(timeout)
+        except TypeError:
+            raise TypeError(message) from None
+    if isinstance(timeout, float) and math.isnan(timeout):
+        raise ValueError("Invalid value NaN (not a number)")
+    return float(timeout)
+
+
+def _wait_io(check, sockets, timeout):
+    """`check()` (a list: what is ready), once it is not empty or `timeout` seconds (None:
+    for ever) have passed on the current thread's clock. The wait moves the world on, as a
+    blocking socket call's does: other threads run, the loop runs its iterations (when a
+    thread waits), the clock moves to the next arrival."""
+    result = check()
+    if result or (timeout is not None and timeout <= 0):
+        return result
+    sched = loopscope_threads.sched
+    deadline = math.inf if timeout is None else _now() + timeout
+    events = selectors.EVENT_READ | selectors.EVENT_WRITE
+    while True:
+        now = _now()
+        if now >= deadline:
+            return result
+        wake = min([deadline] + [sock.next_change(now, events) for sock in sockets if not sock._closed])
+        sched.block(
+            lambda: bool(check()),
+            None if wake == math.inf else wake - now,
+            lambda: min([math.inf] + [sock._next_change() for sock in sockets if not sock._closed]),
+        )
+        result = check()
+        if result:
+            return result
+
+
+def select(rlist, wlist, xlist, timeout=None, /):
+    """select.select, for the loopback network's sockets as for other descriptors."""
+    if timeout is not None:
+        timeout = _timeout_seconds(timeout, "timeout must be a float or None")
+        if timeout < 0:
+            raise ValueError("timeout must be non-negative")
+    lists = []
+    for seq in (rlist, wlist, xlist):
+        try:
+            items = list(seq)
+        except TypeError:
+            raise TypeError("arguments 1-3 must be sequences") from None
+        entries = []
+        for obj in items:
+            fd = _fileno(obj)
+            if fd >= FD_SETSIZE:
+                raise ValueError("filedescriptor out of range in select()")
+            entries.append((obj, fd, _virtual(obj, fd)))
+        lists.append(entries)
+    sockets = [sock for entries in lists for _, _, sock in entries if sock is not None]
+    if not sockets:
+        return _real_select(*([obj for obj, _, _ in entries] for entries in lists), timeout)
+    real = [[obj for obj, _, sock in entries if sock is None] for entries in lists]
+    bits = (_SELECT_IN, _SELECT_OUT, POLLPRI)
+
+    def check():
+        found = _real_select(*real, 0) if any(real) else ([], [], [])
+        now = _now()
+        ready = []
+        for entries, bit, others in zip(lists, bits, found):
+            ready.append(
+                [obj for obj, _, sock in entries if (obj in others if sock is None else sock.poll_mask(now) & bit)]
+            )
+        return tuple(ready) if any(ready) else []
+
+    return _wait_io(check, sockets, timeout) or ([], [], [])
+
+
+def _event_mask(eventmask, bits):
+    value = operator.index(eventmask)
+    if not 0 <= value < 1 << bits:
+        if value < 0:
+            raise OverflowError(f"{'unsigned short' if bits == 16 else 'unsigned int'} is less than minimum")
+        raise OverflowError(f"{'unsigned short' if bits == 16 else 'unsigned int'} is greater than maximum")
+    return value
+
+
+class poll:
+    """select.poll: the loopback network's sockets, on the virtual clock, and other
+    descriptors through the real poll."""
+
+    def __init__(self):
+        self._fds = {}  # fd -> (events, socket or None)
+        self._real = _real_poll()
+
+    def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT, /):
+        number = _fileno(fd)
+        eventmask = _event_mask(eventmask, 16)
+        sock = _virtual(fd, number)
+        if sock is None:
+            self._real.register(number, eventmask)
+        self._fds[number] = (eventmask, sock)
+
+    def modify(self, fd, eventmask, /):
+        number = _fileno(fd)
+        eventmask = _event_mask(eventmask, 16)
+        if number not in self._fds:
+            raise _error(OSError, errno.ENOENT)
+        sock = self._fds[number][1]
+        if sock is None:
+            self._real.modify(number, eventmask)
+        self._fds[number] = (eventmask, sock)
+
+    def unregister(self, fd, /):
+        number = _fileno(fd)
+        if number not in self._fds:
+            raise KeyError(number)
+        if self._fds.pop(number)[1] is None:
+            self._real.unregister(number)
+
+    def poll(self, timeout=None, /):
+        if timeout is not None:
+            timeout = _timeout_seconds(timeout, "timeout must be an integer or None")
+            timeout = None if timeout < 0 else math.ceil(timeout) / 1000
+        sockets = [sock for _, sock in self._fds.values() if sock is not None]
+        if not sockets:
+            return self._real.poll(None if timeout is None else timeout * 1000)
+
+        def check():
+            others = dict(self._real.poll(0)) if len(sockets) < len(self._fds) else {}
+            now = _now()
+            ready = []
+            for fd, (events, sock) in self._fds.items():
+                if sock is None:
+                    revents = others.get(fd, 0)
+                elif sock._closed or net.fds.get(fd) is not sock:
+                    revents = POLLNVAL
+                else:
+                    revents = sock.poll_mask(now) & (events | POLLERR | POLLHUP)
+                if revents:
+                    ready.append((fd, revents))
+            return ready
+
+        return _wait_io(check, sockets, timeout)
+
+
+class epoll:
+    """select.epoll: the loopback network's sockets, on the virtual clock, in the order they
+    became ready; other descriptors through poll. Level-triggered: EPOLLET is taken as
+    EPOLLONESHOT is not, the events of a ready socket are reported at each poll."""
+
+    def __init__(self, sizehint=-1, flags=0):
+        sizehint = operator.index(sizehint)
+        flags = operator.index(flags)
+        if sizehint == -1:
+            sizehint = FD_SETSIZE - 1
+        elif sizehint <= 0:
+            raise ValueError("negative sizehint")
+        if flags and flags != EPOLL_CLOEXEC:
+            raise _error(OSError, errno.EINVAL)
+        self._fds = {}  # fd -> [events, socket or None]
+        self._real = _real_poll()
+        self._fd = net.allocate(self)
+
+    def __repr__(self):
+        return f"<select.epoll object at {id(self):#x}>"
+
+    @property
+    def closed(self):
+        return self._fd is None
+
+    def _check(self):
+        if self._fd is None:
+            raise ValueError("I/O operation on closed epoll object")
+
+    def close(self):
+        if self._fd is not None:
+            net.release(self._fd)
+            self._fd = None
+
+    def __del__(self):
+        self.close()
+
+    def fileno(self):
+        self._check()
+        return self._fd
+
+    @classmethod
+    def fromfd(cls, fd, /):
+        raise OSError(
+            LinuxErrno.of(errno.EOPNOTSUPP), "Loopscope's epoll objects cannot be made from a file descriptor"
+        )
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT):
+        number = _fileno(fd)
+        eventmask = _event_mask(eventmask, 32)
+        self._check()
+        if number in self._fds:
+            raise _error(OSError, errno.EEXIST)
+        sock = _virtual(fd, number)
+        if sock is None:
+            self._real.register(number, eventmask & 0xFFFF)
+        self._fds[number] = [eventmask, sock]
+
+    def modify(self, fd, eventmask):
+        number = _fileno(fd)
+        eventmask = _event_mask(eventmask, 32)
+        self._check()
+        if number not in self._fds:
+            raise _error(OSError, errno.ENOENT)
+        entry = self._fds[number]
+        if entry[1] is None:
+            self._real.modify(number, eventmask & 0xFFFF)
+        entry[0] = eventmask
+
+    def unregister(self, fd):
+        number = _fileno(fd)
+        self._check()
+        if number not in self._fds:
+            raise _error(OSError, errno.ENOENT)
+        if self._fds.pop(number)[1] is None:
+            self._real.unregister(number)
+
+    def poll(self, timeout=None, maxevents=-1):
+        self._check()
+        if timeout is not None:
+            timeout = _timeout_seconds(timeout, "timeout must be an integer or None")
+            timeout = None if timeout < 0 else math.ceil(timeout * 1000) / 1000
+        maxevents = operator.index(maxevents)
+        if maxevents == -1:
+            maxevents = FD_SETSIZE - 1
+        elif maxevents < 1:
+            raise ValueError(f"maxevents must be greater than 0, got {maxevents}")
+        sockets = [sock for _, sock in self._fds.values() if sock is not None]
+        if not sockets:
+            return self._real.poll(None if timeout is None else timeout * 1000)[:maxevents]
+
+        def check():
+            others = dict(self._real.poll(0)) if len(sockets) < len(self._fds) else {}
+            now = _now()
+            found = []
+            for fd, (events, sock) in self._fds.items():
+                if sock is None:
+                    revents, stamp = others.get(fd, 0), (now, 0)
+                elif sock._closed:
+                    continue  # a closed descriptor leaves the interest list
+                else:
+                    revents = sock.poll_mask(now) & (events | POLLERR | POLLHUP)
+                    stamp = sock.ready(now, selectors.EVENT_READ | selectors.EVENT_WRITE)[1]
+                if revents:
+                    found.append((stamp, fd, revents))
+            found.sort(key=lambda entry: entry[0])
+            return [(fd, revents) for _, fd, revents in found[:maxevents]]
+
+        ready = _wait_io(check, sockets, timeout)
+        for fd, _ in ready:
+            entry = self._fds[fd]
+            if entry[0] & EPOLLONESHOT:
+                entry[0] = 0
+        return ready
+
+
+def _install_select():
+    """The select module's select, poll and epoll (Linux has it, Emscripten not), and the
+    selectors module's selectors over them; DefaultSelector is EpollSelector, as on Linux."""
+    import inspect
+
+    for cls, name in ((poll, "poll"), (epoll, "epoll")):
+        cls.__module__ = "select"
+        cls.__name__ = cls.__qualname__ = name
+    select.__module__ = "select"
+    select.__doc__ = _real_select.__doc__
+    select_module.select = select
+    select_module.poll = poll
+    select_module.epoll = epoll
+    for name in ("IN", "PRI", "OUT", "ERR", "HUP", "RDNORM", "RDBAND", "WRNORM", "WRBAND", "MSG", "RDHUP"):
+        setattr(select_module, "EPOLL" + name, globals()["POLL" + name])
+    for name in ("EPOLLEXCLUSIVE", "EPOLLONESHOT", "EPOLLET", "EPOLL_CLOEXEC"):
+        setattr(select_module, name, globals()[name])
+    selectors.SelectSelector._select = staticmethod(select)
+    selectors.PollSelector._selector_cls = poll
+    if not hasattr(selectors, "EpollSelector"):
+        # selectors.py's own EpollSelector, which it defines only where select has epoll.
+        lines, _ = inspect.getsourcelines(selectors)
+        start = next(i for i, line in enumerate(lines) if line.startswith("if hasattr(select, 'epoll'):"))
+        end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "\n", "#"))
+        exec(compile("\n" * start + "".join(lines[start:end]), selectors.__file__, "exec"), selectors.__dict__)
+    selectors.DefaultSelector = selectors.EpollSelector
 
 
 def _socket_of(target):
@@ -1308,6 +1739,7 @@ def install():
     socket_module.getaddrinfo = getaddrinfo
     socket_module.has_ipv6 = True
     _unix_streams()
+    _install_select()
     # Linux's AF_UNIX in the AddressFamily enum, which Pyodide's lacks (made as socket.py makes it).
     families = {member.name: int(member) for member in socket_module.AddressFamily}
     families["AF_UNIX"] = AF_UNIX

@@ -63,6 +63,7 @@ class VirtualThread:
         "queue",
         "abandoned",
         "held",
+        "serving",
     )
 
     def __init__(self, thread, ident, clock, body):
@@ -83,6 +84,9 @@ class VirtualThread:
         # The locks it has taken and not yet released (see VirtualLock.acquire); weakly, as
         # a lock dropped while taken (Condition.wait's waiter) is nobody's to wait for.
         self.held = weakref.WeakSet()
+        # A socketserver's serve_forever between requests: [server, poll interval, selector,
+        # deadline of the select under way, time of the next segment] (see _serve).
+        self.serving = None
 
 
 def AbandonedThread():
@@ -95,13 +99,15 @@ class Waiter:
     """A thread (or the main thread) that waits; `ready_at` is when what it waits for
     happened, noted even while a thread above it on the stack is still running."""
 
-    __slots__ = ("thread", "predicate", "deadline", "ready_at")
+    __slots__ = ("thread", "predicate", "deadline", "ready_at", "wake")
 
-    def __init__(self, thread, predicate, deadline):
+    def __init__(self, thread, predicate, deadline, wake=None):
         self.thread = thread
         self.predicate = predicate
         self.deadline = deadline
         self.ready_at = None
+        # When what it waits for may happen next (a socket's next arrival), or None.
+        self.wake = wake
 
 
 class Scheduler:
@@ -236,9 +242,10 @@ class Scheduler:
 
     # --- waiting -----------------------------------------------------------------------
 
-    def block(self, predicate, timeout=None):
+    def block(self, predicate, timeout=None, wake=None):
         """The current thread waits until `predicate()` or until `timeout` seconds pass on
-        its clock; returns whether the predicate came true."""
+        its clock; returns whether the predicate came true. `wake()`, if given, says when the
+        predicate may next come true (what a thread run meanwhile sent arrives then)."""
         if predicate():
             return True
         thread = rec.thread
@@ -246,7 +253,7 @@ class Scheduler:
             raise AbandonedThread()
         start = self.current_time()
         deadline = INFINITY if timeout is None else start + max(timeout, 0.0)
-        waiter = Waiter(thread, predicate, deadline)
+        waiter = Waiter(thread, predicate, deadline, wake)
         self.waiters.append(waiter)
         loop_top, self.loop_top = self.loop_top, self.loop_top if thread is not None else None
         ok = False
@@ -311,6 +318,10 @@ class Scheduler:
             return
         # Nothing can run: time passes until the next thing that happens.
         when = min(self.next_time(), waiter.deadline)
+        if waiter.wake is not None:
+            wake = waiter.wake()
+            if wake > rec.now:
+                when = min(when, wake)
         if waiter.thread is None:
             when = min(when, self.alarm.when)
         if when == INFINITY:
@@ -517,6 +528,9 @@ def start_thread(self):
         self._context = contextvars.copy_context() if threading._sys.flags.thread_inherit_context else contextvars.Context()
     target = getattr(self, "_target", None)
     body = _pool_worker_body if target is futures_thread._worker else _thread_body
+    socketserver = sys.modules.get("socketserver")
+    if socketserver is not None and getattr(target, "__func__", None) is socketserver.BaseServer.serve_forever:
+        self._target = _serve_forever(target.__self__)
     vt = sched.start(self, body)
     if body is _pool_worker_body:
         vt.queue = self._args[2]
@@ -539,7 +553,109 @@ def _thread_body(vt):
     # thread's end, which is its own time.
     with threading._active_limbo_lock:
         threading._active[vt.ident] = thread
+    if vt.serving is not None:
+        vt.body = _serve_resume  # serve_forever goes on in later segments
+        return
     sched.finish(vt)
+
+
+# --- socketserver's serve_forever in a thread ---------------------------------------------
+# `Thread(target=server.serve_forever)` polls its server socket every poll_interval seconds
+# until shutdown(). Waiting in select() on the one real stack, it would keep whoever waits below
+# it (the main thread that talks to the server) from going on. Between requests, so, nothing of
+# it is on the stack: it goes on in a new segment when a connection arrives or its poll
+# interval ends, as natively it wakes then.
+
+
+def _serve_forever(server):
+    def serve_forever(poll_interval=0.5):
+        import selectors
+        import socketserver
+
+        vt = rec.thread
+        server._BaseServer__is_shut_down.clear()
+        selector = socketserver._ServerSelector()
+        try:
+            selector.register(server, selectors.EVENT_READ)
+        except BaseException:
+            _serve_end(vt, server, selector)
+            raise
+        vt.serving = [server, poll_interval, selector, None, 0.0]
+        _serve(vt)
+
+    return serve_forever
+
+
+def _serve(vt):
+    """serve_forever's loop, up to the next wait (or its end)."""
+    server, interval, selector, deadline, _ = vt.serving
+    try:
+        while not server._BaseServer__shutdown_request:
+            now = max(vt.clock, rec.now)
+            if deadline is None:
+                deadline = INFINITY if interval is None else now + max(interval, 0.0)
+            ready = selector.select(0)
+            if not ready and now + RESOLUTION < deadline:
+                _serve_sleep(vt, server, deadline, now)
+                return
+            deadline = None
+            if server._BaseServer__shutdown_request:
+                break
+            if ready:
+                server._handle_request_noblock()
+            server.service_actions()
+    except BaseException:
+        _serve_end(vt, server, selector)
+        raise
+    _serve_end(vt, server, selector)
+
+
+def _serve_end(vt, server, selector):
+    vt.serving = None
+    server._BaseServer__shutdown_request = False
+    server._BaseServer__is_shut_down.set()
+    selector.close()
+
+
+def _serve_sleep(vt, server, deadline, now):
+    import selectors
+
+    net = sys.modules["loopscope_net"]
+    sock = net.net.fds.get(server.fileno())
+    when = deadline
+    if isinstance(sock, net.VirtualSocket):
+        when = min(when, sock.next_change(now, selectors.EVENT_READ))
+        sock._waker = lambda arrival: _serve_wake(vt, arrival)
+    vt.serving[3] = deadline
+    _serve_at(vt, when)
+
+
+def _serve_at(vt, when):
+    vt.serving[4] = when
+    if when < INFINITY:
+        heapq.heappush(sched.ready, (when, next(sched.order), vt))
+
+
+def _serve_wake(vt, arrival):
+    """A connection arrives at the server's socket at `arrival`: the sleeping thread wakes."""
+    if vt.serving is not None and max(arrival, vt.clock) < vt.serving[4]:
+        _serve_at(vt, max(arrival, vt.clock))
+
+
+def _serve_resume(vt):
+    serving = vt.serving
+    if serving is None or rec.now + RESOLUTION < serving[4]:
+        return  # an earlier wake-up already ran this segment
+    vt.clock = max(vt.clock, serving[4])
+    thread = vt.thread
+    try:
+        vt.context.run(_serve, vt)
+    except BaseException:
+        if rec.stop is not None:
+            raise
+        thread._invoke_excepthook(thread)
+    if vt.serving is None:
+        sched.finish(vt)
 
 
 # Native frames under a thread's code that the engine's body for it does not have: a pool

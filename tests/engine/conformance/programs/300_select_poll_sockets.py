@@ -1,0 +1,46 @@
+# Pins down: select.select, select.poll and select.epoll see the loopback network's sockets:
+# Linux's poll bits for a fresh socket, a listener with a connection waiting, data, a
+# half-close, both FINs and a refused connect; a select that waits, in the main thread, for
+# data a thread sends 0.2 s later, on the clock; a timeout that passes on the clock; and
+# selectors.DefaultSelector is EpollSelector.
+import select, selectors, socket, threading, time
+
+fresh = socket.socket()
+p = select.poll()
+p.register(fresh)
+print("fresh", [ev for _, ev in p.poll(0)], select.select([fresh], [fresh], [fresh], 0) == ([fresh], [fresh], []))
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen()
+c = socket.create_connection(srv.getsockname())
+print("listener", select.select([srv], [], [], 0)[0] == [srv])
+a, _ = srv.accept()
+ep = select.epoll()
+ep.register(a, select.EPOLLIN | select.EPOLLOUT | select.EPOLLRDHUP)
+ep.register(c, select.EPOLLIN | select.EPOLLRDHUP)
+print("epoll idle", sorted(ev for _, ev in ep.poll(0)))
+c.send(b"x")
+print("data", sorted(ev for _, ev in ep.poll(0)))
+c.shutdown(socket.SHUT_WR)
+print("half-closed", sorted(ev for _, ev in ep.poll(0)))
+a.shutdown(socket.SHUT_WR)
+print("both", sorted(ev for _, ev in ep.poll(0)))
+d = socket.socket()
+d.setblocking(False)
+d.connect_ex(("127.0.0.1", 1))
+time.sleep(0.01)
+p = select.poll()
+p.register(d, 0xFFFF)
+print("refused", [ev for _, ev in p.poll(0)])
+x, y = socket.socketpair()
+threading.Thread(target=lambda: (time.sleep(0.2), y.send(b"late"))).start()
+start = time.monotonic()
+r, w, _ = select.select([x], [], [], 5)
+print("waited", r == [x], round(time.monotonic() - start, 1), x.recv(10))
+start = time.monotonic()
+print("timeout", select.select([x], [], [], 0.3), round(time.monotonic() - start, 1))
+print(selectors.DefaultSelector.__name__)
+with selectors.DefaultSelector() as sel:
+    sel.register(x, selectors.EVENT_READ, "x")
+    y.send(b"!")
+    print([(key.data, ev) for key, ev in sel.select(1)])
