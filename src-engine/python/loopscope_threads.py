@@ -22,6 +22,7 @@ context, no running event loop, its own clock.
 
 import _thread
 import _threading_local
+import collections
 import contextvars
 import functools
 import heapq
@@ -31,6 +32,7 @@ import queue
 import signal
 import sys
 import threading
+import types
 import weakref
 from asyncio import events, selector_events
 from concurrent.futures import _base as futures_base
@@ -801,10 +803,16 @@ def _pool_worker_loop(vt):
     sched.finish(vt)
 
 
-class WakingSimpleQueue(queue._PySimpleQueue):
+class WakingSimpleQueue:
     """queue.SimpleQueue on the scheduler. As the C SimpleQueue, it takes no lock a program
     could see (so a thread that ran ahead does not wait for the clock to take one): a put
-    from such a thread happens at its time, and wakes an idle pool worker waiting on it."""
+    from such a thread happens at its time, and wakes an idle pool worker waiting on it. It
+    shows itself as the C class does (`_queue.SimpleQueue`, with no `__dict__`)."""
+
+    __slots__ = ("_queue", "__weakref__")
+
+    def __init__(self):
+        self._queue = collections.deque()
 
     def put(self, item, block=True, timeout=None):
         if sched is None:
@@ -812,7 +820,8 @@ class WakingSimpleQueue(queue._PySimpleQueue):
         else:
             sched.by_thread(self._arrive, item)
 
-    put_nowait = put
+    def put_nowait(self, item):
+        self.put(item)
 
     def _arrive(self, item):
         self._queue.append(item)
@@ -830,6 +839,14 @@ class WakingSimpleQueue(queue._PySimpleQueue):
 
     def get_nowait(self):
         return self.get(False)
+
+    def empty(self):
+        return len(self._queue) == 0
+
+    def qsize(self):
+        return len(self._queue)
+
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 def set_event(original):
@@ -948,6 +965,41 @@ class VirtualLock:
         return f"<{state} _thread.lock object at {id(self):#x}>"
 
 
+class VirtualRLock(threading._PyRLock):
+    """threading.RLock: the pure-Python RLock, on VirtualLock, as the C RLock shows itself
+    (`_thread.RLock`, its repr, `acquire()` returning True)."""
+
+    def acquire(self, blocking=True, timeout=-1):
+        return bool(threading._PyRLock.acquire(self, blocking, timeout))
+
+    __enter__ = acquire
+
+    def __repr__(self):
+        locked = self._block.locked()
+        owner = self._owner if locked and self._owner is not None else 0
+        return "<%s _thread.RLock object owner=%d count=%d at %#x>" % (
+            "locked" if locked else "unlocked",
+            owner,
+            self._count if locked else 0,
+            id(self),
+        )
+
+
+class VirtualLocal(_threading_local.local):
+    """threading.local, keyed by the simulated thread (as `_thread._local` shows itself)."""
+
+    __slots__ = ()
+
+
+# The names a program sees, as the C classes have them.
+for _klass, _module, _name in (
+    (VirtualLock, "_thread", "lock"),
+    (VirtualRLock, "_thread", "RLock"),
+    (VirtualLocal, "_thread", "_local"),
+    (WakingSimpleQueue, "_queue", "SimpleQueue"),
+):
+    _klass.__module__, _klass.__name__, _klass.__qualname__ = _module, _name, _name
+
 
 def _thread_time():
     return sched.clock() if sched is not None else _real_monotonic()
@@ -970,14 +1022,14 @@ def install():
     thread_class.native_id = property(_native_id)
     threading.main_thread()._native_id = os.getpid()
     threading._allocate_lock = _thread.allocate_lock = VirtualLock
-    threading.Lock = VirtualLock
-    # RLock() falls back to its Python version, which uses the Lock above.
-    threading._CRLock = None
+    threading.Lock = threading._LockType = _thread.LockType = VirtualLock
+    # RLock() is the Python version, on the Lock above, named as the C one.
+    threading._CRLock = VirtualRLock
     threading._time = _thread_time
     queue.time = _thread_time
     queue.SimpleQueue = WakingSimpleQueue
     # threading.local keyed by the simulated thread, not by the real one.
-    threading.local = _threading_local.local
+    threading.local = VirtualLocal
     threading.Event.set = set_event(threading.Event.set)
     threading.Event.is_set = is_set
     for name in ("set_result", "set_exception"):
