@@ -100,6 +100,8 @@ class VirtualSelector(loopscope_net.NetSelector):
         change = self.waited_change(loop._ls_id)
         if change is not None:
             rec.emit("io.wait", change)
+        if rec.thread is not None:
+            return self.select_in_thread(timeout)
         if waiting:
             if self.poll():
                 timeout = 0
@@ -122,6 +124,35 @@ class VirtualSelector(loopscope_net.NetSelector):
             rec.row("loop.wait", loop._ls_id, wake)
         sched.deliver()
         sched.alarm.fire()
+        if not waiting:
+            return []
+        ready = self.poll()
+        rec.emit("io.ready", {"loop": loop._ls_id, "sockets": self.describe(ready)})
+        return ready
+
+
+    def select_in_thread(self, timeout):
+        """A loop run in a simulated thread waits on the thread's clock, as a thread waits for
+        a lock: the world goes on meanwhile (other threads, the main thread's loop), and
+        `call_soon_threadsafe` or a socket wakes it early."""
+        loop = self.loop
+        sched = loopscope_threads.sched
+        waiting = self._fd_to_key
+
+        def woken():
+            return bool(loop._ready) or bool(waiting and self.poll())
+
+        deadline = loopscope_threads.INFINITY if timeout is None else sched.current_time() + timeout
+        while not woken():
+            now = sched.current_time()
+            if now >= deadline:
+                break
+            wake = min(self.next_change() if waiting else loopscope_threads.INFINITY, deadline)
+            if wake == loopscope_threads.INFINITY:
+                sched.block(woken)
+            else:
+                sched.block(woken, max(wake - now, 0.0))
+        sched.deliver()
         if not waiting:
             return []
         ready = self.poll()
@@ -207,7 +238,7 @@ class TracedEventLoop:
         rec.row("loop.timers", self._ls_id)
 
     def _write_to_self(self):
-        pass
+        loopscope_threads.wake_loop(self)
 
     def _run_once(self):
         rec.checkpoint()
@@ -217,9 +248,13 @@ class TracedEventLoop:
         sched = loopscope_threads.sched
         if sched.ready:
             # Threads whose time has come run first; one that waits may run this loop's
-            # iterations meanwhile, and if those stopped the loop, this one is not needed.
+            # iterations meanwhile (the main thread's loop: a thread's own loop is on the stack
+            # of a thread that is not waiting), and if those stopped the loop, this one is not
+            # needed.
             stopping = self._stopping
-            outer, sched.loop_top = sched.loop_top, self
+            outer = sched.loop_top
+            if rec.thread is None:
+                sched.loop_top = self
             try:
                 sched.run_due()
             finally:

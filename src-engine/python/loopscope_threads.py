@@ -16,11 +16,15 @@ context, no running event loop, its own clock.
   `join()`) drives the world until what it waits for happens: due threads run, the event loop
   runs its iterations, the clock moves. Threads that wait at the same time are on one real
   stack, so they resume in last-in-first-out order (see docs/engine.md).
+- An event loop in a thread waits on the thread's clock, as for a lock; a thread whose target is
+  a loop's `run_forever` leaves the stack instead while its loop waits (`_loop_thread_body`).
 """
 
 import _thread
 import _threading_local
+import collections
 import contextvars
+import functools
 import heapq
 import itertools
 import os
@@ -28,8 +32,9 @@ import queue
 import signal
 import sys
 import threading
+import types
 import weakref
-from asyncio import events
+from asyncio import events, selector_events
 from concurrent.futures import _base as futures_base
 from concurrent.futures import thread as futures_thread
 
@@ -45,6 +50,7 @@ MAIN_IDENT = _thread.get_ident()
 # The C lock, whose acquire() converts a timeout exactly as time.sleep converts its argument.
 REAL_ALLOCATE_LOCK = _thread.allocate_lock
 _NO_LOOP = (None, None)
+_NO_HOOKS = (None, None)
 
 
 class VirtualThread:
@@ -58,12 +64,15 @@ class VirtualThread:
         "context",
         "running_loop",
         "policy_loop",
+        "asyncgen_hooks",
         "daemon",
         "done",
         "queue",
         "abandoned",
         "held",
         "serving",
+        "loop",
+        "wake",
     )
 
     def __init__(self, thread, ident, clock, body):
@@ -75,6 +84,7 @@ class VirtualThread:
         # asyncio's per-thread state, swapped in while the thread's code runs.
         self.running_loop = _NO_LOOP
         self.policy_loop = None
+        self.asyncgen_hooks = _NO_HOOKS
         self.daemon = thread.daemon
         self.done = False
         # A pool worker's work queue.
@@ -87,6 +97,11 @@ class VirtualThread:
         # A socketserver's serve_forever between requests: [server, poll interval, selector,
         # deadline of the select under way, time of the next segment] (see _serve).
         self.serving = None
+        # A thread that runs an event loop's run_forever (see _loop_thread_body): its loop,
+        # and, while the loop waits, when it wakes (its entry in Scheduler.ready, or True:
+        # only when woken).
+        self.loop = None
+        self.wake = None
 
 
 def AbandonedThread():
@@ -123,8 +138,9 @@ class Scheduler:
         # The loop whose iteration is about to begin: a waiting thread may run its iterations.
         self.loop_top = None
         self.dormant = {}  # id(queue) -> [VirtualThread] of idle pool workers
+        self.loop_threads = {}  # event loop -> the VirtualThread whose target is its run_forever
         # The main thread's asyncio state while a simulated thread runs.
-        self.main_slots = _NO_LOOP, None
+        self.main_slots = _NO_LOOP, None, _NO_HOOKS
         # Above 0 while the timeline performs thread actions: they happen now, by no thread.
         self.delivering = 0
         self.alarm = RealTimer()
@@ -170,6 +186,8 @@ class Scheduler:
             when = self.timeline[0][0]
         if self.ready:
             when = min(when, self.ready[0][0])
+        for vt in self._waiting_loops():
+            when = min(when, vt.loop._selector.next_change())
         # The waiting thread on top of the stack: it drives the world, and wakes at its
         # deadline. (Those below it cannot act before it returns.)
         if self.waiters:
@@ -189,7 +207,41 @@ class Scheduler:
                     function(*args)
             finally:
                 self.delivering -= 1
+        for vt in list(self._waiting_loops()):
+            if vt.loop._selector.poll():
+                self.wake_loop(vt)
         self.note_ready()
+
+    # --- threads that run an event loop --------------------------------------------------
+
+    def _waiting_loops(self):
+        """The loop threads that wait, for their sockets among other things."""
+        for vt in self.loop_threads.values():
+            if vt.wake is not None and vt.loop._selector._fd_to_key:
+                yield vt
+
+    def sleep_loop(self, vt, when):
+        """A loop thread's loop has nothing to do until `when` (INFINITY: until woken): the
+        thread leaves the stack meanwhile."""
+        if when == INFINITY:
+            vt.wake = True
+        else:
+            vt.wake = entry = (when, next(self.order), vt)
+            heapq.heappush(self.ready, entry)
+
+    def wake_loop(self, vt):
+        """Something for a waiting loop thread to do now (call_soon_threadsafe, a socket)."""
+        entry, vt.wake = vt.wake, None
+        if entry is None:
+            return
+        if entry is not True:
+            try:
+                self.ready.remove(entry)
+            except ValueError:
+                pass
+            else:
+                heapq.heapify(self.ready)
+        self.make_ready(vt, self.current_time())
 
     def note_ready(self):
         for waiter in self.waiters:
@@ -217,6 +269,8 @@ class Scheduler:
             self.run_segment(vt)
 
     def run_segment(self, vt):
+        # It goes on in the present: a clock the program's reads moved on meanwhile.
+        vt.clock = max(vt.clock, rec.now)
         outer = rec.thread
         line, task = rec.line, rec.task
         _switch(outer, vt)
@@ -448,19 +502,26 @@ def _policy_local():
 
 def _switch(old, new):
     """Hands the one real thread from `old` to `new` (None: the main thread), with asyncio's
-    per-thread state (the running loop, the policy's current loop)."""
+    per-thread state (the running loop, the policy's current loop, the async generator hooks a
+    running loop sets)."""
     local = _policy_local()
     running = events._running_loop.loop_pid
     policy_loop = getattr(local, "_loop", None) if local is not None else None
+    hooks = tuple(sys.get_asyncgen_hooks())
     if old is None:
-        sched.main_slots = (running, policy_loop)
+        sched.main_slots = (running, policy_loop, hooks)
     else:
-        old.running_loop, old.policy_loop = running, policy_loop
-    running, policy_loop = sched.main_slots if new is None else (new.running_loop, new.policy_loop)
+        old.running_loop, old.policy_loop, old.asyncgen_hooks = running, policy_loop, hooks
+    if new is None:
+        running, policy_loop, new_hooks = sched.main_slots
+    else:
+        running, policy_loop, new_hooks = new.running_loop, new.policy_loop, new.asyncgen_hooks
     rec.thread = new
     events._running_loop.loop_pid = running
     if local is not None:
         local._loop = policy_loop
+    if new_hooks != hooks:
+        sys.set_asyncgen_hooks(*new_hooks)
 
 
 def _end_thread(vt):
@@ -527,13 +588,25 @@ def start_thread(self):
     if self._context is None:
         self._context = contextvars.copy_context() if threading._sys.flags.thread_inherit_context else contextvars.Context()
     target = getattr(self, "_target", None)
-    body = _pool_worker_body if target is futures_thread._worker else _thread_body
+    if target is futures_thread._worker:
+        body = _pool_worker_body
+    elif (
+        getattr(target, "__func__", None) is selector_events.BaseSelectorEventLoop.run_forever
+        and not self._args
+        and not self._kwargs
+    ):
+        body = _loop_thread_body
+    else:
+        body = _thread_body
     socketserver = sys.modules.get("socketserver")
     if socketserver is not None and getattr(target, "__func__", None) is socketserver.BaseServer.serve_forever:
         self._target = _serve_forever(target.__self__)
     vt = sched.start(self, body)
     if body is _pool_worker_body:
         vt.queue = self._args[2]
+    elif body is _loop_thread_body:
+        vt.loop = target.__self__
+        sched.loop_threads.setdefault(vt.loop, vt)
     self._os_thread_handle = VirtualThreadHandle(vt)
     # What the new thread does before start() returns natively (_bootstrap_inner).
     self._ident = vt.ident
@@ -658,6 +731,106 @@ def _serve_resume(vt):
         sched.finish(vt)
 
 
+def _loop_thread_body(vt):
+    """A thread whose target is an event loop's `run_forever` (the usual way to run a loop in
+    a background thread, which other threads hand coroutines with `run_coroutine_threadsafe`).
+    Its loop runs its iterations in segments: when the loop would wait (for its next timer, a
+    socket, or `call_soon_threadsafe`), the thread has nothing on the stack and goes on when
+    that comes, so that a thread waiting for what the loop does (the main thread in
+    `future.result()`) is not under it on the one real stack. Otherwise, it runs as any thread:
+    Thread.run calls its target, here `_loop_thread_run`."""
+    thread = vt.thread
+    thread._target = functools.partial(_loop_thread_run, vt)
+    with threading._active_limbo_lock:
+        threading._limbo[thread] = thread
+    thread._bootstrap_inner()
+    rec.checkpoint()
+    _loop_thread_segment_end(vt)
+
+
+def _loop_thread_resume(vt):
+    entry, vt.wake = vt.wake, None
+    if isinstance(entry, tuple):
+        vt.clock = max(vt.clock, entry[0])
+    thread = vt.thread
+    try:
+        vt.context.run(_loop_thread_run, vt)
+    except BaseException:
+        if rec.stop is not None:
+            raise
+        thread._invoke_excepthook(thread)
+    rec.checkpoint()
+    _loop_thread_segment_end(vt)
+
+
+def _loop_thread_segment_end(vt):
+    if vt.wake is not None:
+        vt.body = _loop_thread_resume
+        # Thread._bootstrap_inner removed it from threading._active: natively it is there until
+        # it ends.
+        with threading._active_limbo_lock:
+            threading._active[vt.ident] = vt.thread
+        return
+    if sched.loop_threads.get(vt.loop) is vt:
+        del sched.loop_threads[vt.loop]
+    with threading._active_limbo_lock:
+        threading._active[vt.ident] = vt.thread
+    sched.finish(vt)
+
+
+def _loop_thread_run(vt):
+    """BaseEventLoop.run_forever, which leaves the stack when its loop would wait."""
+    loop = vt.loop
+    if vt.body is _loop_thread_body:
+        rec.emit("loop.start", {"loop": loop._ls_id})
+        try:
+            loop._run_forever_setup()
+        except BaseException:
+            rec.emit("loop.stop", {"loop": loop._ls_id})
+            raise
+    ended = True
+    try:
+        while True:
+            if _loop_waits(vt, loop):
+                ended = False
+                return
+            loop._run_once()
+            if loop._stopping:
+                break
+    finally:
+        if ended:
+            try:
+                loop._run_forever_cleanup()
+            finally:
+                rec.emit("loop.stop", {"loop": loop._ls_id})
+
+
+def _loop_waits(vt, loop):
+    """Whether the loop has nothing to do before its next timer, a socket, or a call from
+    another thread; if so, the thread sleeps until then."""
+    if loop._ready or loop._stopping:
+        return False
+    when = min((handle._when for handle in loop._scheduled if not handle._cancelled), default=INFINITY)
+    selector = loop._selector
+    if selector._fd_to_key:
+        if selector.poll():
+            return False
+        when = min(when, selector.next_change())
+    if when <= vt.clock + RESOLUTION:
+        return False
+    sched.sleep_loop(vt, when)
+    return True
+
+
+def wake_loop(loop):
+    """`call_soon_threadsafe` on a loop whose thread waits (the loop's self-pipe)."""
+    if sched is None:
+        return
+    vt = sched.loop_threads.get(loop)
+    if vt is not None:
+        sched.wake_loop(vt)
+
+
 # Native frames under a thread's code that the engine's body for it does not have: a pool
 # worker's _bootstrap, _bootstrap_inner, run and _worker are one body frame, then the worker's
 # loop (and, when it resumes, only the loop).
@@ -675,6 +848,7 @@ def _pool_worker_resume(vt):
 
 
 _NATIVE_FRAMES_MISSING[_pool_worker_body] = 1
+_NATIVE_FRAMES_MISSING[_loop_thread_resume] = 2
 _NATIVE_FRAMES_MISSING[_pool_worker_resume] = 2
 
 
@@ -699,7 +873,7 @@ def _others_first(vt, work_queue):
     """Whether another worker of the same pool would reach the queue before this one: it is
     ready to run at an earlier time, so natively it takes the next item."""
     for when, _n, other in sched.ready:
-        if other is not vt and when < vt.clock and other.queue is work_queue:
+        if other is not vt and when < vt.clock - RESOLUTION and other.queue is work_queue:
             return True
     return False
 
@@ -745,10 +919,16 @@ def _pool_worker_loop(vt):
     sched.finish(vt)
 
 
-class WakingSimpleQueue(queue._PySimpleQueue):
+class WakingSimpleQueue:
     """queue.SimpleQueue on the scheduler. As the C SimpleQueue, it takes no lock a program
     could see (so a thread that ran ahead does not wait for the clock to take one): a put
-    from such a thread happens at its time, and wakes an idle pool worker waiting on it."""
+    from such a thread happens at its time, and wakes an idle pool worker waiting on it. It
+    shows itself as the C class does (`_queue.SimpleQueue`, with no `__dict__`)."""
+
+    __slots__ = ("_queue", "__weakref__")
+
+    def __init__(self):
+        self._queue = collections.deque()
 
     def put(self, item, block=True, timeout=None):
         if sched is None:
@@ -756,7 +936,8 @@ class WakingSimpleQueue(queue._PySimpleQueue):
         else:
             sched.by_thread(self._arrive, item)
 
-    put_nowait = put
+    def put_nowait(self, item):
+        self.put(item)
 
     def _arrive(self, item):
         self._queue.append(item)
@@ -774,6 +955,14 @@ class WakingSimpleQueue(queue._PySimpleQueue):
 
     def get_nowait(self):
         return self.get(False)
+
+    def empty(self):
+        return len(self._queue) == 0
+
+    def qsize(self):
+        return len(self._queue)
+
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 def set_event(original):
@@ -892,6 +1081,42 @@ class VirtualLock:
         return f"<{state} _thread.lock object at {id(self):#x}>"
 
 
+class VirtualRLock(threading._PyRLock):
+    """threading.RLock: the pure-Python RLock, on VirtualLock, as the C RLock shows itself
+    (`_thread.RLock`, its repr, `acquire()` returning True)."""
+
+    def acquire(self, blocking=True, timeout=-1):
+        return bool(threading._PyRLock.acquire(self, blocking, timeout))
+
+    __enter__ = acquire
+
+    def __repr__(self):
+        locked = self._block.locked()
+        owner = self._owner if locked and self._owner is not None else 0
+        return "<%s _thread.RLock object owner=%d count=%d at %#x>" % (
+            "locked" if locked else "unlocked",
+            owner,
+            self._count if locked else 0,
+            id(self),
+        )
+
+
+class VirtualLocal(_threading_local.local):
+    """threading.local, keyed by the simulated thread (as `_thread._local` shows itself)."""
+
+    __slots__ = ()
+
+
+# The names a program sees, as the C classes have them.
+for _klass, _module, _name in (
+    (VirtualLock, "_thread", "lock"),
+    (VirtualRLock, "_thread", "RLock"),
+    (VirtualLocal, "_thread", "_local"),
+    (WakingSimpleQueue, "_queue", "SimpleQueue"),
+):
+    _klass.__module__, _klass.__name__, _klass.__qualname__ = _module, _name, _name
+
+
 def _thread_time():
     return sched.clock() if sched is not None else _real_monotonic()
 
@@ -913,14 +1138,14 @@ def install():
     thread_class.native_id = property(_native_id)
     threading.main_thread()._native_id = os.getpid()
     threading._allocate_lock = _thread.allocate_lock = VirtualLock
-    threading.Lock = VirtualLock
-    # RLock() falls back to its Python version, which uses the Lock above.
-    threading._CRLock = None
+    threading.Lock = threading._LockType = _thread.LockType = VirtualLock
+    # RLock() is the Python version, on the Lock above, named as the C one.
+    threading._CRLock = VirtualRLock
     threading._time = _thread_time
     queue.time = _thread_time
     queue.SimpleQueue = WakingSimpleQueue
     # threading.local keyed by the simulated thread, not by the real one.
-    threading.local = _threading_local.local
+    threading.local = VirtualLocal
     threading.Event.set = set_event(threading.Event.set)
     threading.Event.is_set = is_set
     for name in ("set_result", "set_exception"):
@@ -955,6 +1180,7 @@ def call_soon_threadsafe(original):
 def _append_ready(loop, handle):
     if not loop.is_closed():
         loop._ready.append(handle)
+        wake_loop(loop)
 
 
 def concurrent_completion(original):
