@@ -300,10 +300,12 @@ print(asyncio.sleep.__module__, hasattr(builtins, "leaked"), "leaky" in sys.modu
   });
 
   test('every run gets a fresh JavaScript realm: what a run plants there, the next never sees', async () => {
-    // Object.prototype, reached from the JavaScript function the engine hands the program
-    // (its trace sink): a clean interpreter in a reused worker would still share it.
+    // Array.prototype, reached from the JavaScript function the engine hands the program (its
+    // trace sink): a clean interpreter in a reused worker would still share it. (Object.prototype
+    // and Function.prototype take no new property at all: realm-globals.ts, lockRealm.)
     const reach =
-      'import loopscope_engine\nproto = loopscope_engine.rec.sink.constructor.prototype.__proto__\n';
+      'import loopscope_engine\nObject = loopscope_engine.rec.sink.constructor.prototype.__proto__.constructor\n' +
+      'proto = Object.getPrototypeOf(Object.keys(Object))\n';
     const outputs: string[] = [];
     for (let i = 0; i < 4; i++) {
       const result = await run(
