@@ -41,6 +41,11 @@ export interface TextSize extends Size {
   fontSize: number;
   /** A text's width in the dial's type, measured; estimated where no measure is given. */
   textWidth?: (text: string) => number;
+  /**
+   * The face's radius wanted (in front of a class, a tenth of the screen's height): labels at
+   * the sides are written only where they leave the face this large.
+   */
+  minRadius?: number;
 }
 
 /** Tick counts tried, most wanted first: the most that keep their labels apart are drawn. */
@@ -163,13 +168,15 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
     return null;
   };
   /**
-   * Every label says its unit where four ticks fit so around the dial. Else the dial keeps the
-   * size it has without side labels (in front of a class, a fifth of the screen's height) and
-   * writes its ticks above and below, the unit once, at 0: this keeps a scale on a dial
-   * narrowed by its heap's list (the presentation at 1024×768 once wrote only "0 s").
+   * Every label says its unit where four ticks fit so around the dial, and leave its face as
+   * large as wanted. Else the dial keeps the size it has without side labels (in front of a
+   * class, a fifth of the screen's height) and writes its ticks above and below, the unit
+   * once, at 0: this keeps a scale on a narrow dial (the presentation at 1024×768 once wrote
+   * only "0 s"), and its face large in the timers' column of a projector.
    */
   const full = layoutScale(false, TICK_COUNTS, fontSize * 3);
-  const scale = full.tickLabels.length >= 4 ? full : (aboveAndBelow() ?? full);
+  const roomy = full.tickLabels.length >= 4 && full.radius >= (size.minRadius ?? 0);
+  const scale = roomy ? full : (aboveAndBelow() ?? full);
   const { radius, tickLabels, tickMarks } = scale;
   return {
     width,
