@@ -41,6 +41,8 @@ export interface TextSize extends Size {
   fontSize: number;
   /** A text's width in the dial's type, measured; estimated where no measure is given. */
   textWidth?: (text: string) => number;
+  /** The same in its semi-bold, a timer's name's (estimated from `textWidth` where not given). */
+  boldWidth?: (text: string) => number;
   /**
    * The face's radius wanted (in front of a class, a tenth of the screen's height): labels at
    * the sides are written only where they leave the face this large.
@@ -65,6 +67,7 @@ export interface Geometry {
   height: number;
   fontSize: number;
   textWidth: (text: string) => number;
+  boldWidth: (text: string) => number;
   radius: number;
   span: number;
   /** Angle of a time on the dial, in radians from the top. */
@@ -79,6 +82,7 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
   const { width, height, fontSize } = size;
   const span = data.span;
   const textWidth = size.textWidth ?? ((text: string) => text.length * fontSize * 0.58);
+  const boldWidth = size.boldWidth ?? ((text: string) => textWidth(text) * 1.08);
   const turn = scaleLinear()
     .domain([0, span])
     .range([0, 2 * Math.PI])
@@ -183,6 +187,7 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
     height,
     fontSize,
     textWidth,
+    boldWidth,
     radius,
     span,
     turn,

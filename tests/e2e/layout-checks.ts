@@ -9,8 +9,9 @@ export interface Minimum {
   view: string;
   width: number;
   height: number;
-  /** Its width in front of a class, where that layout gives it another shape. */
+  /** Its size in front of a class, where that layout gives it another shape. */
   presentationWidth?: number;
+  presentationHeight?: number;
 }
 
 export interface AuditOptions {
@@ -37,7 +38,8 @@ export const MINIMUMS: readonly Minimum[] = [
   // In front of a class the timers are a column as wide as the dial, its list under it.
   { view: 'timer-wheel', width: 14, height: 9, presentationWidth: 9 },
   { view: 'tasks', width: 11, height: 7 },
-  { view: 'state-machine', width: 8, height: 1.5 },
+  // In front of a class the state diagram is its strip alone, one line where it is wide.
+  { view: 'state-machine', width: 8, height: 1.5, presentationHeight: 1.2 },
   { view: 'lanes', width: 18, height: 4 },
   { view: 'controls', width: 30, height: 2.5 },
   { view: 'lesson', width: 12, height: 8 },
@@ -311,8 +313,9 @@ export function auditLayout({ minimums, tolerance, fitsScreen }: AuditOptions): 
 
   // 4. Every view at least as large as it reads at; the page never scrolls sideways.
   for (const minimum of minimums) {
-    const { view, height } = minimum;
+    const { view } = minimum;
     const width = (presentation ? minimum.presentationWidth : undefined) ?? minimum.width;
+    const height = (presentation ? minimum.presentationHeight : undefined) ?? minimum.height;
     for (const element of document.querySelectorAll(`[data-view="${view}"]`)) {
       if (!shown(element)) continue;
       const box = element.getBoundingClientRect();
