@@ -23,8 +23,10 @@ export function fitText(smallest = 0.7, lines = 1) {
         parseFloat(style.borderRightWidth);
       if (node.scrollWidth > node.clientWidth || drawn.width > room + 0.01) return false;
       if (lines <= 1) return true;
-      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
-      return drawn.height <= lines * line + 1;
+      // Its lines counted, not measured: a line's glyphs (a bold Cyrillic phrase's) may stand
+      // taller than its line-height, and two whole lines would count as more.
+      const tops = new Set([...text.getClientRects()].map((row) => Math.round(row.top)));
+      return tops.size <= lines;
     };
     const fit = () => {
       node.style.removeProperty('font-size');

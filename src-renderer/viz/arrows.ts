@@ -111,10 +111,12 @@ function overlap(a: Box, b: Box): number {
 }
 
 /**
- * Where a label may stand off its arrow when no place on it is clear: up to four lines above
- * or below, up to its own width aside, nearest first.
+ * Where a label may stand off its arrow when no place on it is clear: up to eight lines above
+ * or below (a short arrow between two crowded views, on a 4:3 projector, may find its clear
+ * place only past the card it leaves), up to its own width aside, nearest first.
  */
-const LABEL_SHIFTS = [-4, -3, -2, -1, 0, 1, 2, 3, 4]
+const LABEL_REACH = 8;
+const LABEL_SHIFTS = Array.from({ length: 2 * LABEL_REACH + 1 }, (_, i) => i - LABEL_REACH)
   .flatMap((lines) => [-1, -0.5, 0, 0.5, 1].map((widths) => ({ lines, widths })))
   .sort((a, b) => Math.hypot(a.lines, a.widths * 2) - Math.hypot(b.lines, b.widths * 2));
 

@@ -41,6 +41,13 @@ export interface TextSize extends Size {
   fontSize: number;
   /** A text's width in the dial's type, measured; estimated where no measure is given. */
   textWidth?: (text: string) => number;
+  /** The same in its semi-bold, a timer's name's (estimated from `textWidth` where not given). */
+  boldWidth?: (text: string) => number;
+  /**
+   * The face's radius wanted (in front of a class, a tenth of the screen's height): labels at
+   * the sides are written only where they leave the face this large.
+   */
+  minRadius?: number;
 }
 
 /** Tick counts tried, most wanted first: the most that keep their labels apart are drawn. */
@@ -60,6 +67,7 @@ export interface Geometry {
   height: number;
   fontSize: number;
   textWidth: (text: string) => number;
+  boldWidth: (text: string) => number;
   radius: number;
   span: number;
   /** Angle of a time on the dial, in radians from the top. */
@@ -74,6 +82,7 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
   const { width, height, fontSize } = size;
   const span = data.span;
   const textWidth = size.textWidth ?? ((text: string) => text.length * fontSize * 0.58);
+  const boldWidth = size.boldWidth ?? ((text: string) => textWidth(text) * 1.08);
   const turn = scaleLinear()
     .domain([0, span])
     .range([0, 2 * Math.PI])
@@ -163,19 +172,22 @@ export function createGeometry(data: DialData, size: TextSize): Geometry {
     return null;
   };
   /**
-   * Every label says its unit where four ticks fit so around the dial. Else the dial keeps the
-   * size it has without side labels (in front of a class, a fifth of the screen's height) and
-   * writes its ticks above and below, the unit once, at 0: this keeps a scale on a dial
-   * narrowed by its heap's list (the presentation at 1024×768 once wrote only "0 s").
+   * Every label says its unit where four ticks fit so around the dial, and leave its face as
+   * large as wanted. Else the dial keeps the size it has without side labels (in front of a
+   * class, a fifth of the screen's height) and writes its ticks above and below, the unit
+   * once, at 0: this keeps a scale on a narrow dial (the presentation at 1024×768 once wrote
+   * only "0 s"), and its face large in the timers' column of a projector.
    */
   const full = layoutScale(false, TICK_COUNTS, fontSize * 3);
-  const scale = full.tickLabels.length >= 4 ? full : (aboveAndBelow() ?? full);
+  const roomy = full.tickLabels.length >= 4 && full.radius >= (size.minRadius ?? 0);
+  const scale = roomy ? full : (aboveAndBelow() ?? full);
   const { radius, tickLabels, tickMarks } = scale;
   return {
     width,
     height,
     fontSize,
     textWidth,
+    boldWidth,
     radius,
     span,
     turn,

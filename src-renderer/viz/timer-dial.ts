@@ -243,8 +243,8 @@ function drawMarkers(
           x,
           y,
           offset: markerRadius + 4,
-          // Measured in the dial's type; names are semi-bold, a little wider.
-          width: geometry.textWidth(labelOf(d)) * 1.08,
+          // Measured in the semi-bold the names are drawn in: wider than the ticks' type.
+          width: geometry.boldWidth(labelOf(d)),
           height: lineHeight,
           preferred: geometry.turn(d.when) > Math.PI ? 'left' : 'right',
         };

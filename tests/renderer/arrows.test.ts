@@ -47,6 +47,31 @@ describe('a why-arrow’s label', () => {
     expect(near).toBe(true);
   });
 
+  test('where the text around a short arrow is four lines deep, goes past it rather than over it', () => {
+    const short = arrowShape(
+      { x: 200, y: 100, width: 40, height: 20 },
+      { x: 260, y: 160, width: 40, height: 20 },
+    );
+    const middle = short.at(0.5);
+    // A card's lines, from above the arrow to five lines below its middle, wider than the label.
+    const card: Box = { x: middle.x - 200, y: middle.y - 120, width: 400, height: 240 };
+    const point = placeLabel(short, 120, 16, [card]);
+    const label: Box = { x: point.x - 60, y: point.y - 8, width: 120, height: 16 };
+    const meets =
+      label.x < card.x + card.width &&
+      card.x < label.x + label.width &&
+      label.y < card.y + card.height &&
+      card.y < label.y + label.height;
+    expect(meets).toBe(false);
+    // Just past the card, not further.
+    expect(
+      Math.min(
+        Math.abs(label.y - (card.y + card.height)),
+        Math.abs(card.y - (label.y + label.height)),
+      ),
+    ).toBeLessThan(30);
+  });
+
   test('stays inside the window it is drawn in', () => {
     const shape = arrowShape(from, to);
     const middle = shape.at(0.5);

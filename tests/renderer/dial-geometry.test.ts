@@ -74,6 +74,25 @@ describe('the dial’s scale', () => {
     expect(geometry.radius).toBeGreaterThan(14.4 * 3);
   });
 
+  it('labels at the sides give way where they would leave the face smaller than wanted', () => {
+    // A presentation's timers column, a face of 144 px (a fifth of 720) wanted: written all
+    // round, the labels would leave it 90 px across.
+    const box = size(220, 212, 14.4);
+    const sides = createGeometry(data(5), box);
+    expect(sides.radius).toBeLessThan(72);
+    const large = createGeometry(data(5), { ...box, minRadius: 72 });
+    expect(large.radius).toBeGreaterThanOrEqual(72);
+    expect(large.tickLabels.length).toBeGreaterThanOrEqual(3);
+    expect(large.tickLabels[0]?.text).toBe('0 s');
+    expect(allApart(large.tickLabels.map((label) => label.box))).toBe(true);
+    const frame = centredBox(0, 0, 220, 212);
+    expect(large.tickLabels.every((label) => contains(frame, label.box))).toBe(true);
+    // Where the face is large enough with them, the labels keep their sides.
+    expect(createGeometry(data(1), { ...size(392, 414, 21.5), minRadius: 100 }).tickLabels).toEqual(
+      createGeometry(data(1), size(392, 414, 21.5)).tickLabels,
+    );
+  });
+
   it('a dial too small for side labels writes only 0, on top, and keeps its face large', () => {
     const geometry = createGeometry(data(1), size(100, 200, 16));
     expect(geometry.tickLabels.map((label) => label.text)).toEqual(['0 s']);
