@@ -49,6 +49,7 @@ _real_getaddrinfo = socket_module.getaddrinfo
 _real_getservbyname = socket_module.getservbyname
 _real_getservbyport = socket_module.getservbyport
 _real_inet_pton = socket_module.inet_pton
+_real_getnameinfo = socket_module.getnameinfo
 _real_inet_ntop = socket_module.inet_ntop
 _real_select = select_module.select
 _real_poll = select_module.poll
@@ -1227,6 +1228,35 @@ def gethostbyaddr(ip_address, /):
     return names[0], [], [ip]
 
 
+def getnameinfo(sockaddr, flags, /):
+    """socket.getnameinfo as glibc answers it on the machine: an address's name from its hosts
+    file, a port's from its services (Pyodide's answers numbers only). The address itself is
+    read, and checked, by the real function."""
+    numeric = socket_module.NI_NUMERICHOST | socket_module.NI_NUMERICSERV
+    try:
+        host, port = _real_getnameinfo(sockaddr, (flags & ~socket_module.NI_NAMEREQD) | numeric)
+    except socket_module.gaierror as error:
+        raise _gaierror(error.errno) if error.errno in _GAI_MESSAGES else error from None
+    # glibc reads the port as the text of its number: a negative one is no number, but a
+    # service's name, which there is none of; a larger one is kept to 16 bits (70000 is 4464).
+    number = operator.index(tuple.__getitem__(sockaddr, 1))
+    if number < 0:
+        raise _gaierror(EAI_SERVICE)
+    port = str(number & 0xFFFF)
+    if not flags & socket_module.NI_NUMERICHOST:
+        names = [name for name, address in _HOSTS.items() if address == host]
+        if names:
+            host = names[0]
+        elif flags & socket_module.NI_NAMEREQD:
+            raise _gaierror(EAI_NONAME)
+    if not flags & socket_module.NI_NUMERICSERV:
+        try:
+            port = getservbyport(int(port), "udp" if flags & socket_module.NI_DGRAM else "tcp")
+        except OSError:
+            pass
+    return host, port
+
+
 def inet_pton(address_family, ip_string, /):
     if address_family != AF_INET6:
         return _real_inet_pton(address_family, ip_string)
@@ -1750,6 +1780,7 @@ def install():
         gethostbyname,
         gethostbyname_ex,
         gethostbyaddr,
+        getnameinfo,
         inet_pton,
         inet_ntop,
     ):
