@@ -322,7 +322,6 @@ _UNAVAILABLE = (
     "create_unix_connection",
     "create_unix_server",
     "create_datagram_endpoint",
-    "getnameinfo",
     "connect_read_pipe",
     "connect_write_pipe",
     "subprocess_exec",
