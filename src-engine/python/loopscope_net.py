@@ -167,6 +167,43 @@ def _now():
     return max(loopscope_threads.sched.current_time(), rec.now)
 
 
+def _sockaddr(family, address, caller):
+    """(host, port) of an AF_INET or AF_INET6 address, read and checked as the C socket
+    module's getsockaddrarg reads it (its messages; the port's range once the host is read,
+    by `_loopback_ip`'s caller)."""
+    if family not in (AF_INET, AF_INET6):
+        return address[0], address[1]
+    name = "AF_INET" if family == AF_INET else "AF_INET6"
+    if not isinstance(address, tuple):
+        raise TypeError(f"{caller}(): {name} address must be tuple, not {type(address).__name__}")
+    if family == AF_INET and len(address) != 2:
+        raise TypeError("AF_INET address must be a pair (host, port)")
+    if family == AF_INET6 and not 2 <= len(address) <= 4:
+        raise TypeError("AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])")
+    host = address[0]
+    if isinstance(host, (bytes, bytearray)):
+        host = bytes(host).decode("ascii", "replace")
+    elif not isinstance(host, str):
+        raise TypeError(f"str, bytes or bytearray expected, not {type(host).__name__}")
+    port = operator.index(address[1])
+    if not -(2**31) <= port < 2**31:
+        raise OverflowError(f"{caller}(): port must be 0-65535.")
+    return host, port
+
+
+def _port_in_range(port, caller):
+    if not 0 <= port <= 65535:
+        raise OverflowError(f"{caller}(): port must be 0-65535.")
+
+
+def _bytes_like(data):
+    """The bytes of a bytes-like object, or the C module's TypeError for anything else."""
+    try:
+        return memoryview(data).cast("B")
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'") from None
+
+
 def _loopback_ip(family, host, port):
     """The address `host` names on this machine's loopback, or the error a Linux machine
     whose names no DNS server resolves, and with no route off the loopback, raises."""
@@ -179,7 +216,8 @@ def _loopback_ip(family, host, port):
     except ValueError:
         raise _gaierror(EAI_NONAME) from None
     if (ip.version == 4) != (family == AF_INET):
-        raise _error(OSError, errno.EAFNOSUPPORT)
+        # setipaddr's getaddrinfo for a numeric address of the other family.
+        raise _gaierror(EAI_ADDRFAMILY)
     if ip.is_unspecified:
         # Linux connects an unspecified address to the loopback.
         return "127.0.0.1" if family == AF_INET else "::1"
@@ -314,9 +352,14 @@ class VirtualSocket:
 
     def settimeout(self, value):
         if value is not None:
-            value = float(value)
+            # _PyTime_FromSecondsObject: a float, or an integer.
+            if not isinstance(value, float):
+                value = operator.index(value)
+            elif value != value:
+                raise ValueError("Invalid value NaN (not a number)")
             if value < 0:
                 raise ValueError("Timeout value out of range")
+            value = float(value)
         self._timeout = value
 
     def setblocking(self, flag):
@@ -326,6 +369,9 @@ class VirtualSocket:
         return self._timeout != 0.0
 
     def setsockopt(self, level, option, value, optlen=None):
+        level, option = operator.index(level), operator.index(option)
+        if value is not None and not isinstance(value, int):
+            _bytes_like(value)
         self._check_open()
         if level == socket_module.SOL_SOCKET and option == SO_LINGER:
             # struct linger {int l_onoff; int l_linger;}: an int, or fewer bytes, is too short.
@@ -393,9 +439,7 @@ class VirtualSocket:
             raise OSError(LinuxErrno.of(errno.EAFNOSUPPORT), NO_NETWORK.format(f"the Unix socket {address!r}"))
         if self._local is not None:
             raise _error(OSError, errno.EINVAL)
-        host, port = address[0], address[1]
-        if not 0 <= port <= 65535:
-            raise OverflowError("bind(): port must be 0-65535.")
+        host, port = _sockaddr(self._family, address, "bind")
         if host in ("", "0.0.0.0", "::"):
             ip = "0.0.0.0" if self._family == AF_INET else "::"
         else:
@@ -405,6 +449,7 @@ class VirtualSocket:
                 if error.errno != errno.ENETUNREACH:
                     raise
                 raise _error(OSError, errno.EADDRNOTAVAIL) from None
+        _port_in_range(port, "bind")
         self._local = (ip, net.bind(self, ip, port))
 
     def listen(self, backlog=128):
@@ -414,20 +459,24 @@ class VirtualSocket:
         self._listening = True
 
     def connect(self, address):
-        error = self.connect_ex(address)
+        error = self._connect(address, "connect")
         if error == errno.EINPROGRESS:
             raise _error(BlockingIOError, error)
         if error:
             raise _error(OSError, error)
 
     def connect_ex(self, address):
+        return self._connect(address, "connect_ex")
+
+    def _connect(self, address, caller):
         self._check_open()
-        if self._connected_at is not None or self._error is not None:
-            return errno.EISCONN if self._peer is not None else errno.EALREADY
         if self._family == AF_UNIX:
             raise OSError(LinuxErrno.of(errno.EAFNOSUPPORT), NO_NETWORK.format(f"the Unix socket {address!r}"))
-        host, port = address[0], address[1]
+        host, port = _sockaddr(self._family, address, caller)
         ip = _loopback_ip(self._family, host, port)
+        _port_in_range(port, caller)
+        if self._connected_at is not None or self._error is not None:
+            return errno.EISCONN if self._peer is not None else errno.EALREADY
         if self._local is None:
             own = "127.0.0.1" if self._family == AF_INET else "::1"
             self._local = (own, net.bind(self, own, 0))
@@ -482,6 +531,7 @@ class VirtualSocket:
 
     # --- Data ---------------------------------------------------------------------------
     def send(self, data, flags=0):
+        data = _bytes_like(data)
         self._check_open()
         code = self._take_error()
         if code:
@@ -491,7 +541,6 @@ class VirtualSocket:
             raise _error(BrokenPipeError, errno.EPIPE)
         if self._shut_write:
             raise _error(BrokenPipeError, errno.EPIPE)
-        data = memoryview(data).cast("B")
         peer = self._peer
         if peer._closed:
             # The peer is gone: the first segment is sent, and its answer is a reset; after
@@ -507,7 +556,7 @@ class VirtualSocket:
         return count
 
     def sendall(self, data, flags=0):
-        data = memoryview(data).cast("B")
+        data = _bytes_like(data)
         while data:
             data = data[self.send(data) :]
 
@@ -515,6 +564,7 @@ class VirtualSocket:
         return self.send(b"".join(buffers))
 
     def recv(self, bufsize, flags=0):
+        bufsize, flags = operator.index(bufsize), operator.index(flags)
         self._check_open()
         if bufsize < 0:
             raise ValueError("negative buffersize in recv")
