@@ -715,18 +715,23 @@ def _serve_wake(vt, arrival):
         _serve_at(vt, max(arrival, vt.clock))
 
 
+def _run_segment(vt, function):
+    """A later segment of a thread that waits off the stack: its code's uncaught exception
+    goes to threading.excepthook, as one in Thread.run does."""
+    try:
+        vt.context.run(function, vt)
+    except BaseException:
+        if rec.stop is not None:
+            raise
+        vt.thread._invoke_excepthook(vt.thread)
+
+
 def _serve_resume(vt):
     serving = vt.serving
     if serving is None or rec.now + RESOLUTION < serving[4]:
         return  # an earlier wake-up already ran this segment
     vt.clock = max(vt.clock, serving[4])
-    thread = vt.thread
-    try:
-        vt.context.run(_serve, vt)
-    except BaseException:
-        if rec.stop is not None:
-            raise
-        thread._invoke_excepthook(thread)
+    _run_segment(vt, _serve)
     if vt.serving is None:
         sched.finish(vt)
 
@@ -752,13 +757,7 @@ def _loop_thread_resume(vt):
     entry, vt.wake = vt.wake, None
     if isinstance(entry, tuple):
         vt.clock = max(vt.clock, entry[0])
-    thread = vt.thread
-    try:
-        vt.context.run(_loop_thread_run, vt)
-    except BaseException:
-        if rec.stop is not None:
-            raise
-        thread._invoke_excepthook(thread)
+    _run_segment(vt, _loop_thread_run)
     rec.checkpoint()
     _loop_thread_segment_end(vt)
 
